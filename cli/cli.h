@@ -1,0 +1,170 @@
+/* cli.h: what the subcommands share: options, loading data, and the output layer. */
+#ifndef IND_CLI_H
+#define IND_CLI_H
+
+#include <stdio.h>
+
+#include "catalog.h"
+#include "dataset.h"
+#include "ingest.h"
+
+/* ---- options ---------------------------------------------------------------- */
+
+typedef enum { OUT_TABLE = 0, OUT_CSV, OUT_JSON } out_format;
+
+/* Which options a command accepts (a command lists them in its spec). */
+enum {
+    OPT_OUTPUT = 1 << 0,    /* -o FILE */
+    OPT_FORMAT = 1 << 1,    /* --format table|csv|json */
+    OPT_FILTERS = 1 << 2,   /* --unit --indicator --year --period --gender --from --to */
+    OPT_LANG = 1 << 3,      /* --lang sv|en */
+    OPT_ATTAIN = 1 << 4,    /* --tolerance --min-n --fail-on-flag */
+    OPT_TREND = 1 << 5,     /* --alpha */
+    OPT_SPC = 1 << 6,       /* --chart --rules */
+    OPT_COMPARE = 1 << 7,   /* --method --adjust --units */
+    OPT_CHART = 1 << 8,     /* --width --height --dpi --title --caption --zoom --trendline */
+    OPT_GOALS = 1 << 9,     /* --goals FILE */
+    OPT_ALL_UNITS = 1 << 10 /* --all-units */
+};
+
+#define CLI_MAX_LIST 256
+
+typedef struct {
+    /* inputs */
+    const char *files[4096];
+    int file_count;
+    const char *catalog[16];
+    int catalog_count;
+    int no_catalog;
+    const char *goals[16];
+    int goal_count;
+    ind_encoding encoding;
+    const char *vb_unit; /* --unit for VB-table files is the same --unit as the filter */
+    int demo;
+    /* output */
+    const char *output;
+    out_format format;
+    int format_given;
+    int english;
+    int quiet;
+    /* filters */
+    const char *units[CLI_MAX_LIST];
+    int unit_count;
+    const char *indicators[CLI_MAX_LIST];
+    int indicator_count;
+    int year;             /* 0 = any */
+    const char *period;   /* NULL = any */
+    const char *gender;   /* T, K, M, all; NULL = command default */
+    const char *from, *to;
+    /* analysis */
+    double tolerance;     /* NaN = default */
+    int tolerance_relative;
+    double min_n;         /* NaN = default */
+    double alpha;
+    int fail_on_flag;
+    const char *chart_kind, *rules, *method, *adjust;
+    int all_units;
+    /* charts */
+    double width, height, dpi;
+    const char *title, *caption;
+    int zoom, trendline;
+    const char *kind; /* chart KIND positional */
+} cli_opts;
+
+typedef struct {
+    const char *name;
+    int (*run)(cli_opts *opt);
+    const char *summary;
+    const char *usage;   /* the argument synopsis after the command name */
+    const char *details; /* more help text, may be NULL */
+    unsigned options;    /* OPT_ bits accepted */
+    int min_files;       /* data files needed (0: the demo is used when none) */
+    int takes_kind;      /* the first argument is a KIND (chart) */
+} cli_command;
+
+/* Parses argv for cmd into opt; prints help and returns 0 with *done set for
+ * --help; returns 1 (usage) after printing a message on a bad option. */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int *done);
+void cli_usage(const cli_command *cmd, FILE *to);
+const cli_command *cli_commands(size_t *count);
+
+/* ---- loading -------------------------------------------------------------- */
+
+typedef struct {
+    ind_catalog *catalog;
+    ind_dataset *ds;
+    ind_ingest_report *reports; /* one per file */
+    const char **names;         /* file names as read */
+    int file_count;
+} cli_data;
+
+/* Loads the catalogue and every data file (or the embedded demo), finishes the
+ * dataset, and prints any error to stderr. Returns 0 or an exit code. */
+int cli_load(const cli_opts *opt, cli_data *data);
+void cli_data_free(cli_data *data);
+/* Prints "indikator: file:line:col: message" to stderr and returns the exit code. */
+int cli_fail(const ind_error *err);
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_note(const cli_opts *opt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Does a series pass the --unit/--indicator/--gender filters? */
+int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
+                        int default_all_genders);
+/* Does a period pass --year/--period/--from/--to? */
+int cli_period_selected(const cli_opts *opt, ind_period p);
+
+/* The data built into the binary: "catalog", "demo" (demo.csv) or "goals"
+ * (the demo's goals.csv). Empty when the build had no such file. */
+const char *cli_embedded(const char *which, unsigned long *size);
+
+/* ---- output ------------------------------------------------------------------ */
+
+/* A table of results: columns with a machine name and a label for people;
+ * each cell holds the exact machine text and the rounded Swedish text. */
+typedef struct out_table out_table;
+
+typedef enum { COL_TEXT = 0, COL_NUMBER, COL_INTEGER } col_type;
+
+typedef struct {
+    const char *key;      /* machine name (CSV header, JSON key) */
+    const char *label_sv; /* terminal header in Swedish */
+    const char *label_en;
+    col_type type;
+    int terminal;         /* shown in the terminal table */
+} out_column;
+
+out_table *out_table_new(const out_column *columns, int count);
+void out_table_free(out_table *t);
+void out_row_begin(out_table *t);
+void out_text(out_table *t, const char *s);
+/* A number: exact in CSV/JSON, rounded to decimals (Swedish) in the terminal; NaN is empty/null. */
+void out_number(out_table *t, double v, int decimals);
+/* A number with a suffix for people (" %", " pe"); machine output unchanged. */
+void out_number_unit(out_table *t, double v, int decimals, const char *unit);
+void out_integer(out_table *t, long long v);
+void out_null(out_table *t);
+size_t out_table_rows(const out_table *t);
+
+/* Writes the table to -o (atomically) or stdout in the chosen format. The
+ * title is printed above a terminal table. Returns 0 or an exit code. */
+int out_table_emit(const out_table *t, const cli_opts *opt, const char *title);
+int out_table_write(const out_table *t, FILE *f, out_format format, int english, const char *title);
+
+/* Atomic output: a temporary file beside the target, renamed into place on commit. */
+typedef struct {
+    char *path, *tmp;
+    FILE *f;
+} out_file;
+int out_file_open(out_file *of, const char *path);
+int out_file_commit(out_file *of); /* 0 on success; removes the temp on failure */
+void out_file_abort(out_file *of);
+/* Refuses to write onto an input file. */
+int out_check_not_input(const cli_opts *opt, const char *path);
+
+/* Text helpers */
+void out_csv_field(FILE *f, const char *s, int guard_formula);
+void out_json_string(FILE *f, const char *s);
+/* Display width of UTF-8 text in terminal columns (code points). */
+size_t out_width(const char *s);
+
+#endif

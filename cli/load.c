@@ -1,0 +1,197 @@
+/* load.c: catalogue + data files -> a finished dataset, and the shared filters. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+int cli_error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("indikator: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+int cli_fail(const ind_error *err)
+{
+    char buf[2048];
+    fprintf(stderr, "indikator: %s\n", ind_error_format(err, buf, sizeof buf));
+    switch (err->status) {
+    case IND_OK: return 0;
+    case IND_EUSAGE: return 1;
+    case IND_EINPUT: return 2;
+    case IND_ENOMEM: return 4;
+    default: return 5;
+    }
+}
+
+void cli_note(const cli_opts *opt, const char *fmt, ...)
+{
+    if (opt->quiet)
+        return;
+    va_list ap;
+    fputs("indikator: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_data_free(cli_data *data)
+{
+    ind_dataset_free(data->ds);
+    ind_catalog_free(data->catalog);
+    free(data->reports);
+    free(data->names);
+    memset(data, 0, sizeof *data);
+}
+
+static int check_filters(const cli_opts *opt, const ind_dataset *ds)
+{
+    size_t ns = ind_dataset_series_count(ds);
+    for (int i = 0; i < opt->unit_count; i++) {
+        int found = 0;
+        for (size_t s = 0; s < ns && !found; s++)
+            found = strcmp(ind_dataset_str(ds, ind_dataset_series(ds, s)->unit), opt->units[i]) == 0;
+        if (!found) {
+            /* a VB-table file's --unit names a unit the data does have */
+            fprintf(stderr, "indikator: unknown unit \"%s\"; the data has these units:\n", opt->units[i]);
+            const char *last = NULL;
+            for (size_t s = 0; s < ns; s++) {
+                const char *u = ind_dataset_str(ds, ind_dataset_series(ds, s)->unit);
+                if (!last || strcmp(last, u) != 0)
+                    fprintf(stderr, "  %s\n", u);
+                last = u;
+            }
+            return 2;
+        }
+    }
+    for (int i = 0; i < opt->indicator_count; i++) {
+        int found = 0;
+        const ind_indicator *info = ind_catalog_lookup(ind_dataset_catalog(ds), opt->indicators[i],
+                                                       strlen(opt->indicators[i]));
+        char key[1024], skey[1024];
+        ind_catalog_key(opt->indicators[i], strlen(opt->indicators[i]), key, sizeof key);
+        for (size_t s = 0; s < ns && !found; s++) {
+            const ind_series *se = ind_dataset_series(ds, s);
+            const char *name = ind_dataset_str(ds, se->indicator);
+            ind_catalog_key(name, strlen(name), skey, sizeof skey);
+            found = (info && se->info == info) || strcmp(key, skey) == 0;
+        }
+        if (!found)
+            return cli_error(2, "unknown indicator \"%s\": no data for it (see 'indikator check' for the list)",
+                             opt->indicators[i]);
+    }
+    return 0;
+}
+
+int cli_load(const cli_opts *opt, cli_data *data)
+{
+    ind_error err;
+    ind_error_clear(&err);
+    memset(data, 0, sizeof *data);
+    data->catalog = ind_catalog_new();
+    if (!data->catalog)
+        return cli_error(4, "out of memory");
+    if (!opt->no_catalog) {
+        if (opt->catalog_count == 0) {
+            unsigned long size;
+            const char *blob = cli_embedded("catalog", &size);
+            if (size && ind_catalog_load_buffer(data->catalog, "catalog.csv (built in)", blob, size, &err) != IND_OK)
+                return cli_fail(&err);
+        }
+        for (int i = 0; i < opt->catalog_count; i++)
+            if (ind_catalog_load_file(data->catalog, opt->catalog[i], &err) != IND_OK)
+                return cli_fail(&err);
+    }
+    data->ds = ind_dataset_new(data->catalog);
+    if (!data->ds)
+        return cli_error(4, "out of memory");
+    int n = opt->file_count ? opt->file_count : 1;
+    data->reports = calloc((size_t)n, sizeof *data->reports);
+    data->names = calloc((size_t)n, sizeof *data->names);
+    if (!data->reports || !data->names)
+        return cli_error(4, "out of memory");
+    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit};
+    if (opt->file_count == 0) {
+        unsigned long size;
+        const char *blob = cli_embedded("demo", &size);
+        if (!size)
+            return cli_error(1, "no data files given, and this build has no demo data");
+        if (!opt->demo)
+            cli_note(opt, "no data files given: using the built-in demo data (Exempelstad, synthetic)");
+        data->names[0] = "demo.csv (built in)";
+        data->file_count = 1;
+        if (ind_ingest_buffer(data->ds, data->names[0], blob, size, &io, &data->reports[0], &err) != IND_OK)
+            return cli_fail(&err);
+    }
+    for (int i = 0; i < opt->file_count; i++) {
+        data->names[i] = opt->files[i];
+        data->file_count = i + 1;
+        if (ind_ingest_file(data->ds, opt->files[i], &io, &data->reports[i], &err) != IND_OK)
+            return cli_fail(&err);
+    }
+    if (ind_dataset_finish(data->ds, &err) != IND_OK)
+        return cli_fail(&err);
+    return check_filters(opt, data->ds);
+}
+
+int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
+                        int default_all_genders)
+{
+    if (opt->unit_count) {
+        int ok = 0;
+        for (int i = 0; i < opt->unit_count && !ok; i++)
+            ok = strcmp(ind_dataset_str(ds, s->unit), opt->units[i]) == 0;
+        if (!ok)
+            return 0;
+    }
+    if (opt->indicator_count) {
+        int ok = 0;
+        const char *name = ind_dataset_str(ds, s->indicator);
+        char skey[1024], key[1024];
+        ind_catalog_key(name, strlen(name), skey, sizeof skey);
+        for (int i = 0; i < opt->indicator_count && !ok; i++) {
+            const ind_indicator *info = ind_catalog_lookup(ind_dataset_catalog(ds), opt->indicators[i],
+                                                           strlen(opt->indicators[i]));
+            ind_catalog_key(opt->indicators[i], strlen(opt->indicators[i]), key, sizeof key);
+            ok = (info && s->info == info) || strcmp(key, skey) == 0;
+        }
+        if (!ok)
+            return 0;
+    }
+    if (opt->gender) {
+        if (strcasecmp(opt->gender, "all") == 0 || strcasecmp(opt->gender, "alla") == 0)
+            return 1;
+        ind_gender g;
+        if (ind_gender_parse(opt->gender, strlen(opt->gender), &g) == 0)
+            return s->gender == g;
+        return 0;
+    }
+    return default_all_genders || s->gender == IND_GENDER_T;
+}
+
+int cli_period_selected(const cli_opts *opt, ind_period p)
+{
+    ind_period q;
+    if (opt->year && ind_period_year(p) != opt->year)
+        return 0;
+    if (opt->period && ind_period_parse(opt->period, strlen(opt->period), &q, NULL) == 0) {
+        /* "2021" also selects the year-end tertial of a yearly indicator read as a year */
+        if (p != q)
+            return 0;
+    }
+    if (opt->from && ind_period_parse(opt->from, strlen(opt->from), &q, NULL) == 0 &&
+        ind_period_time(p) < ind_period_time(q))
+        return 0;
+    if (opt->to && ind_period_parse(opt->to, strlen(opt->to), &q, NULL) == 0 &&
+        ind_period_time(p) > ind_period_time(q))
+        return 0;
+    return 1;
+}

@@ -1,0 +1,90 @@
+/* main.c: the indikator command: dispatch to one subcommand per file. */
+#include "cli.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_check(cli_opts *opt);
+int cmd_import(cli_opts *opt);
+
+static const cli_command commands[] = {
+    {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
+     "genders, missing values by reason, warnings.",
+     "[options] [DATA...]", "With no DATA, the built-in demo data is checked.",
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG, 0, 0},
+    {"import", cmd_import, "Read data files in any accepted form and write them as one normalised "
+     "canonical CSV.",
+     "[options] DATA... -o data.csv", NULL, OPT_OUTPUT, 1, 0},
+};
+
+const cli_command *cli_commands(size_t *count)
+{
+    *count = sizeof commands / sizeof commands[0];
+    return commands;
+}
+
+static void general_help(FILE *to)
+{
+    fprintf(to,
+            "indikator %s: indicator follow-up for VP, tertial reports and VB\n\n"
+            "Usage: indikator COMMAND [options] [DATA...]\n"
+            "       indikator COMMAND --help\n"
+            "       indikator --version\n\nCommands:\n",
+            IND_VERSION);
+    size_t n;
+    const cli_command *c = cli_commands(&n);
+    for (size_t i = 0; i < n; i++) {
+        const char *dot = strchr(c[i].summary, '.');
+        int len = dot ? (int)(dot - c[i].summary) : (int)strlen(c[i].summary);
+        fprintf(to, "  %-9s %.*s\n", c[i].name, len, c[i].summary);
+    }
+    fprintf(to,
+            "\nDATA are CSV files (canonical long form or VB-table form, see docs/formats.md) or\n"
+            "Kolada JSON. Without DATA the built-in demo data (Exempelstad, synthetic) is used.\n"
+            "Exit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged.\n");
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_CTYPE, "C"); /* numbers are parsed and printed by our own rules */
+    if (argc < 2) {
+        general_help(stderr);
+        return 1;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        if (argc > 2 && strcmp(argv[1], "help") == 0) {
+            size_t n;
+            const cli_command *c = cli_commands(&n);
+            for (size_t i = 0; i < n; i++)
+                if (strcmp(c[i].name, argv[2]) == 0) {
+                    cli_usage(&c[i], stdout);
+                    return 0;
+                }
+        }
+        general_help(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("indikator %s\n", IND_VERSION);
+        return 0;
+    }
+    size_t n;
+    const cli_command *c = cli_commands(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(c[i].name, argv[1]) != 0)
+            continue;
+        cli_opts *opt = calloc(1, sizeof *opt);
+        if (!opt)
+            return cli_error(4, "out of memory");
+        int done;
+        int rc = cli_parse(&c[i], argc - 1, argv + 1, opt, &done);
+        if (rc == 0 && !done)
+            rc = c[i].run(opt);
+        free(opt);
+        return rc;
+    }
+    cli_error(1, "unknown command \"%s\"", argv[1]);
+    general_help(stderr);
+    return 1;
+}

@@ -1,0 +1,449 @@
+/* csvread.c: file bytes -> UTF-8 text -> libcsv rows, with line numbers.
+ *
+ * libcsv reports fields but not where they were, so the text is fed one
+ * physical line at a time: every callback that fires during a line's call
+ * belongs to that line, and a row starts on the line after the previous row
+ * ended (blank lines skipped). */
+#include "csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+ind_status ind_file_slurp(const char *path, char **data, size_t *size, ind_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file: %s", strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        fclose(f);
+        return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory reading the file");
+    }
+    for (;;) {
+        if (n == cap) {
+            cap *= 2;
+            char *b = realloc(buf, cap + 1);
+            if (!b) {
+                free(buf);
+                fclose(f);
+                return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory reading the file");
+            }
+            buf = b;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot read the file");
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *size = n;
+    return IND_OK;
+}
+
+/* ---- encodings ---------------------------------------------------------- */
+
+static void position_of(const char *data, size_t off, long *line, long *column)
+{
+    long l = 1;
+    size_t start = 0;
+    for (size_t i = 0; i < off; i++)
+        if (data[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    *line = l;
+    *column = (long)(off - start) + 1;
+}
+
+/* Length of the valid UTF-8 sequence at s, 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t left)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return left >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && s[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && s[1] >= 0xA0)
+            return 0; /* surrogates */
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && s[1] < 0x90)
+            return 0;
+        if (c == 0xF4 && s[1] >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* Scans for the first invalid sequence; counts the valid multi-byte ones. */
+static size_t utf8_scan(const char *data, size_t size, size_t *multibyte)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    size_t i = 0, mb = 0;
+    while (i < size) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(s + i, size - i);
+        if (!k)
+            break;
+        mb++;
+        i += k;
+    }
+    if (multibyte)
+        *multibyte = mb;
+    return i;
+}
+
+int ind_utf8_check(const char *data, size_t size, long *line, long *column)
+{
+    size_t bad = utf8_scan(data, size, NULL);
+    if (bad == size)
+        return 0;
+    position_of(data, bad, line, column);
+    return -1;
+}
+
+/* Windows-1252 0x80-0x9F; 0 marks the five bytes with no character. */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+int ind_cp1252_to_utf8(const char *data, size_t size, char **out, size_t *out_size, long *line,
+                       long *column)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    char *buf = malloc(size * 3 + 1);
+    size_t n = 0;
+    if (!buf)
+        return -2;
+    for (size_t i = 0; i < size; i++) {
+        unsigned cp = s[i];
+        if (cp >= 0x80 && cp < 0xA0) {
+            cp = cp1252_high[cp - 0x80];
+            if (!cp) {
+                free(buf);
+                position_of(data, i, line, column);
+                return -1;
+            }
+        }
+        if (cp < 0x80) {
+            buf[n++] = (char)cp;
+        } else if (cp < 0x800) {
+            buf[n++] = (char)(0xC0 | (cp >> 6));
+            buf[n++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            buf[n++] = (char)(0xE0 | (cp >> 12));
+            buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            buf[n++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *out_size = n;
+    return 0;
+}
+
+/* ---- rows ---------------------------------------------------------------- */
+
+typedef struct {
+    const char *path;
+    ind_csv_row_fn fn;
+    void *user;
+    ind_error *err;
+    ind_status status;
+    /* the row being collected */
+    char *text;
+    size_t text_len, text_cap;
+    size_t *offset, *len;
+    const char **field;
+    size_t count, cap;
+    long line;       /* current physical line */
+    long row_line;   /* line the current row started on */
+    int row_open;
+    long last_end_line; /* line on which the previous row ended */
+    long rows;
+    int too_big;
+    size_t too_big_field;
+} reader;
+
+static void on_field(void *s, size_t n, void *data)
+{
+    reader *r = data;
+    if (r->status != IND_OK)
+        return;
+    if (!r->row_open) {
+        /* the row starts on this line, less the line breaks inside its first field */
+        long breaks = 0;
+        for (size_t i = 0; i < n; i++)
+            breaks += ((const char *)s)[i] == '\n';
+        r->row_line = r->line - breaks;
+        r->row_open = 1;
+    }
+    if (n > IND_CSV_MAX_FIELD) {
+        r->status = ind_error_set(r->err, IND_EINPUT, r->path, r->row_line, (long)r->count + 1,
+                                  "field %zu is %zu bytes long; at most %d bytes are accepted",
+                                  r->count + 1, n, IND_CSV_MAX_FIELD);
+        return;
+    }
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 32;
+        size_t *o = realloc(r->offset, cap * sizeof *o);
+        if (o)
+            r->offset = o;
+        size_t *l = realloc(r->len, cap * sizeof *l);
+        if (l)
+            r->len = l;
+        const char **f = realloc(r->field, cap * sizeof *f);
+        if (f)
+            r->field = f;
+        if (!o || !l || !f) {
+            r->status = ind_error_set(r->err, IND_ENOMEM, r->path, r->row_line, 0, "out of memory");
+            return;
+        }
+        r->cap = cap;
+    }
+    if (r->text_len + n + 1 > r->text_cap) {
+        size_t cap = r->text_cap ? r->text_cap : 1024;
+        while (r->text_len + n + 1 > cap)
+            cap *= 2;
+        char *t = realloc(r->text, cap);
+        if (!t) {
+            r->status = ind_error_set(r->err, IND_ENOMEM, r->path, r->row_line, 0, "out of memory");
+            return;
+        }
+        r->text = t;
+        r->text_cap = cap;
+    }
+    r->offset[r->count] = r->text_len;
+    r->len[r->count] = n;
+    if (n)
+        memcpy(r->text + r->text_len, s, n);
+    r->text[r->text_len + n] = '\0';
+    r->text_len += n + 1;
+    r->count++;
+}
+
+static void on_row(int c, void *data)
+{
+    (void)c;
+    reader *r = data;
+    if (r->status == IND_OK && r->count > 0) {
+        for (size_t i = 0; i < r->count; i++)
+            r->field[i] = r->text + r->offset[i];
+        /* a row of one empty field is a blank line (say, only spaces) */
+        if (!(r->count == 1 && r->len[0] == 0)) {
+            ind_csv_row row = {r->field, r->len, r->count, r->row_line, r->path};
+            r->rows++;
+            r->status = r->fn(&row, r->user, r->err);
+        }
+    }
+    r->count = 0;
+    r->text_len = 0;
+    r->row_open = 0;
+    r->last_end_line = r->line;
+}
+
+static int is_space_only(unsigned char c) { return c == ' '; }
+static int is_space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
+
+/* The delimiter is the most frequent of ; , and tab on the first line outside quotes. */
+static char detect_delimiter(const char *s, size_t size)
+{
+    size_t semi = 0, comma = 0, tab = 0;
+    int quoted = 0;
+    for (size_t i = 0; i < size && s[i] != '\n'; i++) {
+        char c = s[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == ';')
+            semi++;
+        else if (!quoted && c == ',')
+            comma++;
+        else if (!quoted && c == '\t')
+            tab++;
+    }
+    if (tab > semi && tab > comma)
+        return '\t';
+    if (semi > comma)
+        return ';';
+    return ',';
+}
+
+ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, ind_encoding enc,
+                               char delimiter, ind_csv_row_fn fn, void *user, ind_csv_info *info,
+                               ind_error *err)
+{
+    char *converted = NULL;
+    ind_csv_info local;
+    if (!info)
+        info = &local;
+    memset(info, 0, sizeof *info);
+
+    if (size == 0)
+        return ind_error_set(err, IND_EINPUT, name, 0, 0, "the file is empty");
+    const char *nul = memchr(data, '\0', size);
+    if (nul) {
+        long line, col;
+        position_of(data, (size_t)(nul - data), &line, &col);
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "the file contains a NUL byte: it is binary, not CSV text");
+    }
+    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        info->had_bom = 1;
+        data += 3;
+        size -= 3;
+        if (enc == IND_ENC_AUTO)
+            enc = IND_ENC_UTF8;
+    }
+    if (enc == IND_ENC_AUTO || enc == IND_ENC_UTF8) {
+        size_t multibyte;
+        size_t bad = utf8_scan(data, size, &multibyte);
+        if (bad == size) {
+            info->encoding = IND_ENC_UTF8;
+        } else if (enc == IND_ENC_AUTO && multibyte == 0) {
+            enc = IND_ENC_CP1252; /* no valid UTF-8 letters at all: a Windows export */
+        } else {
+            long line, col;
+            position_of(data, bad, &line, &col);
+            return ind_error_set(err, IND_EINPUT, name, line, col,
+                                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8, or give "
+                                 "--encoding cp1252 if it is a Windows-1252 file",
+                                 (unsigned char)data[bad]);
+        }
+    }
+    if (enc == IND_ENC_CP1252) {
+        long line = 0, col = 0;
+        size_t out_size;
+        int rc = ind_cp1252_to_utf8(data, size, &converted, &out_size, &line, &col);
+        if (rc == -2)
+            return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
+        if (rc < 0)
+            return ind_error_set(err, IND_EINPUT, name, line, col,
+                                 "a byte that is neither UTF-8 nor a Windows-1252 character");
+        data = converted;
+        size = out_size;
+        info->encoding = IND_ENC_CP1252;
+    }
+    /* control characters other than tab, CR, LF mean binary junk */
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            long line, col;
+            position_of(data, i, &line, &col);
+            free(converted);
+            return ind_error_set(err, IND_EINPUT, name, line, col,
+                                 "control character 0x%02X: the file looks binary, not CSV text", c);
+        }
+    }
+
+    if (!delimiter)
+        delimiter = detect_delimiter(data, size);
+    info->delimiter = delimiter;
+
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        free(converted);
+        return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
+    }
+    csv_set_delim(&p, (unsigned char)delimiter);
+    csv_set_space_func(&p, delimiter == '\t' ? is_space_only : is_space_or_tab);
+    csv_set_blk_size(&p, 4096);
+
+    reader r = {0};
+    r.path = name;
+    r.fn = fn;
+    r.user = user;
+    r.err = err;
+    r.status = IND_OK;
+    r.line = 1;
+    r.row_line = 1;
+
+    size_t pos = 0;
+    while (pos < size && r.status == IND_OK) {
+        const char *nl = memchr(data + pos, '\n', size - pos);
+        size_t end = nl ? (size_t)(nl - data) + 1 : size;
+        if (csv_parse(&p, data + pos, end - pos, on_field, on_row, &r) != end - pos) {
+            if (r.status == IND_OK) {
+                int e = csv_error(&p);
+                r.status = ind_error_set(err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, name,
+                                         r.line, 0,
+                                         e == CSV_EPARSE
+                                             ? "malformed quoting: a quote inside an unquoted field "
+                                               "or text after a closing quote"
+                                             : "%s",
+                                         csv_strerror(e));
+            }
+            break;
+        }
+        if (r.status != IND_OK)
+            break;
+        pos = end;
+        if (nl)
+            r.line++;
+        /* stop a runaway quoted field early instead of buffering the whole file */
+        if (csv_get_buffer_size(&p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192 && r.status == IND_OK) {
+            r.status = ind_error_set(err, IND_EINPUT, name, r.row_line, (long)r.count + 1,
+                                     "field %zu is longer than %d bytes (an unterminated quote?)",
+                                     r.count + 1, IND_CSV_MAX_FIELD);
+        }
+    }
+    if (r.status == IND_OK && csv_fini(&p, on_field, on_row, &r) != 0 && r.status == IND_OK) {
+        /* the open row starts at the first non-blank line after the last complete row */
+        long line = 1, start = r.row_open ? r.row_line : r.last_end_line + 1;
+        size_t i = 0;
+        for (; i < size && line < start; i++)
+            line += data[i] == '\n';
+        while (i < size && (data[i] == '\n' || data[i] == '\r' || data[i] == ' ')) {
+            line += data[i] == '\n';
+            i++;
+        }
+        r.status = ind_error_set(err, IND_EINPUT, name, line, r.row_open ? (long)r.count + 1 : 1,
+                                 "unterminated quoted field: a quote opened on line %ld is never "
+                                 "closed",
+                                 line);
+    }
+    csv_free(&p);
+    free(r.text);
+    free(r.offset);
+    free(r.len);
+    free(r.field);
+    free(converted);
+    info->rows = r.rows;
+    return r.status;
+}
+
+ind_status ind_csv_read_file(const char *path, ind_encoding enc, char delimiter,
+                             ind_csv_row_fn fn, void *user, ind_csv_info *info, ind_error *err)
+{
+    char *data;
+    size_t size;
+    ind_status st = ind_file_slurp(path, &data, &size, err);
+    if (st != IND_OK)
+        return st;
+    st = ind_csv_read_buffer(path, data, size, enc, delimiter, fn, user, info, err);
+    free(data);
+    return st;
+}

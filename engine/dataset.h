@@ -1,0 +1,109 @@
+/* dataset.h: the data model: observations keyed by unit, indicator, period and gender, indexed by series. */
+#ifndef IND_DATASET_H
+#define IND_DATASET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "ind_error.h"
+#include "period.h"
+#include "strtab.h"
+#include "target.h"
+
+typedef enum {
+    IND_MISSING_NONE = 0,       /* the value is present */
+    IND_MISSING_UNREPORTED,     /* empty, no reason given */
+    IND_MISSING_DROPOUT,        /* Kolada "-": bortfall */
+    IND_MISSING_NOT_APPLICABLE, /* Kolada ".": ej tillämplig */
+    IND_MISSING_CONFIDENTIAL    /* Kolada "..": sekretess, too small a group */
+} ind_missing;
+#define IND_MISSING_COUNT 5
+
+/* One observation as the analyses see it (a copy assembled from the columns). */
+typedef struct {
+    uint32_t series;
+    ind_period period;
+    double value;       /* NaN when missing */
+    double numerator;   /* NaN when absent */
+    double denominator; /* NaN when absent; also n for survey shares */
+    double sd;          /* NaN when absent */
+    ind_str target;     /* årsmål as written (0 = none) */
+    ind_str kf_target;  /* KF:s årsmål as written */
+    ind_missing missing;
+    ind_str goal;
+    ind_str note;
+    ind_str source;     /* where the row came from originally ("file:line"), 0 = where it was read */
+    ind_str file;       /* the file it was read from */
+    uint32_t line;      /* ... and the line */
+} ind_obs;
+
+/* A series: one unit × indicator × gender, its observations contiguous and in
+ * period order: observations first .. first+count-1. */
+typedef struct {
+    ind_str unit;
+    ind_str indicator;            /* the catalogue's name when known, else as written */
+    ind_gender gender;
+    const ind_indicator *info;    /* catalogue entry, NULL when unknown */
+    size_t first, count;
+} ind_series;
+
+/* A message about the data that is not fatal. */
+typedef struct {
+    ind_str file;
+    long line, column;
+    char *message;
+} ind_warning;
+
+typedef struct ind_dataset ind_dataset;
+
+/* --- building ------------------------------------------------------------ */
+/* The catalogue is borrowed and must outlive the dataset; it may be NULL. */
+ind_dataset *ind_dataset_new(const ind_catalog *cat);
+void ind_dataset_free(ind_dataset *ds);
+ind_strtab *ind_dataset_strings(ind_dataset *ds);
+const ind_catalog *ind_dataset_catalog(const ind_dataset *ds);
+
+/* Adds one observation (before ind_dataset_finish). unit and indicator are
+ * raw names; the indicator is matched against the catalogue here. */
+ind_status ind_dataset_add(ind_dataset *ds, const char *unit, const char *indicator,
+                           ind_gender gender, const ind_obs *obs, ind_error *err);
+/* Faster form for readers that interned the names (in ind_dataset_strings) themselves. */
+ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator, ind_gender g,
+                               const ind_obs *obs, ind_error *err);
+void ind_dataset_warn(ind_dataset *ds, const char *file, long line, long column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Sorts observations into series order (unit, indicator, gender by name; then
+ * period), merges identical repeats with a warning, and fails on two different
+ * observations for the same unit, indicator, period and gender, naming both. */
+ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err);
+
+/* --- reading (after finish) ------------------------------------------------ */
+size_t ind_dataset_obs_count(const ind_dataset *ds);
+size_t ind_dataset_series_count(const ind_dataset *ds);
+const ind_series *ind_dataset_series(const ind_dataset *ds, size_t i);
+void ind_dataset_get(const ind_dataset *ds, size_t i, ind_obs *out);
+double ind_dataset_value(const ind_dataset *ds, size_t i);
+ind_period ind_dataset_period(const ind_dataset *ds, size_t i);
+/* The parsed form of a target string (cached). */
+ind_target ind_dataset_target(const ind_dataset *ds, ind_str text);
+const char *ind_dataset_str(const ind_dataset *ds, ind_str id);
+/* The series for unit × indicator × gender, or -1. */
+long ind_dataset_find_series(const ind_dataset *ds, const char *unit, const char *indicator,
+                             ind_gender g);
+/* Index of the observation of series s at period p, or -1. */
+long ind_dataset_find_obs(const ind_dataset *ds, size_t series, ind_period p);
+
+size_t ind_dataset_warning_count(const ind_dataset *ds);
+const ind_warning *ind_dataset_warning(const ind_dataset *ds, size_t i);
+
+/* Bytes held by the observation columns and the series index (not strings). */
+size_t ind_dataset_bytes(const ind_dataset *ds);
+
+const char *ind_missing_code(ind_missing m);    /* "dropout" ... */
+const char *ind_missing_label_sv(ind_missing m); /* "bortfall" ... */
+/* Accepts -, ., .., bortfall, ej tillämplig, sekretess, saknas and the codes. */
+int ind_missing_parse(const char *s, size_t len, ind_missing *out);
+
+#endif

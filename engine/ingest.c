@@ -1,0 +1,599 @@
+/* ingest.c: CSV rows -> validated observations in a dataset.
+ *
+ * The header decides the form: a "Periodens utfall" column means the VB-table
+ * form, otherwise the canonical long form. Every cell is checked where it is
+ * read, so an error can name its line, column and column name. */
+#include "ingest.h"
+#include "kolada.h"
+#include "number.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    F_UNIT, F_INDICATOR, F_PERIOD, F_GENDER, F_VALUE, F_NUMERATOR, F_DENOMINATOR, F_SD,
+    F_TARGET, F_KF_TARGET, F_MISSING, F_GOAL, F_NOTE, F_SOURCE,
+    /* VB-table columns */
+    F_VB_MEN, F_VB_WOMEN, F_VB_PREVIOUS,
+    F_COUNT
+};
+
+static const char *const field_name[F_COUNT] = {
+    "unit", "indicator", "period", "gender", "value", "numerator", "denominator", "sd",
+    "target", "kf_target", "missing", "goal", "note", "source",
+    "Utfall män/pojkar", "Utfall kvinnor/flickor", "föregående år"};
+
+/* Header names after folding (lower case, single spaces). */
+static const struct {
+    const char *name;
+    int field;
+} header_alias[] = {
+    {"unit", F_UNIT}, {"enhet", F_UNIT}, {"enhetsnamn", F_UNIT}, {"kommun", F_UNIT},
+    {"municipality", F_UNIT},
+    {"indicator", F_INDICATOR}, {"indikator", F_INDICATOR}, {"nyckeltal", F_INDICATOR},
+    {"kpi", F_INDICATOR},
+    {"period", F_PERIOD}, {"år", F_PERIOD}, {"year", F_PERIOD}, {"ar", F_PERIOD},
+    {"gender", F_GENDER}, {"kön", F_GENDER}, {"kon", F_GENDER}, {"sex", F_GENDER},
+    {"value", F_VALUE}, {"utfall", F_VALUE}, {"värde", F_VALUE}, {"varde", F_VALUE},
+    {"periodens utfall", F_VALUE},
+    {"numerator", F_NUMERATOR}, {"täljare", F_NUMERATOR}, {"taljare", F_NUMERATOR},
+    {"denominator", F_DENOMINATOR}, {"nämnare", F_DENOMINATOR}, {"namnare", F_DENOMINATOR},
+    {"n", F_DENOMINATOR},
+    {"sd", F_SD}, {"standardavvikelse", F_SD},
+    {"target", F_TARGET}, {"årsmål", F_TARGET}, {"arsmal", F_TARGET},
+    {"kf_target", F_KF_TARGET}, {"kf:s årsmål", F_KF_TARGET}, {"kfs årsmål", F_KF_TARGET},
+    {"kf årsmål", F_KF_TARGET}, {"kf:s arsmal", F_KF_TARGET},
+    {"missing", F_MISSING}, {"saknas", F_MISSING}, {"orsak", F_MISSING},
+    {"goal", F_GOAL}, {"mål", F_GOAL}, {"mal", F_GOAL},
+    {"note", F_NOTE}, {"kommentar", F_NOTE}, {"anmärkning", F_NOTE},
+    {"source", F_SOURCE}, {"källa", F_SOURCE}, {"kalla", F_SOURCE},
+    {"utfall män/pojkar", F_VB_MEN}, {"utfall män", F_VB_MEN}, {"män/pojkar", F_VB_MEN},
+    {"utfall kvinnor/flickor", F_VB_WOMEN}, {"utfall kvinnor", F_VB_WOMEN},
+    {"kvinnor/flickor", F_VB_WOMEN},
+    {"periodens utfall föregående år", F_VB_PREVIOUS}, {"föregående år", F_VB_PREVIOUS},
+    {"utfall föregående år", F_VB_PREVIOUS},
+};
+
+typedef struct {
+    ind_dataset *ds;
+    ind_strtab *str;
+    const ind_ingest_options *opt;
+    ind_form form;
+    int col[F_COUNT];
+    const char *header[F_COUNT]; /* the header text of each column, for messages */
+    char *header_copy[F_COUNT];
+    size_t header_count;
+    int have_header;
+    ind_period previous_period; /* VB form: from "Periodens utfall VB 2020" */
+    int previous_is_year_before;
+    ind_str file;
+    ind_str fixed_unit;
+    size_t added;
+    /* one-entry caches: rows come grouped by unit and indicator */
+    ind_str last_unit, last_indicator;
+    size_t last_unit_len, last_indicator_len;
+    const ind_indicator *last_info;
+} ingest;
+
+/* Lower-cases (ASCII, Å Ä Ö), collapses whitespace, trims, into out. */
+static void fold_header(const char *s, size_t len, char *out, size_t size)
+{
+    size_t n = 0;
+    int sp = 0;
+    for (size_t i = 0; i < len && n + 3 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') {
+            sp = n > 0;
+            if (c == '_' && n > 0) {
+                /* kf_target keeps its underscore */
+                out[n++] = '_';
+                sp = 0;
+            }
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+            sp = n > 0;
+            i++;
+            continue;
+        }
+        if (sp)
+            out[n++] = ' ';
+        sp = 0;
+        if (c == 0xC3 && i + 1 < len) {
+            unsigned char d = (unsigned char)s[i + 1];
+            if (d == 0x84 || d == 0x85 || d == 0x96)
+                d += 0x20;
+            out[n++] = (char)c;
+            out[n++] = (char)d;
+            i++;
+            continue;
+        }
+        out[n++] = (char)(c < 0x80 ? tolower(c) : c);
+    }
+    out[n] = '\0';
+}
+
+static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err)
+{
+    for (int f = 0; f < F_COUNT; f++)
+        in->col[f] = -1;
+    int vb = 0;
+    for (size_t i = 0; i < row->count; i++) {
+        char h[256];
+        fold_header(row->field[i], row->len[i], h, sizeof h);
+        if (strcmp(h, "periodens utfall") == 0)
+            vb = 1;
+    }
+    in->form = vb ? IND_FORM_VB_TABLE : IND_FORM_LONG;
+    for (size_t i = 0; i < row->count; i++) {
+        char h[256];
+        fold_header(row->field[i], row->len[i], h, sizeof h);
+        int f = -1;
+        if (h[0] == '\0' && vb) /* the VB's leading empty column */
+            continue;
+        for (size_t a = 0; a < sizeof header_alias / sizeof header_alias[0]; a++)
+            if (strcmp(h, header_alias[a].name) == 0) {
+                f = header_alias[a].field;
+                break;
+            }
+        if (f < 0 && vb && strncmp(h, "periodens utfall ", 17) == 0) {
+            /* "Periodens utfall VB 2020", "Periodens utfall T2 2020" */
+            const char *why;
+            if (ind_period_parse(h + 17, strlen(h + 17), &in->previous_period, &why) != 0)
+                return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)i + 1,
+                                     "cannot read the period in the column \"%s\": %s",
+                                     row->field[i], why);
+            f = F_VB_PREVIOUS;
+        }
+        if (f == F_VB_PREVIOUS && !in->previous_period)
+            in->previous_is_year_before = 1;
+        if (f >= F_VB_MEN && !vb)
+            f = -1;
+        if (f < 0)
+            return ind_error_set(
+                err, IND_EINPUT, row->path, row->line, (long)i + 1,
+                vb ? "unknown column \"%s\" in a VB table; the columns are Indikator, Periodens "
+                     "utfall, Utfall män/pojkar, Utfall kvinnor/flickor, Periodens utfall "
+                     "<period>, Årsmål, KF:s årsmål, Period and optionally Enhet"
+                   : "unknown column \"%s\"; the columns are unit, indicator, period, gender, "
+                     "value, numerator, denominator, sd, target, kf_target, missing, goal, note, "
+                     "source (or enhet, indikator, period, kön, utfall, täljare, nämnare, sd, "
+                     "årsmål, KF:s årsmål, saknas, mål, kommentar, källa)",
+                row->field[i]);
+        if (in->col[f] >= 0)
+            return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)i + 1,
+                                 "the column \"%s\" appears twice (also column %d)",
+                                 row->field[i], in->col[f] + 1);
+        in->col[f] = (int)i;
+        in->header_copy[f] = strdup(row->field[i]);
+        in->header[f] = in->header_copy[f] ? in->header_copy[f] : field_name[f];
+    }
+    static const int need_long[] = {F_UNIT, F_INDICATOR, F_PERIOD, F_VALUE};
+    static const int need_vb[] = {F_INDICATOR, F_VALUE, F_PERIOD};
+    const int *need = vb ? need_vb : need_long;
+    size_t nneed = vb ? 3 : 4;
+    for (size_t k = 0; k < nneed; k++)
+        if (in->col[need[k]] < 0) {
+            if (need[k] == F_VALUE && vb)
+                continue;
+            return ind_error_set(err, IND_EINPUT, row->path, row->line, 0,
+                                 "the header has no %s column (needed: %s)", field_name[need[k]],
+                                 vb ? "Indikator, Periodens utfall, Period"
+                                    : "unit, indicator, period, value");
+        }
+    if (vb && in->col[F_UNIT] < 0 && !in->fixed_unit)
+        return ind_error_set(err, IND_EINPUT, row->path, row->line, 0,
+                             "a VB table without an Enhet column needs the unit: give --unit NAME");
+    in->header_count = row->count;
+    in->have_header = 1;
+    return IND_OK;
+}
+
+static ind_status cell_error(const ingest *in, const ind_csv_row *row, int f, const char *fmt,
+                             const char *a, const char *b, ind_error *err)
+{
+    char msg[900];
+    snprintf(msg, sizeof msg, fmt, a, b);
+    return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)in->col[f] + 1, "%s: %s",
+                         in->header[f], msg);
+}
+
+static int blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* Reads an optional number cell; NaN when empty. Kolada's marks are handled by the caller. */
+static ind_status number_cell(const ingest *in, const ind_csv_row *row, int f, double *out,
+                              unsigned *flags, ind_error *err)
+{
+    *out = NAN;
+    if (flags)
+        *flags = 0;
+    if (in->col[f] < 0 || (size_t)in->col[f] >= row->count)
+        return IND_OK;
+    const char *s = row->field[in->col[f]];
+    size_t len = row->len[in->col[f]];
+    if (blank(s, len))
+        return IND_OK;
+    const char *why;
+    char quoted[80];
+    if (ind_num_parse(s, len, out, flags, &why, NULL) != 0) {
+        snprintf(quoted, sizeof quoted, "%.*s%s", len > 60 ? 60 : (int)len, s, len > 60 ? "..." : "");
+        return cell_error(in, row, f, "\"%s\" is not a number (%s)", quoted, why, err);
+    }
+    return IND_OK;
+}
+
+static ind_str intern_trimmed(ind_strtab *str, const char *s, size_t len)
+{
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    return ind_strtab_intern(str, s, len);
+}
+
+static const char *text(const ingest *in, const ind_csv_row *row, int f, size_t *len)
+{
+    if (in->col[f] < 0 || (size_t)in->col[f] >= row->count) {
+        *len = 0;
+        return "";
+    }
+    *len = row->len[in->col[f]];
+    return row->field[in->col[f]];
+}
+
+/* Checks and adds one observation; f_value names the column the value came from. */
+static ind_status add_checked(ingest *in, const ind_csv_row *row, ind_str unit, ind_str indicator,
+                              const ind_indicator *info, ind_gender g, ind_obs *o, int f_value,
+                              unsigned value_flags, ind_error *err)
+{
+    char a[64], b[64];
+    if (!isnan(o->value)) {
+        int share = info ? info->measure == IND_MEASURE_PERCENT : (value_flags & IND_NUM_PERCENT) != 0;
+        if (share && (o->value < 0 || o->value > 100)) {
+            snprintf(a, sizeof a, "%g", o->value);
+            return cell_error(in, row, f_value,
+                              "a share of %s %% is impossible: a percentage lies between 0 and 100%s",
+                              a, "", err);
+        }
+        if (info && info->measure == IND_MEASURE_COUNT && o->value < 0) {
+            snprintf(a, sizeof a, "%g", o->value);
+            return cell_error(in, row, f_value, "a count cannot be negative (%s)%s", a, "", err);
+        }
+    }
+    if (!isnan(o->numerator) && o->numerator < 0) {
+        snprintf(a, sizeof a, "%g", o->numerator);
+        return cell_error(in, row, F_NUMERATOR, "a negative numerator (%s) is impossible%s", a, "", err);
+    }
+    if (!isnan(o->denominator) && o->denominator < 0) {
+        snprintf(a, sizeof a, "%g", o->denominator);
+        return cell_error(in, row, F_DENOMINATOR, "a negative n (%s) is impossible%s", a, "", err);
+    }
+    if (!isnan(o->numerator) && !isnan(o->denominator) && o->numerator > o->denominator) {
+        snprintf(a, sizeof a, "%g", o->numerator);
+        snprintf(b, sizeof b, "%g", o->denominator);
+        return cell_error(in, row, F_NUMERATOR, "the numerator %s is larger than the denominator %s",
+                          a, b, err);
+    }
+    if (!isnan(o->numerator) && isnan(o->denominator))
+        return cell_error(in, row, F_NUMERATOR, "a numerator needs a denominator%s%s", "", "", err);
+    if (!isnan(o->sd) && o->sd < 0) {
+        snprintf(a, sizeof a, "%g", o->sd);
+        return cell_error(in, row, F_SD, "a negative standard deviation (%s) is impossible%s", a, "", err);
+    }
+    if (isnan(o->value) && !isnan(o->numerator) && o->denominator > 0 &&
+        (!info || info->measure == IND_MEASURE_PERCENT) && o->missing == IND_MISSING_NONE)
+        o->value = 100.0 * o->numerator / o->denominator;
+    /* a yearly indicator's year-end (VB, T3) value is its value for the year */
+    if (info && info->periodicity == IND_PERIOD_YEAR &&
+        ind_period_kind_of(o->period) == IND_PERIOD_TERTIAL && ind_period_sub(o->period) == 3)
+        o->period = ind_period_make(ind_period_year(o->period), IND_PERIOD_YEAR, 0);
+    o->file = in->file;
+    o->line = (uint32_t)row->line;
+    ind_status st = ind_dataset_add_ids(in->ds, unit, indicator, g, o, err);
+    if (st != IND_OK && err && !err->file[0]) {
+        err->line = row->line;
+        snprintf(err->file, sizeof err->file, "%s", row->path);
+    }
+    in->added++;
+    return st;
+}
+
+static const ind_indicator *indicator_info(ingest *in, ind_str id)
+{
+    if (id == in->last_indicator)
+        return in->last_info;
+    const char *name = ind_strtab_get(in->str, id);
+    in->last_indicator = id;
+    in->last_info = ind_catalog_lookup(ind_dataset_catalog(in->ds), name, strlen(name));
+    return in->last_info;
+}
+
+/* A value cell: a number, empty, or one of Kolada's marks. */
+static ind_status value_cell(const ingest *in, const ind_csv_row *row, int f, ind_obs *o,
+                             unsigned *flags, int text_is_note, ind_error *err)
+{
+    size_t len;
+    const char *s = text(in, row, f, &len);
+    ind_missing m;
+    *flags = 0;
+    o->value = NAN;
+    if (ind_missing_parse(s, len, &m) == 0 && !blank(s, len)) {
+        o->missing = m;
+        return IND_OK;
+    }
+    if (text_is_note && !blank(s, len)) {
+        /* a VB table may print text ("Se text nedan") where a number belongs */
+        const char *why;
+        double v;
+        if (ind_num_parse(s, len, &v, flags, &why, NULL) != 0) {
+            int has_digit = 0;
+            for (size_t i = 0; i < len; i++)
+                has_digit |= isdigit((unsigned char)s[i]) != 0;
+            if (!has_digit) {
+                o->note = intern_trimmed(in->str, s, len);
+                o->missing = IND_MISSING_UNREPORTED;
+                ind_dataset_warn(in->ds, row->path, row->line, (long)in->col[f] + 1,
+                                 "%s: text \"%.*s\" instead of a number; kept as a note", in->header[f],
+                                 (int)(len > 60 ? 60 : len), s);
+                return IND_OK;
+            }
+        }
+    }
+    return number_cell(in, row, f, &o->value, flags, err);
+}
+
+static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
+{
+    size_t len;
+    const char *s;
+    ind_obs o;
+    memset(&o, 0, sizeof o);
+    o.numerator = o.denominator = o.sd = NAN;
+
+    s = text(in, row, F_UNIT, &len);
+    if (blank(s, len))
+        return cell_error(in, row, F_UNIT, "the unit is empty%s%s", "", "", err);
+    ind_str unit;
+    if (in->last_unit && len == in->last_unit_len &&
+        memcmp(s, ind_strtab_get(in->str, in->last_unit), len) == 0)
+        unit = in->last_unit;
+    else {
+        unit = intern_trimmed(in->str, s, len);
+        in->last_unit = unit;
+        in->last_unit_len = ind_strtab_len(in->str, unit);
+        if (in->last_unit_len != len) /* trimmed: never matches the raw text */
+            in->last_unit = 0;
+    }
+    s = text(in, row, F_INDICATOR, &len);
+    if (blank(s, len))
+        return cell_error(in, row, F_INDICATOR, "the indicator is empty%s%s", "", "", err);
+    ind_str indicator = intern_trimmed(in->str, s, len);
+    if (unit == (ind_str)-1 || indicator == (ind_str)-1)
+        return ind_error_set(err, IND_ENOMEM, row->path, row->line, 0, "out of memory");
+    const ind_indicator *info = indicator_info(in, indicator);
+
+    s = text(in, row, F_PERIOD, &len);
+    const char *why;
+    if (ind_period_parse(s, len, &o.period, &why) != 0) {
+        char q[80];
+        snprintf(q, sizeof q, "%.*s", len > 60 ? 60 : (int)len, s);
+        return cell_error(in, row, F_PERIOD, "\"%s\" is not a period: %s", q, why, err);
+    }
+    ind_gender g = IND_GENDER_T;
+    if (in->col[F_GENDER] >= 0) {
+        s = text(in, row, F_GENDER, &len);
+        if (ind_gender_parse(s, len, &g) != 0) {
+            char q[80];
+            snprintf(q, sizeof q, "%.*s", len > 60 ? 60 : (int)len, s);
+            return cell_error(in, row, F_GENDER,
+                              "unknown gender \"%s\" (T, K, M or X; Totalt, Kvinnor, Män%s)", q,
+                              ", Annan", err);
+        }
+    }
+    unsigned vflags;
+    ind_status st = value_cell(in, row, F_VALUE, &o, &vflags, 0, err);
+    if (st != IND_OK)
+        return st;
+    if ((st = number_cell(in, row, F_NUMERATOR, &o.numerator, NULL, err)) != IND_OK ||
+        (st = number_cell(in, row, F_DENOMINATOR, &o.denominator, NULL, err)) != IND_OK ||
+        (st = number_cell(in, row, F_SD, &o.sd, NULL, err)) != IND_OK)
+        return st;
+    if (in->col[F_MISSING] >= 0) {
+        s = text(in, row, F_MISSING, &len);
+        ind_missing m;
+        if (ind_missing_parse(s, len, &m) != 0) {
+            char q[80];
+            snprintf(q, sizeof q, "%.*s", len > 60 ? 60 : (int)len, s);
+            return cell_error(in, row, F_MISSING,
+                              "unknown reason \"%s\" (-, ., .., bortfall, ej tillämplig, sekretess, "
+                              "saknas)%s",
+                              q, "", err);
+        }
+        if (m != IND_MISSING_NONE) {
+            if (!isnan(o.value))
+                return cell_error(in, row, F_MISSING,
+                                  "a reason for a missing value (\"%s\") on a row that has a value%s",
+                                  ind_missing_label_sv(m), "", err);
+            o.missing = m;
+        }
+    }
+    s = text(in, row, F_TARGET, &len);
+    o.target = intern_trimmed(in->str, s, len);
+    s = text(in, row, F_KF_TARGET, &len);
+    o.kf_target = intern_trimmed(in->str, s, len);
+    s = text(in, row, F_GOAL, &len);
+    o.goal = intern_trimmed(in->str, s, len);
+    s = text(in, row, F_NOTE, &len);
+    o.note = intern_trimmed(in->str, s, len);
+    s = text(in, row, F_SOURCE, &len);
+    o.source = intern_trimmed(in->str, s, len);
+    return add_checked(in, row, unit, indicator, info, g, &o, F_VALUE, vflags, err);
+}
+
+static ind_status vb_row(ingest *in, const ind_csv_row *row, ind_error *err)
+{
+    size_t len;
+    const char *s;
+    ind_str unit = in->fixed_unit;
+    if (in->col[F_UNIT] >= 0) {
+        s = text(in, row, F_UNIT, &len);
+        if (!blank(s, len))
+            unit = intern_trimmed(in->str, s, len);
+    }
+    if (!unit)
+        return cell_error(in, row, F_UNIT, "the unit is empty%s%s", "", "", err);
+    s = text(in, row, F_INDICATOR, &len);
+    if (blank(s, len))
+        return cell_error(in, row, F_INDICATOR, "the indicator is empty%s%s", "", "", err);
+    ind_str indicator = intern_trimmed(in->str, s, len);
+    const ind_indicator *info = indicator_info(in, indicator);
+    ind_period period;
+    const char *why;
+    s = text(in, row, F_PERIOD, &len);
+    if (ind_period_parse(s, len, &period, &why) != 0) {
+        char q[80];
+        snprintf(q, sizeof q, "%.*s", len > 60 ? 60 : (int)len, s);
+        return cell_error(in, row, F_PERIOD, "\"%s\" is not a period: %s", q, why, err);
+    }
+    ind_obs base;
+    memset(&base, 0, sizeof base);
+    base.numerator = base.denominator = base.sd = NAN;
+    base.period = period;
+    s = text(in, row, F_TARGET, &len);
+    base.target = intern_trimmed(in->str, s, len);
+    s = text(in, row, F_KF_TARGET, &len);
+    base.kf_target = intern_trimmed(in->str, s, len);
+    s = text(in, row, F_GOAL, &len);
+    base.goal = intern_trimmed(in->str, s, len);
+    s = text(in, row, F_NOTE, &len);
+    base.note = intern_trimmed(in->str, s, len);
+
+    static const struct {
+        int f;
+        ind_gender g;
+    } parts[] = {{F_VALUE, IND_GENDER_T}, {F_VB_MEN, IND_GENDER_M}, {F_VB_WOMEN, IND_GENDER_K}};
+    ind_status st;
+    for (size_t k = 0; k < 3; k++) {
+        if (in->col[parts[k].f] < 0)
+            continue;
+        s = text(in, row, parts[k].f, &len);
+        if (parts[k].g != IND_GENDER_T && blank(s, len))
+            continue; /* no gender split printed */
+        ind_obs o = base;
+        unsigned flags;
+        if ((st = value_cell(in, row, parts[k].f, &o, &flags, 1, err)) != IND_OK)
+            return st;
+        if ((st = add_checked(in, row, unit, indicator, info, parts[k].g, &o, parts[k].f, flags, err)) != IND_OK)
+            return st;
+    }
+    if (in->col[F_VB_PREVIOUS] >= 0) {
+        s = text(in, row, F_VB_PREVIOUS, &len);
+        if (!blank(s, len)) {
+            ind_obs o;
+            memset(&o, 0, sizeof o);
+            o.numerator = o.denominator = o.sd = NAN;
+            o.period = in->previous_is_year_before ? ind_period_year_before(period) : in->previous_period;
+            o.goal = base.goal;
+            unsigned flags;
+            if ((st = value_cell(in, row, F_VB_PREVIOUS, &o, &flags, 1, err)) != IND_OK)
+                return st;
+            if ((st = add_checked(in, row, unit, indicator, info, IND_GENDER_T, &o, F_VB_PREVIOUS, flags, err)) != IND_OK)
+                return st;
+        }
+    }
+    return IND_OK;
+}
+
+static ind_status on_row(const ind_csv_row *row, void *user, ind_error *err)
+{
+    ingest *in = user;
+    if (!in->have_header)
+        return read_header(in, row, err);
+    if (row->count < in->header_count)
+        return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)row->count + 1,
+                             "the row has %zu fields, the header has %zu", row->count,
+                             in->header_count);
+    for (size_t i = in->header_count; i < row->count; i++)
+        if (!blank(row->field[i], row->len[i]))
+            return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)i + 1,
+                                 "the row has %zu fields, the header has %zu", row->count,
+                                 in->header_count);
+    return in->form == IND_FORM_VB_TABLE ? vb_row(in, row, err) : long_row(in, row, err);
+}
+
+static int looks_like_json(const char *data, size_t size)
+{
+    size_t i = 0;
+    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < size && isspace((unsigned char)data[i]))
+        i++;
+    return i < size && (data[i] == '{' || data[i] == '[');
+}
+
+ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data, size_t size,
+                             const ind_ingest_options *opt, ind_ingest_report *report,
+                             ind_error *err)
+{
+    static const ind_ingest_options defaults = {IND_ENC_AUTO, 0, NULL};
+    ind_ingest_report local;
+    if (!opt)
+        opt = &defaults;
+    if (!report)
+        report = &local;
+    memset(report, 0, sizeof *report);
+    if (looks_like_json(data, size)) {
+        report->form = IND_FORM_KOLADA;
+        return ind_kolada_ingest_buffer(ds, name, data, size, NULL, &report->observations, err);
+    }
+    ingest in;
+    memset(&in, 0, sizeof in);
+    in.ds = ds;
+    in.str = ind_dataset_strings(ds);
+    in.opt = opt;
+    in.file = ind_strtab_intern(in.str, name, strlen(name));
+    if (opt->unit && opt->unit[0])
+        in.fixed_unit = intern_trimmed(in.str, opt->unit, strlen(opt->unit));
+    in.last_indicator = (ind_str)-1;
+    ind_status st = ind_csv_read_buffer(name, data, size, opt->encoding, opt->delimiter, on_row,
+                                        &in, &report->csv, err);
+    if (st == IND_OK && !in.have_header)
+        st = ind_error_set(err, IND_EINPUT, name, 0, 0, "the file has no header row");
+    for (int f = 0; f < F_COUNT; f++)
+        free(in.header_copy[f]);
+    report->form = in.form;
+    report->observations = in.added;
+    return st;
+}
+
+ind_status ind_ingest_file(ind_dataset *ds, const char *path, const ind_ingest_options *opt,
+                           ind_ingest_report *report, ind_error *err)
+{
+    char *data;
+    size_t size;
+    ind_status st = ind_file_slurp(path, &data, &size, err);
+    if (st != IND_OK)
+        return st;
+    st = ind_ingest_buffer(ds, path, data, size, opt, report, err);
+    free(data);
+    return st;
+}
+
+const char *ind_form_name(ind_form form)
+{
+    switch (form) {
+    case IND_FORM_LONG: return "long";
+    case IND_FORM_VB_TABLE: return "vb-table";
+    case IND_FORM_KOLADA: return "kolada";
+    default: return "unknown";
+    }
+}

@@ -1,0 +1,41 @@
+/* ingest.h: reading data files (canonical long CSV, VB-table CSV) into a dataset. */
+#ifndef IND_INGEST_H
+#define IND_INGEST_H
+
+#include <stddef.h>
+
+#include "csvread.h"
+#include "dataset.h"
+
+typedef enum {
+    IND_FORM_UNKNOWN = 0,
+    IND_FORM_LONG,     /* one row per unit, indicator, period, gender */
+    IND_FORM_VB_TABLE, /* Indikator; Periodens utfall; Utfall män/pojkar; ... as a VB prints it */
+    IND_FORM_KOLADA    /* Kolada JSON (see kolada.h) */
+} ind_form;
+
+typedef struct {
+    ind_encoding encoding; /* IND_ENC_AUTO by default */
+    char delimiter;        /* 0: detect */
+    const char *unit;      /* the unit of a VB-table file without an Enhet column (--unit) */
+} ind_ingest_options;
+
+/* What a read found, for `indikator check`. */
+typedef struct {
+    ind_form form;
+    ind_csv_info csv;
+    size_t observations; /* observations added */
+} ind_ingest_report;
+
+/* Reads the file at path into ds (which is not finished). Bad input fails
+ * with an error naming file, line and column; nothing is added partially
+ * visible to the caller's outputs, since outputs are written only after
+ * every file has been read and the dataset finished. */
+ind_status ind_ingest_file(ind_dataset *ds, const char *path, const ind_ingest_options *opt,
+                           ind_ingest_report *report, ind_error *err);
+ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data, size_t size,
+                             const ind_ingest_options *opt, ind_ingest_report *report,
+                             ind_error *err);
+const char *ind_form_name(ind_form form);
+
+#endif
