@@ -167,4 +167,16 @@ void out_json_string(FILE *f, const char *s);
 /* Display width of UTF-8 text in terminal columns (code points). */
 size_t out_width(const char *s);
 
+
+/* ---- shared analysis settings -------------------------------------------------- */
+#include "attain.h"
+/* The attainment policy from --tolerance and --min-n over the defaults. */
+void cli_policy(const cli_opts *opt, ind_attain_policy *policy);
+/* The policy in words for a footer: "delvis inom 5 % av årsmålet; minsta underlag n = 10; ..." */
+char *cli_policy_text(const cli_opts *opt, const ind_attain_policy *policy, char *buf, size_t size);
+/* When no period filter is given, the latest year with an outcome (and a note); else 0. */
+int cli_default_year(cli_opts *opt, const ind_dataset *ds);
+/* The decimals to show for a series' values. */
+int cli_decimals(const ind_series *s);
+
 #endif

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <math.h>
+
+#include "number.h"
 
 int cli_error(int code, const char *fmt, ...)
 {
@@ -195,3 +198,67 @@ int cli_period_selected(const cli_opts *opt, ind_period p)
         return 0;
     return 1;
 }
+
+void cli_policy(const cli_opts *opt, ind_attain_policy *policy)
+{
+    ind_attain_policy_default(policy);
+    if (!isnan(opt->tolerance)) {
+        policy->tolerance = opt->tolerance;
+        policy->tolerance_relative = opt->tolerance_relative;
+    }
+    if (!isnan(opt->min_n))
+        policy->min_n = opt->min_n;
+}
+
+char *cli_policy_text(const cli_opts *opt, const ind_attain_policy *p, char *buf, size_t size)
+{
+    char tol[48], n[48], conf[48];
+    if (p->tolerance_relative)
+        ind_num_format_sv(p->tolerance * 100, fabs(p->tolerance * 100 - round(p->tolerance * 100)) < 1e-9 ? 0 : 1, 0, tol, sizeof tol);
+    else
+        ind_num_format_sv(p->tolerance, 2, 0, tol, sizeof tol);
+    ind_num_format_sv(p->min_n, 0, 0, n, sizeof n);
+    ind_num_format_sv(p->confidence * 100, 0, 0, conf, sizeof conf);
+    if (opt->english)
+        snprintf(buf, size, "Rule: partly met within %s%s of the target (unless the catalogue sets the indicator's own); "
+                 "smallest base n = %s; uncertain when the target lies inside the Wilson %s %% interval.",
+                 tol, p->tolerance_relative ? " %" : "", n, conf);
+    else
+        snprintf(buf, size, "Regel: delvis inom %s%s av årsmålet (om katalogen inte anger indikatorns egen); "
+                 "minsta underlag n = %s; osäker när årsmålet ligger inom Wilsons %s %%-intervall.",
+                 tol, p->tolerance_relative ? " %" : "", n, conf);
+    return buf;
+}
+
+int cli_default_year(cli_opts *opt, const ind_dataset *ds)
+{
+    if (opt->year || opt->period || opt->from || opt->to)
+        return 0;
+    /* the latest complete year: one with a yearly or year-end (T3) outcome */
+    int latest = 0, latest_any = 0;
+    size_t n = ind_dataset_obs_count(ds);
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(ind_dataset_value(ds, i)))
+            continue;
+        ind_period p = ind_dataset_period(ds, i);
+        int y = ind_period_year(p);
+        if (y > latest_any)
+            latest_any = y;
+        int complete = ind_period_kind_of(p) == IND_PERIOD_YEAR ||
+                       (ind_period_kind_of(p) == IND_PERIOD_TERTIAL && ind_period_sub(p) == 3) ||
+                       (ind_period_kind_of(p) == IND_PERIOD_MONTH && ind_period_sub(p) == 12);
+        if (complete && y > latest)
+            latest = y;
+    }
+    if (!latest)
+        latest = latest_any;
+    if (latest) {
+        opt->year = latest;
+        cli_note(opt, opt->english ? "no --year or --period given: showing %d, the latest year with a year-end outcome"
+                                   : "inget --year eller --period angivet: visar %d, senaste året med helårsutfall",
+                 latest);
+    }
+    return latest;
+}
+
+int cli_decimals(const ind_series *s) { return s->info ? s->info->decimals : 1; }

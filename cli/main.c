@@ -7,6 +7,9 @@
 
 int cmd_check(cli_opts *opt);
 int cmd_import(cli_opts *opt);
+int cmd_status(cli_opts *opt);
+int cmd_flag(cli_opts *opt);
+int cmd_goals(cli_opts *opt);
 
 static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
@@ -16,6 +19,22 @@ static const cli_command commands[] = {
     {"import", cmd_import, "Read data files in any accepted form and write them as one normalised "
      "canonical CSV.",
      "[options] DATA... -o data.csv", NULL, OPT_OUTPUT, 1, 0},
+    {"status", cmd_status, "Judge every outcome against its årsmål and KF:s årsmål: verdict, gap, "
+     "rule, change since the year before.",
+     "[options] [DATA...] [--unit U]... [--indicator I]... [--year Y | --period P] [--gender T|K|M|all]",
+     "Without --year or --period, the latest year with outcomes is shown.",
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN, 0, 0},
+    {"flag", cmd_flag, "List the outcomes below their årsmål, worst first, each with a sentence for "
+     "the VB.",
+     "[options] [DATA...] [--fail-on-flag]",
+     "Gender: totals only unless --gender is given. --fail-on-flag makes the exit status 3 when "
+     "anything is flagged.",
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN, 0, 0},
+    {"goals", cmd_goals, "Propose Uppfylls helt / delvis / inte for each goal from its indicators, "
+     "and list where the recorded assessment disagrees.",
+     "[options] [DATA...] --goals FILE",
+     "With the demo data, the demo's goals are used when --goals is not given.",
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_GOALS, 0, 0},
 };
 
 const cli_command *cli_commands(size_t *count)

@@ -257,7 +257,10 @@ static ind_status add_checked(ingest *in, const ind_csv_row *row, ind_str unit, 
 {
     char a[64], b[64];
     if (!isnan(o->value)) {
-        int share = info ? info->measure == IND_MEASURE_PERCENT : (value_flags & IND_NUM_PERCENT) != 0;
+        /* a percent indicator is a share 0-100, unless it is two-sided (a deviation such as
+         * budget within ±1 %, which may be negative) */
+        int share = info ? info->measure == IND_MEASURE_PERCENT && info->direction != IND_DIR_BAND
+                         : (value_flags & IND_NUM_PERCENT) != 0;
         if (share && (o->value < 0 || o->value > 100)) {
             snprintf(a, sizeof a, "%g", o->value);
             return cell_error(in, row, f_value,
