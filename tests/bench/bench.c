@@ -1,0 +1,139 @@
+/* bench.c: the benchmark program: one data file, each stage timed, medians and ratios printed.
+ *
+ *   indikator-bench FILE [--reps N] [--stages csv,ingest,status,...]
+ *
+ * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset),
+ * status (every row judged against its årsmål). Each is repeated --reps times (default 5)
+ * and the median reported, with throughput and, for ingest, the ratio to the baseline. Peak
+ * resident memory is read from getrusage at the end of the ingest stage. */
+#include <csv.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "attain.h"
+#include "catalog.h"
+#include "csvread.h"
+#include "dataset.h"
+#include "ingest.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+static long peak_rss_kb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+/* ---- baseline: libcsv over the bytes, nothing else ---- */
+static size_t fields_seen, rows_seen;
+static void cb_field(void *s, size_t len, void *data) { (void)s, (void)len, (void)data; fields_seen++; }
+static void cb_row(int c, void *data) { (void)c, (void)data; rows_seen++; }
+
+static double bare_csv(const char *data, size_t size)
+{
+    struct csv_parser p;
+    csv_init(&p, CSV_APPEND_NULL);
+    double t0 = now();
+    csv_parse(&p, data, size, cb_field, cb_row, NULL);
+    csv_fini(&p, cb_field, cb_row, NULL);
+    double t = now() - t0;
+    csv_free(&p);
+    return t;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: indikator-bench FILE [--reps N]\n");
+        return 1;
+    }
+    const char *path = argv[1];
+    int reps = 5;
+    for (int i = 2; i < argc; i++)
+        if (!strcmp(argv[i], "--reps") && i + 1 < argc)
+            reps = atoi(argv[++i]);
+    if (reps < 1)
+        reps = 1;
+    ind_error err;
+    char *data;
+    size_t size;
+    if (ind_file_slurp(path, &data, &size, &err) != IND_OK) {
+        fprintf(stderr, "bench: %s\n", err.message);
+        return 1;
+    }
+    double *t = malloc((size_t)reps * sizeof *t);
+    printf("indikator-bench: %s, %.1f MB, %d repetitions (median)\n", path, (double)size / 1e6, reps);
+    printf("%-28s %12s %16s %10s\n", "stage", "median s", "throughput", "ratio");
+
+    for (int r = 0; r < reps; r++)
+        t[r] = bare_csv(data, size);
+    double base = median(t, reps);
+    printf("%-28s %12.4f %13.1f MB/s %10s\n", "csv (bare libcsv)", base, (double)size / 1e6 / base, "1.00");
+
+    ind_dataset *ds = NULL;
+    long rss_before = peak_rss_kb();
+    for (int r = 0; r < reps; r++) {
+        ind_dataset_free(ds);
+        ds = ind_dataset_new(NULL);
+        double t0 = now();
+        if (ind_ingest_buffer(ds, path, data, size, NULL, NULL, &err) != IND_OK ||
+            ind_dataset_finish(ds, &err) != IND_OK) {
+            fprintf(stderr, "bench: %s:%ld: %s\n", err.file, err.line, err.message);
+            return 1;
+        }
+        t[r] = now() - t0;
+    }
+    double ing = median(t, reps);
+    size_t nobs = ind_dataset_obs_count(ds);
+    printf("%-28s %12.4f %12.2f Mobs/s %10.2f\n", "ingest (to finished dataset)", ing, (double)nobs / 1e6 / ing, ing / base);
+    long rss = peak_rss_kb();
+    printf("  observations %zu, series %zu; dataset columns %.1f bytes/obs; strings %zu bytes;"
+           " peak RSS %.1f bytes/obs beyond the file buffer (%ld kB before ingest)\n",
+           nobs, ind_dataset_series_count(ds), (double)ind_dataset_bytes(ds) / (double)nobs,
+           ind_strtab_bytes(ind_dataset_strings(ds)),
+           ((double)rss * 1024.0 - (double)size) / (double)nobs, rss_before);
+
+    ind_attain_policy policy;
+    ind_attain_policy_default(&policy);
+    for (int r = 0; r < reps; r++) {
+        double t0 = now();
+        size_t met = 0;
+        for (size_t i = 0; i < nobs; i++) {
+            ind_attainment a;
+            ind_attain_obs(ds, i, 0, &policy, 1, &a);
+            met += a.verdict == IND_VERDICT_MET;
+        }
+        t[r] = now() - t0;
+        if (met == (size_t)-1)
+            puts("");
+    }
+    double st = median(t, reps);
+    printf("%-28s %12.4f %12.2f Mobs/s %10s\n", "status (every row)", st, (double)nobs / 1e6 / st, "");
+
+    ind_dataset_free(ds);
+    free(t);
+    free(data);
+    return 0;
+}
