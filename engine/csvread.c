@@ -8,6 +8,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,14 @@ static size_t utf8_scan(const char *data, size_t size, size_t *multibyte)
     while (i < size) {
         if (s[i] < 0x80) {
             i++;
+            /* skip ASCII eight bytes at a time */
+            while (i + 8 <= size) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080ULL)
+                    break;
+                i += 8;
+            }
             continue;
         }
         size_t k = utf8_seq(s + i, size - i);
@@ -253,8 +262,12 @@ static void on_row(int c, void *data)
     if (r->status == IND_OK && r->count > 0) {
         for (size_t i = 0; i < r->count; i++)
             r->field[i] = r->text + r->offset[i];
-        /* a row of one empty field is a blank line (say, only spaces) */
-        if (!(r->count == 1 && r->len[0] == 0)) {
+        /* a row of empty fields is a blank line (only spaces, or only
+         * delimiters as spreadsheets write them) */
+        int blank = 1;
+        for (size_t i = 0; i < r->count && blank; i++)
+            blank = r->len[i] == 0;
+        if (!blank) {
             ind_csv_row row = {r->field, r->len, r->count, r->row_line, r->path};
             r->rows++;
             r->status = r->fn(&row, r->user, r->err);
@@ -267,14 +280,17 @@ static void on_row(int c, void *data)
 }
 
 static int is_space_only(unsigned char c) { return c == ' '; }
-static int is_space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
 
 /* The delimiter is the most frequent of ; , and tab on the first line outside quotes. */
 static char detect_delimiter(const char *s, size_t size)
 {
-    size_t semi = 0, comma = 0, tab = 0;
+    size_t semi = 0, comma = 0, tab = 0, start = 0;
     int quoted = 0;
-    for (size_t i = 0; i < size && s[i] != '\n'; i++) {
+    /* the first line that is not blank */
+    for (size_t i = 0; i < size && (s[i] == '\n' || s[i] == '\r' || s[i] == ' '); i++)
+        if (s[i] == '\n')
+            start = i + 1;
+    for (size_t i = start; i < size && s[i] != '\n'; i++) {
         char c = s[i];
         if (c == '"')
             quoted = !quoted;
@@ -290,6 +306,40 @@ static char detect_delimiter(const char *s, size_t size)
     if (semi > comma)
         return ';';
     return ',';
+}
+
+/* The most text handed to libcsv at once. */
+#define CHUNK ((size_t)64 * 1024)
+
+/* Follows the quoting of data[0..size) the way libcsv's strict mode does; when
+ * a quoted field is still open at the end, sets the line and byte column of
+ * its opening quote and returns 1. */
+static int open_quote(const char *data, size_t size, char delimiter, long *line, long *column)
+{
+    int quoted = 0, at_start = 1;
+    size_t open = 0;
+    for (size_t i = 0; i < size; i++) {
+        char c = data[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < size && data[i + 1] == '"')
+                    i++;
+                else
+                    quoted = 0;
+            }
+        } else if (c == '"' && at_start) {
+            quoted = 1;
+            open = i;
+            at_start = 0;
+        } else if (c == delimiter || c == '\n' || c == '\r') {
+            at_start = 1;
+        } else if (!(at_start && (c == ' ' || (c == '\t' && delimiter != '\t')))) {
+            at_start = 0;
+        }
+    }
+    if (quoted)
+        position_of(data, open, line, column);
+    return quoted;
 }
 
 ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, ind_encoding enc,
@@ -317,6 +367,27 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
         size -= 3;
         if (enc == IND_ENC_AUTO)
             enc = IND_ENC_UTF8;
+    }
+    /* control characters other than tab, CR, LF mean binary junk; they are the
+     * same bytes in UTF-8 and Windows-1252, so the file's own columns are named */
+    for (size_t i = 0; i < size; i++) {
+        /* eight bytes at a time while none is below 0x20 (the common case) */
+        while (i + 8 <= size) {
+            uint64_t w;
+            memcpy(&w, data + i, 8);
+            if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) != 0)
+                break;
+            i += 8;
+        }
+        if (i >= size)
+            break;
+        unsigned char c = (unsigned char)data[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            long line, col;
+            position_of(data, i, &line, &col);
+            return ind_error_set(err, IND_EINPUT, name, line, col,
+                                 "control character 0x%02X: the file looks binary, not CSV text", c);
+        }
     }
     if (enc == IND_ENC_AUTO || enc == IND_ENC_UTF8) {
         size_t multibyte;
@@ -347,17 +418,6 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
         size = out_size;
         info->encoding = IND_ENC_CP1252;
     }
-    /* control characters other than tab, CR, LF mean binary junk */
-    for (size_t i = 0; i < size; i++) {
-        unsigned char c = (unsigned char)data[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            long line, col;
-            position_of(data, i, &line, &col);
-            free(converted);
-            return ind_error_set(err, IND_EINPUT, name, line, col,
-                                 "control character 0x%02X: the file looks binary, not CSV text", c);
-        }
-    }
 
     if (!delimiter)
         delimiter = detect_delimiter(data, size);
@@ -369,7 +429,10 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
         return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
     }
     csv_set_delim(&p, (unsigned char)delimiter);
-    csv_set_space_func(&p, delimiter == '\t' ? is_space_only : is_space_or_tab);
+    /* libcsv's built-in blank test (space and tab) is inlined; a tab-separated file needs
+     * tabs kept as delimiters, so only then is a function installed */
+    if (delimiter == '\t')
+        csv_set_space_func(&p, is_space_only);
     csv_set_blk_size(&p, 4096);
 
     reader r = {0};
@@ -381,15 +444,22 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
     r.line = 1;
     r.row_line = 1;
 
-    size_t pos = 0;
+    /* Text goes to libcsv a line at a time (a long line in pieces), so every
+     * callback knows its line and a runaway field is stopped early. */
+    size_t pos = 0, line_start = 0;
     while (pos < size && r.status == IND_OK) {
         const char *nl = memchr(data + pos, '\n', size - pos);
         size_t end = nl ? (size_t)(nl - data) + 1 : size;
-        if (csv_parse(&p, data + pos, end - pos, on_field, on_row, &r) != end - pos) {
+        if (end - pos > CHUNK) {
+            end = pos + CHUNK;
+            nl = NULL;
+        }
+        size_t done = csv_parse(&p, data + pos, end - pos, on_field, on_row, &r);
+        if (done != end - pos) {
             if (r.status == IND_OK) {
                 int e = csv_error(&p);
                 r.status = ind_error_set(err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, name,
-                                         r.line, 0,
+                                         r.line, (long)(pos + done - line_start) + 1,
                                          e == CSV_EPARSE
                                              ? "malformed quoting: a quote inside an unquoted field "
                                                "or text after a closing quote"
@@ -401,27 +471,26 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
         if (r.status != IND_OK)
             break;
         pos = end;
-        if (nl)
+        if (nl) {
             r.line++;
-        /* stop a runaway quoted field early instead of buffering the whole file */
+            line_start = pos;
+        }
+        /* stop a runaway field early instead of buffering the whole file */
         if (csv_get_buffer_size(&p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192 && r.status == IND_OK) {
-            r.status = ind_error_set(err, IND_EINPUT, name, r.row_line, (long)r.count + 1,
-                                     "field %zu is longer than %d bytes (an unterminated quote?)",
-                                     r.count + 1, IND_CSV_MAX_FIELD);
+            long line = r.line, col = (long)r.count + 1;
+            int quoted = open_quote(data, pos, delimiter, &line, &col);
+            r.status = ind_error_set(err, IND_EINPUT, name, line, col,
+                                     quoted ? "a quoted field opened here is longer than %d bytes "
+                                              "(an unterminated quote?)"
+                                            : "a field is longer than %d bytes",
+                                     IND_CSV_MAX_FIELD);
         }
     }
     if (r.status == IND_OK && csv_fini(&p, on_field, on_row, &r) != 0 && r.status == IND_OK) {
-        /* the open row starts at the first non-blank line after the last complete row */
-        long line = 1, start = r.row_open ? r.row_line : r.last_end_line + 1;
-        size_t i = 0;
-        for (; i < size && line < start; i++)
-            line += data[i] == '\n';
-        while (i < size && (data[i] == '\n' || data[i] == '\r' || data[i] == ' ')) {
-            line += data[i] == '\n';
-            i++;
-        }
-        r.status = ind_error_set(err, IND_EINPUT, name, line, r.row_open ? (long)r.count + 1 : 1,
-                                 "unterminated quoted field: a quote opened on line %ld is never "
+        long line = r.line, col = 1;
+        open_quote(data, size, delimiter, &line, &col);
+        r.status = ind_error_set(err, IND_EINPUT, name, line, col,
+                                 "unterminated quoted field: the quote opened on line %ld is never "
                                  "closed",
                                  line);
     }

@@ -162,9 +162,21 @@ static int alloc_column(void **col, size_t elem, size_t cap)
     return 0;
 }
 
-static int grow_rows(ind_dataset *ds)
+static int resize_rows(ind_dataset *ds, size_t cap);
+
+static int grow_rows(ind_dataset *ds) { return resize_rows(ds, ds->cap ? ds->cap * 2 : 4096); }
+
+ind_status ind_dataset_reserve(ind_dataset *ds, size_t rows, ind_error *err)
 {
-    size_t cap = ds->cap ? ds->cap * 2 : 4096;
+    if (ds->n + rows <= ds->cap)
+        return IND_OK;
+    if (resize_rows(ds, ds->n + rows))
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    return IND_OK;
+}
+
+static int resize_rows(ind_dataset *ds, size_t cap)
+{
     if (alloc_column((void **)&ds->series, sizeof *ds->series, cap) ||
         alloc_column((void **)&ds->period, sizeof *ds->period, cap) ||
         alloc_column((void **)&ds->value, sizeof *ds->value, cap) ||
@@ -483,6 +495,32 @@ static int series_name_cmp(const void *a, const void *b, void *user)
 
 static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
 
+/* Two rows agree when every field is equal or empty on one side. */
+static int fits(double a, double b) { return isnan(a) || isnan(b) || a == b; }
+static int fits_str(ind_str a, ind_str b) { return !a || !b || a == b; }
+
+static int complementary(const ind_dataset *ds, size_t a, size_t r)
+{
+    return same_double(ds->value[a], ds->value[r]) && ds->missing[a] == ds->missing[r] &&
+           (!ds->num || (fits(ds->num[a], ds->num[r]) && fits(ds->den[a], ds->den[r]))) &&
+           (!ds->sd || fits(ds->sd[a], ds->sd[r])) && fits_str(ds->target[a], ds->target[r]) &&
+           fits_str(ds->kf_target[a], ds->kf_target[r]) && fits_str(ds->goal[a], ds->goal[r]) &&
+           fits_str(ds->note[a], ds->note[r]);
+}
+
+static void merge_into(ind_dataset *ds, size_t a, size_t r)
+{
+    if (ds->num) {
+        if (isnan(ds->num[a])) ds->num[a] = ds->num[r];
+        if (isnan(ds->den[a])) ds->den[a] = ds->den[r];
+    }
+    if (ds->sd && isnan(ds->sd[a])) ds->sd[a] = ds->sd[r];
+    if (!ds->target[a]) ds->target[a] = ds->target[r];
+    if (!ds->kf_target[a]) ds->kf_target[a] = ds->kf_target[r];
+    if (!ds->goal[a]) ds->goal[a] = ds->goal[r];
+    if (!ds->note[a]) ds->note[a] = ds->note[r];
+}
+
 ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
 {
     size_t n = ds->n;
@@ -506,11 +544,39 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
     for (size_t i = 0; i < ds->series_n; i++)
         rank[order[i]] = (uint32_t)i;
 
-    for (size_t i = 0; i < n; i++) {
-        items[i].key = ((uint64_t)rank[ds->series[i]] << 32) | ds->period[i];
-        items[i].index = (uint32_t)i;
+    /* Counting sort by series rank (stable: file order kept within a series), then
+     * each series' short run sorted by period; runs are usually sorted already. */
+    {
+        size_t *start = calloc(ds->series_n + 1, sizeof *start);
+        if (!start) {
+            free(order);
+            free(rank);
+            free(items);
+            free(tmp);
+            return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        for (size_t i = 0; i < n; i++)
+            start[rank[ds->series[i]] + 1]++;
+        for (size_t k = 0; k < ds->series_n; k++)
+            start[k + 1] += start[k];
+        for (size_t i = 0; i < n; i++) {
+            size_t at = start[rank[ds->series[i]]]++;
+            items[at].key = ((uint64_t)rank[ds->series[i]] << 32) | ds->period[i];
+            items[at].index = (uint32_t)i;
+        }
+        free(start);
+        size_t run = 0;
+        for (size_t i = 1; i <= n; i++) {
+            if (i < n && items[i].key >> 32 == items[run].key >> 32)
+                continue;
+            int sorted = 1;
+            for (size_t k = run + 1; k < i && sorted; k++)
+                sorted = item_cmp(&items[k - 1], &items[k]) <= 0;
+            if (!sorted)
+                qsort(items + run, i - run, sizeof *items, item_cmp);
+            run = i;
+        }
     }
-    qsort(items, n, sizeof *items, item_cmp);
 
     PERMUTE(period, ind_period);
     PERMUTE(value, double);
@@ -571,6 +637,12 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
                                  ind_strtab_get(ds->str, ds->file[a]), ds->line[a],
                                  ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
                                  per, ind_gender_code(s->gender));
+                continue;
+            }
+            if (complementary(ds, a, r)) {
+                /* the same outcome told twice, each telling part (a VB's previous-year
+                 * column beside the full row of that year): keep one row with both parts */
+                merge_into(ds, a, r);
                 continue;
             }
             st = ind_error_set(err, IND_EINPUT, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,

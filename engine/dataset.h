@@ -68,6 +68,9 @@ const ind_catalog *ind_dataset_catalog(const ind_dataset *ds);
  * raw names; the indicator is matched against the catalogue here. */
 ind_status ind_dataset_add(ind_dataset *ds, const char *unit, const char *indicator,
                            ind_gender gender, const ind_obs *obs, ind_error *err);
+/* Makes room for rows more observations, so a reader that knows its size
+ * (a file's line count) grows the columns once instead of doubling. */
+ind_status ind_dataset_reserve(ind_dataset *ds, size_t rows, ind_error *err);
 /* Faster form for readers that interned the names (in ind_dataset_strings) themselves. */
 ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator, ind_gender g,
                                const ind_obs *obs, ind_error *err);

@@ -76,6 +76,7 @@ typedef struct {
     ind_str last_unit, last_indicator;
     size_t last_unit_len, last_indicator_len;
     const ind_indicator *last_info;
+    ind_str last_indicator_text, last_target, last_kf_target;
 } ingest;
 
 /* Lower-cases (ASCII, Å Ä Ö), collapses whitespace, trims, into out. */
@@ -240,6 +241,18 @@ static ind_str intern_trimmed(ind_strtab *str, const char *s, size_t len)
     return ind_strtab_intern(str, s, len);
 }
 
+/* Interns with a one-entry memory: rows come grouped, so the same indicator
+ * or target text usually repeats the previous row's exactly. */
+static ind_str intern_repeat(ind_strtab *str, ind_str *last, const char *s, size_t len)
+{
+    if (*last && ind_strtab_len(str, *last) == len && memcmp(ind_strtab_get(str, *last), s, len) == 0)
+        return *last;
+    ind_str id = intern_trimmed(str, s, len);
+    if (id != (ind_str)-1)
+        *last = id;
+    return id;
+}
+
 static const char *text(const ingest *in, const ind_csv_row *row, int f, size_t *len)
 {
     if (in->col[f] < 0 || (size_t)in->col[f] >= row->count) {
@@ -379,7 +392,7 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
     s = text(in, row, F_INDICATOR, &len);
     if (blank(s, len))
         return cell_error(in, row, F_INDICATOR, "the indicator is empty%s%s", "", "", err);
-    ind_str indicator = intern_trimmed(in->str, s, len);
+    ind_str indicator = intern_repeat(in->str, &in->last_indicator_text, s, len);
     if (unit == (ind_str)-1 || indicator == (ind_str)-1)
         return ind_error_set(err, IND_ENOMEM, row->path, row->line, 0, "out of memory");
     const ind_indicator *info = indicator_info(in, indicator);
@@ -394,7 +407,9 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
     ind_gender g = IND_GENDER_T;
     if (in->col[F_GENDER] >= 0) {
         s = text(in, row, F_GENDER, &len);
-        if (ind_gender_parse(s, len, &g) != 0) {
+        if (len == 1 && (s[0] == 'T' || s[0] == 'K' || s[0] == 'M' || s[0] == 'X'))
+            g = s[0] == 'T' ? IND_GENDER_T : s[0] == 'K' ? IND_GENDER_K : s[0] == 'M' ? IND_GENDER_M : IND_GENDER_X;
+        else if (ind_gender_parse(s, len, &g) != 0) {
             char q[80];
             snprintf(q, sizeof q, "%.*s", len > 60 ? 60 : (int)len, s);
             return cell_error(in, row, F_GENDER,
@@ -430,9 +445,9 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
         }
     }
     s = text(in, row, F_TARGET, &len);
-    o.target = intern_trimmed(in->str, s, len);
+    o.target = len ? intern_repeat(in->str, &in->last_target, s, len) : 0;
     s = text(in, row, F_KF_TARGET, &len);
-    o.kf_target = intern_trimmed(in->str, s, len);
+    o.kf_target = len ? intern_repeat(in->str, &in->last_kf_target, s, len) : 0;
     s = text(in, row, F_GOAL, &len);
     o.goal = intern_trimmed(in->str, s, len);
     s = text(in, row, F_NOTE, &len);
@@ -567,6 +582,12 @@ ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data
     if (opt->unit && opt->unit[0])
         in.fixed_unit = intern_trimmed(in.str, opt->unit, strlen(opt->unit));
     in.last_indicator = (ind_str)-1;
+    /* one observation per line is the common case: grow the columns once */
+    size_t lines = 0;
+    for (const char *p = data, *end = data + size; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        lines++;
+    if (size > (1 << 20) && ind_dataset_reserve(ds, lines + 1, err) != IND_OK)
+        return err ? err->status : IND_ENOMEM;
     ind_status st = ind_csv_read_buffer(name, data, size, opt->encoding, opt->delimiter, on_row,
                                         &in, &report->csv, err);
     if (st == IND_OK && !in.have_header)

@@ -84,6 +84,28 @@ int ind_period_parse(const char *s, size_t len, ind_period *out, const char **wh
         *why = "the period is empty";
         return -1;
     }
+    /* fast paths for the canonical forms: 2021, 2021-T2, 2021-03 */
+    if ((len == 4 || len == 7) && s[0] >= '1' && s[0] <= '2' && isdigit((unsigned char)s[1]) &&
+        isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])) {
+        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        if (y >= IND_YEAR_MIN && y <= IND_YEAR_MAX) {
+            if (len == 4) {
+                *out = ind_period_make(y, IND_PERIOD_YEAR, 0);
+                return 0;
+            }
+            if (s[4] == '-' && s[5] == 'T' && s[6] >= '1' && s[6] <= '3') {
+                *out = ind_period_make(y, IND_PERIOD_TERTIAL, s[6] - '0');
+                return 0;
+            }
+            if (s[4] == '-' && isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[6])) {
+                int m = (s[5] - '0') * 10 + (s[6] - '0');
+                if (m >= 1 && m <= 12) {
+                    *out = ind_period_make(y, IND_PERIOD_MONTH, m);
+                    return 0;
+                }
+            }
+        }
+    }
     scan sc = {s, len, 0};
     int year, digits, sub;
     char word[16];
@@ -171,8 +193,9 @@ char *ind_period_format(ind_period p, char *buf, size_t size)
 
 char *ind_period_label(ind_period p, char *buf, size_t size)
 {
-    static const char *const month[] = {"jan", "feb", "mar", "apr", "maj", "jun",
-                                        "jul", "aug", "sep", "okt", "nov", "dec"};
+    static const char *const month[] = {"januari", "februari", "mars", "april", "maj", "juni",
+                                        "juli", "augusti", "september", "oktober", "november",
+                                        "december"};
     int y = ind_period_year(p), sub = ind_period_sub(p);
     switch (ind_period_kind_of(p)) {
     case IND_PERIOD_TERTIAL: snprintf(buf, size, "%04d T%d", y, sub); break;
