@@ -142,6 +142,8 @@ void out_number(out_table *t, double v, int decimals);
 /* A number with a suffix for people (" %", " pe"); machine output unchanged. */
 void out_number_unit(out_table *t, double v, int decimals, const char *unit);
 void out_integer(out_table *t, long long v);
+/* A p-value: exact for machines, "< 0,001" or two or three decimals for people. */
+void out_pvalue(out_table *t, double p);
 void out_null(out_table *t);
 size_t out_table_rows(const out_table *t);
 

@@ -10,6 +10,7 @@ int cmd_import(cli_opts *opt);
 int cmd_status(cli_opts *opt);
 int cmd_flag(cli_opts *opt);
 int cmd_goals(cli_opts *opt);
+int cmd_compare(cli_opts *opt);
 
 static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
@@ -35,6 +36,14 @@ static const cli_command commands[] = {
      "[options] [DATA...] --goals FILE",
      "With the demo data, the demo's goals are used when --goals is not given.",
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_GOALS, 0, 0},
+    {"compare", cmd_compare, "Compare units on one indicator and period: overall and pairwise tests, "
+     "each unit against the rest, funnel limits, adjusted p-values and sentences.",
+     "[options] [DATA...] --indicator I [--period P] [--gender G] [--units U,...] [--method M] [--adjust A] [--min-n N]",
+     "auto picks by the data: numerator and denominator give Pearson's chi-square, pairwise prop.test\n"
+     "(Fisher's exact test where an expected count is below 5) and funnel limits; value, sd and n give\n"
+     "Welch's ANOVA and pairwise Welch t tests; values alone give Kruskal-Wallis and Mann-Whitney over the\n"
+     "periods (--from/--to). Units below --min-n (default 10) are listed but not tested.",
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_COMPARE | OPT_ATTAIN, 0, 0},
 };
 
 const cli_command *cli_commands(size_t *count)

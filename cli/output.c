@@ -112,6 +112,19 @@ void out_number_unit(out_table *t, double v, int decimals, const char *unit)
 
 void out_number(out_table *t, double v, int decimals) { out_number_unit(t, v, decimals, NULL); }
 
+void out_pvalue(out_table *t, double p)
+{
+    cell *c = next_cell(t);
+    if (isnan(p))
+        return;
+    char buf[64];
+    c->machine = dup_or_die(ind_num_format_exact(p, buf, sizeof buf));
+    if (p < 0.001)
+        c->human = dup_or_die("< 0,001");
+    else
+        c->human = dup_or_die(ind_num_format_sv(p, p < 0.01 ? 3 : 2, 0, buf, sizeof buf));
+}
+
 void out_integer(out_table *t, long long v)
 {
     cell *c = next_cell(t);
@@ -272,7 +285,7 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
             const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
             const char *s = c->human ? c->human : "\xe2\x80\x93";
             char cut[256];
-            if (out_width(s) > w[j]) {
+            if (out_width(s) > w[j] && j != last_shown) {
                 /* cut long text at a character boundary and mark it */
                 size_t k = 0, chars = 0;
                 while (s[k] && chars + 1 < w[j] && k + 4 < sizeof cut) {
