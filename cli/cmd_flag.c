@@ -40,8 +40,10 @@ int cmd_flag(cli_opts *opt)
     int en = opt->english;
     size_t cap = 64, n = 0;
     flagged *f = malloc(cap * sizeof *f);
-    if (!f)
+    if (!f) {
+        cli_data_free(&data);
         return cli_error(4, "out of memory");
+    }
     size_t ns = ind_dataset_series_count(ds);
     for (size_t s = 0; s < ns; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
@@ -59,6 +61,7 @@ int cmd_flag(cli_opts *opt)
                 flagged *g = realloc(f, cap * sizeof *g);
                 if (!g) {
                     free(f);
+                    cli_data_free(&data);
                     return cli_error(4, "out of memory");
                 }
                 f = g;

@@ -4,12 +4,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "goals.h"
+
+/* The goals files are inputs too: -o never writes onto one (out_check_not_input
+ * knows the data files and catalogues only). Returns 0 or the exit code 1. */
+static int check_output_not_goals(const cli_opts *opt)
+{
+    struct stat out, in;
+    if (!opt->output || stat(opt->output, &out) != 0)
+        return 0;
+    for (int i = 0; i < opt->goal_count; i++)
+        if (stat(opt->goals[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return cli_error(1, "%s is a goals file; indikator never overwrites its input", opt->output);
+    return 0;
+}
+
+/* A goal without a unit belongs to every unit; otherwise its unit must be among --unit. */
+static int unit_selected(const cli_opts *opt, const char *unit)
+{
+    if (!unit[0] || !opt->unit_count)
+        return 1;
+    for (int i = 0; i < opt->unit_count; i++)
+        if (strcmp(unit, opt->units[i]) == 0)
+            return 1;
+    return 0;
+}
 
 int cmd_goals(cli_opts *opt)
 {
+    int rc = check_output_not_goals(opt);
+    if (rc)
+        return rc;
     cli_data data;
-    int rc = cli_load(opt, &data);
+    rc = cli_load(opt, &data);
     if (rc) {
         cli_data_free(&data);
         return rc;
@@ -69,14 +98,13 @@ int cmd_goals(cli_opts *opt)
         {"recorded_label", "Registrerad", "Recorded", COL_TEXT, 1},
         {"disagrees", "Avviker", "Disagrees", COL_INTEGER, 1},
     };
-    const char *unit_filter = opt->unit_count ? opt->units[0] : NULL;
     out_table *t = out_table_new(cols, (int)(sizeof cols / sizeof cols[0]));
     size_t disagree = 0;
     char text[600];
     for (size_t k = 0; k < count; k++) {
         size_t i = order[k];
         const ind_goal *goal = ind_goals_at(g, i);
-        if (unit_filter && goal->unit[0] && strcmp(goal->unit, unit_filter) != 0)
+        if (!unit_selected(opt, goal->unit))
             continue;
         if (opt->year && goal->year && goal->year != opt->year)
             continue;

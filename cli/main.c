@@ -11,6 +11,7 @@ int cmd_status(cli_opts *opt);
 int cmd_flag(cli_opts *opt);
 int cmd_goals(cli_opts *opt);
 int cmd_compare(cli_opts *opt);
+int cmd_trend(cli_opts *opt);
 
 static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
@@ -44,6 +45,12 @@ static const cli_command commands[] = {
      "Welch's ANOVA and pairwise Welch t tests; values alone give Kruskal-Wallis and Mann-Whitney over the\n"
      "periods (--from/--to). Units below --min-n (default 10) are listed but not tested.",
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_COMPARE | OPT_ATTAIN, 0, 0},
+    {"trend", cmd_trend, "Trend statistics per series (OLS, Mann-Kendall, Sen's slope) with a "
+     "direction-aware verdict, the gap between women and men, and the forecast against the next årsmål.",
+     "[options] [DATA...] [--unit U]... [--indicator I]... [--gender G] [--from P] [--to P] [--alpha A]",
+     "Time is real time: a missing year is a gap. A series uses its years, or its tertials when it has no\n"
+     "yearly values. The gender gap and the forecast are given on the total's row.",
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_TREND, 0, 0},
 };
 
 const cli_command *cli_commands(size_t *count)
