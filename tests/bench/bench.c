@@ -19,6 +19,8 @@
 #include "csvread.h"
 #include "dataset.h"
 #include "ingest.h"
+#include "outlook.h"
+#include "trend.h"
 
 static double now(void)
 {
@@ -131,6 +133,47 @@ int main(int argc, char **argv)
     }
     double st = median(t, reps);
     printf("%-28s %12.4f %12.2f Mobs/s %10s\n", "status (every row)", st, (double)nobs / 1e6 / st, "");
+
+    /* trend statistics for every series: the bare statistics on each series'
+     * values (the target), and the full per-series outlook the command computes */
+    size_t nser = ind_dataset_series_count(ds);
+    double *tt = malloc(4096 * sizeof *tt), *yy = malloc(4096 * sizeof *yy);
+    for (int r = 0; r < reps; r++) {
+        double t0 = now();
+        size_t improving = 0;
+        for (size_t s = 0; s < nser; s++) {
+            const ind_series *se = ind_dataset_series(ds, s);
+            size_t n = 0;
+            for (size_t i = se->first; i < se->first + se->count && n < 4096; i++) {
+                double v = ind_dataset_value(ds, i);
+                if (v == v) {
+                    tt[n] = ind_period_time(ind_dataset_period(ds, i));
+                    yy[n++] = v;
+                }
+            }
+            ind_trend_result tr;
+            if (n >= 2 && ind_trend_analyse(tt, yy, n, 0.05, &tr) == IND_OK)
+                improving += ind_trend_judge(&tr, IND_DIR_HIGHER, 0.05) == IND_TREND_IMPROVING;
+        }
+        t[r] = now() - t0;
+        if (improving == (size_t)-1)
+            puts("");
+    }
+    double tr_time = median(t, reps);
+    printf("%-28s %12.4f %9.0f series/s %10s\n", "trend statistics (series)", tr_time, (double)nser / tr_time, "");
+    for (int r = 0; r < reps; r++) {
+        double t0 = now();
+        for (size_t s = 0; s < nser; s++) {
+            ind_outlook_trend o;
+            if (ind_outlook_trend_of(ds, s, 0, 0, 0.05, 1, &o, &err) == IND_OK)
+                ind_outlook_trend_free(&o);
+        }
+        t[r] = now() - t0;
+    }
+    double out_time = median(t, reps);
+    printf("%-28s %12.4f %9.0f series/s %10s\n", "trend (command's outlook)", out_time, (double)nser / out_time, "");
+    free(tt);
+    free(yy);
 
     ind_dataset_free(ds);
     free(t);

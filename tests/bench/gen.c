@@ -4,7 +4,8 @@
  *                 [--periodicity year|tertial|month] [--genders 1|3] [--missing SHARE]
  *                 [--counts] [--seed S] -o FILE
  *
- * district: 60 units × 60 indicators × 12 years × 12 months × 3 genders ≈ 1.56 million rows.
+ * district: 150 units × 100 indicators × 12 years × 3 tertials × 3 genders ≈ 1.62 million rows
+ *           (45 000 series of 36 points).
  * national: 290 units × 1000 indicators × 11 years × 3 genders ≈ 9.57 million rows. */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,8 +24,8 @@ static double uniform(void) { return (double)(rng() >> 11) / 9007199254740992.0;
 
 int main(int argc, char **argv)
 {
-    long units = 60, indicators = 60, years = 12, genders = 3;
-    int periods_per_year = 12, counts = 0;
+    long units = 150, indicators = 100, years = 12, genders = 3;
+    int periods_per_year = 3, counts = 0;
     double missing = 0.03;
     const char *out = NULL;
     rng_state = 20261122;
@@ -35,7 +36,7 @@ int main(int argc, char **argv)
             if (!strcmp(v, "national")) {
                 units = 290, indicators = 1000, years = 11, periods_per_year = 1, genders = 3;
             } else if (!strcmp(v, "district")) {
-                units = 60, indicators = 60, years = 12, periods_per_year = 12, genders = 3;
+                units = 150, indicators = 100, years = 12, periods_per_year = 3, genders = 3;
             } else {
                 fprintf(stderr, "gen: unknown preset %s\n", v);
                 return 1;
