@@ -142,6 +142,8 @@ void out_number(out_table *t, double v, int decimals);
 /* A number with a suffix for people (" %", " pe"); machine output unchanged. */
 void out_number_unit(out_table *t, double v, int decimals, const char *unit);
 void out_integer(out_table *t, long long v);
+/* A fraction (0.05): exact for machines, "5,0 %" for people. */
+void out_fraction_percent(out_table *t, double v, int decimals);
 /* A p-value: exact for machines, "< 0,001" or two or three decimals for people. */
 void out_pvalue(out_table *t, double p);
 void out_null(out_table *t);

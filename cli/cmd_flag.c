@@ -109,7 +109,7 @@ int cmd_flag(cli_opts *opt)
         out_text(t, ind_verdict_code(a->verdict));
         out_text(t, en ? ind_verdict_label_en(a->verdict) : ind_verdict_label_sv(a->verdict));
         out_number(t, a->gap, dec);
-        out_number_unit(t, isnan(a->gap_relative) ? NAN : a->gap_relative * 100, 1, " %");
+        out_fraction_percent(t, a->gap_relative, 1);
         out_number(t, a->change, dec);
         out_text(t, isnan(a->change) ? "" : a->change > 0 ? "up" : a->change < 0 ? "down" : "unchanged");
         out_text(t, a->rule_text);

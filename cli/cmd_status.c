@@ -103,7 +103,7 @@ int cmd_status(cli_opts *opt)
             out_text(t, buf);
             out_integer(t, a.uncertain);
             out_number(t, a.gap, dec);
-            out_number(t, a.gap_relative, 3);
+            out_fraction_percent(t, a.gap_relative, 1);
             out_number(t, a.ci_lo, dec);
             out_number(t, a.ci_hi, dec);
             out_text(t, a.rule_text);
@@ -112,7 +112,7 @@ int cmd_status(cli_opts *opt)
             verdict_label(&k, en, buf, sizeof buf);
             out_text(t, buf);
             out_number(t, k.gap, dec);
-            out_number(t, k.gap_relative, 3);
+            out_fraction_percent(t, k.gap_relative, 1);
             out_text(t, k.rule_text);
             out_text(t, a.previous_period ? ind_period_format(a.previous_period, per, sizeof per) : "");
             out_number(t, a.previous, dec);

@@ -63,16 +63,25 @@ static int check_filters(const cli_opts *opt, const ind_dataset *ds)
         for (size_t s = 0; s < ns && !found; s++)
             found = strcmp(ind_dataset_str(ds, ind_dataset_series(ds, s)->unit), opt->units[i]) == 0;
         if (!found) {
-            /* a VB-table file's --unit names a unit the data does have */
-            fprintf(stderr, "indikator: unknown unit \"%s\"; the data has these units:\n", opt->units[i]);
+            /* one line: the unknown name and the units the data has */
+            char list[700] = "";
             const char *last = NULL;
+            size_t shown = 0, total = 0;
             for (size_t s = 0; s < ns; s++) {
                 const char *u = ind_dataset_str(ds, ind_dataset_series(ds, s)->unit);
-                if (!last || strcmp(last, u) != 0)
-                    fprintf(stderr, "  %s\n", u);
+                if (last && strcmp(last, u) == 0)
+                    continue;
                 last = u;
+                total++;
+                if (shown < 8 && strlen(list) + strlen(u) + 4 < sizeof list) {
+                    if (shown)
+                        strcat(list, ", ");
+                    strcat(list, u);
+                    shown++;
+                }
             }
-            return 2;
+            return cli_error(2, "unknown unit \"%s\"; the data has %zu unit(s): %s%s", opt->units[i], total,
+                             list, total > shown ? ", ..." : "");
         }
     }
     for (int i = 0; i < opt->indicator_count; i++) {

@@ -12,6 +12,7 @@ int cmd_flag(cli_opts *opt);
 int cmd_goals(cli_opts *opt);
 int cmd_compare(cli_opts *opt);
 int cmd_trend(cli_opts *opt);
+int cmd_spc(cli_opts *opt);
 
 static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
@@ -20,7 +21,7 @@ static const cli_command commands[] = {
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG, 0, 0},
     {"import", cmd_import, "Read data files in any accepted form and write them as one normalised "
      "canonical CSV.",
-     "[options] DATA... -o data.csv", NULL, OPT_OUTPUT, 1, 0},
+     "[options] DATA... -o data.csv", "With no DATA, the built-in demo data is written.", OPT_OUTPUT, 0, 0},
     {"status", cmd_status, "Judge every outcome against its årsmål and KF:s årsmål: verdict, gap, "
      "rule, change since the year before.",
      "[options] [DATA...] [--unit U]... [--indicator I]... [--year Y | --period P] [--gender T|K|M|all]",
@@ -51,6 +52,12 @@ static const cli_command commands[] = {
      "Time is real time: a missing year is a gap. A series uses its years, or its tertials when it has no\n"
      "yearly values. The gender gap and the forecast are given on the total's row.",
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_TREND, 0, 0},
+    {"spc", cmd_spc, "A run chart or control chart (I, p, u) of one series: centre line, limits, "
+     "signals by the rule set in force, and the NHS assurance against the årsmål.",
+     "[options] [DATA...] --unit U --indicator I [--gender G] [--chart run|i|p|u] [--rules anhoej|nhs|ihi]",
+     "Anhøj's rules (qicharts2's default) are used unless --rules says otherwise; the rule set is always printed.\n"
+     "Fewer than 12 points gives a warning.",
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_SPC, 0, 0},
 };
 
 const cli_command *cli_commands(size_t *count)

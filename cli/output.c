@@ -112,6 +112,18 @@ void out_number_unit(out_table *t, double v, int decimals, const char *unit)
 
 void out_number(out_table *t, double v, int decimals) { out_number_unit(t, v, decimals, NULL); }
 
+void out_fraction_percent(out_table *t, double v, int decimals)
+{
+    cell *c = next_cell(t);
+    if (isnan(v))
+        return;
+    char buf[64], hum[80];
+    c->machine = dup_or_die(ind_num_format_exact(v, buf, sizeof buf));
+    ind_num_format_sv(v * 100, decimals, 0, buf, sizeof buf);
+    snprintf(hum, sizeof hum, "%s %%", buf);
+    c->human = dup_or_die(hum);
+}
+
 void out_pvalue(out_table *t, double p)
 {
     cell *c = next_cell(t);

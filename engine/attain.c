@@ -47,10 +47,26 @@ const char *ind_verdict_symbol(ind_verdict v)
     }
 }
 
-/* A number as people read it: the fewest decimals up to `max` that show it. */
-static char *show(double v, int decimals, char *buf, size_t size)
+/* A number as people read it, with `decimals` digits: Swedish (6,7) or English (6.7). */
+static char *show(double v, int decimals, int sv, char *buf, size_t size)
 {
-    return ind_num_format_sv(v, decimals, 0, buf, size);
+    return sv ? ind_num_format_sv(v, decimals, 0, buf, size) : ind_num_format_en(v, decimals, 0, buf, size);
+}
+
+/* The fewest decimals up to `max` that show v, for the rule in words: 10, 2,5, 0,05. */
+static char *show_short(double v, int max, int sv, char *buf, size_t size)
+{
+    show(v, max, sv, buf, size);
+    char *sep = strchr(buf, sv ? ',' : '.');
+    if (sep) {
+        char *end = sep + strlen(sep);
+        while (end > sep + 1 && end[-1] == '0')
+            end--;
+        if (end == sep + 1)
+            end = sep;
+        *end = '\0';
+    }
+    return buf;
 }
 
 static int decimals_of(const ind_indicator *info, double v)
@@ -107,10 +123,10 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
     char tol_text[80], t1[48], t2[48];
     if (policy.tolerance_relative)
         snprintf(tol_text, sizeof tol_text, sv ? "delvis inom %s %% av målet" : "partly within %s %% of the target",
-                 show(policy.tolerance * 100, policy.tolerance * 100 == round(policy.tolerance * 100) ? 0 : 1, t1, sizeof t1));
+                 show_short(policy.tolerance * 100, 2, sv, t1, sizeof t1));
     else
         snprintf(tol_text, sizeof tol_text, sv ? "delvis inom %s från målet" : "partly within %s of the target",
-                 show(policy.tolerance, 2, t1, sizeof t1));
+                 show_short(policy.tolerance, 4, sv, t1, sizeof t1));
 
     /* Wilson interval of a proportion with counts */
     double scale = percent ? 100.0 : 1.0;
@@ -142,7 +158,7 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
         a->verdict = IND_VERDICT_SMALL_BASE;
         snprintf(a->rule_text, sizeof a->rule_text,
                  sv ? "n = %s är under minsta underlag %s" : "n = %s is below the smallest base %s",
-                 show(denominator, 0, t1, sizeof t1), show(policy.min_n, 0, t2, sizeof t2));
+                 show_short(denominator, 2, sv, t1, sizeof t1), show_short(policy.min_n, 2, sv, t2, sizeof t2));
         return IND_OK;
     }
 
@@ -162,17 +178,15 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
         a->target = previous;
         tol = policy.tolerance_relative ? policy.tolerance * fabs(previous) : policy.tolerance;
         a->tolerance_abs = tol;
-        if (kind == IND_TARGET_INCREASE) {
-            set_gap(a, y - previous, previous);
-            /* an unchanged outcome did not increase: at best delvis */
-            a->verdict = y > previous ? IND_VERDICT_MET : from_gap(y - previous - 1e-300, tol);
-            if (a->verdict == IND_VERDICT_MET && !(y > previous))
+        {
+            double diff = kind == IND_TARGET_INCREASE ? y - previous : previous - y;
+            set_gap(a, diff, previous);
+            /* an unchanged outcome (printed equal, whatever binary rounding did, as in
+             * from_gap) did not move as asked: at best delvis */
+            if (fabs(diff) <= 1e-9 * (1 + fabs(tol)))
                 a->verdict = IND_VERDICT_PARTLY;
-        } else {
-            set_gap(a, previous - y, previous);
-            a->verdict = y < previous ? IND_VERDICT_MET : from_gap(previous - y - 1e-300, tol);
-            if (a->verdict == IND_VERDICT_MET && !(y < previous))
-                a->verdict = IND_VERDICT_PARTLY;
+            else
+                a->verdict = diff > 0 ? IND_VERDICT_MET : from_gap(diff, tol);
         }
         snprintf(a->rule_text, sizeof a->rule_text,
                  sv ? "%s jämfört med året innan; %s" : "%s on the year before; %s",
@@ -186,7 +200,7 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
         set_gap(a, t - y, t);
         a->verdict = from_gap(a->gap, tol);
         snprintf(a->rule_text, sizeof a->rule_text, sv ? "högst %s; %s" : "at most %s; %s",
-                 show(t, 2, t1, sizeof t1), tol_text);
+                 show_short(t, 4, sv, t1, sizeof t1), tol_text);
         break;
     case IND_TARGET_MIN:
         a->target = t;
@@ -195,7 +209,7 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
         set_gap(a, y - t, t);
         a->verdict = from_gap(a->gap, tol);
         snprintf(a->rule_text, sizeof a->rule_text, sv ? "minst %s; %s" : "at least %s; %s",
-                 show(t, 2, t1, sizeof t1), tol_text);
+                 show_short(t, 4, sv, t1, sizeof t1), tol_text);
         break;
     case IND_TARGET_BAND: {
         a->target = t;
@@ -206,7 +220,7 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
         a->gap_relative = b > 0 ? a->gap / b : NAN;
         a->verdict = from_gap(a->gap, tol);
         snprintf(a->rule_text, sizeof a->rule_text, sv ? "inom %s ± %s; %s" : "within %s ± %s; %s",
-                 show(t, 2, t1, sizeof t1), show(b, 2, t2, sizeof t2), tol_text);
+                 show_short(t, 4, sv, t1, sizeof t1), show_short(b, 4, sv, t2, sizeof t2), tol_text);
         break;
     }
     case IND_TARGET_EXACT:
@@ -216,7 +230,7 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
         set_gap(a, -fabs(y - t), t);
         a->verdict = from_gap(a->gap, tol);
         snprintf(a->rule_text, sizeof a->rule_text, sv ? "exakt %s; %s" : "exactly %s; %s",
-                 show(t, 2, t1, sizeof t1), tol_text);
+                 show_short(t, 4, sv, t1, sizeof t1), tol_text);
         break;
     case IND_TARGET_VALUE:
     default:
@@ -239,7 +253,7 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
             snprintf(a->rule_text, sizeof a->rule_text,
                      sv ? "tvåsidigt: inom %s från %s uppfyllt, inom dubbla delvis"
                         : "two-sided: within %s of %s met, within twice that partly",
-                     show(tol, 2, t1, sizeof t1), show(t, 2, t2, sizeof t2));
+                     show_short(tol, 4, sv, t1, sizeof t1), show_short(t, 4, sv, t2, sizeof t2));
             goto qualify;
         case IND_DIR_NEUTRAL:
             a->verdict = IND_VERDICT_NO_TARGET;
@@ -322,8 +336,8 @@ char *ind_attain_sentence(const ind_attainment *a, const char *indicator, const 
     const char *unit = percent ? " %" : "";
     char v[48], t[48], c[48], b[48];
     int d = decimals_of(info, a->value);
-    show(a->value, d, v, sizeof v);
-    show(a->target, decimals_of(info, a->target), t, sizeof t);
+    show(a->value, d, sv, v, sizeof v);
+    show(a->target, decimals_of(info, a->target), sv, t, sizeof t);
     const char *verdict;
     switch (a->verdict) {
     case IND_VERDICT_MET: verdict = sv ? "årsmålet nås" : "the target is met"; break;
@@ -354,7 +368,7 @@ char *ind_attain_sentence(const ind_attainment *a, const char *indicator, const 
                              indicator, v, unit, t, unit, verdict);
         break;
     case IND_TARGET_BAND:
-        show(a->rule.band, decimals_of(info, a->rule.band), b, sizeof b);
+        show(a->rule.band, decimals_of(info, a->rule.band), sv, b, sizeof b);
         n = (size_t)snprintf(buf, size, sv ? "%s %s%s mot årsmålet %s ± %s%s: %s." : "%s %s%s against the target %s ± %s%s: %s.",
                              indicator, v, unit, t, b, unit, verdict);
         break;
@@ -365,7 +379,7 @@ char *ind_attain_sentence(const ind_attainment *a, const char *indicator, const 
     if (n < size && !isnan(a->change) && a->previous_period) {
         char per[16];
         snprintf(per, sizeof per, "%d", ind_period_year(a->previous_period));
-        show(fabs(a->change), d, c, sizeof c);
+        show(fabs(a->change), d, sv, c, sizeof c);
         const char *step = percent ? (sv ? " procentenheter" : " percentage points") : "";
         if (fabs(a->change) < 0.5 * pow(10, -d))
             n += (size_t)snprintf(buf + n, size - n, sv ? " Oförändrat sedan %s." : " Unchanged since %s.", per);
@@ -376,8 +390,8 @@ char *ind_attain_sentence(const ind_attainment *a, const char *indicator, const 
     }
     if (n < size && a->uncertain) {
         char lo[48], hi[48];
-        show(a->ci_lo, d, lo, sizeof lo);
-        show(a->ci_hi, d, hi, sizeof hi);
+        show(a->ci_lo, d, sv, lo, sizeof lo);
+        show(a->ci_hi, d, sv, hi, sizeof hi);
         snprintf(buf + n, size - n,
                  sv ? " Osäkert: årsmålet ligger inom osäkerhetsintervallet %s–%s%s (n = %.0f)."
                     : " Uncertain: the target lies within the interval %s–%s%s (n = %.0f).",

@@ -316,7 +316,7 @@ static ind_status catalog_row(const ind_csv_row *row, void *user, ind_error *err
         return IND_OK;
     }
     if (row->count < ld->header_count)
-        return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)row->count,
+        return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)row->count + 1,
                              "the row has %zu fields, the header has %zu", row->count,
                              ld->header_count);
     for (size_t i = ld->header_count; i < row->count; i++)

@@ -222,6 +222,25 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
+/* Collapses whitespace so wrapped names meet; returns the length written. */
+static size_t collapse_space(const char *name, char *buf, size_t size)
+{
+    size_t n = 0;
+    int sp = 0;
+    for (const char *p = name; *p && n + 2 < size; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            sp = n > 0;
+            continue;
+        }
+        if (sp)
+            buf[n++] = ' ';
+        sp = 0;
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 static indicator_entry *resolve_indicator(ind_dataset *ds, ind_str raw)
 {
     size_t mask = ds->ind_cap - 1;
@@ -238,20 +257,8 @@ static indicator_entry *resolve_indicator(ind_dataset *ds, ind_str raw)
     if (info) {
         canonical = ind_strtab_intern(ds->str, info->name, strlen(info->name));
     } else {
-        /* collapse whitespace so wrapped names meet */
         char buf[1024];
-        size_t n = 0;
-        int sp = 0;
-        for (const char *p = name; *p && n + 2 < sizeof buf; p++) {
-            if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-                sp = n > 0;
-                continue;
-            }
-            if (sp)
-                buf[n++] = ' ';
-            sp = 0;
-            buf[n++] = *p;
-        }
+        size_t n = collapse_space(name, buf, sizeof buf);
         canonical = ind_strtab_intern(ds->str, buf, n);
     }
     if (canonical == (ind_str)-1)
@@ -596,7 +603,8 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
         uint32_t *t = (uint32_t *)tmp;
         for (size_t k = 0; k < n; k++)
             t[k] = rank[ds->series[items[k].index]];
-        memcpy(ds->series, t, n * sizeof *t);
+        if (n) /* an empty dataset has no columns yet */
+            memcpy(ds->series, t, n * sizeof *t);
     }
     ind_series *sorted = malloc((ds->series_n ? ds->series_n : 1) * sizeof *sorted);
     if (!sorted) {
@@ -725,16 +733,14 @@ long ind_dataset_find_series(const ind_dataset *ds, const char *unit, const char
     ind_str u = ind_strtab_find(ds->str, unit, strlen(unit), &found);
     if (!found)
         return -1;
-    ind_str in = ind_strtab_find(ds->str, indicator, strlen(indicator), &found);
+    /* resolve the name the way rows were resolved: a name the catalogue knows (id,
+     * name or alias, in any spelling) is its entry; any other is kept as written */
+    const ind_indicator *info = ind_catalog_lookup(ds->cat, indicator, strlen(indicator));
+    char buf[1024];
+    size_t n = info ? strlen(info->name) : collapse_space(indicator, buf, sizeof buf);
+    ind_str in = ind_strtab_find(ds->str, info ? info->name : buf, n, &found);
     if (!found)
         return -1;
-    /* the name may be an alias: resolve it the way rows were resolved */
-    size_t mask = ds->ind_cap - 1;
-    for (size_t j = mix64(in) & mask; ds->ind[j].raw || ds->ind[j].canonical; j = (j + 1) & mask)
-        if (ds->ind[j].raw == in) {
-            in = ds->ind[j].canonical;
-            break;
-        }
     return series_lookup(ds, u, in, g, NULL);
 }
 

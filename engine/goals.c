@@ -193,6 +193,8 @@ static ind_status goal_row(const ind_csv_row *row, void *user, ind_error *err)
 #undef GC
 }
 
+static long parent_of(const ind_goals *g, size_t i);
+
 ind_status ind_goals_load_buffer(ind_goals *g, const char *name, const char *data, size_t size,
                                  ind_error *err)
 {
@@ -203,19 +205,33 @@ ind_status ind_goals_load_buffer(ind_goals *g, const char *name, const char *dat
     ind_status st = ind_csv_read_buffer(name, data, size, IND_ENC_AUTO, 0, goal_row, &ld, NULL, err);
     if (st == IND_OK && !ld.have_header)
         st = ind_error_set(err, IND_EINPUT, name, 0, 0, "the goals file has no header row");
-    /* every parent must exist (in this unit, or as a goal without a unit) */
+    /* every parent must be a goal that parent_of links (same unit, or no unit; same
+     * year, or no year), and no goal may be its own ancestor */
+    long pcol = (long)ld.col[G_PARENT] + 1;
     for (size_t i = before; st == IND_OK && i < g->count; i++) {
         const ind_goal *c = &g->item[i];
         if (!c->parent[0])
             continue;
-        int found = 0;
-        for (size_t j = 0; j < g->count && !found; j++)
-            found = j != i && strcmp(g->item[j].id, c->parent) == 0 &&
-                    (!g->item[j].unit[0] || strcmp(g->item[j].unit, c->unit) == 0);
-        if (!found)
-            st = ind_error_set(err, IND_EINPUT, c->file, c->line, 0,
-                               "goal \"%s\" names the parent \"%s\", which is not in the file", c->id,
-                               c->parent);
+        if (strcmp(c->parent, c->id) == 0) {
+            st = ind_error_set(err, IND_EINPUT, c->file, c->line, pcol,
+                               "goal \"%s\" names itself as its parent", c->id);
+            break;
+        }
+        long p = parent_of(g, i);
+        if (p < 0) {
+            st = ind_error_set(err, IND_EINPUT, c->file, c->line, pcol,
+                               "goal \"%s\" names the parent \"%s\", which is not a goal of the same unit "
+                               "(or of no unit) and the same year (or no year)",
+                               c->id, c->parent);
+            break;
+        }
+        for (size_t steps = 0; p >= 0 && steps <= g->count; steps++, p = parent_of(g, (size_t)p))
+            if ((size_t)p == i) {
+                st = ind_error_set(err, IND_EINPUT, c->file, c->line, pcol,
+                                   "goal \"%s\" is its own ancestor (through its parent \"%s\")", c->id,
+                                   c->parent);
+                break;
+            }
     }
     return st;
 }
@@ -232,23 +248,32 @@ ind_status ind_goals_load_file(ind_goals *g, const char *path, ind_error *err)
     return st;
 }
 
-/* The parent of goal i, or -1: the same unit first, then a goal with no unit. */
+/* The parent of goal i, or -1: a goal with the parent id of the same unit or of
+ * no unit, and of the same year or of no year; the same unit first, then the
+ * same year. */
 static long parent_of(const ind_goals *g, size_t i)
 {
     const ind_goal *c = &g->item[i];
     if (!c->parent[0])
         return -1;
-    long any = -1;
+    long best = -1;
+    int best_rank = 0;
     for (size_t j = 0; j < g->count; j++) {
-        if (j == i || strcmp(g->item[j].id, c->parent) != 0)
+        const ind_goal *p = &g->item[j];
+        if (j == i || strcmp(p->id, c->parent) != 0)
             continue;
-        if (strcmp(g->item[j].unit, c->unit) == 0 && g->item[j].year == c->year)
-            return (long)j;
-        if (!g->item[j].unit[0] && (g->item[j].year == c->year || !g->item[j].year) &&
-            (any < 0 || g->item[j].year == c->year))
-            any = (long)j;
+        int same_unit = strcmp(p->unit, c->unit) == 0, same_year = p->year == c->year;
+        if (!same_unit && p->unit[0])
+            continue;
+        if (!same_year && p->year)
+            continue;
+        int rank = 1 + 2 * same_unit + same_year; /* 4: same unit and year ... 1: no unit, no year */
+        if (rank > best_rank) {
+            best = (long)j;
+            best_rank = rank;
+        }
     }
-    return any;
+    return best;
 }
 
 int ind_goals_depth(const ind_goals *g, size_t i)
@@ -291,7 +316,7 @@ static int order_cmp(const void *x, const void *y, void *user)
     return id_cmp(a->id, b->id);
 }
 
-static void visit(const ind_goals *g, const size_t *sorted, size_t n, size_t node, size_t *out,
+static void visit(const long *parent, const size_t *sorted, size_t n, size_t node, size_t *out,
                   size_t *k, unsigned char *done)
 {
     if (done[node])
@@ -299,8 +324,8 @@ static void visit(const ind_goals *g, const size_t *sorted, size_t n, size_t nod
     done[node] = 1;
     out[(*k)++] = node;
     for (size_t i = 0; i < n; i++)
-        if (!done[sorted[i]] && parent_of(g, sorted[i]) == (long)node)
-            visit(g, sorted, n, sorted[i], out, k, done);
+        if (!done[sorted[i]] && parent[sorted[i]] == (long)node)
+            visit(parent, sorted, n, sorted[i], out, k, done);
 }
 
 size_t *ind_goals_order(const ind_goals *g, size_t *count)
@@ -308,25 +333,30 @@ size_t *ind_goals_order(const ind_goals *g, size_t *count)
     size_t n = g->count;
     size_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
     size_t *out = malloc((n ? n : 1) * sizeof *out);
+    long *parent = malloc((n ? n : 1) * sizeof *parent);
     unsigned char *done = calloc(n ? n : 1, 1);
-    if (!sorted || !out || !done) {
+    if (!sorted || !out || !parent || !done) {
         free(sorted);
         free(out);
+        free(parent);
         free(done);
         *count = 0;
         return NULL;
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         sorted[i] = i;
+        parent[i] = parent_of(g, i);
+    }
     qsort_r(sorted, n, sizeof *sorted, order_cmp, (void *)g);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (parent_of(g, sorted[i]) < 0)
-            visit(g, sorted, n, sorted[i], out, &k, done);
+        if (parent[sorted[i]] < 0)
+            visit(parent, sorted, n, sorted[i], out, &k, done);
     for (size_t i = 0; i < n; i++) /* cycles: keep every goal */
         if (!done[sorted[i]])
-            visit(g, sorted, n, sorted[i], out, &k, done);
+            visit(parent, sorted, n, sorted[i], out, &k, done);
     free(sorted);
+    free(parent);
     free(done);
     *count = k;
     return out;

@@ -232,12 +232,17 @@ static ind_status number_cell(const ingest *in, const ind_csv_row *row, int f, d
     return IND_OK;
 }
 
+/* Interns a text cell, trimmed. An apostrophe before = + - @ is the guard that
+ * `indikator import` (like other careful CSV writers) puts on text a
+ * spreadsheet would run as a formula; it is not part of the text. */
 static ind_str intern_trimmed(ind_strtab *str, const char *s, size_t len)
 {
     while (len && isspace((unsigned char)*s))
         s++, len--;
     while (len && isspace((unsigned char)s[len - 1]))
         len--;
+    if (len >= 2 && s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]))
+        s++, len--;
     return ind_strtab_intern(str, s, len);
 }
 

@@ -63,7 +63,8 @@ ind_target ind_target_parse(const char *s, size_t len)
     if (n == 0)
         return t;
     if (number_at(f, &v, &flags) == 0) {
-        t.kind = IND_TARGET_VALUE;
+        /* a share of exactly 100 % cannot be beaten, only met */
+        t.kind = (flags & IND_NUM_PERCENT) && v == 100 ? IND_TARGET_EXACT : IND_TARGET_VALUE;
         t.value = v;
         t.percent = (flags & IND_NUM_PERCENT) != 0;
         return t;
@@ -135,6 +136,21 @@ ind_target ind_target_parse(const char *s, size_t len)
             t.value = left_empty ? 0 : centre;
             t.band = b;
             t.percent = ((flags | fl2) & IND_NUM_PERCENT) != 0;
+            return t;
+        }
+    }
+    /* a number and one unit word ("525 ton", "10 personer"): the number, the
+     * unit staying in the text as written */
+    const char *sp = strrchr(f, ' ');
+    if (sp && sp > f) {
+        int word = sp[1] != '\0';
+        for (const char *q = sp + 1; *q && word; q++)
+            word = isalpha((unsigned char)*q) || (unsigned char)*q >= 0x80 ||
+                   (*q == '.' && q[1] == '\0');
+        if (word && ind_num_parse(f, (size_t)(sp - f), &v, &flags, NULL, NULL) == 0) {
+            t.kind = IND_TARGET_VALUE;
+            t.value = v;
+            t.percent = (flags & IND_NUM_PERCENT) != 0;
             return t;
         }
     }

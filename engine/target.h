@@ -6,7 +6,7 @@
 
 typedef enum {
     IND_TARGET_NONE = 0,    /* no target given (empty cell) */
-    IND_TARGET_VALUE,       /* a number: judged by the indicator's direction */
+    IND_TARGET_VALUE,       /* a number, perhaps with a unit word ("525 ton"): judged by the direction */
     IND_TARGET_INCREASE,    /* öka, ökning: above the previous period's outcome */
     IND_TARGET_DECREASE,    /* minska, minskning: below the previous period's outcome */
     IND_TARGET_MAX,         /* max N: at most N */
