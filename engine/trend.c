@@ -69,23 +69,79 @@ static double z_quantile(double p)
     return memo_q;
 }
 
-/* Ascending sort. Insertion sort for the short arrays this module lives on
- * (a 11-point series has 55 pairwise slopes), gsl_sort (heapsort) above. */
+/* Ascending sort. Shell sort with Ciura's gaps for the short arrays this
+ * module lives on (an 11-point series has 55 pairwise slopes), gsl_sort
+ * (heapsort) above 64 values. */
 static void sort_doubles(double *a, size_t m)
 {
+    static const size_t gaps[] = {23, 10, 4, 1};
     if (m > 64) {
         gsl_sort(a, 1, m);
         return;
     }
-    for (size_t i = 1; i < m; i++) {
-        double v = a[i];
-        size_t j = i;
-        while (j > 0 && a[j - 1] > v) {
-            a[j] = a[j - 1];
-            j--;
+    for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
+        size_t h = gaps[g];
+        for (size_t i = h; i < m; i++) {
+            double v = a[i];
+            size_t j = i;
+            while (j >= h && a[j - h] > v) {
+                a[j] = a[j - h];
+                j -= h;
+            }
+            a[j] = v;
         }
-        a[j] = v;
     }
+}
+
+/* The k-th smallest (0-based) of a[0..m-1], partly reordering a
+ * (quickselect, median-of-three pivot; Hoare 1961). */
+static double select_kth(double *a, size_t m, size_t k)
+{
+    size_t lo = 0, hi = m - 1;
+    while (hi > lo) {
+        size_t mid = lo + (hi - lo) / 2;
+        /* Order a[lo], a[mid], a[hi]; the median becomes the pivot. */
+        if (a[mid] < a[lo]) { double t = a[mid]; a[mid] = a[lo]; a[lo] = t; }
+        if (a[hi] < a[lo]) { double t = a[hi]; a[hi] = a[lo]; a[lo] = t; }
+        if (a[hi] < a[mid]) { double t = a[hi]; a[hi] = a[mid]; a[mid] = t; }
+        double pivot = a[mid];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = a[i]; a[i] = a[j]; a[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        /* Now a[lo..j] <= pivot <= a[i..hi], and j < i. */
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return a[k];
+    }
+    return a[k];
+}
+
+/* Median of a[0..m-1] (mean of the two middle values for even m). */
+static double median_of(double *a, size_t m)
+{
+    double upper = select_kth(a, m, m / 2);
+    if (m % 2)
+        return upper;
+    /* The lower middle value is the largest of a[0..m/2-1] after the select. */
+    double lower = a[0];
+    for (size_t i = 1; i < m / 2; i++)
+        if (a[i] > lower)
+            lower = a[i];
+    return (lower + upper) / 2.0;
 }
 
 /* A scratch array of m doubles: the stack buffer when it fits, else malloc. */
@@ -402,12 +458,12 @@ ind_status ind_trend_sen_slope(const double *t, const double *y, size_t n, doubl
     for (size_t i = 0; i + 1 < n; i++)
         for (size_t j = i + 1; j < n; j++)
             d[m++] = (y[j] - y[i]) / (t[j] - t[i]);
-    sort_doubles(d, k);
 
     *out = (ind_trend_sen){0};
     out->alpha = alpha;
     out->n_pairs = k;
-    out->slope = gsl_stats_median_from_sorted_data(d, 1, k);
+    /* Order statistics by selection: no full sort of the k slopes. */
+    out->slope = median_of(d, k);
 
     double c = z_quantile(1.0 - alpha / 2.0) * sqrt(var_s);
     double lo = nearbyint(((double)k - c) / 2.0);        /* R round(): half to even */
@@ -422,15 +478,14 @@ ind_status ind_trend_sen_slope(const double *t, const double *y, size_t n, doubl
     }
     out->rank_low = (size_t)lo;
     out->rank_high = (size_t)hi;
-    out->ci_low = d[out->rank_low - 1];
-    out->ci_high = d[out->rank_high - 1];
+    out->ci_low = select_kth(d, k, out->rank_low - 1);
+    out->ci_high = select_kth(d, k, out->rank_high - 1);
 
     /* Intercept: the buffer holds max(k, n) values. */
     double *r = d;
     for (size_t i = 0; i < n; i++)
         r[i] = y[i] - out->slope * t[i];
-    sort_doubles(r, n);
-    out->intercept = gsl_stats_median_from_sorted_data(r, 1, n);
+    out->intercept = median_of(r, n);
 
     scratch_free(d, stackbuf);
     return IND_OK;

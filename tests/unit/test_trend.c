@@ -149,7 +149,7 @@ static void test_golden_cases(void **state)
     int failures = 0, checked = 0;
     for (size_t ci = 0; ci < n_cases; ci++) {
         series_case *c = &cases[ci];
-        double alpha, want;
+        double alpha = 0.05, want = 0.0;
         assert_true(lookup(c->name, "alpha", &alpha));
         assert_true(lookup(c->name, "n", &want));
         assert_int_equal((size_t)want, c->n);
@@ -431,6 +431,52 @@ static void test_long_series_heap_path(void **state)
     assert_int_equal(r.mk.method, IND_TREND_MK_NORMAL);
 }
 
+
+/* Sen's order statistics (found by selection in the engine) against a full
+ * sort of the pairwise slopes, on many small series with and without ties. */
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_sen_against_full_sort(void **state)
+{
+    (void)state;
+    static double d[40 * 39 / 2];
+    double t[40], y[40];
+    unsigned seed = 12345u;
+    for (int rep = 0; rep < 400; rep++) {
+        size_t n = 2 + (size_t)(rep % 39);
+        int levels = 2 + rep % 7;          /* few levels: many ties */
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            t[i] = 2000.0 + (double)i + ((rep % 3 == 0 && i > n / 2) ? 1.0 : 0.0);
+            y[i] = (rep % 2) ? (double)((seed >> 16) % (unsigned)levels)
+                             : (double)((seed >> 8) % 100000u) / 100.0;
+        }
+        ind_trend_mk mk;
+        ind_trend_sen sen;
+        assert_int_equal(ind_trend_mk_test(y, n, &mk), IND_OK);
+        assert_int_equal(ind_trend_sen_slope(t, y, n, mk.var_s, 0.05, &sen), IND_OK);
+        size_t k = 0;
+        for (size_t i = 0; i + 1 < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                d[k++] = (y[j] - y[i]) / (t[j] - t[i]);
+        qsort(d, k, sizeof d[0], cmp_double);
+        double med = k % 2 ? d[k / 2] : (d[k / 2 - 1] + d[k / 2]) / 2.0;
+        assert_true(sen.slope == med);
+        assert_true(sen.ci_low == d[sen.rank_low - 1]);
+        assert_true(sen.ci_high == d[sen.rank_high - 1]);
+        double r[40];
+        for (size_t i = 0; i < n; i++)
+            r[i] = y[i] - med * t[i];
+        qsort(r, n, sizeof r[0], cmp_double);
+        double rmed = n % 2 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2.0;
+        assert_true(sen.intercept == rmed);
+    }
+}
+
 /* ------------------------------------------------------------- verdict */
 
 static void judge_series(const double *y, size_t n, double alpha, ind_trend_result *r)
@@ -500,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_exact_fit),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_long_series_heap_path),
+        cmocka_unit_test(test_sen_against_full_sort),
         cmocka_unit_test(test_verdicts),
     };
     return cmocka_run_group_tests_name("trend", tests, load_fixtures, NULL);
