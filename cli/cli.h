@@ -165,6 +165,9 @@ void out_file_abort(out_file *of);
 /* Refuses to write onto an input file. */
 int out_check_not_input(const cli_opts *opt, const char *path);
 
+/* A progress bar on standard error when it is a terminal (and not --quiet). */
+void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what);
+
 /* Text helpers */
 void out_csv_field(FILE *f, const char *s, int guard_formula);
 void out_json_string(FILE *f, const char *s);

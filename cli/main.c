@@ -13,6 +13,7 @@ int cmd_goals(cli_opts *opt);
 int cmd_compare(cli_opts *opt);
 int cmd_trend(cli_opts *opt);
 int cmd_spc(cli_opts *opt);
+int cmd_report(cli_opts *opt);
 
 static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
@@ -58,6 +59,11 @@ static const cli_command commands[] = {
      "Anhøj's rules (qicharts2's default) are used unless --rules says otherwise; the rule set is always printed.\n"
      "Fewer than 12 points gives a warning.",
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_SPC, 0, 0},
+    {"report", cmd_report, "Write the indicator section of the VB as a finished PDF: cover, summary, "
+     "every goal with its indicator table, charts and sentences, comparison with other units, methods.",
+     "[options] [DATA...] (--unit U | --all-units) [--year Y] [--goals FILE] -o vb.pdf",
+     "With the demo data, the demo's goals are used when --goals is not given.",
+     OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS, 0, 0},
 };
 
 const cli_command *cli_commands(size_t *count)

@@ -349,10 +349,10 @@ ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double 
     int percent = s->info && s->info->measure == IND_MEASURE_PERCENT;
     int dec = s->info ? s->info->decimals : 1;
     char y[40], lo[40], hi[40], tg[40], per[32];
-    ind_num_format_sv(out->yhat, dec, 0, y, sizeof y);
-    ind_num_format_sv(out->pi_lo, dec, 0, lo, sizeof lo);
-    ind_num_format_sv(out->pi_hi, dec, 0, hi, sizeof hi);
-    ind_num_format_sv(out->target, dec, 0, tg, sizeof tg);
+    ind_num_format_sv(out->yhat, dec, IND_FMT_UNICODE, y, sizeof y);
+    ind_num_format_sv(out->pi_lo, dec, IND_FMT_UNICODE, lo, sizeof lo);
+    ind_num_format_sv(out->pi_hi, dec, IND_FMT_UNICODE, hi, sizeof hi);
+    ind_num_format_sv(out->target, dec, IND_FMT_UNICODE, tg, sizeof tg);
     ind_period_label(out->period, per, sizeof per);
     const char *u = percent ? " %" : "";
     const char *verdict = !higher && !lower ? (sv ? "kan inte bedömas (riktning okänd)" : "cannot be judged (direction unknown)")
@@ -360,12 +360,12 @@ ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double 
                           : out->likely < 0 ? (sv ? "nås troligen inte" : "is likely not to be met")
                                             : (sv ? "osäkert" : "uncertain");
     snprintf(out->sentence, sizeof out->sentence,
-             sv ? "Årsmålet %s (%s%s) %s: trenden pekar på %s%s (95 %%-prognosintervall %s–%s%s)."
-                : "The target for %s (%s%s) %s: the trend points to %s%s (95 %% prediction interval %s–%s%s).",
-             per, tg, u, verdict, y, u, lo, hi, u);
+             sv ? "Årsmålet %s (%s%s) %s: trenden pekar på %s%s (%g %%-prognosintervall %s till %s%s)."
+                : "The target for %s (%s%s) %s: the trend points to %s%s (%g %% prediction interval %s to %s%s).",
+             per, tg, u, verdict, y, u, 100 * (1 - alpha), lo, hi, u);
     if (sv && out->likely == 0 && (higher || lower))
         snprintf(out->sentence, sizeof out->sentence,
-                 "Årsmålet %s (%s%s): osäkert om det nås; trenden pekar på %s%s (95 %%-prognosintervall %s–%s%s).",
-                 per, tg, u, y, u, lo, hi, u);
+                 "Årsmålet %s (%s%s): osäkert om det nås; trenden pekar på %s%s (%g %%-prognosintervall %s till %s%s).",
+                 per, tg, u, y, u, 100 * (1 - alpha), lo, hi, u);
     return IND_OK;
 }
