@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define BODY_FONT "DejaVu Sans 9"
@@ -523,6 +524,7 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
         free(tmp);
         return ind_error_set(err, IND_EIO, path, 0, 0, "cannot create the output file: %s", strerror(e));
     }
+    fchmod(fd, 0644);
     close(fd);
     cairo_surface_t *s = cairo_pdf_surface_create(tmp, IND_REPORT_PAGE_W, IND_REPORT_PAGE_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, r->title);

@@ -49,8 +49,13 @@ int cmd_flag(cli_opts *opt)
         const ind_series *se = ind_dataset_series(ds, s);
         if (!cli_series_selected(opt, ds, se, 0))
             continue;
+        /* the latest selected period with an outcome: what stands now */
+        long latest = -1;
+        for (size_t i = se->first; i < se->first + se->count; i++)
+            if (cli_period_selected(opt, ind_dataset_period(ds, i)) && !isnan(ind_dataset_value(ds, i)))
+                latest = (long)i;
         for (size_t i = se->first; i < se->first + se->count; i++) {
-            if (!cli_period_selected(opt, ind_dataset_period(ds, i)))
+            if (!cli_period_selected(opt, ind_dataset_period(ds, i)) || (long)i != latest)
                 continue;
             ind_attainment a;
             ind_attain_obs(ds, i, 0, &policy, !en, &a);

@@ -31,6 +31,7 @@ static const cli_command commands[] = {
     {"flag", cmd_flag, "List the outcomes below their årsmål, worst first, each with a sentence for "
      "the VB.",
      "[options] [DATA...] [--fail-on-flag]",
+     "Each series is judged at its latest selected period with an outcome (the year-end for a VB year).\n"
      "Gender: totals only unless --gender is given. --fail-on-flag makes the exit status 3 when "
      "anything is flagged.",
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN, 0, 0},

@@ -380,7 +380,9 @@ char *ind_attain_sentence(const ind_attainment *a, const char *indicator, const 
         char per[16];
         snprintf(per, sizeof per, "%d", ind_period_year(a->previous_period));
         show(fabs(a->change), d, sv, c, sizeof c);
-        const char *step = percent ? (sv ? " procentenheter" : " percentage points") : "";
+        int one = strcmp(c, "1") == 0;
+        const char *step = !percent ? "" : sv ? (one ? " procentenhet" : " procentenheter")
+                                              : (one ? " percentage point" : " percentage points");
         if (fabs(a->change) < 0.5 * pow(10, -d))
             n += (size_t)snprintf(buf + n, size - n, sv ? " Oförändrat sedan %s." : " Unchanged since %s.", per);
         else

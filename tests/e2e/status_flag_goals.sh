@@ -204,12 +204,19 @@ rel = [math.inf if o['gap_relative'] is None else o['gap_relative'] for o in jso
 sys.exit(0 if rel == sorted(rel) else "not sorted")
 EOF
 # every flagged row is a partly/not-met total row of status (flag lists totals by default)
-check "flag rows are status's partly/not met total rows" python3 - status.csv flag.csv <<'EOF'
+check "flag rows are status's partly/not met total rows at each series' latest period" python3 - status.csv flag.csv <<'EOF'
 import csv, sys
 st = {(r['unit'], r['indicator'], r['period'], r['gender']): r
       for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}
 fl = list(csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')))
-want = sorted(k for k, r in st.items() if r['gender'] == 'T' and r['verdict'] in ('partly', 'not_met'))
+# flag judges each series at its latest period with an outcome (status lists every period)
+latest = {}
+for k, r in st.items():
+    if r['gender'] == 'T' and r['value'] != '':
+        key = (k[0], k[1])
+        if key not in latest or k[2] > latest[key][2]:
+            latest[key] = k
+want = sorted(k for k in latest.values() if st[k]['verdict'] in ('partly', 'not_met'))
 got = sorted((r['unit'], r['indicator'], r['period'], r['gender']) for r in fl)
 if got != want:
     sys.exit("flag has %d rows, status %d partly/not met total rows" % (len(got), len(want)))
