@@ -478,8 +478,11 @@ ind_status ind_trend_sen_slope(const double *t, const double *y, size_t n, doubl
     }
     out->rank_low = (size_t)lo;
     out->rank_high = (size_t)hi;
-    out->ci_low = select_kth(d, k, out->rank_low - 1);
-    out->ci_high = select_kth(d, k, out->rank_high - 1);
+    /* median_of left d partitioned about index k/2: each limit is selected in
+     * its own half only, which halves the work of the two selections */
+    size_t mid = k / 2, rl = out->rank_low - 1, rh = out->rank_high - 1;
+    out->ci_low = rl < mid ? select_kth(d, mid, rl) : rl == mid ? d[mid] : select_kth(d + mid + 1, k - mid - 1, rl - mid - 1);
+    out->ci_high = rh > mid ? select_kth(d + mid + 1, k - mid - 1, rh - mid - 1) : rh == mid ? d[mid] : select_kth(d, mid, rh);
 
     /* Intercept: the buffer holds max(k, n) values. */
     double *r = d;
