@@ -41,6 +41,9 @@ typedef struct {
     ind_encoding encoding;
     const char *vb_unit; /* --unit for VB-table files is the same --unit as the filter */
     int demo;
+    int from_kolada;      /* --from kolada: every file is Kolada JSON */
+    const char *kolada_meta[16]; /* --kpi-meta and --municipality-meta files */
+    int kolada_meta_count;
     /* output */
     const char *output;
     out_format format;

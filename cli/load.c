@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <math.h>
 
+#include "kolada.h"
 #include "number.h"
 
 int cli_error(int code, const char *fmt, ...)
@@ -122,33 +123,57 @@ int cli_load(const cli_opts *opt, cli_data *data)
             if (ind_catalog_load_file(data->catalog, opt->catalog[i], &err) != IND_OK)
                 return cli_fail(&err);
     }
+    /* Kolada metadata: names for KPIs and municipalities, and catalogue entries
+     * (after the CSV catalogues, so a user's entry wins) */
+    ind_kolada_meta *meta = NULL;
+    if (opt->kolada_meta_count) {
+        meta = ind_kolada_meta_new();
+        for (int i = 0; i < opt->kolada_meta_count; i++)
+            if (ind_kolada_meta_load(meta, opt->kolada_meta[i], &err) != IND_OK) {
+                ind_kolada_meta_free(meta);
+                return cli_fail(&err);
+            }
+        if (ind_kolada_meta_to_catalog(meta, data->catalog, &err) != IND_OK) {
+            ind_kolada_meta_free(meta);
+            return cli_fail(&err);
+        }
+    }
+    ind_kolada_options ko = {meta, NULL, 0};
     data->ds = ind_dataset_new(data->catalog);
-    if (!data->ds)
-        return cli_error(4, "out of memory");
     int n = opt->file_count ? opt->file_count : 1;
     data->reports = calloc((size_t)n, sizeof *data->reports);
     data->names = calloc((size_t)n, sizeof *data->names);
-    if (!data->reports || !data->names)
+    if (!data->ds || !data->reports || !data->names) {
+        ind_kolada_meta_free(meta);
         return cli_error(4, "out of memory");
-    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit};
+    }
+    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit, &ko, opt->from_kolada};
     if (opt->file_count == 0) {
         unsigned long size;
         const char *blob = cli_embedded("demo", &size);
-        if (!size)
+        if (!size) {
+            ind_kolada_meta_free(meta);
             return cli_error(1, "no data files given, and this build has no demo data");
+        }
         if (!opt->demo)
             cli_note(opt, "no data files given: using the built-in demo data (Exempelstad, synthetic)");
         data->names[0] = "demo.csv (built in)";
         data->file_count = 1;
-        if (ind_ingest_buffer(data->ds, data->names[0], blob, size, &io, &data->reports[0], &err) != IND_OK)
+        if (ind_ingest_buffer(data->ds, data->names[0], blob, size, &io, &data->reports[0], &err) != IND_OK) {
+            ind_kolada_meta_free(meta);
             return cli_fail(&err);
+        }
     }
     for (int i = 0; i < opt->file_count; i++) {
         data->names[i] = opt->files[i];
         data->file_count = i + 1;
-        if (ind_ingest_file(data->ds, opt->files[i], &io, &data->reports[i], &err) != IND_OK)
+        if (ind_ingest_file(data->ds, opt->files[i], &io, &data->reports[i], &err) != IND_OK) {
+            ind_kolada_meta_free(meta);
             return cli_fail(&err);
+        }
     }
+    ind_kolada_meta_free(meta);
+    meta = NULL;
     if (ind_dataset_finish(data->ds, &err) != IND_OK)
         return cli_fail(&err);
     return check_filters(opt, data->ds);

@@ -13,7 +13,7 @@ enum {
     O_FORMAT = 256, O_CATALOG, O_NO_CATALOG, O_GOALS, O_ENCODING, O_DEMO, O_UNIT, O_INDICATOR,
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_UNITS, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
-    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE
+    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META
 };
 
 static const struct {
@@ -29,7 +29,7 @@ static const struct {
     {{"year", required_argument, 0, O_YEAR}, OPT_FILTERS, "Y", "only periods in year Y"},
     {{"period", required_argument, 0, O_PERIOD}, OPT_FILTERS, "P", "only period P (2021, 2021-T2, VB 2021)"},
     {{"gender", required_argument, 0, O_GENDER}, OPT_FILTERS, "G", "T, K, M or all"},
-    {{"from", required_argument, 0, O_FROM}, OPT_FILTERS, "P", "periods from P on"},
+    {{"from", required_argument, 0, O_FROM}, 0, "P", "periods from P on; `--from kolada`: read the files as Kolada JSON"},
     {{"to", required_argument, 0, O_TO}, OPT_FILTERS, "P", "periods up to P"},
     {{"tolerance", required_argument, 0, O_TOLERANCE}, OPT_ATTAIN, "T", "delvis band: \"5 %\" of the target, or an absolute number"},
     {{"min-n", required_argument, 0, O_MIN_N}, OPT_ATTAIN | OPT_COMPARE, "N", "smallest base that is judged"},
@@ -50,6 +50,8 @@ static const struct {
     {{"trendline", no_argument, 0, O_TRENDLINE}, OPT_CHART, NULL, "draw the Sen trend line and OLS band"},
     {{"goals", required_argument, 0, O_GOALS}, OPT_GOALS, "FILE", "goals file (repeatable)"},
     {{"catalog", required_argument, 0, O_CATALOG}, 0, "FILE", "indicator catalogue (repeatable; default: the built-in one)"},
+    {{"kpi-meta", required_argument, 0, O_KPI_META}, 0, "FILE", "Kolada KPI metadata (JSON, or Nyckeltal.txt) naming the KPIs"},
+    {{"municipality-meta", required_argument, 0, O_MUNI_META}, 0, "FILE", "Kolada municipality metadata (JSON, or Kommuner.txt)"},
     {{"no-catalog", no_argument, 0, O_NO_CATALOG}, 0, NULL, "use no catalogue at all"},
     {{"encoding", required_argument, 0, O_ENCODING}, 0, "ENC", "auto (default), utf-8 or cp1252"},
     {{"demo", no_argument, 0, O_DEMO}, 0, NULL, "use the built-in demo data (Exempelstad, synthetic)"},
@@ -186,8 +188,20 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
             opt->year = (int)y;
             break;
         }
-        case O_PERIOD:
+        case O_KPI_META:
+        case O_MUNI_META:
+            if (opt->kolada_meta_count >= 16) return cli_error(1, "--%s: at most 16 files", name);
+            opt->kolada_meta[opt->kolada_meta_count++] = optarg;
+            break;
         case O_FROM:
+            if (!strcasecmp(optarg, "kolada")) {
+                opt->from_kolada = 1;
+                break;
+            }
+            if (!(cmd->options & OPT_FILTERS))
+                return cli_error(1, "--from is not an option of 'indikator %s' (except --from kolada)", cmd->name);
+            /* fall through */
+        case O_PERIOD:
         case O_TO: {
             ind_period p;
             const char *why;

@@ -567,7 +567,7 @@ ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data
                              const ind_ingest_options *opt, ind_ingest_report *report,
                              ind_error *err)
 {
-    static const ind_ingest_options defaults = {IND_ENC_AUTO, 0, NULL};
+    static const ind_ingest_options defaults = {IND_ENC_AUTO, 0, NULL, NULL, 0};
     ind_ingest_report local;
     if (!opt)
         opt = &defaults;
@@ -576,8 +576,10 @@ ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data
     memset(report, 0, sizeof *report);
     if (looks_like_json(data, size)) {
         report->form = IND_FORM_KOLADA;
-        return ind_kolada_ingest_buffer(ds, name, data, size, NULL, &report->observations, err);
+        return ind_kolada_ingest_buffer(ds, name, data, size, opt->kolada, &report->observations, err);
     }
+    if (opt->kolada_only)
+        return ind_error_set(err, IND_EINPUT, name, 1, 1, "this is not Kolada JSON: it does not start with { or [");
     ingest in;
     memset(&in, 0, sizeof in);
     in.ds = ds;

@@ -14,10 +14,14 @@ typedef enum {
     IND_FORM_KOLADA    /* Kolada JSON (see kolada.h) */
 } ind_form;
 
+struct ind_kolada_options;
+
 typedef struct {
     ind_encoding encoding; /* IND_ENC_AUTO by default */
     char delimiter;        /* 0: detect */
     const char *unit;      /* the unit of a VB-table file without an Enhet column (--unit) */
+    const struct ind_kolada_options *kolada; /* names for Kolada JSON (NULL: ids are names) */
+    int kolada_only;       /* the file must be Kolada JSON (import --from kolada) */
 } ind_ingest_options;
 
 /* What a read found, for `indikator check`. */
