@@ -25,7 +25,9 @@ int cmd_compare(cli_opts *opt)
         co.min_n = opt->min_n;
     if (opt->gender) {
         ind_gender g;
-        if (ind_gender_parse(opt->gender, strlen(opt->gender), &g) != 0)
+        /* "all" is every gender to the other commands (the parser reads it as T) */
+        if (!strcasecmp(opt->gender, "all") || !strcasecmp(opt->gender, "alla") ||
+            ind_gender_parse(opt->gender, strlen(opt->gender), &g) != 0)
             return cli_error(1, "compare takes one gender: T, K, M or X");
         co.gender = g;
     }
@@ -52,6 +54,21 @@ int cmd_compare(cli_opts *opt)
         if (info && info->periodicity == IND_PERIOD_YEAR && ind_period_kind_of(co.period) == IND_PERIOD_TERTIAL &&
             ind_period_sub(co.period) == 3)
             co.period = ind_period_make(ind_period_year(co.period), IND_PERIOD_YEAR, 0);
+    }
+    /* --year Y without --period: the latest period of year Y with a value */
+    if (opt->year && !co.period) {
+        for (size_t s = 0; s < ind_dataset_series_count(data.ds); s++) {
+            const ind_series *se = ind_dataset_series(data.ds, s);
+            if (!cli_series_selected(opt, data.ds, se, 0))
+                continue;
+            for (size_t j = se->first; j < se->first + se->count; j++) {
+                ind_period p = ind_dataset_period(data.ds, j);
+                if (ind_period_year(p) == opt->year && !isnan(ind_dataset_value(data.ds, j)) && p > co.period)
+                    co.period = p;
+            }
+        }
+        if (!co.period)
+            co.period = ind_period_make(opt->year, IND_PERIOD_YEAR, 0);
     }
     ind_cmp_result r;
     ind_error err;

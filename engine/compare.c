@@ -482,6 +482,10 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
     if (r->unit_count == 0)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "no data for the indicator \"%s\"%s", indicator,
                              o->gender != IND_GENDER_T ? " and that gender" : "");
+    /* one unit: say so, before the choice of data kind (which needs two) hides it */
+    if (r->unit_count < 2)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0,
+                             "only 1 unit(s) with enough data for \"%s\": a comparison needs two", indicator);
     /* the period: asked for, or the latest with a value */
     ind_period period = o->period;
     if (!period) {
@@ -494,7 +498,7 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
     }
     r->period = period;
     /* what kind of data: counts, means or only values */
-    size_t with_counts = 0, with_sd = 0;
+    size_t with_counts = 0, with_sd = 0, with_value = 0;
     for (size_t i = 0; i < r->unit_count; i++) {
         ind_cmp_unit *u = &r->units[i];
         u->value = u->x = u->n = u->sd = u->estimate = u->ci_lo = u->ci_hi = NAN;
@@ -509,6 +513,7 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
             u->sd = ob.sd;
             with_counts += !isnan(u->x) && !isnan(u->n);
             with_sd += !isnan(u->sd) && !isnan(u->n) && !isnan(u->value);
+            with_value += !isnan(u->value) || (!isnan(u->x) && !isnan(u->n));
             ind_attain_obs(ds, (size_t)u->obs, 0, &o->policy, o->swedish, &u->target);
             ind_attain_obs(ds, (size_t)u->obs, 1, &o->policy, o->swedish, &u->kf_target);
         } else {
@@ -516,6 +521,12 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
         }
     }
     ind_cmp_method m = o->method;
+    /* a period asked for that nobody has: say so rather than compare every year */
+    if (m == IND_CMP_AUTO && o->period && with_value == 0) {
+        char per[32];
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "no data for the indicator \"%s\" in %s", indicator,
+                             ind_period_format(o->period, per, sizeof per));
+    }
     if (m == IND_CMP_AUTO)
         r->data = with_counts >= 2 ? IND_CMP_DATA_COUNTS : with_sd >= 2 ? IND_CMP_DATA_MEANS : IND_CMP_DATA_SERIES;
     else if (m == IND_CMP_PROP || m == IND_CMP_FISHER || m == IND_CMP_CHISQ || m == IND_CMP_FUNNEL)

@@ -287,6 +287,18 @@ void ind_outlook_gap_free(ind_outlook_gap *out)
     memset(out, 0, sizeof *out);
 }
 
+/* The time a target of period p is projected to on a series of kind k: a
+ * year's target on a tertial or month series sits at the year's end (T3,
+ * December), any other at its own period's time. */
+static double target_time(ind_period p, ind_period_kind k)
+{
+    if (ind_period_kind_of(p) == IND_PERIOD_YEAR && k == IND_PERIOD_TERTIAL)
+        return ind_period_year(p) + 2.0 / 3.0;
+    if (ind_period_kind_of(p) == IND_PERIOD_YEAR && k == IND_PERIOD_MONTH)
+        return ind_period_year(p) + 11.0 / 12.0;
+    return ind_period_time(p);
+}
+
 ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double alpha, int sv,
                                    ind_outlook_forecast *out, ind_error *err)
 {
@@ -308,7 +320,8 @@ ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double 
     const ind_series *ts = total >= 0 ? ind_dataset_series(ds, (size_t)total) : s;
     for (size_t i = ts->first; i < ts->first + ts->count && !out->have; i++) {
         ind_period p = ind_dataset_period(ds, i);
-        if (ind_period_time(p) <= ind_period_time(last) || !isnan(ind_dataset_value(ds, i)))
+        /* a year's årsmål is judged at the year's end, so it lies ahead of T1 and T2 */
+        if (target_time(p, pts.kind) <= ind_period_time(last) || !isnan(ind_dataset_value(ds, i)))
             continue;
         ind_obs o;
         ind_dataset_get(ds, i, &o);
@@ -325,10 +338,7 @@ ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double 
         return IND_OK;
     }
     ind_trend_ols fit;
-    /* a year-end tertial target is projected to the year's end, a year to the year */
-    double t0 = ind_period_kind_of(out->period) == IND_PERIOD_YEAR && pts.kind == IND_PERIOD_TERTIAL
-                    ? ind_period_year(out->period) + 2.0 / 3.0
-                    : ind_period_time(out->period);
+    double t0 = target_time(out->period, pts.kind);
     if (ind_trend_ols_fit(pts.t, pts.y, pts.n, alpha, &fit) != IND_OK ||
         ind_trend_ols_predict(&fit, t0, alpha, &out->yhat, &out->pi_lo, &out->pi_hi) != IND_OK ||
         isnan(out->pi_lo)) {
