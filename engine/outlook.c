@@ -64,19 +64,28 @@ ind_status ind_outlook_points_get(const ind_dataset *ds, size_t series, ind_peri
         if (ind_period_kind_of(p) == pts->kind && !isnan(ind_dataset_value(ds, i)) && in_range(p, from, to))
             last = p;
     }
+    ind_period first_row = 0;
     for (size_t i = s->first; i < s->first + s->count; i++) {
         ind_period p = ind_dataset_period(ds, i);
         if (ind_period_kind_of(p) != pts->kind || !in_range(p, from, to) || p > last)
             continue;
+        if (!first_row)
+            first_row = p;
         double v = ind_dataset_value(ds, i);
-        if (isnan(v)) {
-            pts->skipped++;
+        if (isnan(v))
             continue;
-        }
         pts->t[pts->n] = ind_period_time(p);
         pts->y[pts->n] = v;
         pts->period[pts->n] = p;
         pts->n++;
+    }
+    /* skipped: every period of the kind from the first row to the last value without a
+     * value, whether its row is empty or absent: a missing year is a gap, not a shift */
+    if (first_row && last) {
+        int per_year = pts->kind == IND_PERIOD_TERTIAL ? 3 : pts->kind == IND_PERIOD_MONTH ? 12 : 1;
+        long span = (long)(ind_period_year(last) - ind_period_year(first_row)) * per_year +
+                    (per_year > 1 ? ind_period_sub(last) - ind_period_sub(first_row) : 0) + 1;
+        pts->skipped = span > (long)pts->n ? (size_t)span - pts->n : 0;
     }
     return IND_OK;
 }

@@ -160,8 +160,12 @@ points <- function(s, from = -Inf, to = Inf) {
   k <- s$t >= from & s$t <= to
   last <- max(which(k & !is.na(s$y)))
   k <- k & seq_along(k) <= last
+  # skipped: every period of the series' kind from its first row in range to its last value
+  # that has no value, whether the row is empty or absent from the file
+  per_year <- if (all(abs(s$t * 3 - round(s$t * 3)) < 1e-9) && any(abs(s$t - round(s$t)) > 1e-9)) 3 else 1
+  span <- round((s$t[last] - min(s$t[k])) * per_year) + 1
   list(t = s$t[k & !is.na(s$y)], y = s$y[k & !is.na(s$y)], period = s$period[k & !is.na(s$y)],
-       skipped = sum(k & is.na(s$y)))
+       skipped = span - sum(k & !is.na(s$y)))
 }
 
 trend_case <- function(case, key, kind, from = "", to = "") {
