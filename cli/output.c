@@ -344,21 +344,24 @@ int out_file_open(out_file *of, const char *path)
     size_t len = strlen(path);
     of->path = dup_or_die(path);
     of->tmp = malloc(len + 32);
-    if (!of->tmp)
+    if (!of->tmp) {
+        out_file_abort(of);
         return cli_error(4, "out of memory");
+    }
     snprintf(of->tmp, len + 32, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(of->tmp);
     if (fd < 0) {
         int e = errno;
         free(of->tmp);
-        of->tmp = NULL;
+        of->tmp = NULL; /* nothing was created: nothing to remove */
+        out_file_abort(of);
         return cli_error(5, "%s: cannot create the output file: %s", path, strerror(e));
     }
     fchmod(fd, 0644);
     of->f = fdopen(fd, "wb");
     if (!of->f) {
         close(fd);
-        unlink(of->tmp);
+        out_file_abort(of);
         return cli_error(5, "%s: cannot open the output file", path);
     }
     return 0;

@@ -206,8 +206,8 @@ static void on_field(void *s, size_t n, void *data)
     if (!r->row_open) {
         /* the row starts on this line, less the line breaks inside its first field */
         long breaks = 0;
-        for (size_t i = 0; i < n; i++)
-            breaks += ((const char *)s)[i] == '\n';
+        for (const char *p = s, *end = (const char *)s + n; n && (p = memchr(p, '\n', (size_t)(end - p))); p++)
+            breaks++;
         r->row_line = r->line - breaks;
         r->row_open = 1;
     }

@@ -38,9 +38,10 @@ typedef struct {
 typedef ind_status (*ind_csv_row_fn)(const ind_csv_row *row, void *user, ind_error *err);
 
 /* Reads the file at path (encoding as asked; delimiter 0 = detect from the
- * first line) and calls fn for every non-blank row. Errors name file, line
- * and column (the byte column within the line for encoding and quoting
- * problems). */
+ * first non-blank line) and calls fn for every non-blank row (a row of only
+ * empty fields is blank). Errors name file, line and column: the byte column
+ * within the line for encoding and quoting problems (an unterminated quote:
+ * where it opened), the field number for a field that is too long. */
 ind_status ind_csv_read_file(const char *path, ind_encoding enc, char delimiter,
                              ind_csv_row_fn fn, void *user, ind_csv_info *info, ind_error *err);
 /* The same over bytes in memory; name is used in messages. */

@@ -55,7 +55,15 @@ struct ind_dataset {
 
     ind_warning *warn;
     size_t warn_n, warn_cap;
+
+    /* the previous row's unit and indicator: rows come grouped, so the series
+     * of the next row is usually one of these four (one per gender) */
+    ind_str last_unit, last_raw;
+    long last_series[IND_GENDER_COUNT];
 };
+
+/* A lazily allocated text column's entry: 0 (no text) while the column does not exist. */
+#define LAZY(col, i) (ds->col ? ds->col[i] : 0)
 
 ind_dataset *ind_dataset_new(const ind_catalog *cat)
 {
@@ -63,6 +71,8 @@ ind_dataset *ind_dataset_new(const ind_catalog *cat)
     if (!ds)
         return NULL;
     ds->cat = cat;
+    for (int k = 0; k < IND_GENDER_COUNT; k++)
+        ds->last_series[k] = -1;
     ds->str = ind_strtab_new();
     ds->slot_cap = 1024;
     ds->slots = calloc(ds->slot_cap, sizeof *ds->slots);
@@ -181,16 +191,16 @@ static int resize_rows(ind_dataset *ds, size_t cap)
         alloc_column((void **)&ds->period, sizeof *ds->period, cap) ||
         alloc_column((void **)&ds->value, sizeof *ds->value, cap) ||
         alloc_column((void **)&ds->target, sizeof *ds->target, cap) ||
-        alloc_column((void **)&ds->kf_target, sizeof *ds->kf_target, cap) ||
-        alloc_column((void **)&ds->goal, sizeof *ds->goal, cap) ||
-        alloc_column((void **)&ds->note, sizeof *ds->note, cap) ||
         alloc_column((void **)&ds->file, sizeof *ds->file, cap) ||
         alloc_column((void **)&ds->line, sizeof *ds->line, cap) ||
         alloc_column((void **)&ds->missing, sizeof *ds->missing, cap) ||
         grow_column((void **)&ds->num, sizeof *ds->num, cap) ||
         grow_column((void **)&ds->den, sizeof *ds->den, cap) ||
         grow_column((void **)&ds->sd, sizeof *ds->sd, cap) ||
-        grow_column((void **)&ds->source, sizeof *ds->source, cap))
+        grow_column((void **)&ds->source, sizeof *ds->source, cap) ||
+        grow_column((void **)&ds->kf_target, sizeof *ds->kf_target, cap) ||
+        grow_column((void **)&ds->goal, sizeof *ds->goal, cap) ||
+        grow_column((void **)&ds->note, sizeof *ds->note, cap))
         return -1;
     ds->cap = cap;
     return 0;
@@ -404,12 +414,24 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
 {
     if (ds->finished)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "the dataset is already finished");
-    indicator_entry *ie = resolve_indicator(ds, indicator);
-    if (!ie)
-        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    long s = series_get(ds, unit, ie, g);
-    if (s < 0)
-        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    long s;
+    if (unit == ds->last_unit && indicator == ds->last_raw && ds->last_series[g] >= 0) {
+        s = ds->last_series[g];
+    } else {
+        indicator_entry *ie = resolve_indicator(ds, indicator);
+        if (!ie)
+            return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+        s = series_get(ds, unit, ie, g);
+        if (s < 0)
+            return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+        if (unit != ds->last_unit || indicator != ds->last_raw) {
+            ds->last_unit = unit;
+            ds->last_raw = indicator;
+            for (int k = 0; k < IND_GENDER_COUNT; k++)
+                ds->last_series[k] = -1;
+        }
+        ds->last_series[g] = s;
+    }
     if (ds->n == ds->cap && grow_rows(ds))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     size_t i = ds->n;
@@ -419,11 +441,12 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
     }
     if (!isnan(o->sd) && need_double_column(ds, &ds->sd))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    if (o->source && !ds->source) {
-        ds->source = calloc(ds->cap, sizeof *ds->source);
-        if (!ds->source)
-            return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    }
+    /* text columns that large data rarely has exist only once a row has them */
+    if ((o->source && !ds->source && !(ds->source = calloc(ds->cap, sizeof *ds->source))) ||
+        (o->kf_target && !ds->kf_target && !(ds->kf_target = calloc(ds->cap, sizeof *ds->kf_target))) ||
+        (o->goal && !ds->goal && !(ds->goal = calloc(ds->cap, sizeof *ds->goal))) ||
+        (o->note && !ds->note && !(ds->note = calloc(ds->cap, sizeof *ds->note))))
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     ds->series[i] = (uint32_t)s;
     ds->period[i] = o->period;
     ds->value[i] = o->value;
@@ -436,9 +459,12 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
     if (ds->source)
         ds->source[i] = o->source;
     ds->target[i] = o->target;
-    ds->kf_target[i] = o->kf_target;
-    ds->goal[i] = o->goal;
-    ds->note[i] = o->note;
+    if (ds->kf_target)
+        ds->kf_target[i] = o->kf_target;
+    if (ds->goal)
+        ds->goal[i] = o->goal;
+    if (ds->note)
+        ds->note[i] = o->note;
     ds->file[i] = o->file;
     ds->line[i] = o->line;
     ds->missing[i] = (uint8_t)(isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED)
@@ -461,17 +487,14 @@ ind_status ind_dataset_add(ind_dataset *ds, const char *unit, const char *indica
 
 /* ---- finishing ---------------------------------------------------------- */
 
-typedef struct {
-    uint64_t key;
-    uint32_t index;
-} sort_item;
-
-static int item_cmp(const void *a, const void *b)
+/* Observations of one series by period, then by arrival (file order). */
+static int period_cmp(const void *a, const void *b, void *user)
 {
-    const sort_item *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
+    const ind_dataset *ds = user;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (ds->period[x] != ds->period[y])
+        return ds->period[x] < ds->period[y] ? -1 : 1;
+    return x < y ? -1 : x > y;
 }
 
 static int series_name_cmp(const void *a, const void *b, void *user)
@@ -495,7 +518,7 @@ static int series_name_cmp(const void *a, const void *b, void *user)
         if (ds->col) {                                                             \
             type *t_ = (type *)tmp;                                                \
             for (size_t k_ = 0; k_ < n; k_++)                                      \
-                t_[k_] = ds->col[items[k_].index];                                 \
+                t_[k_] = ds->col[items[k_]];                                 \
             memcpy(ds->col, t_, n * sizeof(type));                                 \
         }                                                                          \
     } while (0)
@@ -511,8 +534,8 @@ static int complementary(const ind_dataset *ds, size_t a, size_t r)
     return same_double(ds->value[a], ds->value[r]) && ds->missing[a] == ds->missing[r] &&
            (!ds->num || (fits(ds->num[a], ds->num[r]) && fits(ds->den[a], ds->den[r]))) &&
            (!ds->sd || fits(ds->sd[a], ds->sd[r])) && fits_str(ds->target[a], ds->target[r]) &&
-           fits_str(ds->kf_target[a], ds->kf_target[r]) && fits_str(ds->goal[a], ds->goal[r]) &&
-           fits_str(ds->note[a], ds->note[r]);
+           fits_str(LAZY(kf_target, a), LAZY(kf_target, r)) && fits_str(LAZY(goal, a), LAZY(goal, r)) &&
+           fits_str(LAZY(note, a), LAZY(note, r));
 }
 
 static void merge_into(ind_dataset *ds, size_t a, size_t r)
@@ -523,9 +546,9 @@ static void merge_into(ind_dataset *ds, size_t a, size_t r)
     }
     if (ds->sd && isnan(ds->sd[a])) ds->sd[a] = ds->sd[r];
     if (!ds->target[a]) ds->target[a] = ds->target[r];
-    if (!ds->kf_target[a]) ds->kf_target[a] = ds->kf_target[r];
-    if (!ds->goal[a]) ds->goal[a] = ds->goal[r];
-    if (!ds->note[a]) ds->note[a] = ds->note[r];
+    if (ds->kf_target && !ds->kf_target[a]) ds->kf_target[a] = ds->kf_target[r];
+    if (ds->goal && !ds->goal[a]) ds->goal[a] = ds->goal[r];
+    if (ds->note && !ds->note[a]) ds->note[a] = ds->note[r];
 }
 
 ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
@@ -536,7 +559,7 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
     /* rank series by names so the order never depends on file order */
     uint32_t *order = malloc((ds->series_n ? ds->series_n : 1) * sizeof *order);
     uint32_t *rank = malloc((ds->series_n ? ds->series_n : 1) * sizeof *rank);
-    sort_item *items = malloc((n ? n : 1) * sizeof *items);
+    uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
     void *tmp = malloc((n ? n : 1) * sizeof(double));
     if (!order || !rank || !items || !tmp) {
         free(order);
@@ -566,23 +589,20 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
             start[rank[ds->series[i]] + 1]++;
         for (size_t k = 0; k < ds->series_n; k++)
             start[k + 1] += start[k];
-        for (size_t i = 0; i < n; i++) {
-            size_t at = start[rank[ds->series[i]]]++;
-            items[at].key = ((uint64_t)rank[ds->series[i]] << 32) | ds->period[i];
-            items[at].index = (uint32_t)i;
+        for (size_t i = 0; i < n; i++)
+            items[start[rank[ds->series[i]]]++] = (uint32_t)i;
+        /* start[k] is now the end of series k's run */
+        size_t run = 0;
+        for (size_t k = 0; k < ds->series_n; k++) {
+            size_t end = start[k];
+            int sorted = 1;
+            for (size_t q = run + 1; q < end && sorted; q++)
+                sorted = period_cmp(&items[q - 1], &items[q], ds) <= 0;
+            if (!sorted)
+                qsort_r(items + run, end - run, sizeof *items, period_cmp, ds);
+            run = end;
         }
         free(start);
-        size_t run = 0;
-        for (size_t i = 1; i <= n; i++) {
-            if (i < n && items[i].key >> 32 == items[run].key >> 32)
-                continue;
-            int sorted = 1;
-            for (size_t k = run + 1; k < i && sorted; k++)
-                sorted = item_cmp(&items[k - 1], &items[k]) <= 0;
-            if (!sorted)
-                qsort(items + run, i - run, sizeof *items, item_cmp);
-            run = i;
-        }
     }
 
     PERMUTE(period, ind_period);
@@ -602,7 +622,7 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
     {
         uint32_t *t = (uint32_t *)tmp;
         for (size_t k = 0; k < n; k++)
-            t[k] = rank[ds->series[items[k].index]];
+            t[k] = rank[ds->series[items[k]]];
         if (n) /* an empty dataset has no columns yet */
             memcpy(ds->series, t, n * sizeof *t);
     }
@@ -634,7 +654,7 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
             int same = same_double(ds->value[a], ds->value[r]) &&
                        (!ds->num || (same_double(ds->num[a], ds->num[r]) && same_double(ds->den[a], ds->den[r]))) &&
                        (!ds->sd || same_double(ds->sd[a], ds->sd[r])) &&
-                       ds->target[a] == ds->target[r] && ds->kf_target[a] == ds->kf_target[r] &&
+                       ds->target[a] == ds->target[r] && LAZY(kf_target, a) == LAZY(kf_target, r) &&
                        ds->missing[a] == ds->missing[r];
             const ind_series *s = &ds->stab[ds->series[r]];
             char per[32];
@@ -673,9 +693,12 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
             if (ds->source)
                 ds->source[w] = ds->source[r];
             ds->target[w] = ds->target[r];
-            ds->kf_target[w] = ds->kf_target[r];
-            ds->goal[w] = ds->goal[r];
-            ds->note[w] = ds->note[r];
+            if (ds->kf_target)
+                ds->kf_target[w] = ds->kf_target[r];
+            if (ds->goal)
+                ds->goal[w] = ds->goal[r];
+            if (ds->note)
+                ds->note[w] = ds->note[r];
             ds->file[w] = ds->file[r];
             ds->line[w] = ds->line[r];
             ds->missing[w] = ds->missing[r];
@@ -717,10 +740,10 @@ void ind_dataset_get(const ind_dataset *ds, size_t i, ind_obs *o)
     o->denominator = ds->den ? ds->den[i] : NAN;
     o->sd = ds->sd ? ds->sd[i] : NAN;
     o->target = ds->target[i];
-    o->kf_target = ds->kf_target[i];
+    o->kf_target = LAZY(kf_target, i);
     o->missing = (ind_missing)ds->missing[i];
-    o->goal = ds->goal[i];
-    o->note = ds->note[i];
+    o->goal = LAZY(goal, i);
+    o->note = LAZY(note, i);
     o->source = ds->source ? ds->source[i] : 0;
     o->file = ds->file[i];
     o->line = ds->line[i];
@@ -760,8 +783,10 @@ long ind_dataset_find_obs(const ind_dataset *ds, size_t series, ind_period p)
 
 size_t ind_dataset_bytes(const ind_dataset *ds)
 {
-    size_t per = sizeof(uint32_t) + sizeof(ind_period) + sizeof(double) + 5 * sizeof(ind_str) +
+    size_t per = sizeof(uint32_t) + sizeof(ind_period) + sizeof(double) + 2 * sizeof(ind_str) +
                  sizeof(uint32_t) + 1;
+    per += (ds->kf_target != NULL) * sizeof(ind_str) + (ds->goal != NULL) * sizeof(ind_str) +
+           (ds->note != NULL) * sizeof(ind_str);
     if (ds->num)
         per += 2 * sizeof(double);
     if (ds->sd)

@@ -590,11 +590,15 @@ ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data
         in.fixed_unit = intern_trimmed(in.str, opt->unit, strlen(opt->unit));
     in.last_indicator = (ind_str)-1;
     /* one observation per line is the common case: grow the columns once */
-    size_t lines = 0;
-    for (const char *p = data, *end = data + size; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-        lines++;
-    if (size > (1 << 20) && ind_dataset_reserve(ds, lines + 1, err) != IND_OK)
-        return err ? err->status : IND_ENOMEM;
+    if (size > (1 << 20)) {
+        /* estimate the rows from the first 256 KiB, with a margin; growth covers the rest */
+        size_t sample = 1 << 18, lines = 0;
+        for (const char *p = data, *end = data + sample; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+            lines++;
+        size_t estimate = lines ? (size_t)((double)size / (double)sample * (double)lines * 1.02) + 16 : 0;
+        if (estimate && ind_dataset_reserve(ds, estimate, err) != IND_OK)
+            return err ? err->status : IND_ENOMEM;
+    }
     ind_status st = ind_csv_read_buffer(name, data, size, opt->encoding, opt->delimiter, on_row,
                                         &in, &report->csv, err);
     if (st == IND_OK && !in.have_header)

@@ -1,0 +1,238 @@
+/* test_number.c: engine/number: reading numbers as Swedish exports write them,
+ * exact round trips, and Swedish formatting. Expected values are worked out by
+ * hand from the inputs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+
+/* Parses a NUL-terminated string; fails the test when it does not parse. */
+static double parse_ok(const char *s, unsigned expect_flags)
+{
+    double v = -12345.0;
+    unsigned flags = 99;
+    const char *why = NULL;
+    int rc = ind_num_parse(s, strlen(s), &v, &flags, &why, NULL);
+    if (rc != 0)
+        fail_msg("\"%s\" did not parse: %s", s, why ? why : "(no reason)");
+    assert_int_equal(flags, expect_flags);
+    return v;
+}
+
+/* Expects s to be rejected; returns the offset where it went wrong. */
+static size_t parse_bad(const char *s, const char *why_part)
+{
+    double v = 42.0;
+    const char *why = NULL;
+    size_t off = 9999;
+    if (ind_num_parse(s, strlen(s), &v, NULL, &why, &off) == 0)
+        fail_msg("\"%s\" parsed as %.17g but should be rejected", s, v);
+    assert_non_null(why);
+    if (why_part && !strstr(why, why_part))
+        fail_msg("\"%s\": reason \"%s\" does not mention \"%s\"", s, why, why_part);
+    assert_true(v == 42.0); /* *value untouched on failure */
+    return off;
+}
+
+static void test_parse_swedish(void **state)
+{
+    (void)state;
+    assert_true(parse_ok("6,7 %", IND_NUM_PERCENT | IND_NUM_COMMA) == 6.7);
+    /* no-break space (U+00A0, UTF-8 C2 A0) before the percent sign */
+    assert_true(parse_ok("6,7\xc2\xa0%", IND_NUM_PERCENT | IND_NUM_COMMA) == 6.7);
+    assert_true(parse_ok("6,7%", IND_NUM_PERCENT | IND_NUM_COMMA) == 6.7);
+    assert_true(parse_ok("1 300 st", IND_NUM_THOUSANDS) == 1300.0);
+    assert_true(parse_ok("1 300,5", IND_NUM_THOUSANDS | IND_NUM_COMMA) == 1300.5);
+    assert_true(parse_ok("-0,5", IND_NUM_COMMA) == -0.5);
+    assert_true(parse_ok("1e-05", 0) == 1e-5);
+    assert_true(parse_ok("83", 0) == 83.0);
+    assert_true(parse_ok("6.7", 0) == 6.7);
+    assert_true(parse_ok("+3", 0) == 3.0);
+    /* U+2212 minus sign */
+    assert_true(parse_ok("\xe2\x88\x92" "2,5", IND_NUM_COMMA) == -2.5);
+    assert_true(parse_ok("12 345 678", IND_NUM_THOUSANDS) == 12345678.0);
+    /* narrow no-break space (U+202F) and no-break space as thousands separators */
+    assert_true(parse_ok("1\xe2\x80\xaf" "300", IND_NUM_THOUSANDS) == 1300.0);
+    assert_true(parse_ok("11\xc2\xa0" "500 st", IND_NUM_THOUSANDS) == 11500.0);
+    /* spaces around the number are not part of it */
+    assert_true(parse_ok("  71 %  ", IND_NUM_PERCENT) == 71.0);
+    assert_true(parse_ok("\xc2\xa0" "15\xc2\xa0", 0) == 15.0);
+    assert_true(parse_ok("1E3", 0) == 1000.0);
+    assert_true(parse_ok("2,5e+2", IND_NUM_COMMA) == 250.0);
+    assert_true(parse_ok("0", 0) == 0.0);
+    double mz = parse_ok("-0", 0);
+    assert_true(mz == 0.0 && signbit(mz));
+    /* a value that underflows reads as the nearest double, zero */
+    assert_true(parse_ok("1e-400", 0) == 0.0);
+    /* only part of the string: len is honoured */
+    double v;
+    assert_int_equal(ind_num_parse("12,5xyz", 4, &v, NULL, NULL, NULL), 0);
+    assert_true(v == 12.5);
+}
+
+static void test_parse_errors(void **state)
+{
+    (void)state;
+    assert_int_equal(parse_bad("12,3,4", "decimal comma"), 4);
+    assert_int_equal(parse_bad("1.300,5", "both"), 5);
+    assert_int_equal(parse_bad("1,300.5", "both"), 5);
+    parse_bad("1e999", "too large");
+    parse_bad("-1e999", "too large");
+    parse_bad("NaN", "finite");
+    parse_bad("nan", "finite");
+    parse_bad("Inf", "finite");
+    parse_bad("-inf", "finite");
+    parse_bad("Infinity", "finite");
+    parse_bad("12 34", "groups of three");
+    parse_bad("1 3000", "groups of three");
+    parse_bad("1234 567", "groups of three");
+    parse_bad("1 300,5 5", NULL);
+    assert_int_equal(parse_bad("6,7x", "unexpected"), 3);
+    parse_bad("", "no number");
+    parse_bad("   ", "no number");
+    parse_bad("%", "no number");
+    parse_bad("st", "no number");
+    parse_bad("-", "no digits");
+    parse_bad("abc", NULL);
+    parse_bad("1e", "exponent");
+    parse_bad("1e+", "exponent");
+    parse_bad(",5", "misplaced");
+    parse_bad("1..2", "more than one decimal point");
+    parse_bad("5 % %", NULL);
+    parse_bad("0x10", NULL);
+    parse_bad("12-3", NULL);
+    parse_bad("1 av 22", NULL);
+    /* a very long digit string is refused, never cut */
+    char longnum[300];
+    memset(longnum, '7', sizeof longnum - 1);
+    longnum[sizeof longnum - 1] = '\0';
+    parse_bad(longnum, "too many digits");
+    /* NULL why and offset are allowed */
+    double v;
+    assert_int_equal(ind_num_parse("x", 1, &v, NULL, NULL, NULL), -1);
+}
+
+/* format_exact must give text that reads back to the identical double, both
+ * with strtod and with ind_num_parse. */
+static void round_trip(double v)
+{
+    char buf[32];
+    ind_num_format_exact(v, buf, sizeof buf);
+    double back = strtod(buf, NULL);
+    if (memcmp(&back, &v, sizeof v) != 0)
+        fail_msg("%.17g -> \"%s\" -> %.17g (strtod)", v, buf, back);
+    double parsed;
+    if (ind_num_parse(buf, strlen(buf), &parsed, NULL, NULL, NULL) != 0)
+        fail_msg("%.17g -> \"%s\" is not read by ind_num_parse", v, buf);
+    if (memcmp(&parsed, &v, sizeof v) != 0)
+        fail_msg("%.17g -> \"%s\" -> %.17g (ind_num_parse)", v, buf, parsed);
+    /* at most 17 significant digits */
+    int digits = 0, leading = 1;
+    for (const char *p = buf; *p && *p != 'e'; p++) {
+        if (*p >= '1' && *p <= '9')
+            leading = 0;
+        digits += !leading && *p >= '0' && *p <= '9';
+    }
+    if (digits > 17)
+        fail_msg("%.17g -> \"%s\" has %d digits", v, buf, digits);
+}
+
+static void test_format_exact(void **state)
+{
+    (void)state;
+    char buf[32];
+    assert_string_equal(ind_num_format_exact(0.1, buf, sizeof buf), "0.1");
+    assert_string_equal(ind_num_format_exact(6.7, buf, sizeof buf), "6.7");
+    assert_string_equal(ind_num_format_exact(100, buf, sizeof buf), "100");
+    assert_string_equal(ind_num_format_exact(1e-5, buf, sizeof buf), "1e-05");
+    /* 1/3 needs 16 digits; 0.1+0.2 needs 17 */
+    assert_string_equal(ind_num_format_exact(1.0 / 3.0, buf, sizeof buf), "0.3333333333333333");
+    assert_string_equal(ind_num_format_exact(0.1 + 0.2, buf, sizeof buf), "0.30000000000000004");
+    assert_string_equal(ind_num_format_exact(1e-300, buf, sizeof buf), "1e-300");
+    /* the smallest subnormal, 2^-1074 = 4.9406564584124654e-324, at 15 digits */
+    assert_string_equal(ind_num_format_exact(5e-324, buf, sizeof buf), "4.94065645841247e-324");
+    assert_string_equal(ind_num_format_exact(-0.0, buf, sizeof buf), "-0");
+    assert_string_equal(ind_num_format_exact(0.0, buf, sizeof buf), "0");
+    assert_string_equal(ind_num_format_exact(NAN, buf, sizeof buf), "");
+    assert_string_equal(ind_num_format_exact(-1234.5, buf, sizeof buf), "-1234.5");
+
+    static const double fixed[] = {0.1, 1.0 / 3.0, 2.0 / 3.0, 1e-300, 5e-324, -0.0, 0.0,
+                                   1e308, DBL_MAX, -DBL_MAX, DBL_MIN, DBL_MIN / 3, 6.7, 100,
+                                   123456789.123, -1234.5678, 0.1 + 0.2, M_PI, 1e22, 1e23,
+                                   9007199254740992.0, 9007199254740994.0, 4.35, 2.675,
+                                   1.0 / 22.0 * 100.0, 71.0 / 73.0, 1e-5, 0.5, 1e15, 1e16, 1e17};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        round_trip(fixed[i]);
+    /* many doubles: random bit patterns (every exponent) and random decimals */
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double d;
+        memcpy(&d, &x, sizeof d);
+        if (isfinite(d))
+            round_trip(d);
+        round_trip((double)(x % 1000000) / 1000.0);
+        round_trip((double)(x % 100000) / 10.0 - 5000.0);
+    }
+}
+
+static void test_format_sv(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(ind_num_format_sv(6.7, 1, 0, buf, sizeof buf), "6,7");
+    assert_string_equal(ind_num_format_sv(12345.6, 1, 0, buf, sizeof buf), "12 345,6");
+    assert_string_equal(ind_num_format_sv(1234, 0, 0, buf, sizeof buf), "1234");
+    assert_string_equal(ind_num_format_sv(10000, 0, 0, buf, sizeof buf), "10 000");
+    assert_string_equal(ind_num_format_sv(-0.0, 1, 0, buf, sizeof buf), "0,0");
+    assert_string_equal(ind_num_format_sv(-0.04, 1, 0, buf, sizeof buf), "0,0");
+    assert_string_equal(ind_num_format_sv(-1234567.891, 2, 0, buf, sizeof buf), "-1 234 567,89");
+    assert_string_equal(ind_num_format_sv(6.7, 0, 0, buf, sizeof buf), "7");
+    assert_string_equal(ind_num_format_sv(71, 0, 0, buf, sizeof buf), "71");
+    assert_string_equal(ind_num_format_sv(0.5, 2, 0, buf, sizeof buf), "0,50");
+    assert_string_equal(ind_num_format_sv(NAN, 1, 0, buf, sizeof buf), "\xe2\x80\x93");
+    /* Unicode minus and narrow no-break space */
+    assert_string_equal(ind_num_format_sv(-5, 0, IND_FMT_UNICODE, buf, sizeof buf), "\xe2\x88\x92" "5");
+    assert_string_equal(ind_num_format_sv(12345, 0, IND_FMT_UNICODE, buf, sizeof buf),
+                        "12\xe2\x80\xaf" "345");
+    /* a plus on changes, never on zero */
+    assert_string_equal(ind_num_format_sv(2.5, 1, IND_FMT_PLUS, buf, sizeof buf), "+2,5");
+    assert_string_equal(ind_num_format_sv(0, 1, IND_FMT_PLUS, buf, sizeof buf), "0,0");
+    assert_string_equal(ind_num_format_sv(-2.5, 1, IND_FMT_PLUS, buf, sizeof buf), "-2,5");
+    /* English */
+    assert_string_equal(ind_num_format_en(12345.6, 1, 0, buf, sizeof buf), "12,345.6");
+    assert_string_equal(ind_num_format_en(1234.5, 1, 0, buf, sizeof buf), "1234.5");
+    /* a small buffer is cut, never overrun */
+    char small[4];
+    ind_num_format_sv(123456.7, 1, 0, small, sizeof small);
+    assert_int_equal(strlen(small), 3);
+    /* the largest double fits a generous buffer without overflow */
+    char big[1024];
+    ind_num_format_sv(DBL_MAX, 2, IND_FMT_UNICODE, big, sizeof big);
+    /* 309 integer digits in 103 groups: 102 separators of 3 bytes, then ",00" */
+    assert_int_equal(strlen(big), 309 + 102 * 3 + 3);
+    assert_string_equal(big + strlen(big) - 3, ",00");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_swedish),
+        cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_format_exact),
+        cmocka_unit_test(test_format_sv),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
