@@ -196,14 +196,42 @@ typedef struct {
     long rows;
     int too_big;
     size_t too_big_field;
+    /* fast mode (a file without quotes): text goes to libcsv in large pieces and
+     * each row's line is found by stepping through the text's line breaks */
+    int fast;
+    const char *data;
+    size_t size, scan_pos;
+    long scan_line;
+    char delimiter;
 } reader;
+
+/* Fast mode: moves the scan past blank lines, which libcsv skips without a row. */
+static void skip_blank_lines(reader *r)
+{
+    while (r->scan_pos < r->size) {
+        /* libcsv trims blanks, so a line of only blanks is empty too */
+        size_t i = r->scan_pos;
+        while (i < r->size && (r->data[i] == ' ' || (r->data[i] == '\t' && r->delimiter != '\t')))
+            i++;
+        if (i < r->size && r->data[i] == '\n')
+            r->scan_pos = i + 1;
+        else if (i + 1 < r->size && r->data[i] == '\r' && r->data[i + 1] == '\n')
+            r->scan_pos = i + 2;
+        else
+            break;
+        r->scan_line++;
+    }
+}
 
 static void on_field(void *s, size_t n, void *data)
 {
     reader *r = data;
     if (r->status != IND_OK)
         return;
-    if (!r->row_open) {
+    if (!r->row_open && r->fast) {
+        r->row_line = r->scan_line;
+        r->row_open = 1;
+    } else if (!r->row_open) {
         /* the row starts on this line, less the line breaks inside its first field */
         long breaks = 0;
         for (const char *p = s, *end = (const char *)s + n; n && (p = memchr(p, '\n', (size_t)(end - p))); p++)
@@ -277,6 +305,15 @@ static void on_row(int c, void *data)
     r->text_len = 0;
     r->row_open = 0;
     r->last_end_line = r->line;
+    if (r->fast) {
+        /* this row ends at the next line break; then come any blank lines */
+        const char *nl = memchr(r->data + r->scan_pos, '\n', r->size - r->scan_pos);
+        r->scan_pos = nl ? (size_t)(nl - r->data) + 1 : r->size;
+        r->scan_line++;
+        skip_blank_lines(r);
+        r->line = r->scan_line;
+        r->last_end_line = r->scan_line - 1;
+    }
 }
 
 static int is_space_only(unsigned char c) { return c == ' '; }
@@ -368,30 +405,55 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
         if (enc == IND_ENC_AUTO)
             enc = IND_ENC_UTF8;
     }
-    /* control characters other than tab, CR, LF mean binary junk; they are the
-     * same bytes in UTF-8 and Windows-1252, so the file's own columns are named */
-    for (size_t i = 0; i < size; i++) {
-        /* eight bytes at a time while none is below 0x20 (the common case) */
-        while (i + 8 <= size) {
-            uint64_t w;
-            memcpy(&w, data + i, 8);
-            if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) != 0)
-                break;
-            i += 8;
-        }
-        if (i >= size)
-            break;
-        unsigned char c = (unsigned char)data[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            long line, col;
-            position_of(data, i, &line, &col);
-            return ind_error_set(err, IND_EINPUT, name, line, col,
-                                 "control character 0x%02X: the file looks binary, not CSV text", c);
+    /* One pass over the bytes: control characters other than tab, CR, LF mean binary
+     * junk (they are the same bytes in UTF-8 and Windows-1252, so the file's own
+     * columns are named and they are reported first), and the first byte that is not
+     * UTF-8. Eight plain ASCII bytes at a time: the common case. */
+    size_t ctrl_at = size, bad = size, multibyte = 0;
+    {
+        const unsigned char *u = (const unsigned char *)data;
+        size_t i = 0;
+        while (i < size) {
+            if (i + 8 <= size) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (!(w & 0x8080808080808080ULL) &&
+                    !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            unsigned char c = u[i];
+            if (c < 0x20) {
+                if (c != '\t' && c != '\n' && c != '\r') {
+                    ctrl_at = i;
+                    break;
+                }
+                i++;
+            } else if (c < 0x80) {
+                i++;
+            } else if (bad < size) {
+                i++; /* already not UTF-8: only control characters matter now */
+            } else {
+                size_t k = utf8_seq(u + i, size - i);
+                if (k) {
+                    multibyte++;
+                    i += k;
+                } else {
+                    bad = i;
+                    i++;
+                }
+            }
         }
     }
+    if (ctrl_at < size) {
+        long line, col;
+        position_of(data, ctrl_at, &line, &col);
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "control character 0x%02X: the file looks binary, not CSV text",
+                             (unsigned char)data[ctrl_at]);
+    }
     if (enc == IND_ENC_AUTO || enc == IND_ENC_UTF8) {
-        size_t multibyte;
-        size_t bad = utf8_scan(data, size, &multibyte);
         if (bad == size) {
             info->encoding = IND_ENC_UTF8;
         } else if (enc == IND_ENC_AUTO && multibyte == 0) {
@@ -443,11 +505,33 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
     r.status = IND_OK;
     r.line = 1;
     r.row_line = 1;
+    /* Without quotes no field spans lines, so every row is one line: the text can
+     * go to libcsv in large pieces. A bare CR (old Mac line ends) needs the slow way. */
+    const char *cr = memchr(data, '\r', size);
+    r.fast = !memchr(data, '"', size) && (!cr || (cr + 1 < data + size && cr[1] == '\n'));
+    r.data = data;
+    r.size = size;
+    r.scan_line = 1;
+    r.delimiter = delimiter;
+    if (r.fast)
+        skip_blank_lines(&r);
 
     /* Text goes to libcsv a line at a time (a long line in pieces), so every
      * callback knows its line and a runaway field is stopped early. */
     size_t pos = 0, line_start = 0;
-    while (pos < size && r.status == IND_OK) {
+    while (r.fast && pos < size && r.status == IND_OK) {
+        size_t end = pos + CHUNK < size ? pos + CHUNK : size;
+        if (csv_parse(&p, data + pos, end - pos, on_field, on_row, &r) != end - pos && r.status == IND_OK) {
+            int e = csv_error(&p);
+            r.status = ind_error_set(err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, name, r.line, 0, "%s",
+                                     csv_strerror(e));
+        }
+        pos = end;
+        if (csv_get_buffer_size(&p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192 && r.status == IND_OK)
+            r.status = ind_error_set(err, IND_EINPUT, name, r.scan_line, (long)r.count + 1,
+                                     "a field is longer than %d bytes", IND_CSV_MAX_FIELD);
+    }
+    while (!r.fast && pos < size && r.status == IND_OK) {
         const char *nl = memchr(data + pos, '\n', size - pos);
         size_t end = nl ? (size_t)(nl - data) + 1 : size;
         if (end - pos > CHUNK) {
