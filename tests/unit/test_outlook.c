@@ -317,7 +317,7 @@ static void test_golden_cases(void **state)
     (void)state;
     size_t done = 0;
     for (size_t i = 0; i < case_lines.lines; i++) {
-        char line[512], *f[7];
+        char line[512], *f[7] = {0};
         snprintf(line, sizeof line, "%s", case_lines.line[i]);
         assert_int_equal(split(line, f, 7), 7);
         size_t s = series_of(f[2], f[3], f[4]);
