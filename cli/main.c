@@ -14,6 +14,7 @@ int cmd_compare(cli_opts *opt);
 int cmd_trend(cli_opts *opt);
 int cmd_spc(cli_opts *opt);
 int cmd_report(cli_opts *opt);
+int cmd_extract(cli_opts *opt);
 
 static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
@@ -65,6 +66,12 @@ static const cli_command commands[] = {
      "[options] [DATA...] (--unit U | --all-units) [--year Y] [--goals FILE] -o vb.pdf",
      "With the demo data, the demo's goals are used when --goals is not given.",
      OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS, 0, 0},
+    {"extract", cmd_extract, "Read VP and VB text exports (PDF saved as text) and write their indicator "
+     "rows, goals, activities and every fragment that could not be read.",
+     "[options] FILE.txt... -o DIR",
+     "DIR gets indicators.csv (the canonical long form), goals.csv, activities.csv, unread.csv and\n"
+     "warnings.csv, each written atomically. See docs/extract.md.",
+     OPT_OUTPUT, 1, 0},
 };
 
 const cli_command *cli_commands(size_t *count)

@@ -166,8 +166,13 @@ static ind_status goal_row(const ind_csv_row *row, void *user, ind_error *err)
                              GF(G_ASSESSMENT));
     for (size_t i = 0; i < ld->g->count; i++) {
         const ind_goal *o = &ld->g->item[i];
-        if (strcmp(o->id, GF(G_ID)) == 0 && strcmp(o->unit, GF(G_UNIT)) == 0 && o->year == goal.year)
-            return ind_error_set(err, IND_EINPUT, row->path, row->line, GC(G_ID),
+        if (strcmp(o->id, GF(G_ID)) != 0 || strcmp(o->unit, GF(G_UNIT)) != 0 || o->year != goal.year)
+            continue;
+        /* the same goal printed again (two documents of one unit and year): kept once */
+        if (o->level == goal.level && strcmp(o->parent, GF(G_PARENT)) == 0 && strcmp(o->text, GF(G_TEXT)) == 0 &&
+            (o->recorded == goal.recorded || !goal.recorded))
+            return IND_OK;
+        return ind_error_set(err, IND_EINPUT, row->path, row->line, GC(G_ID),
                                  "goal \"%s\" of unit \"%s\" is defined twice (also line %ld)",
                                  o->id, o->unit, o->line);
     }

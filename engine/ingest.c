@@ -18,13 +18,15 @@ enum {
     F_TARGET, F_KF_TARGET, F_MISSING, F_GOAL, F_NOTE, F_SOURCE,
     /* VB-table columns */
     F_VB_MEN, F_VB_WOMEN, F_VB_PREVIOUS,
+    /* read and set aside: the extractor's periodicity and unit of the printed value */
+    F_PERIODICITY, F_VALUE_UNIT,
     F_COUNT
 };
 
 static const char *const field_name[F_COUNT] = {
     "unit", "indicator", "period", "gender", "value", "numerator", "denominator", "sd",
     "target", "kf_target", "missing", "goal", "note", "source",
-    "Utfall män/pojkar", "Utfall kvinnor/flickor", "föregående år"};
+    "Utfall män/pojkar", "Utfall kvinnor/flickor", "föregående år", "periodicity", "value_unit"};
 
 /* Header names after folding (lower case, single spaces). */
 static const struct {
@@ -55,6 +57,8 @@ static const struct {
     {"kvinnor/flickor", F_VB_WOMEN},
     {"periodens utfall föregående år", F_VB_PREVIOUS}, {"föregående år", F_VB_PREVIOUS},
     {"utfall föregående år", F_VB_PREVIOUS},
+    {"periodicity", F_PERIODICITY}, {"periodicitet", F_PERIODICITY},
+    {"value_unit", F_VALUE_UNIT}, {"måttenhet", F_VALUE_UNIT},
 };
 
 typedef struct {
@@ -151,7 +155,7 @@ static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err
         }
         if (f == F_VB_PREVIOUS && !in->previous_period)
             in->previous_is_year_before = 1;
-        if (f >= F_VB_MEN && !vb)
+        if (f >= F_VB_MEN && f <= F_VB_PREVIOUS && !vb)
             f = -1;
         if (f < 0)
             return ind_error_set(

@@ -1,0 +1,50 @@
+/* cmd_extract.c: `indikator extract`: VP and VB text exports -> indicators, goals, activities, and what could not be read. */
+#include "cli.h"
+
+#include <stdlib.h>
+
+#include "extract.h"
+
+int cmd_extract(cli_opts *opt)
+{
+    if (!opt->output)
+        return cli_error(1, "extract needs -o DIR (the folder for indicators.csv, goals.csv, activities.csv, ...)");
+    ind_extract_result *res = calloc((size_t)opt->file_count, sizeof *res);
+    const ind_extract_result **ptr = calloc((size_t)opt->file_count, sizeof *ptr);
+    if (!res || !ptr) {
+        free(res);
+        free(ptr);
+        return cli_error(4, "out of memory");
+    }
+    ind_error err;
+    ind_error_clear(&err);
+    int rc = 0, done = 0;
+    size_t obs = 0, goals = 0, acts = 0, unread = 0, warnings = 0;
+    for (int i = 0; i < opt->file_count && rc == 0; i++) {
+        if (ind_extract_file(opt->files[i], &res[i], &err) != IND_OK) {
+            rc = cli_fail(&err);
+            break;
+        }
+        done = i + 1;
+        ptr[i] = &res[i];
+        obs += res[i].n_obs;
+        goals += res[i].n_goals;
+        acts += res[i].n_activities;
+        unread += res[i].n_unread;
+        warnings += res[i].n_warnings;
+        cli_note(opt, "%s: %s %d, %zu observations, %zu goals, %zu activities, %zu fragments unread, %zu warnings",
+                 opt->files[i], ind_extract_kind_name(res[i].kind), res[i].year, res[i].n_obs,
+                 res[i].n_goals, res[i].n_activities, res[i].n_unread, res[i].n_warnings);
+        cli_progress(opt, (size_t)i + 1, (size_t)opt->file_count, opt->files[i]);
+    }
+    if (rc == 0 && ind_extract_write(ptr, (size_t)opt->file_count, opt->output, &err) != IND_OK)
+        rc = cli_fail(&err);
+    if (rc == 0)
+        cli_note(opt, "%s: %zu observations, %zu goals, %zu activities; %zu fragments unread (unread.csv), %zu warnings (warnings.csv)",
+                 opt->output, obs, goals, acts, unread, warnings);
+    for (int i = 0; i < done; i++)
+        ind_extract_result_free(&res[i]);
+    free(res);
+    free(ptr);
+    return rc;
+}
