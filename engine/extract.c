@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* extract.c: the extractor's document pass: lines, units, the goal hierarchy, ratios in prose, and the public entry points. */
 #include "extract_internal.h"
 
@@ -547,6 +548,11 @@ void x_prose_line(xdoc *d, size_t i)
         if (!o)
             break;
         o->indicator = xt_clean(d->arena, s + st, en - st);
+        /* the sentence names the FREDA review: the catalogue's indicator, the sentence kept as note */
+        if (memmem(s + st, en - st, "FREDA", 5)) {
+            o->note = o->indicator;
+            o->indicator = xa_strdup(d->arena, "Andel granskade ärenden där FREDA-kortfrågor ställts");
+        }
         o->period = xa_printf(d->arena, "%d", year);
         o->gender = "T";
         char v[40];
