@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "attain.h"
+#include "compare.h"
 #include "catalog.h"
 #include "csvread.h"
 #include "dataset.h"
@@ -174,6 +175,35 @@ int main(int argc, char **argv)
     printf("%-28s %12.4f %9.0f series/s %10s\n", "trend (command's outlook)", out_time, (double)nser / out_time, "");
     free(tt);
     free(yy);
+
+    /* compare: every indicator across all units, at its latest period (auto method) */
+    {
+        const char **names = malloc(nser * sizeof *names);
+        size_t nind = 0;
+        for (size_t s = 0; s < nser; s++) {
+            const ind_series *se = ind_dataset_series(ds, s);
+            const char *name = ind_dataset_str(ds, se->indicator);
+            size_t k = 0;
+            while (k < nind && strcmp(names[k], name) != 0)
+                k++;
+            if (k == nind)
+                names[nind++] = name;
+        }
+        size_t pairs = 0;
+        double t0 = now();
+        for (size_t k = 0; k < nind; k++) {
+            ind_cmp_options co;
+            ind_cmp_options_default(&co);
+            ind_cmp_result cr;
+            if (ind_compare(ds, names[k], &co, &cr, &err) == IND_OK)
+                pairs += cr.pair_count;
+            ind_cmp_result_free(&cr);
+        }
+        double cmp = now() - t0;
+        printf("%-28s %12.4f %9.1f ind./s %10s  (%zu indicators, %zu pairwise tests, once)\n",
+               "compare (every indicator)", cmp, (double)nind / cmp, "", nind, pairs);
+        free(names);
+    }
 
     ind_dataset_free(ds);
     free(t);
