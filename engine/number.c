@@ -37,6 +37,36 @@ int ind_num_parse(const char *str, size_t len, double *value, unsigned *flags,
     if (!bad_offset)
         bad_offset = &dummy_off;
 
+    /* Fast path for what machines write: [-]digits[.digits], at most 15 digits.
+     * Clinger: an exact mantissa over an exact power of ten rounds correctly. */
+    if (len > 0 && len <= 17) {
+        static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                     1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        size_t j = s[0] == '-';
+        uint64_t m = 0;
+        int nd = 0, frac = -1;
+        for (; j < len; j++) {
+            unsigned c = s[j];
+            if (c - '0' < 10) {
+                m = m * 10 + (c - '0');
+                nd++;
+                if (frac >= 0)
+                    frac++;
+            } else if (c == '.' && frac < 0 && nd > 0) {
+                frac = 0;
+            } else {
+                break;
+            }
+        }
+        if (j == len && nd > 0 && nd <= 15 && frac != 0) {
+            double v = (double)m / p10[frac > 0 ? frac : 0];
+            *value = s[0] == '-' ? -v : v;
+            if (flags)
+                *flags = 0;
+            return 0;
+        }
+    }
+
     while (i < len && (k = space_len(s + i, len - i)))
         i += k;
     while (len > i) { /* trailing spaces */
