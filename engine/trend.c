@@ -268,6 +268,30 @@ ind_status ind_trend_ols_predict(const ind_trend_ols *fit, double t0, double alp
     return IND_OK;
 }
 
+/* The (1 - alpha) confidence interval of the fitted mean at t0:
+ * yhat -/+ t(1 - alpha/2, n - 2) * sqrt(s2 (1/n + (t0 - tbar)^2 / Stt)), as R
+ * predict(interval = "confidence"); the band drawn around a trend line. */
+ind_status ind_trend_ols_confidence(const ind_trend_ols *fit, double t0, double alpha, double *yhat,
+                                    double *lo, double *hi)
+{
+    if (!fit || !yhat || !lo || !hi || !valid_alpha(alpha))
+        return IND_EUSAGE;
+    if (!isfinite(t0) || fit->n < 2)
+        return IND_EDOMAIN;
+    double d = t0 - fit->t_mean;
+    *yhat = fit->intercept + fit->slope * fit->t_mean + fit->slope * d;
+    if (fit->n == 2) {
+        *lo = *hi = NAN;
+        return IND_OK;
+    }
+    double n = (double)fit->n;
+    double se = sqrt(fit->s2 * (1.0 / n + d * d / fit->stt));
+    double q = t_quantile(1.0 - alpha / 2.0, n - 2.0);
+    *lo = *yhat - q * se;
+    *hi = *yhat + q * se;
+    return IND_OK;
+}
+
 /* ------------------------------------------------------------ Mann-Kendall */
 
 /* Exact two-sided P(|S| >= |s|) for n values whose sorted copy is ys.

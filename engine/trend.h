@@ -131,6 +131,11 @@ ind_status ind_trend_ols_fit(const double *t, const double *y, size_t n, double 
 ind_status ind_trend_ols_predict(const ind_trend_ols *fit, double t0, double alpha,
                                  double *yhat, double *pi_low, double *pi_high);
 
+/* The (1 - alpha) confidence interval of the fitted mean line at t0, as R
+ * predict(interval = "confidence"): the band drawn around a trend line. */
+ind_status ind_trend_ols_confidence(const ind_trend_ols *fit, double t0, double alpha, double *yhat,
+                                    double *lo, double *hi);
+
 /* Mann-Kendall test on y in time order, n >= 2 (t is not needed: only the
  * order matters). The exact two-sided p is P(|S| >= |s|) under the null that
  * all distinct orderings of the observed multiset of values are equally likely

@@ -534,6 +534,23 @@ static void test_verdicts(void **state)
     assert_string_equal(ind_trend_verdict_name(IND_TREND_TOO_FEW_POINTS), "too-few-points");
 }
 
+/* The confidence band of the mean line, against R 4.2.2:
+ *   t <- c(2016,2017,2018,2020,2021); y <- c(3.1,3.9,4.2,5.0,5.9)
+ *   predict(lm(y ~ t), data.frame(t = 2022.5), interval = "confidence")
+ * gives fit 6.5081395348836395, lwr 5.7990289470680052, upr 7.2172501226992738. */
+static void test_ols_confidence_band(void **state)
+{
+    (void)state;
+    const double t[] = {2016, 2017, 2018, 2020, 2021}, y[] = {3.1, 3.9, 4.2, 5.0, 5.9};
+    ind_trend_ols fit;
+    assert_int_equal(ind_trend_ols_fit(t, y, 5, 0.05, &fit), IND_OK);
+    double yhat, lo, hi;
+    assert_int_equal(ind_trend_ols_confidence(&fit, 2022.5, 0.05, &yhat, &lo, &hi), IND_OK);
+    assert_true(fabs(yhat - 6.5081395348836395) < 1e-9 * 6.5);
+    assert_true(fabs(lo - 5.7990289470680052) < 1e-9 * 5.8);
+    assert_true(fabs(hi - 7.2172501226992738) < 1e-9 * 7.2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -548,6 +565,7 @@ int main(void)
         cmocka_unit_test(test_long_series_heap_path),
         cmocka_unit_test(test_sen_against_full_sort),
         cmocka_unit_test(test_verdicts),
+        cmocka_unit_test(test_ols_confidence_band),
     };
     return cmocka_run_group_tests_name("trend", tests, load_fixtures, NULL);
 }
