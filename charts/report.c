@@ -20,7 +20,7 @@
 #define BODY_FONT "DejaVu Sans 9"
 #define SMALL_FONT "DejaVu Sans 7.5"
 #define CELL_FONT "DejaVu Sans 7.5"
-#define CELL_PAD 3.0
+#define CELL_PAD 4.5
 #define PARA_GAP 6.0
 #define FOOTER_H 24.0
 

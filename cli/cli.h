@@ -186,6 +186,23 @@ void cli_policy(const cli_opts *opt, ind_attain_policy *policy);
 char *cli_policy_text(const cli_opts *opt, const ind_attain_policy *policy, char *buf, size_t size);
 /* When no period filter is given, the latest year with an outcome (and a note); else 0. */
 int cli_default_year(cli_opts *opt, const ind_dataset *ds);
+/* One series prepared for `spc` and `chart spc`: its points, the chart and the årsmål. */
+#include "outlook.h"
+#include "spc.h"
+typedef struct {
+    size_t series;
+    ind_outlook_points pts;
+    double *y, *den;
+    ind_spc_chart chart;
+    int have_chart;
+    ind_spc_type type;
+    unsigned rules;
+    const char *rules_name;
+    double target, scale;
+} cli_spc_run;
+int cli_spc_prepare(const cli_opts *opt, const ind_dataset *ds, cli_spc_run *run);
+void cli_spc_run_free(cli_spc_run *run);
+
 /* The decimals to show for a series' values. */
 int cli_decimals(const ind_series *s);
 

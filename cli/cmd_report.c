@@ -107,7 +107,7 @@ static void indicator_table(ctx *c, ind_report *r, const row_info *rows, size_t 
                                           "Föregående år", "Årsmål", "KF:s årsmål", "Bedömning"};
     static const char *const head_en[] = {"Indicator", "Outcome", "Men", "Women", "Previous year", "Target",
                                           "KF target", "Assessment"};
-    static const double widths[] = {2.5, 1.0, 0.85, 0.95, 1.2, 0.9, 1.1, 1.5};
+    static const double widths[] = {2.2, 1.05, 0.8, 0.95, 1.35, 0.85, 1.1, 1.5};
     static const ind_report_align align[] = {IND_REPORT_LEFT, IND_REPORT_RIGHT, IND_REPORT_RIGHT, IND_REPORT_RIGHT,
                                              IND_REPORT_RIGHT, IND_REPORT_RIGHT, IND_REPORT_LEFT, IND_REPORT_LEFT};
     ind_report_cell *cells = calloc(n * 8 + 1, sizeof *cells);
@@ -137,6 +137,33 @@ static void indicator_table(ctx *c, ind_report *r, const row_info *rows, size_t 
     free(cells);
 }
 
+/* Under the indicator's own heading its name need not open every sentence:
+ * "Sjukfrånvaro 6,7 % mot ..." becomes "Utfallet 6,7 % mot ...". */
+static void append_without_name(char *text, size_t *len, size_t size, const char *sentence, const char *name,
+                                const char *instead)
+{
+    size_t nl = strlen(name);
+    if (strncmp(sentence, name, nl) == 0) {
+        sentence += nl;
+        if (*sentence == ':') {
+            sentence++;
+            while (*sentence == ' ')
+                sentence++;
+            /* "skillnaden mellan ..." starts a sentence now */
+            if (*len < size)
+                *len += (size_t)snprintf(text + *len, size - *len, "%s%c%s", *len ? " " : "",
+                                         (*sentence >= 'a' && *sentence <= 'z') ? *sentence - 32 : *sentence,
+                                         *sentence ? sentence + 1 : "");
+            return;
+        }
+        if (*len < size)
+            *len += (size_t)snprintf(text + *len, size - *len, "%s%s%s", *len ? " " : "", instead, sentence);
+        return;
+    }
+    if (*len < size)
+        *len += (size_t)snprintf(text + *len, size - *len, "%s%s", *len ? " " : "", sentence);
+}
+
 static void indicator_details(ctx *c, ind_report *r, const row_info *row)
 {
     const ind_dataset *ds = c->ds;
@@ -146,24 +173,26 @@ static void indicator_details(ctx *c, ind_report *r, const row_info *row)
     cli_fig_trend(r, ds, row->series, c->opt, c->year);
     char text[2400];
     size_t len = 0;
+    text[0] = '\0';
+    const char *name = ind_dataset_str(ds, se->indicator);
     ind_outlook_trend tr;
     if (ind_outlook_trend_of(ds, row->series, 0, 0, c->opt->alpha, !c->en, &tr, &err) == IND_OK) {
-        len += (size_t)snprintf(text + len, sizeof text - len, "%s", tr.sentence);
+        append_without_name(text, &len, sizeof text, tr.sentence, name, c->en ? "The series" : "Serien");
         ind_outlook_trend_free(&tr);
     }
     char sentence[600];
-    ind_attain_sentence(&row->a, ind_dataset_str(ds, se->indicator), se->info, !c->en, sentence, sizeof sentence);
+    ind_attain_sentence(&row->a, name, se->info, !c->en, sentence, sizeof sentence);
     if (row->a.verdict <= IND_VERDICT_NOT_MET)
-        len += (size_t)snprintf(text + len, sizeof text - len, " %s", sentence);
+        append_without_name(text, &len, sizeof text, sentence, name, c->en ? "The outcome" : "Utfallet");
     ind_outlook_gap gap;
     if (ind_outlook_gap_of(ds, row->series, 0, 0, c->opt->alpha, !c->en, &gap, &err) == IND_OK) {
         if (gap.have && gap.n)
-            len += (size_t)snprintf(text + len, sizeof text - len, " %s", gap.sentence);
+            append_without_name(text, &len, sizeof text, gap.sentence, name, "");
         ind_outlook_gap_free(&gap);
     }
     ind_outlook_forecast fc;
     if (ind_outlook_forecast_of(ds, row->series, c->opt->alpha, !c->en, &fc, &err) == IND_OK && fc.have)
-        snprintf(text + len, sizeof text - len, " %s", fc.sentence);
+        append_without_name(text, &len, sizeof text, fc.sentence, name, "");
     ind_report_paragraph(r, text, 0);
 }
 

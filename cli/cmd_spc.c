@@ -9,8 +9,10 @@
 #include "outlook.h"
 #include "spc.h"
 
-int cmd_spc(cli_opts *opt)
+int cli_spc_prepare(const cli_opts *opt, const ind_dataset *ds, cli_spc_run *run)
 {
+    memset(run, 0, sizeof *run);
+    run->target = NAN;
     if (opt->unit_count != 1 || opt->indicator_count != 1)
         return cli_error(1, "spc needs exactly one --unit and one --indicator");
     ind_spc_type type = IND_SPC_RUN;
@@ -35,19 +37,9 @@ int cmd_spc(cli_opts *opt)
     }
     if (rules == IND_SPC_RULES_NHS && type == IND_SPC_RUN)
         return cli_error(1, "the NHS rules need control limits: give --chart i, p or u");
-
-    cli_data data;
-    int rc = cli_load(opt, &data);
-    if (rc) {
-        cli_data_free(&data);
-        return rc;
-    }
-    const ind_dataset *ds = data.ds;
     ind_gender g = IND_GENDER_T;
-    if (opt->gender && ind_gender_parse(opt->gender, strlen(opt->gender), &g) != 0) {
-        cli_data_free(&data);
+    if (opt->gender && ind_gender_parse(opt->gender, strlen(opt->gender), &g) != 0)
         return cli_error(1, "spc takes one gender: T, K, M or X");
-    }
     long series = -1;
     for (size_t s = 0; s < ind_dataset_series_count(ds) && series < 0; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
@@ -56,64 +48,92 @@ int cmd_spc(cli_opts *opt)
         if (se->gender == g && cli_series_selected(&one, ds, se, 1))
             series = (long)s;
     }
-    if (series < 0) {
-        cli_data_free(&data);
+    if (series < 0)
         return cli_error(2, "no series for %s, %s, gender %s", opt->units[0], opt->indicators[0], ind_gender_code(g));
-    }
     const ind_series *se = ind_dataset_series(ds, (size_t)series);
     ind_period from = 0, to = 0;
     if (opt->from) ind_period_parse(opt->from, strlen(opt->from), &from, NULL);
     if (opt->to) ind_period_parse(opt->to, strlen(opt->to), &to, NULL);
-    ind_outlook_points pts;
     ind_error err;
     ind_error_clear(&err);
-    if (ind_outlook_points_get(ds, (size_t)series, from, to, &pts, &err) != IND_OK) {
-        cli_data_free(&data);
+    if (ind_outlook_points_get(ds, (size_t)series, from, to, &run->pts, &err) != IND_OK)
         return cli_fail(&err);
-    }
-    size_t n = pts.n;
-    double *y = malloc((n ? n : 1) * sizeof *y), *den = malloc((n ? n : 1) * sizeof *den);
+    size_t n = run->pts.n;
+    run->y = malloc((n ? n : 1) * sizeof *run->y);
+    run->den = malloc((n ? n : 1) * sizeof *run->den);
     int percent = se->info && se->info->measure == IND_MEASURE_PERCENT;
     for (size_t i = 0; i < n; i++) {
-        y[i] = pts.y[i];
-        den[i] = NAN;
+        run->y[i] = run->pts.y[i];
+        run->den[i] = NAN;
         if (type == IND_SPC_P || type == IND_SPC_U) {
-            long j = ind_dataset_find_obs(ds, (size_t)series, pts.period[i]);
+            long j = ind_dataset_find_obs(ds, (size_t)series, run->pts.period[i]);
             ind_obs o;
             ind_dataset_get(ds, (size_t)j, &o);
             if (isnan(o.numerator) || isnan(o.denominator)) {
                 char per[32];
-                free(y);
-                free(den);
-                ind_outlook_points_free(&pts);
-                cli_data_free(&data);
                 return cli_error(2, "a %s chart needs numerator and denominator for every point; %s has none",
-                                 type == IND_SPC_P ? "p" : "u", ind_period_format(pts.period[i], per, sizeof per));
+                                 type == IND_SPC_P ? "p" : "u", ind_period_format(run->pts.period[i], per, sizeof per));
             }
-            y[i] = o.numerator;
-            den[i] = o.denominator;
+            run->y[i] = o.numerator;
+            run->den[i] = o.denominator;
         }
     }
-    ind_spc_chart chart;
-    ind_status st = ind_spc_chart_compute(type, y, den, n, rules, &chart);
-    if (st != IND_OK) {
-        free(y);
-        free(den);
-        ind_outlook_points_free(&pts);
-        cli_data_free(&data);
+    ind_status st = ind_spc_chart_compute(type, run->y, run->den, n, rules, &run->chart);
+    if (st != IND_OK)
         return cli_error(st == IND_EUSAGE ? 1 : 2, "cannot draw a %s chart of %zu points for this series",
                          type == IND_SPC_RUN ? "run" : type == IND_SPC_I ? "I" : type == IND_SPC_P ? "p" : "u", n);
-    }
+    run->have_chart = 1;
     /* the årsmål of the latest period with one, for the assurance */
-    double target = NAN;
     for (size_t i = se->first; i < se->first + se->count; i++) {
         ind_obs o;
         ind_dataset_get(ds, i, &o);
         ind_target t = ind_dataset_target(ds, o.target);
         if (t.kind == IND_TARGET_VALUE || t.kind == IND_TARGET_MAX || t.kind == IND_TARGET_MIN)
-            target = t.value;
+            run->target = t.value;
     }
-    double scale = (type == IND_SPC_P && percent) ? 100.0 : 1.0;
+    run->series = (size_t)series;
+    run->type = type;
+    run->rules = rules;
+    run->rules_name = rules_name;
+    run->scale = (type == IND_SPC_P && percent) ? 100.0 : 1.0;
+    return 0;
+}
+
+void cli_spc_run_free(cli_spc_run *run)
+{
+    if (run->have_chart)
+        ind_spc_chart_free(&run->chart);
+    free(run->y);
+    free(run->den);
+    ind_outlook_points_free(&run->pts);
+    memset(run, 0, sizeof *run);
+}
+
+int cmd_spc(cli_opts *opt)
+{
+    cli_data data;
+    int rc = cli_load(opt, &data);
+    if (rc) {
+        cli_data_free(&data);
+        return rc;
+    }
+    const ind_dataset *ds = data.ds;
+    cli_spc_run run;
+    if ((rc = cli_spc_prepare(opt, ds, &run)) != 0) {
+        cli_spc_run_free(&run);
+        cli_data_free(&data);
+        return rc;
+    }
+    const ind_series *se = ind_dataset_series(ds, run.series);
+    ind_spc_chart chart = run.chart;
+    ind_spc_type type = run.type;
+    unsigned rules = run.rules;
+    const char *rules_name = run.rules_name;
+    double target = run.target;
+    double *den = run.den;
+    size_t n = run.pts.n;
+    ind_outlook_points pts = run.pts;
+    double scale = run.scale;
     ind_direction dir = se->info ? se->info->direction : IND_DIR_UNKNOWN;
     ind_spc_assurance assurance = ind_spc_assure(&chart, isnan(target) ? NAN : target / scale, dir);
     int dec = cli_decimals(se);
@@ -198,10 +218,7 @@ int cmd_spc(cli_opts *opt)
             printf(en ? "Assurance against the target: %s.\n" : "Säkring mot årsmålet: %s.\n", ind_spc_assurance_name(assurance));
     }
     out_table_free(t);
-    ind_spc_chart_free(&chart);
-    free(y);
-    free(den);
-    ind_outlook_points_free(&pts);
+    cli_spc_run_free(&run);
     cli_data_free(&data);
     return rc;
 }

@@ -8,93 +8,103 @@
 #include "goals.h"
 #include "number.h"
 #include "outlook.h"
+#include "chartmodel.h"
 
-static const char *trend_arrow(ind_trend_verdict v, int en)
+/* A chart placed in the report: the model and which kind it is. */
+typedef struct {
+    int kind; /* 0 trend, 1 status, 2 compare, 3 funnel */
+    void *model;
+    ind_chart_options o;
+    char caption[300];
+} figure;
+
+static void figure_draw(cairo_t *cr, double x, double y, double w, double h, void *ctx)
 {
-    switch (v) {
-    case IND_TREND_IMPROVING: return en ? "↗ improving" : "↗ förbättras";
-    case IND_TREND_WORSENING: return en ? "↘ worsening" : "↘ försämras";
-    case IND_TREND_INCREASING: return en ? "↗ increasing" : "↗ ökar";
-    case IND_TREND_DECREASING: return en ? "↘ decreasing" : "↘ minskar";
-    case IND_TREND_NO_CLEAR_TREND: return en ? "→ no clear trend" : "→ ingen säker trend";
-    default: return en ? "· too few points" : "· för få punkter";
+    figure *f = ctx;
+    switch (f->kind) {
+    case 0: ind_chart_draw_trend(cr, x, y, w, h, cli_trend_model_chart(f->model), &f->o, NULL, NULL); break;
+    case 1: ind_chart_draw_status(cr, x, y, w, h, cli_status_model_chart(f->model), &f->o, NULL, NULL); break;
+    case 2: ind_chart_draw_compare(cr, x, y, w, h, cli_compare_model_chart(f->model), &f->o, NULL, NULL); break;
+    case 3: ind_chart_draw_funnel(cr, x, y, w, h, cli_funnel_model_chart(f->model), &f->o, NULL, NULL); break;
     }
 }
 
-static void value_text(const ind_series *s, double v, int en, char *buf, size_t size)
+static void figure_free(void *ctx)
 {
-    char num[64];
-    if (isnan(v)) {
-        snprintf(buf, size, "–");
-        return;
+    figure *f = ctx;
+    switch (f->kind) {
+    case 0: cli_trend_model_free(f->model); break;
+    case 1: cli_status_model_free(f->model); break;
+    case 2: cli_compare_model_free(f->model); break;
+    case 3: cli_funnel_model_free(f->model); break;
     }
-    int dec = s->info ? s->info->decimals : 1;
-    if (en)
-        ind_num_format_en(v, dec, 0, num, sizeof num);
-    else
-        ind_num_format_sv(v, dec, 0, num, sizeof num);
-    snprintf(buf, size, "%s%s", num, s->info && s->info->measure == IND_MEASURE_PERCENT ? " %" : "");
+    free(f);
+}
+
+static figure *figure_new(int kind, void *model, const cli_opts *opt, const char *caption)
+{
+    figure *f = calloc(1, sizeof *f);
+    if (!f) {
+        fprintf(stderr, "indikator: out of memory\n");
+        exit(4);
+    }
+    f->kind = kind;
+    f->model = model;
+    ind_chart_options_init(&f->o);
+    f->o.lang = opt->english ? IND_CHART_EN : IND_CHART_SV;
+    snprintf(f->caption, sizeof f->caption, "%s", caption ? caption : "");
+    f->o.caption = caption ? f->caption : NULL;
+    f->o.title = kind == 1 ? "" : NULL; /* the report's heading names the unit */
+    return f;
 }
 
 void cli_fig_trend(ind_report *r, const ind_dataset *ds, size_t series, const cli_opts *opt, int year)
 {
-    (void)r, (void)ds, (void)series, (void)opt, (void)year; /* drawn once the charts library has its trend chart */
+    (void)year;
+    cli_trend_model *m = cli_trend_model_new(ds, series, 1, 0, opt->alpha);
+    if (!m)
+        return;
+    figure *f = figure_new(0, m, opt, NULL);
+    f->o.title = ""; /* the heading above names the indicator */
+    ind_report_figure(r, 215, figure_draw, f, figure_free);
 }
 
 void cli_fig_status(ind_report *r, const ind_dataset *ds, const size_t *series_base, size_t n, size_t stride,
                     const cli_opts *opt, int year)
 {
-    int en = opt->english;
-    static const char *const head_sv[] = {"Indikator", "Utfall", "Årsmål", "Bedömning", "Trend"};
-    static const char *const head_en[] = {"Indicator", "Outcome", "Target", "Assessment", "Trend"};
-    static const double widths[] = {3.8, 1.0, 1.1, 1.8, 1.7};
-    static const ind_report_align align[] = {IND_REPORT_LEFT, IND_REPORT_RIGHT, IND_REPORT_RIGHT, IND_REPORT_LEFT,
-                                             IND_REPORT_LEFT};
-    ind_report_cell *cells = calloc(n * 5 + 1, sizeof *cells);
-    char **texts = calloc(n * 4 + 1, sizeof *texts);
+    (void)series_base, (void)stride;
+    if (!n)
+        return;
     ind_attain_policy policy;
     cli_policy(opt, &policy);
-    for (size_t k = 0; k < n; k++) {
-        size_t s = *(const size_t *)((const char *)series_base + k * stride);
-        const ind_series *se = ind_dataset_series(ds, s);
-        long i = ind_series_year_obs(ds, s, year);
-        ind_obs o;
-        ind_dataset_get(ds, (size_t)i, &o);
-        ind_attainment a;
-        ind_attain_obs(ds, (size_t)i, 0, &policy, !en, &a);
-        ind_outlook_trend tr;
-        ind_error err;
-        ind_trend_verdict tv = IND_TREND_TOO_FEW_POINTS;
-        if (ind_outlook_trend_of(ds, s, 0, 0, opt->alpha, !en, &tr, &err) == IND_OK) {
-            tv = tr.verdict;
-            ind_outlook_trend_free(&tr);
-        }
-        char buf[160];
-        ind_report_cell *row = &cells[k * 5];
-        row[0].text = ind_dataset_str(ds, se->indicator);
-        value_text(se, o.value, en, buf, sizeof buf);
-        row[1].text = texts[k * 4] = strdup(buf);
-        row[2].text = o.target ? ind_dataset_str(ds, o.target) : "–";
-        snprintf(buf, sizeof buf, "%s %s", ind_verdict_symbol(a.verdict),
-                 en ? ind_verdict_label_en(a.verdict) : ind_verdict_label_sv(a.verdict));
-        row[3].text = texts[k * 4 + 1] = strdup(buf);
-        row[3].bold = a.verdict <= IND_VERDICT_NOT_MET;
-        row[3].colour = a.verdict == IND_VERDICT_MET ? 0x0072B2 + 1 : a.verdict == IND_VERDICT_PARTLY ? 0x9A6A00 + 1
-                        : a.verdict == IND_VERDICT_NOT_MET ? 0xC0392B + 1 : 0x5A646E + 1;
-        row[4].text = trend_arrow(tv, en);
+    const ind_series *first = ind_dataset_series(ds, *series_base);
+    cli_status_model *m = cli_status_model_new(ds, ind_dataset_str(ds, first->unit), year, &policy, opt->alpha,
+                                               opt->english);
+    if (!cli_status_model_rows(m)) {
+        cli_status_model_free(m);
+        return;
     }
-    ind_report_grid g = {5, n, en ? head_en : head_sv, widths, align, cells};
-    ind_report_table(r, &g);
-    for (size_t k = 0; k < n * 4; k++)
-        free(texts[k]);
-    free(texts);
-    free(cells);
+    figure *f = figure_new(1, m, opt, NULL);
+    double h = ind_chart_height_status(cli_status_model_chart(m), &f->o, IND_REPORT_TEXT_W);
+    ind_report_figure(r, h, figure_draw, f, figure_free);
 }
 
 void cli_fig_compare(ind_report *r, const ind_dataset *ds, const ind_cmp_result *cr, const char *unit,
                      const cli_opts *opt)
 {
-    (void)r, (void)ds, (void)cr, (void)unit, (void)opt; /* drawn once the charts library has its comparison chart */
+    cli_compare_model *m = cli_compare_model_new(ds, cr, unit);
+    figure *f = figure_new(2, m, opt, NULL);
+    f->o.title = "";
+    double h = ind_chart_height_compare(cli_compare_model_chart(m), &f->o, IND_REPORT_TEXT_W);
+    ind_report_figure(r, h, figure_draw, f, figure_free);
+    if (cr->have_funnel && cr->tested >= 5) {
+        cli_funnel_model *fm = cli_funnel_model_new(ds, cr, unit);
+        if (fm) {
+            figure *g = figure_new(3, fm, opt, NULL);
+            g->o.title = "";
+            ind_report_figure(r, 230, figure_draw, g, figure_free);
+        }
+    }
 }
 
 void cli_fig_overview(ind_report *r, const ind_dataset *ds, const char *const *units, size_t nu, const cli_opts *opt,

@@ -15,6 +15,7 @@ int cmd_trend(cli_opts *opt);
 int cmd_spc(cli_opts *opt);
 int cmd_report(cli_opts *opt);
 int cmd_extract(cli_opts *opt);
+int cmd_chart(cli_opts *opt);
 
 static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
@@ -72,6 +73,17 @@ static const cli_command commands[] = {
      "DIR gets indicators.csv (the canonical long form), goals.csv, activities.csv, unread.csv and\n"
      "warnings.csv, each written atomically. See docs/extract.md.",
      OPT_OUTPUT, 1, 0},
+    {"chart", cmd_chart, "Draw one chart to PNG, SVG or PDF (by the file's extension): trend, multiples, "
+     "compare, funnel, spc or status.",
+     "KIND [options] [DATA...] -o FILE.png|.svg|.pdf [--width W --height H --dpi D] [--title T] [--caption C]",
+     "trend      --unit U --indicator I [--trendline] [--zoom]\n"
+     "multiples  --unit U (all its indicators) or --indicator I (across units) [--year Y]\n"
+     "compare    --indicator I [--period P] [--unit U to highlight]\n"
+     "funnel     --indicator I [--period P] [--unit U to highlight]  (needs numerator and denominator)\n"
+     "spc        --unit U --indicator I [--chart run|i|p|u] [--rules anhoej|nhs|ihi]\n"
+     "status     --unit U [--year Y]\n"
+     "The alt text is written beside the file as FILE.alt.txt.",
+     OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_CHART | OPT_SPC | OPT_COMPARE | OPT_ATTAIN | OPT_TREND, 0, 1},
 };
 
 const cli_command *cli_commands(size_t *count)

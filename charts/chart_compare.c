@@ -1,0 +1,394 @@
+/* chart_compare.c: one indicator and period across units: a sorted dot plot with intervals, each unit's årsmål and the pooled value. */
+#include "internal/chart_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ind_status check(const ind_chart_compare *m, ind_error *err)
+{
+    if (!m || m->count < 1 || !m->units)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "comparison chart: no units");
+    if (m->count > 1000)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "comparison chart: %zu units are too many (1000 at most)",
+                             m->count);
+    return IND_OK;
+}
+
+/* Order of two rows: by value (missing values last), then as given. */
+static int cmp_rows(const ind_chart_compare *m, size_t i, size_t j)
+{
+    double vi = m->units[i].value, vj = m->units[j].value;
+    int fi = isfinite(vi), fj = isfinite(vj);
+    if (fi != fj)
+        return fj - fi;
+    if (fi && vi != vj) {
+        int r = vi < vj ? -1 : 1;
+        return m->sort == IND_CHART_SORT_DESCENDING ? -r : r;
+    }
+    return i < j ? -1 : i > j;
+}
+
+/* Row order (a stable insertion sort; n is small); the caller frees. */
+static size_t *row_order(const ind_chart_compare *m)
+{
+    size_t *ord = malloc(m->count * sizeof *ord);
+    if (!ord)
+        return NULL;
+    for (size_t i = 0; i < m->count; i++)
+        ord[i] = i;
+    if (m->sort != IND_CHART_SORT_NONE)
+        for (size_t i = 1; i < m->count; i++) {
+            size_t v = ord[i], j = i;
+            while (j > 0 && cmp_rows(m, ord[j - 1], v) > 0) {
+                ord[j] = ord[j - 1];
+                j--;
+            }
+            ord[j] = v;
+        }
+    return ord;
+}
+
+static int decimals_of(const ind_chart_compare *m)
+{
+    if (m->decimals >= 0)
+        return m->decimals;
+    for (size_t i = 0; i < m->count; i++) {
+        double v = m->units[i].value;
+        if (isfinite(v) && fabs(v - nearbyint(v)) > 1e-9 * fmax(1, fabs(v)))
+            return 1;
+    }
+    return 0;
+}
+
+static void value_text(chart *c, const ind_chart_compare *m, const ind_chart_unit_value *u, int dec, char *buf,
+                       size_t size)
+{
+    char v[64];
+    chart_fmt(c, u->value, dec, m->percent, v, sizeof v);
+    if (isfinite(u->n))
+        snprintf(buf, size, "%s (n = %.0f)", v, u->n);
+    else
+        snprintf(buf, size, "%s", v);
+}
+
+static size_t legend_entries(chart *c, const ind_chart_compare *m, legend_entry *lg)
+{
+    size_t nl = 0;
+    int has_ci = 0, has_t = 0;
+    for (size_t i = 0; i < m->count; i++) {
+        if (isfinite(m->units[i].lo) && isfinite(m->units[i].hi))
+            has_ci = 1;
+        if (isfinite(m->units[i].target))
+            has_t = 1;
+    }
+    lg[nl++] = (legend_entry){LG_MARKER, RGB(C_BLUE), NULL, 0, 0, MK_CIRCLE, 0, 0, 0, TR(c, "Utfall", "Outcome")};
+    if (has_ci)
+        lg[nl++] = (legend_entry){LG_INTERVAL, RGB(0x4A7FA7), NULL, 0, 1.2, MK_NONE, 0, 0, -1,
+                                  m->interval_label ? m->interval_label
+                                                    : TR(c, "95 % konfidensintervall", "95% confidence interval")};
+    if (has_t)
+        lg[nl++] = (legend_entry){LG_TICK, RGB(C_TARGET), NULL, 0, 2.2, MK_NONE, 0, 0, -1,
+                                  TR(c, "Enhetens årsmål", "The unit's target")};
+    if (isfinite(m->pooled))
+        lg[nl++] = (legend_entry){LG_TICK, RGB(C_MUTED), chart_dash_target, 2, 1.1, MK_NONE, 0, 0, -1,
+                                  m->pooled_label ? m->pooled_label : TR(c, "Alla enheter", "All units")};
+    return nl;
+}
+
+typedef struct {
+    double name_w, value_w, row_h;
+} geometry;
+
+static void measure(chart *c, const ind_chart_compare *m, double w, geometry *g)
+{
+    char buf[160];
+    int dec = decimals_of(m);
+    g->name_w = 0;
+    g->value_w = 0;
+    double tw, th;
+    for (size_t i = 0; i < m->count; i++) {
+        const ind_chart_unit_value *u = &m->units[i];
+        chart_text_size(c, u->highlight ? F_SMALL_BOLD : F_SMALL, u->name ? u->name : "", 0, 1, &tw, &th);
+        g->name_w = fmax(g->name_w, tw);
+        value_text(c, m, u, dec, buf, sizeof buf);
+        chart_text_size(c, F_SMALL, buf, 0, 1, &tw, &th);
+        g->value_w = fmax(g->value_w, tw);
+    }
+    g->name_w = fmin(g->name_w, w * 0.34);
+    g->row_h = chart_line_height(c, F_SMALL) * 1.45;
+}
+
+static void subtitle(chart *c, const ind_chart_compare *m, char *buf, size_t size)
+{
+    char pl[32];
+    if (m->period != IND_PERIOD_NONE)
+        snprintf(buf, size, TR(c, "%s, %zu enheter", "%s, %zu units"), chart_period_label(c, m->period, pl, sizeof pl),
+                 m->count);
+    else
+        snprintf(buf, size, TR(c, "%zu enheter", "%zu units"), m->count);
+}
+
+double ind_chart_height_compare(const ind_chart_compare *m, const ind_chart_options *o, double w)
+{
+    chart c;
+    if (check(m, NULL) != IND_OK || !chart_measure_begin(&c, o, w))
+        return 0;
+    char sub[96];
+    subtitle(&c, m, sub, sizeof sub);
+    double h = chart_heading_height(&c, m->indicator, sub);
+    legend_entry lg[6];
+    size_t nl = legend_entries(&c, m, lg);
+    h += chart_legend_height(&c, lg, nl, c.w - 2 * chart_margin(&c)) + c.fs * 0.8;
+    geometry g;
+    measure(&c, m, c.w, &g);
+    double lh = chart_line_height(&c, F_SMALL);
+    h += lh * 1.3;                  /* the pooled value's label */
+    h += m->count * g.row_h;        /* the rows */
+    h += lh + c.fs * 0.8;           /* the axis */
+    h += chart_caption_height(&c);
+    return ceil(h);
+}
+
+static void alt_text(chart *c, const ind_chart_compare *m, const size_t *ord, int dec)
+{
+    strbuf b = {0};
+    char pl[32], v[160];
+    sb_add(&b, TR(c, "Punktdiagram som jämför enheter: %s", "Dot plot comparing units: %s"),
+           m->indicator ? m->indicator : "");
+    if (m->period != IND_PERIOD_NONE)
+        sb_add(&b, ", %s", chart_period_label(c, m->period, pl, sizeof pl));
+    sb_add(&b, ".");
+    if (isfinite(m->pooled))
+        sb_add(&b, " %s: %s.", m->pooled_label ? m->pooled_label : TR(c, "Alla enheter", "All units"),
+               chart_fmt(c, m->pooled, dec, m->percent, v, sizeof v));
+    for (size_t k = 0; k < m->count; k++) {
+        const ind_chart_unit_value *u = &m->units[ord[k]];
+        value_text(c, m, u, dec, v, sizeof v);
+        sb_add(&b, " %s %s", u->name ? u->name : "", v);
+        if (isfinite(u->lo) && isfinite(u->hi)) {
+            char a[64], z[64];
+            sb_add(&b, TR(c, ", intervall %s–%s", ", interval %s–%s"), chart_fmt(c, u->lo, dec, m->percent, a, sizeof a),
+                   chart_fmt(c, u->hi, dec, m->percent, z, sizeof z));
+        }
+        if (isfinite(u->target)) {
+            int td = chart_auto_decimals(&u->target, 1) ? (dec > 0 ? dec : 1) : 0;
+            sb_add(&b, TR(c, ", årsmål %s", ", target %s"), chart_fmt(c, u->target, td, m->percent, v, sizeof v));
+        }
+        sb_add(&b, ".");
+    }
+    chart_set_alt(c, &b);
+}
+
+ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, double h,
+                                  const ind_chart_compare *m, const ind_chart_options *o,
+                                  ind_chart_layout *layout_out, ind_error *err)
+{
+    ind_status st = check(m, err);
+    if (st != IND_OK)
+        return st;
+    if (!(h > 0))
+        h = ind_chart_height_compare(m, o, w);
+    chart c;
+    st = chart_begin(&c, cr, x, y, w, h, o, layout_out, err);
+    if (st != IND_OK)
+        return st;
+    size_t *ord = row_order(m);
+    if (!ord) {
+        c.oom = 1;
+        return chart_end(&c, err);
+    }
+    double fs = c.fs, mg = chart_margin(&c);
+    int dec = decimals_of(m);
+    char sub[96], buf[160];
+    subtitle(&c, m, sub, sizeof sub);
+    double top = chart_heading(&c, m->indicator, sub);
+    legend_entry lg[6];
+    size_t nl = legend_entries(&c, m, lg);
+    top += chart_legend(&c, lg, nl, x + mg, top, w - 2 * mg) + fs * 0.8;
+    double bottom = chart_caption(&c);
+    geometry g;
+    measure(&c, m, w, &g);
+    double lh = chart_line_height(&c, F_SMALL);
+    double axis_h = lh + fs * 0.8;
+    double plot_top = top + lh * 1.3;
+    double plot_bottom = bottom - axis_h;
+    size_t shown = m->count;
+    double row_h = g.row_h;
+    if (shown * row_h > plot_bottom - plot_top) {
+        row_h = fmax(lh * 1.05, (plot_bottom - plot_top) / shown);
+        while (shown > 0 && shown * row_h > plot_bottom - plot_top + 0.01)
+            shown--;
+    }
+    plot_bottom = plot_top + shown * row_h;
+
+    /* value range */
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < m->count; i++) {
+        const ind_chart_unit_value *u = &m->units[i];
+        double vals[4] = {u->value, u->lo, u->hi, u->target};
+        for (int k = 0; k < 4; k++)
+            if (isfinite(vals[k])) {
+                lo = fmin(lo, vals[k]);
+                hi = fmax(hi, vals[k]);
+            }
+    }
+    if (isfinite(m->pooled)) {
+        lo = fmin(lo, m->pooled);
+        hi = fmax(hi, m->pooled);
+    }
+    if (!(lo <= hi)) {
+        lo = 0;
+        hi = m->percent ? 100 : 1;
+    }
+    double left = x + mg + g.name_w + fs * 0.8;
+    double right = x + w - mg - g.value_w - fs * 0.8;
+    int ticks = (int)((right - left) / (fs * 6));
+    ticks = ticks < 3 ? 3 : ticks > 8 ? 8 : ticks;
+    chart_scale xs;
+    chart_value_range(lo, hi, m->percent, 0, ticks, &xs);
+    xs.p0 = left;
+    xs.p1 = right;
+    ind_chart_element *pe = chart_el(&c, IND_CHART_EL_PLOT, left, plot_top, right, plot_bottom, NULL);
+    if (pe) {
+        pe->xlo = xs.lo;
+        pe->xhi = xs.hi;
+    }
+    /* highlighted rows' shading first */
+    for (size_t k = 0; k < shown; k++) {
+        if (!m->units[ord[k]].highlight)
+            continue;
+        cairo_rectangle(cr, x + mg * 0.5, plot_top + k * row_h, w - mg, row_h);
+        chart_set_rgb(&c, RGB(0xE6EEF5));
+        cairo_fill(cr);
+    }
+    /* vertical grid and value labels */
+    int nt = (int)floor((xs.hi - xs.lo) / xs.step + 1e-6);
+    for (int i = 0; i <= nt; i++) {
+        double v = xs.lo + i * xs.step;
+        double px = chart_snap(&c, chart_map(&xs, v), 0);
+        cairo_move_to(cr, px, plot_top);
+        cairo_line_to(cr, px, plot_bottom);
+        chart_set_rgb(&c, RGB(C_GRID));
+        cairo_set_line_width(cr, 0.6);
+        cairo_stroke(cr);
+        chart_text(&c, F_SMALL, chart_fmt(&c, v, xs.decimals, m->percent, buf, sizeof buf), px, plot_bottom + fs * 0.4,
+                   0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
+    }
+    cairo_move_to(cr, left, plot_bottom);
+    cairo_line_to(cr, right, plot_bottom);
+    chart_set_rgb(&c, RGB(C_AXIS));
+    cairo_set_line_width(cr, 0.8);
+    cairo_stroke(cr);
+    /* pooled line with its label above the rows */
+    if (isfinite(m->pooled)) {
+        double px = chart_map(&xs, m->pooled);
+        cairo_move_to(cr, px, plot_top - lh * 0.2);
+        cairo_line_to(cr, px, plot_bottom);
+        chart_set_rgb(&c, RGB(C_MUTED));
+        cairo_set_line_width(cr, 1.1);
+        cairo_set_dash(cr, chart_dash_target, 2, 0);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+        ind_chart_element *e = chart_el(&c, IND_CHART_EL_REFERENCE_LINE, px - 0.55, plot_top, px + 0.55, plot_bottom, NULL);
+        if (e) {
+            e->value = m->pooled;
+            e->y = px;
+        }
+        char v[64];
+        snprintf(buf, sizeof buf, "%s %s", m->pooled_label ? m->pooled_label : TR(&c, "Alla enheter", "All units"),
+                 chart_fmt(&c, m->pooled, dec, m->percent, v, sizeof v));
+        double tw, th;
+        chart_text_size(&c, F_SMALL, buf, 0, 1, &tw, &th);
+        double lx = px - tw / 2;
+        if (lx + tw > x + w - mg)
+            lx = x + w - mg - tw;
+        if (lx < left)
+            lx = left;
+        chart_text(&c, F_SMALL, buf, lx, plot_top - lh * 1.25, 0, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_LABEL);
+    }
+    /* rows */
+    for (size_t k = 0; k < shown; k++) {
+        const ind_chart_unit_value *u = &m->units[ord[k]];
+        double cy = plot_top + (k + 0.5) * row_h;
+        font_id nf = u->highlight ? F_SMALL_BOLD : F_SMALL;
+        ind_chart_element *ne = chart_text(&c, nf, u->name ? u->name : "", x + mg, cy - lh / 2, g.name_w, 1,
+                                           AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
+        if (ne)
+            ne->index = (int)k;
+        if (isfinite(u->lo) && isfinite(u->hi)) {
+            double a = chart_map(&xs, u->lo), b = chart_map(&xs, u->hi), cap = row_h * 0.18;
+            cairo_move_to(cr, a, cy);
+            cairo_line_to(cr, b, cy);
+            cairo_move_to(cr, a, cy - cap);
+            cairo_line_to(cr, a, cy + cap);
+            cairo_move_to(cr, b, cy - cap);
+            cairo_line_to(cr, b, cy + cap);
+            chart_set_rgb(&c, RGB(0x4A7FA7));
+            cairo_set_line_width(cr, 1.2);
+            cairo_stroke(cr);
+            ind_chart_element *e = chart_el(&c, IND_CHART_EL_INTERVAL, a, cy - cap, b, cy + cap, NULL);
+            if (e)
+                e->index = (int)k;
+        }
+        if (isfinite(u->target)) {
+            double px = chart_map(&xs, u->target), hh = row_h * 0.36;
+            cairo_move_to(cr, px, cy - hh);
+            cairo_line_to(cr, px, cy + hh);
+            chart_set_rgb(&c, RGB(C_TARGET));
+            cairo_set_line_width(cr, 2.2);
+            cairo_stroke(cr);
+            ind_chart_element *e = chart_el(&c, IND_CHART_EL_TARGET_LINE, px - 1.1, cy - hh, px + 1.1, cy + hh, NULL);
+            if (e) {
+                e->value = u->target;
+                e->y = px;
+                e->index = (int)k;
+            }
+        }
+        if (isfinite(u->value)) {
+            double px = chart_map(&xs, u->value), r = fs * (u->highlight ? 0.48 : 0.4);
+            chart_marker(&c, MK_CIRCLE, px, cy, r, u->highlight ? RGB(0x004C78) : RGB(C_BLUE), RGB(0xFFFFFF));
+            ind_chart_element *e = chart_el(&c, IND_CHART_EL_MARKER, px - r, cy - r, px + r, cy + r, NULL);
+            if (e) {
+                e->value = u->value;
+                e->index = (int)k;
+                e->series = 0;
+            }
+        }
+        value_text(&c, m, u, dec, buf, sizeof buf);
+        ind_chart_element *ve = chart_text(&c, nf, buf, x + w - mg, cy - lh / 2, 0, 1, AL_RIGHT, RGB(C_TEXT),
+                                           IND_CHART_EL_LABEL);
+        if (ve) {
+            ve->index = (int)k;
+            ve->value = u->value;
+        }
+    }
+    if (shown < m->count) {
+        snprintf(buf, sizeof buf, TR(&c, "… och %zu enheter till (se alt-texten)", "… and %zu more units (see the alt text)"),
+                 m->count - shown);
+        chart_text(&c, F_TINY, buf, x + mg, plot_bottom + axis_h, w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED),
+                   IND_CHART_EL_FOOTNOTE);
+    }
+    chart_labels_place(&c);
+    alt_text(&c, m, ord, dec);
+    free(ord);
+    return chart_end(&c, err);
+}
+
+static ind_status draw_any(cairo_t *cr, double x, double y, double w, double h, const void *m,
+                           const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
+{
+    return ind_chart_draw_compare(cr, x, y, w, h, m, o, l, err);
+}
+
+ind_status ind_chart_render_compare(const ind_chart_compare *m, const ind_chart_options *o,
+                                    const char *path, ind_chart_layout *layout_out, ind_error *err)
+{
+    ind_status st = check(m, err);
+    if (st != IND_OK)
+        return st;
+    double w = chart_default_width(o);
+    double h = (o && o->height > 0) ? o->height : ind_chart_height_compare(m, o, w);
+    return chart_render_file(path, w, h, draw_any, m, o, layout_out, err);
+}

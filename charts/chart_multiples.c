@@ -1,0 +1,361 @@
+/* chart_multiples.c: small multiples: a grid of small trend panels, each with its årsmål and verdict. */
+#include "internal/chart_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ind_status check(const ind_chart_multiples *m, ind_error *err)
+{
+    if (!m || m->panel_count < 1 || !m->panels)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "small multiples: no panels");
+    if (m->panel_count > 400)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "small multiples: %zu panels are too many (400 at most)",
+                             m->panel_count);
+    for (size_t k = 0; k < m->panel_count; k++) {
+        const ind_chart_panel *p = &m->panels[k];
+        if (p->count < 1 || !p->periods || !p->values)
+            return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "small multiples: panel %zu has no values", k);
+        for (size_t i = 0; i < p->count; i++) {
+            int y = ind_period_year(p->periods[i]);
+            if (y < IND_YEAR_MIN || y > IND_YEAR_MAX ||
+                (i > 0 && !(ind_period_time(p->periods[i]) > ind_period_time(p->periods[i - 1]))))
+                return ind_error_set(err, IND_EUSAGE, NULL, 0, 0,
+                                     "small multiples: panel %zu: periods must increase in time", k);
+        }
+    }
+    return IND_OK;
+}
+
+static int columns_for(const ind_chart_multiples *m)
+{
+    size_t n = m->panel_count;
+    if (m->columns > 0)
+        return m->columns > (int)n ? (int)n : m->columns;
+    if (n <= 3)
+        return (int)n;
+    if (n == 4)
+        return 2;
+    if (n <= 6 || n == 9)
+        return 3;
+    return 4;
+}
+
+static int is_judged(ind_verdict v)
+{
+    return v == IND_VERDICT_MET || v == IND_VERDICT_PARTLY || v == IND_VERDICT_NOT_MET;
+}
+
+static const char *verdict_text(chart *c, const ind_chart_panel *p)
+{
+    return p->verdict_text ? p->verdict_text : chart_verdict_word(c, p->verdict);
+}
+
+static size_t legend_entries(chart *c, const ind_chart_multiples *m, legend_entry *lg)
+{
+    const series_style *ss = chart_series_style(IND_GENDER_T);
+    size_t nl = 0;
+    lg[nl++] = (legend_entry){LG_LINE, ss->line, NULL, 0, 1.6, MK_CIRCLE, 0, 0, 0, TR(c, "Utfall", "Outcome")};
+    int has_t = 0, seen[4] = {0};
+    for (size_t k = 0; k < m->panel_count; k++) {
+        if (m->panels[k].target)
+            has_t = 1;
+        ind_verdict v = m->panels[k].verdict;
+        seen[is_judged(v) ? (int)v : 3] = 1;
+    }
+    if (has_t)
+        lg[nl++] = (legend_entry){LG_STEP, RGB(C_TARGET), chart_dash_target, 2, 1.3, MK_NONE, 0, 0, -1,
+                                  TR(c, "Årsmål", "Target")};
+    static const ind_verdict vs[3] = {IND_VERDICT_MET, IND_VERDICT_PARTLY, IND_VERDICT_NOT_MET};
+    for (int i = 0; i < 3; i++)
+        if (seen[vs[i]])
+            lg[nl++] = (legend_entry){LG_VERDICT, RGB(0), NULL, 0, 0, MK_NONE, vs[i], 0, -1,
+                                      chart_verdict_word(c, vs[i])};
+    if (seen[3])
+        lg[nl++] = (legend_entry){LG_VERDICT, RGB(0), NULL, 0, 0, MK_NONE, IND_VERDICT_NO_TARGET, 0, -1,
+                                  TR(c, "Ej bedömd", "Not judged")};
+    return nl;
+}
+
+typedef struct {
+    double head_h;   /* title lines + verdict line */
+    double title_h;
+    double panel_h;
+} geometry;
+
+/* The parts of the height that do not depend on the panels' plots. */
+static void measure(chart *c, const ind_chart_multiples *m, double w, int cols, geometry *g)
+{
+    double mg = chart_margin(c), gap = c->fs * 1.4;
+    double pw = (w - 2 * mg - (cols - 1) * gap) / cols;
+    g->title_h = 0;
+    for (size_t k = 0; k < m->panel_count; k++) {
+        double tw, th;
+        chart_text_size(c, F_SMALL_BOLD, m->panels[k].title ? m->panels[k].title : "", pw, 2, &tw, &th);
+        if (th > g->title_h)
+            g->title_h = th;
+    }
+    g->head_h = g->title_h + chart_line_height(c, F_SMALL) + c->fs * 0.5;
+    g->panel_h = fmax(c->fs * 12, fmin(pw * 0.75, c->fs * 16));
+}
+
+static void alt_text(chart *c, const ind_chart_multiples *m)
+{
+    strbuf b = {0};
+    const char *t = c->o->title ? c->o->title : m->title;
+    sb_add(&b, TR(c, "Små diagram, %zu stycken", "Small multiples, %zu panels"), m->panel_count);
+    if (t && *t)
+        sb_add(&b, ": %s", t);
+    sb_add(&b, ".");
+    for (size_t k = 0; k < m->panel_count; k++) {
+        const ind_chart_panel *p = &m->panels[k];
+        int dec = p->decimals >= 0 ? p->decimals : chart_auto_decimals(p->values, p->count);
+        long i = (long)p->count - 1;
+        while (i >= 0 && !isfinite(p->values[i]))
+            i--;
+        sb_add(&b, " %s: ", p->title ? p->title : "");
+        if (i >= 0) {
+            char v[64], pl[32];
+            sb_add(&b, "%s (%s)", chart_fmt(c, p->values[i], dec, p->percent, v, sizeof v),
+                   chart_period_label(c, p->periods[i], pl, sizeof pl));
+            if (p->target && isfinite(p->target[i])) {
+                int td = chart_auto_decimals(&p->target[i], 1) ? (dec > 0 ? dec : 1) : 0;
+                sb_add(&b, TR(c, ", årsmål %s", ", target %s"), chart_fmt(c, p->target[i], td, p->percent, v, sizeof v));
+            }
+        } else
+            sb_add(&b, "%s", TR(c, "inga värden", "no values"));
+        sb_add(&b, ", %s.", verdict_text(c, p));
+    }
+    chart_set_alt(c, &b);
+}
+
+double ind_chart_height_multiples(const ind_chart_multiples *m, const ind_chart_options *o, double w)
+{
+    chart c;
+    if (check(m, NULL) != IND_OK || !chart_measure_begin(&c, o, w))
+        return 0;
+    int cols = columns_for(m);
+    size_t rows = (m->panel_count + (size_t)cols - 1) / (size_t)cols;
+    geometry g;
+    measure(&c, m, c.w, cols, &g);
+    double h = chart_heading_height(&c, m->title, m->subtitle);
+    legend_entry lg[8];
+    size_t nl = legend_entries(&c, m, lg);
+    h += chart_legend_height(&c, lg, nl, c.w - 2 * chart_margin(&c)) + c.fs;
+    h += rows * (g.head_h + g.panel_h) + (rows - 1) * c.fs * 1.2;
+    h += c.fs * 0.4 + chart_caption_height(&c);
+    return ceil(h);
+}
+
+static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, double py, double pw,
+                       double ph, const geometry *g, const chart_scale *shared)
+{
+    cairo_t *cr = c->cr;
+    double fs = c->fs;
+    char buf[96], buf2[160];
+    c->panel = k;
+    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PANEL, px, py, px + pw, py + g->head_h + ph, NULL);
+    if (pe)
+        pe->index = k;
+    /* a rule above, the title, the verdict */
+    cairo_move_to(cr, px, py + 0.5);
+    cairo_line_to(cr, px + pw, py + 0.5);
+    chart_set_rgb(c, RGB(0xBDBDBD));
+    cairo_set_line_width(cr, 0.8);
+    cairo_stroke(cr);
+    ind_chart_element *te = chart_text(c, F_SMALL_BOLD, p->title ? p->title : "", px, py + fs * 0.25, pw, 2,
+                                       AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
+    /* the verdict right under the title; the plots below line up across panels */
+    double vy = (te ? te->y1 : py + fs * 0.25) + fs * 0.15;
+    double lh = chart_line_height(c, F_SMALL);
+    double r = fs * 0.42;
+    chart_verdict_symbol(c, p->verdict, px + r + 0.5, vy + lh / 2, r);
+    ind_chart_element *ve = chart_text(c, F_SMALL, verdict_text(c, p), px + 2 * r + fs * 0.4, vy, pw - 2 * r - fs * 0.4,
+                                       1, AL_LEFT, RGB(C_TEXT), IND_CHART_EL_VERDICT);
+    if (ve) {
+        ve->x0 = px;
+        ve->index = k;
+        ve->value = p->verdict;
+    }
+
+    /* the plot */
+    size_t n = p->count;
+    double t[512];
+    double *tt = n <= 512 ? t : malloc(n * sizeof *tt);
+    if (!tt) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        tt[i] = ind_period_time(p->periods[i]);
+    chart_time tm;
+    chart_time_of(p->periods, n, &tm);
+    int dec = p->decimals >= 0 ? p->decimals : chart_auto_decimals(p->values, n);
+    double top = py + g->head_h + lh * 0.5;
+    double xl = chart_line_height(c, F_TINY) + chart_x_label_gap(c, F_TINY);
+    double bottom = py + g->head_h + ph - xl;
+    chart_scale ys;
+    if (shared)
+        ys = *shared;
+    else {
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            if (isfinite(p->values[i])) {
+                lo = fmin(lo, p->values[i]);
+                hi = fmax(hi, p->values[i]);
+            }
+            if (p->target && isfinite(p->target[i])) {
+                lo = fmin(lo, p->target[i]);
+                hi = fmax(hi, p->target[i]);
+            }
+        }
+        if (!(lo <= hi)) {
+            lo = 0;
+            hi = p->percent ? 100 : 1;
+        }
+        chart_value_range(lo, hi, p->percent, 0, 3, &ys);
+    }
+    ys.p0 = bottom;
+    ys.p1 = top;
+    double left = px + chart_y_label_width(c, &ys, p->percent, F_TINY) + fs * 0.4;
+    /* room on the right for the latest value */
+    long last = (long)n - 1;
+    while (last >= 0 && !isfinite(p->values[last]))
+        last--;
+    double vw = 0, th;
+    if (last >= 0) {
+        chart_fmt(c, p->values[last], dec, p->percent, buf, sizeof buf);
+        chart_text_size(c, F_SMALL_BOLD, buf, 0, 1, &vw, &th);
+        vw += fs * 0.8;
+    }
+    double slots = (tm.t1 - tm.t0) / tm.step + 1;
+    double right = 0;
+    for (int it = 0; it < 2; it++) {
+        double half = (px + pw - right - left) / slots / 2;
+        right = fmax(0, vw - half);
+    }
+    double plot_right = px + pw - right;
+    chart_scale xs = {tm.t0 - tm.step / 2, tm.t1 + tm.step / 2, left, plot_right, tm.step, 0};
+    ind_chart_element *plot = chart_el(c, IND_CHART_EL_PLOT, left, top, plot_right, bottom, NULL);
+    if (plot) {
+        plot->xlo = xs.lo;
+        plot->xhi = xs.hi;
+        plot->ylo = ys.lo;
+        plot->yhi = ys.hi;
+        plot->index = k;
+    }
+    /* two or three ticks are enough in a small panel */
+    chart_scale ya = ys;
+    int nt = (int)floor((ys.hi - ys.lo) / ys.step + 1e-6);
+    if (nt > 3 && nt % 2 == 0)
+        ya.step *= 2;
+    chart_y_axis(c, &ya, left, plot_right, p->percent, F_TINY);
+    double ex, ev;
+    chart_draw_steps(c, &xs, &ys, tt, p->target, n, tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.3,
+                     IND_CHART_EL_TARGET_LINE, &ex, &ev);
+    const series_style *ss = chart_series_style(IND_GENDER_T);
+    chart_draw_series(c, &xs, &ys, tt, p->values, n, tm.step, ss, 0.8, 0, 1);
+    cairo_move_to(cr, left, bottom);
+    cairo_line_to(cr, plot_right, bottom);
+    chart_set_rgb(c, RGB(C_AXIS));
+    cairo_set_line_width(cr, 0.7);
+    cairo_stroke(cr);
+    chart_x_periods(c, &tm, &xs, bottom, p->periods, n, NULL, F_TINY, 1);
+    if (last >= 0) {
+        double x = chart_map(&xs, tt[last]), y = chart_map(&ys, p->values[last]);
+        snprintf(buf2, sizeof buf2, "%s", buf);
+        chart_label *l = chart_label_add(c, F_SMALL_BOLD, buf2, x + fs * 0.6, y, AL_LEFT, ss->text, 100,
+                                         IND_CHART_EL_LABEL);
+        if (l) {
+            l->ax = x;
+            l->ay = y;
+            l->series = 0;
+            l->index = (int)last;
+            l->value = p->values[last];
+        }
+    }
+    if (tt != t)
+        free(tt);
+    c->panel = -1;
+}
+
+ind_status ind_chart_draw_multiples(cairo_t *cr, double x, double y, double w, double h,
+                                    const ind_chart_multiples *m, const ind_chart_options *o,
+                                    ind_chart_layout *layout_out, ind_error *err)
+{
+    ind_status st = check(m, err);
+    if (st != IND_OK)
+        return st;
+    if (!(h > 0))
+        h = ind_chart_height_multiples(m, o, w);
+    chart c;
+    st = chart_begin(&c, cr, x, y, w, h, o, layout_out, err);
+    if (st != IND_OK)
+        return st;
+    double fs = c.fs, mg = chart_margin(&c), gap = fs * 1.4, vgap = fs * 1.2;
+    int cols = columns_for(m);
+    size_t rows = (m->panel_count + (size_t)cols - 1) / (size_t)cols;
+    double top = chart_heading(&c, m->title, m->subtitle);
+    legend_entry lg[8];
+    size_t nl = legend_entries(&c, m, lg);
+    top += chart_legend(&c, lg, nl, x + mg, top, w - 2 * mg) + fs;
+    double bottom = chart_caption(&c) - fs * 0.4;
+    geometry g;
+    measure(&c, m, w, cols, &g);
+    double pw = (w - 2 * mg - (cols - 1) * gap) / cols;
+    double ph = (bottom - top - (rows - 1) * vgap) / rows - g.head_h;
+    if (ph < fs * 5)
+        ph = fs * 5;
+    chart_scale shared;
+    if (m->shared_y) {
+        double lo = INFINITY, hi = -INFINITY;
+        int percent = 0;
+        for (size_t k = 0; k < m->panel_count; k++) {
+            const ind_chart_panel *p = &m->panels[k];
+            percent |= p->percent;
+            for (size_t i = 0; i < p->count; i++) {
+                if (isfinite(p->values[i])) {
+                    lo = fmin(lo, p->values[i]);
+                    hi = fmax(hi, p->values[i]);
+                }
+                if (p->target && isfinite(p->target[i])) {
+                    lo = fmin(lo, p->target[i]);
+                    hi = fmax(hi, p->target[i]);
+                }
+            }
+        }
+        if (!(lo <= hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        chart_value_range(lo, hi, percent, 0, 3, &shared);
+    }
+    for (size_t k = 0; k < m->panel_count; k++) {
+        size_t r = k / (size_t)cols, col = k % (size_t)cols;
+        double px = x + mg + col * (pw + gap), py = top + r * (g.head_h + ph + vgap);
+        if (py + g.head_h + ph > y + h + 0.5)
+            break; /* a fixed height too small: the rest is left out (alt text has all) */
+        draw_panel(&c, &m->panels[k], (int)k, px, py, pw, ph, &g, m->shared_y ? &shared : NULL);
+    }
+    chart_labels_place(&c);
+    alt_text(&c, m);
+    return chart_end(&c, err);
+}
+
+static ind_status draw_any(cairo_t *cr, double x, double y, double w, double h, const void *m,
+                           const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
+{
+    return ind_chart_draw_multiples(cr, x, y, w, h, m, o, l, err);
+}
+
+ind_status ind_chart_render_multiples(const ind_chart_multiples *m, const ind_chart_options *o,
+                                      const char *path, ind_chart_layout *layout_out, ind_error *err)
+{
+    ind_status st = check(m, err);
+    if (st != IND_OK)
+        return st;
+    double w = chart_default_width(o);
+    double h = (o && o->height > 0) ? o->height : ind_chart_height_multiples(m, o, w);
+    return chart_render_file(path, w, h, draw_any, m, o, layout_out, err);
+}

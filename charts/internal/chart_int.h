@@ -1,0 +1,317 @@
+/* chart_int.h: what the chart kinds share inside libindikator-charts: context, text, scales, labels, styles. Not installed. */
+#ifndef IND_CHART_INT_H
+#define IND_CHART_INT_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "charts.h"
+
+/* ---- fonts ----------------------------------------------------------------- */
+
+typedef enum {
+    F_BODY = 0,  /* tick labels, legend, table cells: the base size */
+    F_SMALL,     /* data labels, panel text: 0.9 */
+    F_TINY,      /* n under periods, caption, footnotes: 0.8 */
+    F_BOLD,      /* table headings, panel titles */
+    F_SMALL_BOLD,
+    F_TITLE,     /* 1.4, bold */
+    F_SUBTITLE,  /* 1.0, regular */
+    F_COUNT
+} font_id;
+
+/* A remembered piece of text: its pango layout, shaped once, and its box
+ * (shaping is the costly part of drawing text, and a VB's charts repeat most
+ * of theirs: axis labels, legends, headings). */
+typedef struct {
+    char *text;          /* NULL = empty slot */
+    unsigned hash;
+    int font, maxlines, align;
+    double maxw;
+    PangoLayout *layout; /* shaped once; the scratch entry borrows the context's pl */
+    double lx, w, h;     /* logical box: left offset, width, height */
+} measure_entry;
+#define MEASURE_SLOTS 2048 /* kept at most half full */
+
+struct ind_chart_context {
+    PangoFontMap *fontmap;
+    PangoContext *pc;
+    PangoLayout *pl;                  /* reused for every piece of text */
+    PangoFontDescription *font[F_COUNT];
+    double font_base;                 /* the size the fonts were made for */
+    double line_h[F_COUNT];           /* line height per font, 0 = not yet known */
+    measure_entry *cache;             /* MEASURE_SLOTS entries, open addressing */
+    measure_entry scratch;            /* for text not remembered (uses pl) */
+    size_t cached;
+    /* PNG output: pixels, filtered rows and the file, kept from chart to chart */
+    unsigned char *pixels, *png_raw, *png_out;
+    size_t pixels_cap, png_raw_cap, png_out_cap;
+};
+
+/* ---- colours and styles ------------------------------------------------------ */
+
+typedef struct {
+    double r, g, b;
+} rgb;
+
+#define RGB(hex) ((rgb){((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0})
+
+/* Okabe-Ito */
+#define C_BLACK 0x000000
+#define C_ORANGE 0xE69F00
+#define C_SKY 0x56B4E9
+#define C_GREEN 0x009E73
+#define C_YELLOW 0xF0E442
+#define C_BLUE 0x0072B2
+#define C_VERMILLION 0xD55E00
+#define C_PURPLE 0xCC79A7
+/* neutrals */
+#define C_TEXT 0x1A1A1A
+#define C_MUTED 0x5C5C5C
+#define C_GRID 0xE3E3E3
+#define C_AXIS 0x8C8C8C
+#define C_TARGET 0x333333
+#define C_KF 0x8C8C8C
+
+typedef enum { MK_CIRCLE = 0, MK_TRIANGLE, MK_SQUARE, MK_DIAMOND, MK_TRIANGLE_DOWN, MK_NONE } marker_shape;
+
+typedef struct {
+    rgb line;            /* line and marker */
+    rgb text;            /* a darker shade for labels on white */
+    const double *dash;  /* NULL = solid */
+    int ndash;
+    marker_shape marker;
+    double width;        /* line width, points (at base size 9) */
+} series_style;
+
+/* Style of a series by gender (T, K, M, X). */
+const series_style *chart_series_style(ind_gender g);
+
+/* ---- the drawing in progress ---------------------------------------------- */
+
+typedef struct {
+    char *text;
+    font_id font;
+    rgb colour;
+    double x, y, w, h;   /* wanted box (top left) */
+    double ax, ay;       /* the point it labels (for a leader when nudged); NaN = none */
+    int priority;        /* higher is placed first and kept */
+    ind_chart_el_kind kind;
+    int series, index;
+    double value;
+    int halo;            /* white outline under the text */
+} chart_label;
+
+typedef struct chart {
+    cairo_t *cr;
+    ind_chart_context *ctx;
+    const ind_chart_options *o;
+    ind_chart_layout *lay;
+    double x, y, w, h;   /* the canvas */
+    double fs;           /* base font size */
+    int en;              /* English */
+    int panel;           /* current panel for elements, -1 outside */
+    int own_layout;      /* lay was allocated here (the caller passed none) */
+    chart_label *labels;
+    size_t nlabels, caplabels;
+    int oom;
+} chart;
+
+/* Sets up c for drawing into (x, y, w, h) of cr: saves cr, clips, paints white.
+ * layout may be NULL (an internal one is used). */
+ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, double h,
+                       const ind_chart_options *o, ind_chart_layout *layout, ind_error *err);
+/* Clips to a rectangle, snapped to device pixels when cairo's matrix has no rotation. */
+void chart_clip(chart *c, double x, double y, double w, double h);
+/* Restores cr; frees the internal layout; reports ENOMEM. */
+ind_status chart_end(chart *c, ind_error *err);
+/* The context to use (the process-wide one when o->ctx is NULL); NULL on failure. */
+ind_chart_context *chart_context(const ind_chart_options *o);
+void chart_context_fonts(ind_chart_context *ctx, double base);
+/* Defaults applied. */
+double chart_font_size(const ind_chart_options *o);
+double chart_default_width(const ind_chart_options *o);
+double chart_default_height(const ind_chart_options *o);
+
+/* ---- layout elements ---------------------------------------------------------- */
+
+ind_chart_element *chart_el(chart *c, ind_chart_el_kind kind, double x0, double y0, double x1,
+                            double y1, const char *text);
+int chart_boxes_overlap(double ax0, double ay0, double ax1, double ay1, double bx0, double by0,
+                        double bx1, double by1, double gap);
+
+/* ---- text ------------------------------------------------------------------ */
+
+enum { AL_LEFT = 0, AL_CENTER = 1, AL_RIGHT = 2 };
+/* The laid-out text in font f, wrapped at maxw (<= 0: one line, no wrap) to
+ * at most maxlines lines (ellipsis beyond), aligned within maxw, from the
+ * context's cache. Valid until the next call. */
+const measure_entry *chart_text_entry(chart *c, font_id f, const char *text, double maxw, int maxlines,
+                                      int align);
+void chart_text_size(chart *c, font_id f, const char *text, double maxw, int maxlines, double *w,
+                     double *h);
+/* Draws text with its box's top left at (x, y) (align moves x: centre or right edge),
+ * and records an element of kind; returns it. */
+ind_chart_element *chart_text(chart *c, font_id f, const char *text, double x, double y, double maxw,
+                              int maxlines, int align, rgb col, ind_chart_el_kind kind);
+/* The height of one line of font f. */
+double chart_line_height(chart *c, font_id f);
+
+/* ---- labels: placed after everything fixed, with a collision pass ----------- */
+
+/* Queues a label whose box (width and height measured here) is wanted with its
+ * left edge at x (align: AL_LEFT; or its centre / right edge) and vertical
+ * centre at yc. */
+chart_label *chart_label_add(chart *c, font_id f, const char *text, double x, double yc, int align,
+                             rgb col, int priority, ind_chart_el_kind kind);
+/* Places the queued labels: by priority, each where wanted, kept inside the
+ * canvas; on a collision with text already placed, nudged up or down by up to
+ * about two lines; else dropped. Draws them and records every fate. */
+void chart_labels_place(chart *c);
+
+/* ---- formats ------------------------------------------------------------------ */
+
+/* "6,7 %" / "6.7%"; decimals < 0 means 0. */
+char *chart_fmt(chart *c, double v, int decimals, int percent, char *buf, size_t size);
+/* 1 unless every finite value is whole (then 0). */
+int chart_auto_decimals(const double *v, size_t n);
+/* Period label for an axis: "2021", "2024 T1", "jan 2021". */
+char *chart_period_label(chart *c, ind_period p, char *buf, size_t size);
+/* Words. */
+const char *chart_verdict_word(chart *c, ind_verdict v);
+const char *chart_gender_word(chart *c, ind_gender g);
+/* Both sv and en; pick by c->en. */
+#define TR(c, s_sv, s_en) ((c)->en ? (s_en) : (s_sv))
+
+/* ---- scales ---------------------------------------------------------------- */
+
+typedef struct {
+    double lo, hi;       /* data range */
+    double p0, p1;       /* device range (p0 = lo) */
+    double step;         /* tick step */
+    int decimals;        /* tick label decimals */
+} chart_scale;
+
+double chart_map(const chart_scale *s, double v);
+/* A nice range covering [lo, hi] with about `ticks` steps. */
+void chart_nice(double lo, double hi, int ticks, chart_scale *s);
+/* The value axis range for data in [lo, hi]: from 0 for percentages unless zoom
+ * (capped at 100 when the data are), otherwise padded. */
+void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, chart_scale *s);
+
+/* Period axis: real time. */
+typedef struct {
+    double t0, t1;       /* time of the first and last period */
+    double step;         /* one period in years (1, 1/3, 1/12) */
+    ind_period_kind kind;
+} chart_time;
+void chart_time_of(const ind_period *p, size_t n, chart_time *t);
+
+/* A gridline position moved to the nearest device pixel when drawing pixels
+ * (a hairline between two pixel rows looks grey and blurred); unchanged in
+ * vector output. vertical: v is a y coordinate. */
+double chart_snap(chart *c, double v, int vertical);
+/* Draws horizontal gridlines and y tick labels (right-aligned at x - gap) for scale s over plot. */
+void chart_y_axis(chart *c, const chart_scale *s, double px0, double px1, int percent, font_id f);
+/* Space between the plot's bottom and its x labels in font f (clear of the lowest y label). */
+double chart_x_label_gap(chart *c, font_id f);
+/* Width of the widest y tick label. */
+double chart_y_label_width(chart *c, const chart_scale *s, int percent, font_id f);
+/* Period ticks along the bottom of a plot; returns the label height used.
+ * every: draw the n row from nvals (may be NULL). */
+double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, double py1,
+                       const ind_period *periods, size_t count, const double *nvals, font_id f,
+                       int only_ends);
+
+/* ---- drawing -------------------------------------------------------------------- */
+
+void chart_set_rgb(chart *c, rgb col);
+void chart_set_rgba(chart *c, rgb col, double a);
+void chart_marker(chart *c, marker_shape s, double x, double y, double r, rgb fill, rgb edge);
+/* Verdict symbol centred at (x, y), radius r. */
+void chart_verdict_symbol(chart *c, ind_verdict v, double x, double y, double r);
+rgb chart_verdict_colour(ind_verdict v);
+/* Trend arrow centred at (x, y), size r. */
+void chart_arrow_symbol(chart *c, ind_chart_arrow a, ind_chart_meaning m, double x, double y, double r);
+rgb chart_meaning_colour(ind_chart_meaning m);
+const char *chart_meaning_word(chart *c, ind_chart_meaning m, ind_chart_arrow a);
+
+/* A legend: entries laid out in rows across width w starting at (x, y). */
+typedef enum { LG_LINE = 0, LG_STEP, LG_BAND, LG_MARKER, LG_VERDICT, LG_INTERVAL, LG_TICK, LG_NUMBER } legend_kind;
+typedef struct {
+    legend_kind kind;
+    rgb colour;
+    const double *dash;
+    int ndash;
+    double width;
+    marker_shape marker;
+    ind_verdict verdict;
+    int number;
+    int series;
+    const char *text;
+} legend_entry;
+/* Height the legend needs (0 when empty). */
+double chart_legend_height(chart *c, const legend_entry *e, size_t n, double w);
+double chart_legend(chart *c, const legend_entry *e, size_t n, double x, double y, double w);
+
+/* Title, subtitle on top; caption at the bottom. Returns the y below the
+ * heading; *bottom is set to the top of the caption. */
+double chart_heading(chart *c, const char *title, const char *subtitle);
+double chart_caption(chart *c);
+/* The heights chart_heading and chart_caption take (for the height functions). */
+double chart_heading_height(chart *c, const char *title, const char *subtitle);
+double chart_caption_height(chart *c);
+/* Sets up c for measuring only, at width w (0 = default); 0 when the fonts cannot be set up. */
+int chart_measure_begin(chart *c, const ind_chart_options *o, double w);
+double chart_margin(chart *c);
+
+/* ---- alt text ---------------------------------------------------------------- */
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+    int oom;
+} strbuf;
+void sb_add(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Stores the alt text (o->alt when given, else b) in the layout. */
+void chart_set_alt(chart *c, strbuf *b);
+
+/* ---- output ------------------------------------------------------------------ */
+
+typedef ind_status (*chart_draw_fn)(cairo_t *cr, double x, double y, double w, double h,
+                                    const void *model, const ind_chart_options *o,
+                                    ind_chart_layout *layout, ind_error *err);
+/* A pixel buffer of at least size bytes owned by the context (NULL when out of memory). */
+unsigned char *chart_pixels(ind_chart_context *ctx, size_t size);
+/* Encodes cairo RGB24 pixels as a PNG with a pHYs chunk for dpi and iTXt
+ * Title and Description; *png points into the context (valid until its next
+ * use). small: zlib level 9 instead of the fast encoder. */
+ind_status chart_png_encode(ind_chart_context *ctx, const unsigned char *pixels, int w, int h, int stride,
+                            double dpi, const char *title, const char *alt, int small, const unsigned char **png,
+                            size_t *png_len);
+/* Renders to path (format by extension) at width w and height h (points). */
+ind_status chart_render_file(const char *path, double w, double h, chart_draw_fn draw,
+                             const void *model, const ind_chart_options *o,
+                             ind_chart_layout *layout_out, ind_error *err);
+
+
+/* ---- series and step lines (chart_lines.c) --------------------------------- */
+
+/* Draws one series over times t (years) with values v: a line broken at NaN
+ * and where neighbours are more than 1.5 steps apart, and a marker per value.
+ * Records SERIES_LINE (series) and MARKER (series, index, value) elements. */
+void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, const double *t,
+                       const double *v, size_t n, double step, const series_style *st,
+                       double scale, int series, int markers);
+/* A step line: each finite value spans its period (t ± step/2), joined to
+ * the next when adjacent. Records one element of kind per segment (value, y).
+ * Sets *end_x, *end_v to the right end of the last segment (NaN if none). */
+void chart_draw_steps(chart *c, const chart_scale *xs, const chart_scale *ys, const double *t,
+                      const double *v, size_t n, double step, rgb col, const double *dash, int ndash,
+                      double width, ind_chart_el_kind kind, double *end_x, double *end_v);
+extern const double chart_dash_target[2];
+extern const double chart_dash_kf[2];
+
+#endif

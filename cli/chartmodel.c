@@ -1,0 +1,638 @@
+/* chartmodel.c: from engine results to chart models: arrays gathered, nothing computed. */
+#include "chartmodel.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "goals.h"
+#include "number.h"
+#include "outlook.h"
+
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p) {
+        fprintf(stderr, "indikator: out of memory\n");
+        exit(4);
+    }
+    return p;
+}
+
+/* The number a target rule stands for on a chart: the value, N of max/min, the band's centre. */
+static double target_number(const ind_dataset *ds, ind_str text)
+{
+    ind_target t = ind_dataset_target(ds, text);
+    switch (t.kind) {
+    case IND_TARGET_VALUE:
+    case IND_TARGET_MAX:
+    case IND_TARGET_MIN:
+    case IND_TARGET_EXACT:
+    case IND_TARGET_BAND:
+        return t.value;
+    default:
+        return NAN;
+    }
+}
+
+/* ---- trend ------------------------------------------------------------------ */
+
+struct cli_trend_model {
+    ind_chart_trend m;
+    ind_period *periods;
+    ind_chart_series series[IND_GENDER_COUNT];
+    double *values[IND_GENDER_COUNT];
+    double *n, *target, *kf, *band_lo, *band_hi;
+    ind_chart_trendline line;
+    ind_chart_note notes[6];
+    char label[160];
+};
+
+static int period_cmp(const void *a, const void *b)
+{
+    ind_period x = *(const ind_period *)a, y = *(const ind_period *)b;
+    return x < y ? -1 : x > y;
+}
+
+cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int trendline, int zoom, double alpha)
+{
+    const ind_series *s0 = ind_dataset_series(ds, series);
+    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
+    long sg[IND_GENDER_COUNT];
+    for (int g = 0; g < IND_GENDER_COUNT; g++)
+        sg[g] = ind_dataset_find_series(ds, unit, name, (ind_gender)g);
+    long total = sg[IND_GENDER_T] >= 0 ? sg[IND_GENDER_T] : (long)series;
+    ind_outlook_points pts;
+    ind_error err;
+    if (ind_outlook_points_get(ds, (size_t)total, 0, 0, &pts, &err) != IND_OK)
+        return NULL;
+    ind_period_kind kind = pts.kind;
+
+    cli_trend_model *t = xcalloc(1, sizeof *t);
+    /* periods of the kind with a value in any gender, or a target on the total */
+    size_t cap = 0;
+    for (int g = 0; g < IND_GENDER_COUNT; g++)
+        if (sg[g] >= 0)
+            cap += ind_dataset_series(ds, (size_t)sg[g])->count;
+    t->periods = xcalloc(cap, sizeof *t->periods);
+    size_t np = 0;
+    for (int g = 0; g < IND_GENDER_COUNT; g++) {
+        if (sg[g] < 0)
+            continue;
+        const ind_series *s = ind_dataset_series(ds, (size_t)sg[g]);
+        for (size_t i = s->first; i < s->first + s->count; i++) {
+            ind_period p = ind_dataset_period(ds, i);
+            if (ind_period_kind_of(p) != kind)
+                continue;
+            ind_obs o;
+            ind_dataset_get(ds, i, &o);
+            if (isnan(o.value) && !(g == IND_GENDER_T && !isnan(target_number(ds, o.target))))
+                continue;
+            t->periods[np++] = p;
+        }
+    }
+    qsort(t->periods, np, sizeof *t->periods, period_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < np; i++)
+        if (!w || t->periods[w - 1] != t->periods[i])
+            t->periods[w++] = t->periods[i];
+    np = w;
+    if (np == 0) {
+        ind_outlook_points_free(&pts);
+        free(t->periods);
+        free(t);
+        return NULL;
+    }
+    const ind_indicator *info = s0->info;
+    int percent = info && info->measure == IND_MEASURE_PERCENT;
+    size_t ns = 0;
+    static const ind_gender order[] = {IND_GENDER_T, IND_GENDER_K, IND_GENDER_M, IND_GENDER_X};
+    for (int k = 0; k < IND_GENDER_COUNT; k++) {
+        int g = order[k];
+        if (sg[g] < 0)
+            continue;
+        double *v = xcalloc(np, sizeof *v);
+        int any = 0;
+        for (size_t i = 0; i < np; i++) {
+            long j = ind_dataset_find_obs(ds, (size_t)sg[g], t->periods[i]);
+            v[i] = j >= 0 ? ind_dataset_value(ds, (size_t)j) : NAN;
+            any |= !isnan(v[i]);
+        }
+        if (!any) {
+            free(v);
+            continue;
+        }
+        t->values[ns] = v;
+        t->series[ns].gender = (ind_gender)g;
+        t->series[ns].values = v;
+        ns++;
+    }
+    /* targets, bases and notes from the total's rows */
+    t->target = xcalloc(np, sizeof *t->target);
+    t->kf = xcalloc(np, sizeof *t->kf);
+    t->n = xcalloc(np, sizeof *t->n);
+    int any_target = 0, any_kf = 0, any_n = 0;
+    size_t notes = 0;
+    for (size_t i = 0; i < np; i++) {
+        long j = ind_dataset_find_obs(ds, (size_t)total, t->periods[i]);
+        t->target[i] = t->kf[i] = t->n[i] = NAN;
+        if (j < 0)
+            continue;
+        ind_obs o;
+        ind_dataset_get(ds, (size_t)j, &o);
+        t->target[i] = target_number(ds, o.target);
+        if (!(info && info->kf_scope == IND_KF_SCOPE_CITY))
+            t->kf[i] = target_number(ds, o.kf_target);
+        t->n[i] = percent ? o.denominator : NAN;
+        any_target |= !isnan(t->target[i]);
+        any_kf |= !isnan(t->kf[i]);
+        any_n |= !isnan(t->n[i]);
+        if (o.note && notes < 6 && !isnan(o.value)) {
+            t->notes[notes].period = t->periods[i];
+            t->notes[notes].text = ind_dataset_str(ds, o.note);
+            notes++;
+        }
+    }
+    if (ns > 0 && any_n)
+        t->series[0].n = t->n;
+    /* the trend line and band come from the engine's fits of the total */
+    if (trendline && pts.n >= 2) {
+        ind_trend_result tr;
+        ind_trend_ols fit;
+        if (ind_trend_analyse(pts.t, pts.y, pts.n, alpha, &tr) == IND_OK &&
+            ind_trend_ols_fit(pts.t, pts.y, pts.n, alpha, &fit) == IND_OK) {
+            t->line.from = pts.period[0];
+            t->line.to = pts.period[pts.n - 1];
+            t->line.y_from = tr.sen.intercept + tr.sen.slope * pts.t[0];
+            t->line.y_to = tr.sen.intercept + tr.sen.slope * pts.t[pts.n - 1];
+            t->line.series = 0;
+            char num[48];
+            ind_num_format_sv(tr.sen.slope, (info ? info->decimals : 1) + 1, IND_FMT_PLUS | IND_FMT_UNICODE, num, sizeof num);
+            snprintf(t->label, sizeof t->label, "Trend (Sen) %s%s per år", num, percent ? " procentenheter" : "");
+            t->line.label = t->label;
+            t->m.trend = &t->line;
+            t->band_lo = xcalloc(np, sizeof *t->band_lo);
+            t->band_hi = xcalloc(np, sizeof *t->band_hi);
+            for (size_t i = 0; i < np; i++) {
+                double yhat;
+                t->band_lo[i] = t->band_hi[i] = NAN;
+                if (t->periods[i] >= t->line.from && t->periods[i] <= t->line.to)
+                    ind_trend_ols_confidence(&fit, ind_period_time(t->periods[i]), alpha, &yhat, &t->band_lo[i],
+                                             &t->band_hi[i]);
+            }
+            t->m.band_lo = t->band_lo;
+            t->m.band_hi = t->band_hi;
+        }
+    }
+    ind_outlook_points_free(&pts);
+    t->m.indicator = name;
+    t->m.unit = unit;
+    t->m.value_unit = info && info->measure == IND_MEASURE_INDEX ? "index" : NULL;
+    t->m.count = np;
+    t->m.periods = t->periods;
+    t->m.series_count = ns;
+    t->m.series = t->series;
+    t->m.target = any_target ? t->target : NULL;
+    t->m.kf_target = any_kf ? t->kf : NULL;
+    t->m.percent = percent;
+    t->m.zoom = zoom;
+    t->m.decimals = info ? info->decimals : -1;
+    t->m.note_count = notes;
+    t->m.notes = t->notes;
+    return t;
+}
+
+const ind_chart_trend *cli_trend_model_chart(const cli_trend_model *m) { return &m->m; }
+
+void cli_trend_model_free(void *p)
+{
+    cli_trend_model *t = p;
+    if (!t)
+        return;
+    for (int g = 0; g < IND_GENDER_COUNT; g++)
+        free(t->values[g]);
+    free(t->periods);
+    free(t->n);
+    free(t->target);
+    free(t->kf);
+    free(t->band_lo);
+    free(t->band_hi);
+    free(t);
+}
+
+/* ---- status ------------------------------------------------------------------ */
+
+struct cli_status_model {
+    ind_chart_status m;
+    ind_chart_status_row *rows;
+    char **texts;
+    size_t ntexts;
+};
+
+static const char *keep_text(cli_status_model *s, const char *text)
+{
+    s->texts[s->ntexts] = strdup(text);
+    return s->texts[s->ntexts++];
+}
+
+cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, int year,
+                                       const ind_attain_policy *policy, double alpha, int en)
+{
+    size_t nser = ind_dataset_series_count(ds);
+    cli_status_model *s = xcalloc(1, sizeof *s);
+    s->rows = xcalloc(nser, sizeof *s->rows);
+    s->texts = xcalloc(nser, sizeof *s->texts);
+    size_t n = 0;
+    ind_period period = 0;
+    for (size_t k = 0; k < nser; k++) {
+        const ind_series *se = ind_dataset_series(ds, k);
+        if (se->gender != IND_GENDER_T || strcmp(ind_dataset_str(ds, se->unit), unit) != 0)
+            continue;
+        long i = ind_series_year_obs(ds, k, year);
+        if (i < 0)
+            continue;
+        ind_obs o;
+        ind_dataset_get(ds, (size_t)i, &o);
+        if (o.period > period)
+            period = o.period;
+        ind_attainment a;
+        ind_attain_obs(ds, (size_t)i, 0, policy, !en, &a);
+        ind_chart_status_row *r = &s->rows[n++];
+        r->indicator = ind_dataset_str(ds, se->indicator);
+        char buf[64], num[48];
+        if (isnan(o.value)) {
+            r->value_text = NULL;
+        } else {
+            int dec = se->info ? se->info->decimals : 1;
+            if (en)
+                ind_num_format_en(o.value, dec, 0, num, sizeof num);
+            else
+                ind_num_format_sv(o.value, dec, 0, num, sizeof num);
+            snprintf(buf, sizeof buf, "%s%s", num, se->info && se->info->measure == IND_MEASURE_PERCENT ? " %" : "");
+            r->value_text = keep_text(s, buf);
+        }
+        r->target_text = o.target ? ind_dataset_str(ds, o.target) : NULL;
+        r->verdict = a.verdict;
+        ind_outlook_trend tr;
+        ind_error err;
+        r->arrow = IND_CHART_ARROW_NONE;
+        r->meaning = IND_CHART_NEUTRAL;
+        if (ind_outlook_trend_of(ds, k, 0, 0, alpha, !en, &tr, &err) == IND_OK) {
+            double slope = tr.have_trend ? tr.trend.sen.slope : 0;
+            switch (tr.verdict) {
+            case IND_TREND_IMPROVING:
+            case IND_TREND_WORSENING:
+            case IND_TREND_INCREASING:
+            case IND_TREND_DECREASING:
+                r->arrow = slope > 0 || (slope == 0 && tr.trend.mk.s > 0) ? IND_CHART_ARROW_UP : IND_CHART_ARROW_DOWN;
+                r->meaning = tr.verdict == IND_TREND_IMPROVING ? IND_CHART_IMPROVING
+                             : tr.verdict == IND_TREND_WORSENING ? IND_CHART_WORSENING
+                                                                 : IND_CHART_NEUTRAL;
+                if (r->meaning == IND_CHART_NEUTRAL)
+                    r->trend_text = en ? (r->arrow == IND_CHART_ARROW_UP ? "increasing" : "decreasing")
+                                       : (r->arrow == IND_CHART_ARROW_UP ? "ökar" : "minskar");
+                break;
+            case IND_TREND_NO_CLEAR_TREND:
+                r->arrow = IND_CHART_ARROW_FLAT;
+                break;
+            default:
+                r->trend_text = en ? "too few points" : "för få punkter";
+                break;
+            }
+            ind_outlook_trend_free(&tr);
+        }
+    }
+    s->m.unit = unit;
+    s->m.period = period ? ind_period_make(year, IND_PERIOD_YEAR, 0) : 0;
+    s->m.count = n;
+    s->m.rows = s->rows;
+    return s;
+}
+
+const ind_chart_status *cli_status_model_chart(const cli_status_model *m) { return &m->m; }
+size_t cli_status_model_rows(const cli_status_model *m) { return m->m.count; }
+
+void cli_status_model_free(void *p)
+{
+    cli_status_model *s = p;
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->ntexts; i++)
+        free(s->texts[i]);
+    free(s->texts);
+    free(s->rows);
+    free(s);
+}
+
+/* ---- compare and funnel ---------------------------------------------------------- */
+
+struct cli_compare_model {
+    ind_chart_compare m;
+    ind_chart_unit_value *units;
+};
+
+cli_compare_model *cli_compare_model_new(const ind_dataset *ds, const ind_cmp_result *r, const char *unit)
+{
+    cli_compare_model *c = xcalloc(1, sizeof *c);
+    c->units = xcalloc(r->unit_count, sizeof *c->units);
+    double scale = r->data == IND_CMP_DATA_COUNTS ? 100 : 1;
+    size_t n = 0;
+    for (size_t i = 0; i < r->unit_count; i++) {
+        const ind_cmp_unit *u = &r->units[i];
+        if (isnan(u->estimate))
+            continue;
+        ind_chart_unit_value *v = &c->units[n++];
+        v->name = ind_dataset_str(ds, u->unit);
+        v->value = u->estimate * scale;
+        v->lo = u->ci_lo * scale;
+        v->hi = u->ci_hi * scale;
+        v->target = u->target.target;
+        v->n = u->n;
+        v->highlight = unit && strcmp(v->name, unit) == 0;
+    }
+    c->m.indicator = ind_dataset_str(ds, r->indicator);
+    c->m.period = r->data == IND_CMP_DATA_SERIES ? IND_PERIOD_NONE : r->period;
+    c->m.count = n;
+    c->m.units = c->units;
+    c->m.pooled = r->pooled * scale;
+    c->m.interval_label = r->data == IND_CMP_DATA_SERIES ? "" : NULL;
+    c->m.percent = r->data == IND_CMP_DATA_COUNTS || (r->info && r->info->measure == IND_MEASURE_PERCENT);
+    c->m.decimals = r->info ? (r->data == IND_CMP_DATA_COUNTS && r->info->decimals > 1 ? 1 : r->info->decimals) : -1;
+    c->m.sort = IND_CHART_SORT_DESCENDING;
+    if (r->data == IND_CMP_DATA_SERIES && r->info && r->info->direction == IND_DIR_LOWER)
+        c->m.sort = IND_CHART_SORT_ASCENDING;
+    return c;
+}
+
+const ind_chart_compare *cli_compare_model_chart(const cli_compare_model *m) { return &m->m; }
+
+void cli_compare_model_free(void *p)
+{
+    cli_compare_model *c = p;
+    if (!c)
+        return;
+    free(c->units);
+    free(c);
+}
+
+struct cli_funnel_model {
+    ind_chart_funnel m;
+    ind_chart_funnel_point *points;
+    ind_chart_funnel_limit *limits;
+};
+
+cli_funnel_model *cli_funnel_model_new(const ind_dataset *ds, const ind_cmp_result *r, const char *unit)
+{
+    if (!r->have_funnel)
+        return NULL;
+    cli_funnel_model *f = xcalloc(1, sizeof *f);
+    f->points = xcalloc(r->unit_count, sizeof *f->points);
+    size_t n = 0;
+    double nmin = INFINITY, nmax = 0, target = NAN;
+    for (size_t i = 0; i < r->unit_count; i++) {
+        const ind_cmp_unit *u = &r->units[i];
+        if (!u->in_funnel)
+            continue;
+        ind_chart_funnel_point *p = &f->points[n++];
+        p->name = ind_dataset_str(ds, u->unit);
+        p->n = u->n;
+        p->p = u->funnel.p;
+        p->cls = u->funnel.cls;
+        p->highlight = unit && strcmp(p->name, unit) == 0;
+        if (p->highlight && !isnan(u->target.target))
+            target = u->target.target / 100.0;
+        if (u->n < nmin)
+            nmin = u->n;
+        if (u->n > nmax)
+            nmax = u->n;
+    }
+    /* the limit curves, sampled on a log scale of n by the engine's funnel */
+    size_t nl = 80;
+    f->limits = xcalloc(nl, sizeof *f->limits);
+    double lo = fmax(1, nmin / 1.5), hi = fmax(lo * 2, nmax * 1.3);
+    size_t k = 0;
+    for (size_t i = 0; i < nl; i++) {
+        double nn = lo * pow(hi / lo, (double)i / (double)(nl - 1));
+        ind_funnel_limits lim;
+        if (ind_funnel_limits_at(&r->funnel, nn, &lim) != IND_OK)
+            continue;
+        f->limits[k++] = (ind_chart_funnel_limit){nn, lim.lo95, lim.hi95, lim.lo998, lim.hi998};
+    }
+    f->m.indicator = ind_dataset_str(ds, r->indicator);
+    f->m.period = r->period;
+    f->m.count = n;
+    f->m.points = f->points;
+    f->m.limit_count = k;
+    f->m.limits = f->limits;
+    f->m.centre = r->funnel.target;
+    f->m.target = target;
+    f->m.percent = 1;
+    f->m.decimals = -1;
+    return f;
+}
+
+const ind_chart_funnel *cli_funnel_model_chart(const cli_funnel_model *m) { return &m->m; }
+
+void cli_funnel_model_free(void *p)
+{
+    cli_funnel_model *f = p;
+    if (!f)
+        return;
+    free(f->points);
+    free(f->limits);
+    free(f);
+}
+
+/* ---- small multiples ----------------------------------------------------------------- */
+
+struct cli_multiples_model {
+    ind_chart_multiples m;
+    ind_chart_panel *panels;
+    ind_period **periods;
+    double **values, **targets;
+    size_t n;
+    char subtitle[160];
+};
+
+cli_multiples_model *cli_multiples_model_new(const ind_dataset *ds, const char *unit, const char *indicator,
+                                             int year, const ind_attain_policy *policy)
+{
+    size_t nser = ind_dataset_series_count(ds);
+    cli_multiples_model *mm = xcalloc(1, sizeof *mm);
+    mm->panels = xcalloc(nser, sizeof *mm->panels);
+    mm->periods = xcalloc(nser, sizeof *mm->periods);
+    mm->values = xcalloc(nser, sizeof *mm->values);
+    mm->targets = xcalloc(nser, sizeof *mm->targets);
+    const ind_indicator *want = indicator ? ind_catalog_lookup(ind_dataset_catalog(ds), indicator, strlen(indicator)) : NULL;
+    char key[1024], skey[1024];
+    if (indicator)
+        ind_catalog_key(indicator, strlen(indicator), key, sizeof key);
+    for (size_t k = 0; k < nser; k++) {
+        const ind_series *se = ind_dataset_series(ds, k);
+        if (se->gender != IND_GENDER_T)
+            continue;
+        if (unit && strcmp(ind_dataset_str(ds, se->unit), unit) != 0)
+            continue;
+        if (indicator) {
+            const char *name = ind_dataset_str(ds, se->indicator);
+            ind_catalog_key(name, strlen(name), skey, sizeof skey);
+            if (!((want && se->info == want) || strcmp(key, skey) == 0))
+                continue;
+        }
+        ind_outlook_points pts;
+        ind_error err;
+        if (ind_outlook_points_get(ds, k, 0, 0, &pts, &err) != IND_OK)
+            continue;
+        if (pts.n == 0) {
+            ind_outlook_points_free(&pts);
+            continue;
+        }
+        size_t i = mm->n++;
+        mm->periods[i] = xcalloc(pts.n, sizeof **mm->periods);
+        mm->values[i] = xcalloc(pts.n, sizeof **mm->values);
+        mm->targets[i] = xcalloc(pts.n, sizeof **mm->targets);
+        for (size_t q = 0; q < pts.n; q++) {
+            mm->periods[i][q] = pts.period[q];
+            mm->values[i][q] = pts.y[q];
+            long j = ind_dataset_find_obs(ds, k, pts.period[q]);
+            ind_obs o;
+            ind_dataset_get(ds, (size_t)j, &o);
+            mm->targets[i][q] = target_number(ds, o.target);
+        }
+        ind_chart_panel *p = &mm->panels[i];
+        p->title = unit ? ind_dataset_str(ds, se->indicator) : ind_dataset_str(ds, se->unit);
+        p->count = pts.n;
+        p->periods = mm->periods[i];
+        p->values = mm->values[i];
+        p->target = mm->targets[i];
+        p->percent = se->info && se->info->measure == IND_MEASURE_PERCENT;
+        p->decimals = se->info ? se->info->decimals : -1;
+        long yo = ind_series_year_obs(ds, k, year);
+        ind_attainment a;
+        a.verdict = IND_VERDICT_NO_DATA;
+        if (yo >= 0)
+            ind_attain_obs(ds, (size_t)yo, 0, policy, 1, &a);
+        p->verdict = a.verdict;
+        ind_outlook_points_free(&pts);
+    }
+    snprintf(mm->subtitle, sizeof mm->subtitle, "Utfall och årsmål; bedömning %d", year);
+    mm->m.title = unit ? unit : (mm->n ? ind_dataset_str(ds, ind_dataset_series(ds, 0)->indicator) : "");
+    if (indicator && mm->n) {
+        for (size_t k = 0; k < nser; k++) {
+            const ind_series *se = ind_dataset_series(ds, k);
+            const char *name = ind_dataset_str(ds, se->indicator);
+            ind_catalog_key(name, strlen(name), skey, sizeof skey);
+            if ((want && se->info == want) || strcmp(key, skey) == 0) {
+                mm->m.title = name;
+                break;
+            }
+        }
+    }
+    mm->m.subtitle = mm->subtitle;
+    mm->m.panel_count = mm->n;
+    mm->m.panels = mm->panels;
+    mm->m.shared_y = unit == NULL;
+    return mm;
+}
+
+const ind_chart_multiples *cli_multiples_model_chart(const cli_multiples_model *m) { return &m->m; }
+
+void cli_multiples_model_free(void *p)
+{
+    cli_multiples_model *mm = p;
+    if (!mm)
+        return;
+    for (size_t i = 0; i < mm->n; i++) {
+        free(mm->periods[i]);
+        free(mm->values[i]);
+        free(mm->targets[i]);
+    }
+    free(mm->periods);
+    free(mm->values);
+    free(mm->targets);
+    free(mm->panels);
+    free(mm);
+}
+
+/* ---- spc ---------------------------------------------------------------------------- */
+
+struct cli_spc_model {
+    ind_chart_spc m;
+    ind_period *periods;
+    double *values, *centre, *lcl, *ucl, *target;
+    ind_chart_signal *signals;
+};
+
+static const char *rule_label(ind_spc_rule rule, int en)
+{
+    switch (rule) {
+    case IND_SPC_ANHOJ_LONG_RUN: return en ? "Anhøj: unusually long run" : "Anhøj: ovanligt lång serie";
+    case IND_SPC_ANHOJ_FEW_CROSSINGS: return en ? "Anhøj: too few crossings" : "Anhøj: för få korsningar";
+    case IND_SPC_NHS_OUTSIDE_LIMITS: return en ? "NHS: point outside the limits" : "NHS: punkt utanför gränserna";
+    case IND_SPC_NHS_SHIFT: return en ? "NHS: 7 in a row on one side" : "NHS: 7 i rad på samma sida";
+    case IND_SPC_NHS_TREND: return en ? "NHS: 7 in a row rising or falling" : "NHS: 7 i rad stigande eller fallande";
+    case IND_SPC_NHS_TWO_OF_THREE: return en ? "NHS: 2 of 3 beyond 2 sigma" : "NHS: 2 av 3 bortom 2 sigma";
+    case IND_SPC_IHI_SHIFT: return en ? "IHI: shift of 6 or more" : "IHI: skift, 6 eller fler";
+    case IND_SPC_IHI_TREND: return en ? "IHI: trend of 5 or more" : "IHI: trend, 5 eller fler";
+    }
+    return "";
+}
+
+cli_spc_model *cli_spc_model_new(const ind_dataset *ds, size_t series, const ind_period *periods,
+                                 const ind_spc_chart *c, double scale, double target, int en)
+{
+    const ind_series *se = ind_dataset_series(ds, series);
+    cli_spc_model *s = xcalloc(1, sizeof *s);
+    size_t n = c->n;
+    s->periods = xcalloc(n, sizeof *s->periods);
+    s->values = xcalloc(n, sizeof *s->values);
+    s->centre = xcalloc(n, sizeof *s->centre);
+    s->lcl = xcalloc(n, sizeof *s->lcl);
+    s->ucl = xcalloc(n, sizeof *s->ucl);
+    s->target = xcalloc(n, sizeof *s->target);
+    s->signals = xcalloc(c->n_signals, sizeof *s->signals);
+    for (size_t i = 0; i < n; i++) {
+        s->periods[i] = periods[i];
+        s->values[i] = c->value[i] * scale;
+        s->centre[i] = c->centre[i] * scale;
+        s->lcl[i] = c->lcl[i] * scale;
+        s->ucl[i] = c->ucl[i] * scale;
+        s->target[i] = target;
+    }
+    for (size_t k = 0; k < c->n_signals; k++) {
+        s->signals[k].rule = rule_label(c->signals[k].rule, en);
+        s->signals[k].first = c->signals[k].first;
+        s->signals[k].last = c->signals[k].last;
+    }
+    s->m.indicator = ind_dataset_str(ds, se->indicator);
+    s->m.unit = ind_dataset_str(ds, se->unit);
+    s->m.count = n;
+    s->m.periods = s->periods;
+    s->m.values = s->values;
+    s->m.centre = s->centre;
+    s->m.lcl = c->type == IND_SPC_RUN ? NULL : s->lcl;
+    s->m.ucl = c->type == IND_SPC_RUN ? NULL : s->ucl;
+    s->m.signal_count = c->n_signals;
+    s->m.signals = s->signals;
+    s->m.target = isnan(target) ? NULL : s->target;
+    s->m.percent = se->info && se->info->measure == IND_MEASURE_PERCENT;
+    s->m.decimals = se->info ? se->info->decimals : -1;
+    return s;
+}
+
+const ind_chart_spc *cli_spc_model_chart(const cli_spc_model *m) { return &m->m; }
+
+void cli_spc_model_free(void *p)
+{
+    cli_spc_model *s = p;
+    if (!s)
+        return;
+    free(s->periods);
+    free(s->values);
+    free(s->centre);
+    free(s->lcl);
+    free(s->ucl);
+    free(s->target);
+    free(s->signals);
+    free(s);
+}

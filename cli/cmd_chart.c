@@ -1,0 +1,193 @@
+/* cmd_chart.c: `indikator chart KIND`: one chart to PNG, SVG or PDF, from the engine's results. */
+#include "cli.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chartmodel.h"
+#include "compare.h"
+#include "goals.h"
+
+/* "Källa: demo.csv (built in)" or the files read */
+static void default_caption(const cli_opts *opt, const cli_data *data, char *buf, size_t size)
+{
+    size_t n = (size_t)snprintf(buf, size, opt->english ? "Source: " : "Källa: ");
+    if (opt->file_count == 0) {
+        snprintf(buf + n, size - n, opt->english ? "Exempelstad demo data (synthetic)" : "Exempelstads demodata (syntetiska)");
+        return;
+    }
+    for (int i = 0; i < data->file_count && n < size; i++) {
+        const char *slash = strrchr(data->names[i], '/');
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "", slash ? slash + 1 : data->names[i]);
+    }
+}
+
+static int one_series(const cli_opts *opt, const ind_dataset *ds, size_t *out)
+{
+    if (opt->unit_count != 1 || opt->indicator_count != 1)
+        return cli_error(1, "this chart needs exactly one --unit and one --indicator");
+    for (size_t s = 0; s < ind_dataset_series_count(ds); s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        cli_opts one = *opt;
+        one.gender = NULL;
+        if (se->gender == IND_GENDER_T && cli_series_selected(&one, ds, se, 0)) {
+            *out = s;
+            return 0;
+        }
+    }
+    return cli_error(2, "no total series for %s, %s", opt->units[0], opt->indicators[0]);
+}
+
+static int compare_for_chart(const cli_opts *opt, const ind_dataset *ds, ind_cmp_result *r)
+{
+    if (opt->indicator_count != 1)
+        return cli_error(1, "this chart needs exactly one --indicator");
+    ind_cmp_options co;
+    ind_cmp_options_default(&co);
+    co.swedish = !opt->english;
+    if (opt->period)
+        ind_period_parse(opt->period, strlen(opt->period), &co.period, NULL);
+    if (!isnan(opt->min_n))
+        co.min_n = opt->min_n;
+    if (opt->method && ind_cmp_method_parse(opt->method, &co.method) != 0)
+        return cli_error(1, "--method: \"%s\" is not a comparison method", opt->method);
+    if (opt->gender && ind_gender_parse(opt->gender, strlen(opt->gender), &co.gender) != 0)
+        return cli_error(1, "the chart takes one gender: T, K, M or X");
+    cli_policy(opt, &co.policy);
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_compare(ds, opt->indicators[0], &co, r, &err) != IND_OK)
+        return cli_fail(&err);
+    return 0;
+}
+
+int cmd_chart(cli_opts *opt)
+{
+    static const char *const kinds[] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
+    int kind = -1;
+    for (int k = 0; k < 6; k++)
+        if (!strcasecmp(opt->kind, kinds[k]))
+            kind = k;
+    if (kind < 0)
+        return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
+    if (!opt->output)
+        return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
+    const char *dot = strrchr(opt->output, '.');
+    if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".svg") && strcasecmp(dot, ".pdf")))
+        return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf", opt->output);
+    int rc = out_check_not_input(opt, opt->output);
+    if (rc)
+        return rc;
+    cli_data data;
+    if ((rc = cli_load(opt, &data)) != 0) {
+        cli_data_free(&data);
+        return rc;
+    }
+    const ind_dataset *ds = data.ds;
+    char caption[600];
+    default_caption(opt, &data, caption, sizeof caption);
+    ind_chart_options o;
+    ind_chart_options_init(&o);
+    o.width = opt->width;
+    o.height = opt->height;
+    o.dpi = opt->dpi;
+    o.lang = opt->english ? IND_CHART_EN : IND_CHART_SV;
+    o.title = opt->title;
+    o.caption = opt->caption ? opt->caption : caption;
+    ind_attain_policy policy;
+    cli_policy(opt, &policy);
+    ind_error err;
+    ind_error_clear(&err);
+    ind_status st = IND_OK;
+    switch (kind) {
+    case 0: { /* trend */
+        size_t s = 0;
+        if ((rc = one_series(opt, ds, &s)) != 0)
+            break;
+        cli_trend_model *m = cli_trend_model_new(ds, s, opt->trendline, opt->zoom, opt->alpha);
+        if (!m) {
+            rc = cli_error(2, "nothing to draw for %s, %s", opt->units[0], opt->indicators[0]);
+            break;
+        }
+        st = ind_chart_render_trend(cli_trend_model_chart(m), &o, opt->output, NULL, &err);
+        cli_trend_model_free(m);
+        break;
+    }
+    case 1: { /* multiples */
+        if ((opt->unit_count == 1) == (opt->indicator_count == 1)) {
+            rc = cli_error(1, "multiples needs --unit U (all its indicators) or --indicator I (across units)");
+            break;
+        }
+        cli_opts y = *opt;
+        int year = opt->year ? opt->year : cli_default_year(&y, ds);
+        cli_multiples_model *m = cli_multiples_model_new(ds, opt->unit_count ? opt->units[0] : NULL,
+                                                         opt->indicator_count ? opt->indicators[0] : NULL, year, &policy);
+        if (!cli_multiples_model_chart(m)->panel_count) {
+            cli_multiples_model_free(m);
+            rc = cli_error(2, "nothing to draw");
+            break;
+        }
+        st = ind_chart_render_multiples(cli_multiples_model_chart(m), &o, opt->output, NULL, &err);
+        cli_multiples_model_free(m);
+        break;
+    }
+    case 2:
+    case 3: { /* compare, funnel */
+        ind_cmp_result r;
+        memset(&r, 0, sizeof r);
+        if ((rc = compare_for_chart(opt, ds, &r)) != 0) {
+            ind_cmp_result_free(&r);
+            break;
+        }
+        const char *unit = opt->unit_count ? opt->units[0] : NULL;
+        if (kind == 2) {
+            cli_compare_model *m = cli_compare_model_new(ds, &r, unit);
+            st = ind_chart_render_compare(cli_compare_model_chart(m), &o, opt->output, NULL, &err);
+            cli_compare_model_free(m);
+        } else {
+            cli_funnel_model *m = cli_funnel_model_new(ds, &r, unit);
+            if (!m)
+                rc = cli_error(2, "a funnel needs numerator and denominator for at least three units");
+            else
+                st = ind_chart_render_funnel(cli_funnel_model_chart(m), &o, opt->output, NULL, &err);
+            cli_funnel_model_free(m);
+        }
+        ind_cmp_result_free(&r);
+        break;
+    }
+    case 4: { /* spc */
+        cli_spc_run run;
+        if ((rc = cli_spc_prepare(opt, ds, &run)) == 0) {
+            cli_spc_model *m = cli_spc_model_new(ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
+                                                 opt->english);
+            st = ind_chart_render_spc(cli_spc_model_chart(m), &o, opt->output, NULL, &err);
+            cli_spc_model_free(m);
+        }
+        cli_spc_run_free(&run);
+        break;
+    }
+    case 5: { /* status */
+        if (opt->unit_count != 1) {
+            rc = cli_error(1, "status needs exactly one --unit");
+            break;
+        }
+        cli_opts y = *opt;
+        int year = opt->year ? opt->year : cli_default_year(&y, ds);
+        cli_status_model *m = cli_status_model_new(ds, opt->units[0], year, &policy, opt->alpha, opt->english);
+        if (!cli_status_model_rows(m))
+            rc = cli_error(2, "no outcomes for %s in %d", opt->units[0], year);
+        else
+            st = ind_chart_render_status(cli_status_model_chart(m), &o, opt->output, NULL, &err);
+        cli_status_model_free(m);
+        break;
+    }
+    }
+    if (rc == 0 && st != IND_OK)
+        rc = cli_fail(&err);
+    if (rc == 0)
+        cli_note(opt, "%s written (alt text in %s.alt.txt)", opt->output, opt->output);
+    cli_data_free(&data);
+    return rc;
+}

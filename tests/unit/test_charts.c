@@ -1,0 +1,1018 @@
+/* test_charts.c: charts/ drawn from hand-built models: every kind in PNG, SVG
+ * and PDF (file structure, size at the dpi, alt text), the geometry the layout
+ * reports (årsmål at the scaled target, series and legend present, labels
+ * neither overlapping nor leaving the canvas), determinism, and errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charts.h"
+
+/* fontconfig keeps a few hundred bytes of its configuration for the life of
+ * the process (outside this library); LeakSanitizer is told so. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+
+static char tmpdir[256];
+static ind_chart_context *ctx;
+
+/* ---- files ---------------------------------------------------------------- */
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *d = malloc((size_t)n + 1);
+    assert_non_null(d);
+    assert_int_equal(fread(d, 1, (size_t)n, f), (size_t)n);
+    d[n] = 0;
+    fclose(f);
+    *len = (size_t)n;
+    return d;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* PNG: signature, IHDR size, and a pHYs chunk stating dpi. */
+static void check_png(const char *path, double w_pt, double h_pt, double dpi)
+{
+    size_t n;
+    unsigned char *d = slurp(path, &n);
+    assert_non_null(d);
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    assert_true(n > 33);
+    assert_memory_equal(d, sig, 8);
+    assert_memory_equal(d + 12, "IHDR", 4);
+    assert_int_equal(be32(d + 16), (uint32_t)lround(w_pt * dpi / 72));
+    assert_int_equal(be32(d + 20), (uint32_t)lround(h_pt * dpi / 72));
+    int phys = 0, iend = 0;
+    for (size_t off = 8; off + 12 <= n;) {
+        uint32_t len = be32(d + off);
+        if (!memcmp(d + off + 4, "pHYs", 4)) {
+            uint32_t ppm = be32(d + off + 8);
+            assert_int_equal(ppm, (uint32_t)lround(dpi / 0.0254));
+            assert_int_equal(d[off + 16], 1); /* unit: metre */
+            phys = 1;
+        }
+        if (!memcmp(d + off + 4, "IEND", 4))
+            iend = 1;
+        off += 12 + len;
+    }
+    assert_true(phys);
+    assert_true(iend);
+    free(d);
+}
+
+/* SVG: well-formed XML with <title> and <desc> (python3's parser), and no
+ * process-dependent surface numbers left. */
+static void check_svg(const char *path, const char *must_mention)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c \"import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); "
+             "ns='{http://www.w3.org/2000/svg}'; "
+             "assert r.tag==ns+'svg'; t=r.find(ns+'title'); d=r.find(ns+'desc'); "
+             "assert t is not None and d is not None and len(d.text)>20; "
+             "assert sys.argv[2] in d.text\" '%s' '%s'",
+             path, must_mention);
+    int rc = system(cmd);
+    if (rc != 0 && WIFEXITED(rc) && WEXITSTATUS(rc) == 127) {
+        /* no python3: at least the root element */
+        size_t n;
+        unsigned char *d = slurp(path, &n);
+        assert_non_null(strstr((char *)d, "<svg"));
+        assert_non_null(strstr((char *)d, "</svg>"));
+        free(d);
+        return;
+    }
+    assert_int_equal(rc, 0);
+}
+
+/* PDF: the header, the pages, and (for ours) no creation date. */
+static void check_pdf(const char *path, int pages, int ours)
+{
+    size_t n;
+    unsigned char *d = slurp(path, &n);
+    assert_non_null(d);
+    assert_true(n > 100);
+    assert_memory_equal(d, "%PDF-", 5);
+    int count = 0;
+    for (size_t i = 0; i + 11 < n; i++)
+        if (!memcmp(d + i, "/Type /Page", 11) && d[i + 11] != 's')
+            count++;
+    assert_int_equal(count, pages);
+    for (size_t i = 0; ours && i + 13 < n; i++)
+        assert_false(!memcmp(d + i, "/CreationDate", 13));
+    free(d);
+}
+
+static void check_alt(const char *path, const char *must_mention)
+{
+    char alt[600];
+    snprintf(alt, sizeof alt, "%s.alt.txt", path);
+    size_t n;
+    unsigned char *d = slurp(alt, &n);
+    assert_non_null(d);
+    assert_true(n > 20);
+    if (!strstr((char *)d, must_mention))
+        fail_msg("alt text of %s does not mention %s: %s", path, must_mention, d);
+    free(d);
+}
+
+/* No temporary files left in the directory. */
+static void check_no_temp(void)
+{
+    DIR *dir = opendir(tmpdir);
+    assert_non_null(dir);
+    struct dirent *e;
+    while ((e = readdir(dir)))
+        if (e->d_name[0] == '.' && strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            fail_msg("a temporary file was left behind: %s", e->d_name);
+    closedir(dir);
+}
+
+/* ---- layout checks ------------------------------------------------------------ */
+
+static int is_text(const ind_chart_element *e)
+{
+    return e->text && e->fate != IND_CHART_DROPPED;
+}
+
+/* No two drawn texts overlap; none leaves the rectangle drawn into. */
+static void check_labels(const ind_chart_layout *l)
+{
+    const double eps = 0.01;
+    for (size_t i = 0; i < l->count; i++) {
+        const ind_chart_element *a = &l->el[i];
+        if (!is_text(a))
+            continue;
+        if (a->x0 < l->x - eps || a->y0 < l->y - eps || a->x1 > l->x + l->width + eps ||
+            a->y1 > l->y + l->height + eps)
+            fail_msg("text \"%s\" leaves the canvas: [%g %g %g %g] in %g × %g", a->text, a->x0, a->y0, a->x1,
+                     a->y1, l->width, l->height);
+        for (size_t j = i + 1; j < l->count; j++) {
+            const ind_chart_element *b = &l->el[j];
+            if (!is_text(b))
+                continue;
+            if (a->x0 < b->x1 - eps && b->x0 < a->x1 - eps && a->y0 < b->y1 - eps && b->y0 < a->y1 - eps)
+                fail_msg("texts overlap: \"%s\" [%g %g %g %g] and \"%s\" [%g %g %g %g]", a->text, a->x0, a->y0,
+                         a->x1, a->y1, b->text, b->x0, b->y0, b->x1, b->y1);
+        }
+    }
+    /* the counts agree with the fates */
+    size_t nudged = 0, dropped = 0;
+    for (size_t i = 0; i < l->count; i++) {
+        nudged += l->el[i].fate == IND_CHART_NUDGED;
+        dropped += l->el[i].fate == IND_CHART_DROPPED;
+        if (l->el[i].fate == IND_CHART_NUDGED)
+            assert_true(fabs(l->el[i].dy) > 0);
+    }
+    assert_int_equal(nudged, l->nudged);
+    assert_int_equal(dropped, l->dropped);
+}
+
+static const ind_chart_element *find_text(const ind_chart_layout *l, ind_chart_el_kind kind, const char *text)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (l->el[i].kind == kind && l->el[i].text && !strcmp(l->el[i].text, text))
+            return &l->el[i];
+    return NULL;
+}
+
+static size_t count_kind(const ind_chart_layout *l, ind_chart_el_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->count; i++)
+        n += l->el[i].kind == kind;
+    return n;
+}
+
+/* Every line element of kind sits at its value on the plot's scale (0.5 px). */
+static size_t check_lines_at_value(const ind_chart_layout *l, ind_chart_el_kind kind, int vertical)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->count; i++) {
+        const ind_chart_element *e = &l->el[i];
+        if (e->kind != kind)
+            continue;
+        const ind_chart_element *plot = ind_chart_layout_find(l, IND_CHART_EL_PLOT, e->panel);
+        assert_non_null(plot);
+        double want = vertical ? ind_chart_plot_x(plot, e->value) : ind_chart_plot_y(plot, e->value);
+        if (fabs(e->y - want) * l->px_per_pt > 0.5)
+            fail_msg("line at value %g drawn at %g, scale says %g", e->value, e->y, want);
+        if (!vertical)
+            assert_true(fabs((e->y0 + e->y1) / 2 - want) * l->px_per_pt <= 0.5);
+        n++;
+    }
+    return n;
+}
+
+/* ---- models ------------------------------------------------------------------- */
+
+static ind_period years[6];
+static double tot[6] = {5.1, 6.2, 7.4, 6.9, 6.7, 6.3}, kv[6] = {5.8, 7.0, 8.1, 7.7, 7.4, 7.1},
+              man[6] = {3.2, 4.1, 5.0, 4.4, 4.0, 3.9};
+static double tgt[6] = {NAN, 5, 5, 4.5, 4, 4}, kf[6] = {NAN, NAN, 5.5, 5.5, 5, 5};
+static double nbase[6] = {412, 405, 398, 420, 431, 428};
+static double blo[6] = {5.2, 5.5, 5.8, 6.0, 6.2, 6.3}, bhi[6] = {6.6, 6.7, 6.9, 7.1, 7.4, 7.6};
+static ind_chart_series series3[3];
+static ind_chart_trendline tline;
+static ind_chart_note notes[1];
+static ind_chart_trend trend;
+
+static void make_trend(void)
+{
+    /* 2019-2022, then 2024-2025: 2023 is missing */
+    for (int i = 0; i < 6; i++)
+        years[i] = ind_period_make(2019 + i + (i >= 4), IND_PERIOD_YEAR, 0);
+    series3[0] = (ind_chart_series){IND_GENDER_T, NULL, tot, nbase};
+    series3[1] = (ind_chart_series){IND_GENDER_K, NULL, kv, NULL};
+    series3[2] = (ind_chart_series){IND_GENDER_M, NULL, man, NULL};
+    tline = (ind_chart_trendline){years[0], years[5], 5.9, 6.9, 0, "Trend +0,2 procentenheter per år"};
+    notes[0] = (ind_chart_note){years[2], "Ny definition av sjukfrånvaro"};
+    trend = (ind_chart_trend){.indicator = "Sjukfrånvaro",
+                              .unit = "Vuxenenheten",
+                              .count = 6,
+                              .periods = years,
+                              .series_count = 3,
+                              .series = series3,
+                              .target = tgt,
+                              .kf_target = kf,
+                              .percent = 1,
+                              .decimals = -1,
+                              .trend = &tline,
+                              .band_lo = blo,
+                              .band_hi = bhi,
+                              .note_count = 1,
+                              .notes = notes};
+}
+
+static ind_period p5[5];
+static double ami[5] = {78, 80, 79, 82, 84}, amit[5] = {80, 80, 82, 82, 83};
+static double sjk[5] = {6.1, 7.4, 6.9, 6.7, 6.3}, sjkt[5] = {5, 5, 4.5, 4, 4};
+static double fr[5] = {NAN, 12, 25, 41, 57}, frt[5] = {NAN, NAN, 50, 60, 60};
+static double utr[5] = {71, 69, 74, 73, 71};
+static ind_chart_panel panels[4];
+static ind_chart_multiples multiples;
+
+static void make_multiples(void)
+{
+    for (int i = 0; i < 5; i++)
+        p5[i] = ind_period_make(2020 + i, IND_PERIOD_YEAR, 0);
+    panels[0] = (ind_chart_panel){"Aktivt medskapandeindex (AMI)", 5, p5, ami, amit, 0, -1, IND_VERDICT_MET, NULL};
+    panels[1] = (ind_chart_panel){"Sjukfrånvaro", 5, p5, sjk, sjkt, 1, -1, IND_VERDICT_NOT_MET, NULL};
+    panels[2] = (ind_chart_panel){"Andel ärenden där FREDA-kortfrågor ställts", 5, p5, fr, frt, 1, -1,
+                                  IND_VERDICT_PARTLY, NULL};
+    panels[3] = (ind_chart_panel){"Andel utredningar klara inom fyra månader", 5, p5, utr, NULL, 1, -1,
+                                  IND_VERDICT_NO_TARGET, NULL};
+    multiples = (ind_chart_multiples){"Vuxenenheten", "Utfall 2020–2024 och årsmål", 4, panels, 0, 0};
+}
+
+static ind_chart_unit_value units[6];
+static ind_chart_compare compare;
+
+static void make_compare(void)
+{
+    units[0] = (ind_chart_unit_value){"Vuxenenheten", 41.0, 29.0, 54.2, 60, 61, 1};
+    units[1] = (ind_chart_unit_value){"Barn och unga", 57.1, 45.4, 68.1, 60, 70, 0};
+    units[2] = (ind_chart_unit_value){"Ekonomiskt bistånd", 18.2, 8.6, 34.4, 50, 33, 0};
+    units[3] = (ind_chart_unit_value){"Socialpsykiatri", 66.7, 47.8, 81.4, 60, 27, 0};
+    units[4] = (ind_chart_unit_value){"Mottagningsenheten", 35.0, 22.1, 50.5, NAN, 40, 0};
+    units[5] = (ind_chart_unit_value){"Missbruksenheten", 4.5, 0.8, 21.8, 50, 22, 0};
+    compare = (ind_chart_compare){"Andel ärenden där FREDA-kortfrågor ställts",
+                                  ind_period_make(2024, IND_PERIOD_YEAR, 0),
+                                  6,
+                                  units,
+                                  40.4,
+                                  NULL,
+                                  NULL,
+                                  1,
+                                  1,
+                                  IND_CHART_SORT_DESCENDING};
+}
+
+static ind_chart_funnel_point fpts[8];
+static ind_chart_funnel_limit flim[40];
+static ind_chart_funnel funnel;
+
+static void make_funnel(void)
+{
+    static const char *names[8] = {"Kungsholmen", "Norrmalm", "Östermalm", "Södermalm",
+                                   "Skarpnäck", "Farsta", "Älvsjö", "Bromma"};
+    static const double n[8] = {40, 70, 35, 148, 180, 90, 260, 240};
+    static const double p[8] = {0.30, 0.43, 0.23, 0.41, 0.50, 0.22, 0.58, 0.46};
+    static const ind_funnel_class cls[8] = {IND_FUNNEL_BELOW_95, IND_FUNNEL_WITHIN, IND_FUNNEL_BELOW_95,
+                                            IND_FUNNEL_WITHIN, IND_FUNNEL_WITHIN, IND_FUNNEL_BELOW_998,
+                                            IND_FUNNEL_ABOVE_998, IND_FUNNEL_WITHIN};
+    for (int i = 0; i < 8; i++)
+        fpts[i] = (ind_chart_funnel_point){names[i], n[i], p[i], cls[i], i == 1};
+    /* limits around 0.43 on the arcsine scale, as the engine would give them */
+    double th = asin(sqrt(0.43));
+    for (int i = 0; i < 40; i++) {
+        double nn = 10 + i * 7.5, s = sqrt(1 / (4 * nn));
+        double a[4] = {th - 1.959964 * s, th + 1.959964 * s, th - 3.090232 * s, th + 3.090232 * s};
+        for (int k = 0; k < 4; k++) {
+            a[k] = fmin(fmax(a[k], 0), M_PI / 2);
+            a[k] = sin(a[k]) * sin(a[k]);
+        }
+        flim[i] = (ind_chart_funnel_limit){nn, a[0], a[1], a[2], a[3]};
+    }
+    funnel = (ind_chart_funnel){"Andel ärenden där FREDA-kortfrågor ställts",
+                                ind_period_make(2024, IND_PERIOD_YEAR, 0),
+                                NULL,
+                                8,
+                                fpts,
+                                40,
+                                flim,
+                                0.43,
+                                0.5,
+                                1,
+                                -1};
+}
+
+static ind_period tert[24];
+static double spv[24] = {6.8, 7.1, 6.5, 7.0, 6.9, 7.3, 6.6, 7.2, 7.0, 6.7, 7.4, 7.1,
+                         7.8, 8.2, 8.0, 8.4, 8.1, 8.6, 7.9, 8.3, 6.9, 6.2, 6.0, 5.8};
+static double spc_cl[24], spc_lcl[24], spc_ucl[24], spc_t[24];
+static ind_chart_signal signals[2];
+static ind_chart_spc spc;
+
+static void make_spc(void)
+{
+    for (int i = 0; i < 24; i++) {
+        tert[i] = ind_period_make(2017 + i / 3, IND_PERIOD_TERTIAL, i % 3 + 1);
+        spc_cl[i] = 7.3;
+        spc_lcl[i] = 6.1;
+        spc_ucl[i] = 8.5;
+        spc_t[i] = i < 18 ? 7.0 : 6.5;
+    }
+    signals[0] = (ind_chart_signal){"Lång serie: 8 punkter över medelvärdet", 12, 19};
+    signals[1] = (ind_chart_signal){"Punkt utanför kontrollgränsen", 17, 17};
+    spc = (ind_chart_spc){"Sjukfrånvaro", "Hemtjänsten", 24, tert, spv, spc_cl, spc_lcl, spc_ucl, NULL, 2, signals,
+                          spc_t, 1, 0, -1};
+}
+
+static ind_chart_status_row rows[6];
+static ind_chart_status status;
+
+static void make_status(void)
+{
+    rows[0] = (ind_chart_status_row){"Aktivt medskapandeindex (AMI)", "84", "83", IND_VERDICT_MET, NULL,
+                                     IND_CHART_ARROW_UP, IND_CHART_IMPROVING, NULL};
+    rows[1] = (ind_chart_status_row){"Sjukfrånvaro", "6,3 %", "4 %", IND_VERDICT_NOT_MET, NULL,
+                                     IND_CHART_ARROW_DOWN, IND_CHART_IMPROVING, NULL};
+    rows[2] = (ind_chart_status_row){"Andel ärenden där FREDA-kortfrågor ställts vid utredning av våld i nära relationer",
+                                     "57 % (34 av 60)", "60 %", IND_VERDICT_PARTLY, NULL, IND_CHART_ARROW_UP,
+                                     IND_CHART_IMPROVING, NULL};
+    rows[3] = (ind_chart_status_row){"Ledarskapsindex", "78", "80", IND_VERDICT_PARTLY, NULL, IND_CHART_ARROW_FLAT,
+                                     IND_CHART_NEUTRAL, NULL};
+    rows[4] = (ind_chart_status_row){"Sjukfrånvaro dag 1–14", "2,4 %", "Tas fram av nämnd/styrelse",
+                                     IND_VERDICT_NO_TARGET, NULL, IND_CHART_ARROW_UP, IND_CHART_WORSENING, NULL};
+    rows[5] = (ind_chart_status_row){"Antal vräkningar som berör barn", NULL, "0", IND_VERDICT_NO_DATA, NULL,
+                                     IND_CHART_ARROW_NONE, IND_CHART_NEUTRAL, NULL};
+    status = (ind_chart_status){"Vuxenenheten", ind_period_make(2024, IND_PERIOD_YEAR, 0), NULL, 6, rows};
+}
+
+/* ---- one call per kind ---------------------------------------------------- */
+
+typedef enum { K_TREND, K_MULTIPLES, K_COMPARE, K_FUNNEL, K_SPC, K_STATUS, K_COUNT } kind;
+static const char *const kind_name[K_COUNT] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
+static const char *const kind_mentions[K_COUNT] = {"Sjukfrånvaro", "Sjukfrånvaro", "FREDA", "FREDA", "Sjukfrånvaro",
+                                                   "Sjukfrånvaro"};
+
+static ind_status render(kind k, const ind_chart_options *o, const char *path, ind_chart_layout *l, ind_error *err)
+{
+    switch (k) {
+    case K_TREND: return ind_chart_render_trend(&trend, o, path, l, err);
+    case K_MULTIPLES: return ind_chart_render_multiples(&multiples, o, path, l, err);
+    case K_COMPARE: return ind_chart_render_compare(&compare, o, path, l, err);
+    case K_FUNNEL: return ind_chart_render_funnel(&funnel, o, path, l, err);
+    case K_SPC: return ind_chart_render_spc(&spc, o, path, l, err);
+    default: return ind_chart_render_status(&status, o, path, l, err);
+    }
+}
+
+static ind_status draw(kind k, cairo_t *cr, double x, double y, double w, double h, const ind_chart_options *o,
+                       ind_chart_layout *l, ind_error *err)
+{
+    switch (k) {
+    case K_TREND: return ind_chart_draw_trend(cr, x, y, w, h, &trend, o, l, err);
+    case K_MULTIPLES: return ind_chart_draw_multiples(cr, x, y, w, h, &multiples, o, l, err);
+    case K_COMPARE: return ind_chart_draw_compare(cr, x, y, w, h, &compare, o, l, err);
+    case K_FUNNEL: return ind_chart_draw_funnel(cr, x, y, w, h, &funnel, o, l, err);
+    case K_SPC: return ind_chart_draw_spc(cr, x, y, w, h, &spc, o, l, err);
+    default: return ind_chart_draw_status(cr, x, y, w, h, &status, o, l, err);
+    }
+}
+
+static void options(ind_chart_options *o)
+{
+    ind_chart_options_init(o);
+    o->ctx = ctx;
+    o->caption = "Källa: exempeldata";
+}
+
+/* ---- tests ------------------------------------------------------------------ */
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/test_charts.XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return -1;
+    ctx = ind_chart_context_new();
+    make_trend();
+    make_multiples();
+    make_compare();
+    make_funnel();
+    make_spc();
+    make_status();
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ind_chart_context_free(ctx);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Every kind in every format: the files, their alt text, the layout rules. */
+static void test_every_kind_every_format(void **state)
+{
+    (void)state;
+    static const char *const ext[3] = {"png", "svg", "pdf"};
+    for (int k = 0; k < K_COUNT; k++)
+        for (int f = 0; f < 3; f++) {
+            ind_chart_options o;
+            options(&o);
+            o.dpi = f == 0 && k % 2 ? 150 : 0;
+            char path[512];
+            snprintf(path, sizeof path, "%s/chart-%s.%s", tmpdir, kind_name[k], ext[f]);
+            ind_chart_layout l;
+            ind_chart_layout_init(&l);
+            ind_error err;
+            ind_status st = render((kind)k, &o, path, &l, &err);
+            if (st != IND_OK)
+                fail_msg("%s: %s", path, err.message);
+            /* the canvas: 480 wide; trend, funnel, spc 300 high, the others as needed */
+            assert_true(l.width == 480);
+            if (k == K_TREND || k == K_FUNNEL || k == K_SPC)
+                assert_true(l.height == 300);
+            else
+                assert_true(l.height > 100 && l.height < 1000);
+            if (f == 0) {
+                double dpi = o.dpi > 0 ? o.dpi : 96;
+                check_png(path, l.width, l.height, dpi);
+                assert_true(fabs(l.px_per_pt - dpi / 72) < 0.01);
+            } else if (f == 1)
+                check_svg(path, kind_mentions[k]);
+            else
+                check_pdf(path, 1, 1);
+            check_alt(path, kind_mentions[k]);
+            assert_non_null(l.alt);
+            assert_non_null(strstr(l.alt, kind_mentions[k]));
+            check_labels(&l);
+            assert_non_null(ind_chart_layout_find(&l, IND_CHART_EL_TITLE, -1));
+            assert_non_null(ind_chart_layout_find(&l, IND_CHART_EL_CAPTION, -1));
+            ind_chart_layout_free(&l);
+        }
+    check_no_temp();
+}
+
+/* The trend chart: årsmål and KF:s årsmål at their scaled values, every series
+ * and legend entry, latest values and end labels in Swedish format, real time
+ * on the x axis with whole-year labels. */
+static void test_trend_geometry(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    char path[512];
+    snprintf(path, sizeof path, "%s/geometry.png", tmpdir);
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_trend(&trend, &o, path, &l, NULL), IND_OK);
+    /* five årsmål segments (2020-2022, 2024-2025), four KF segments */
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_TARGET_LINE, 0), 5);
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_KF_TARGET_LINE, 0), 4);
+    const ind_chart_element *plot = ind_chart_layout_find(&l, IND_CHART_EL_PLOT, -1);
+    assert_non_null(plot);
+    assert_true(plot->ylo == 0); /* a percentage axis starts at 0 */
+    /* series lines, markers and legend entries */
+    for (int s = 0; s < 3; s++) {
+        int line = 0, markers = 0, legend = 0;
+        for (size_t i = 0; i < l.count; i++) {
+            const ind_chart_element *e = &l.el[i];
+            if (e->series != s)
+                continue;
+            line += e->kind == IND_CHART_EL_SERIES_LINE;
+            legend += e->kind == IND_CHART_EL_LEGEND_ENTRY;
+            if (e->kind == IND_CHART_EL_MARKER) {
+                markers++;
+                assert_true(fabs(e->y - ind_chart_plot_y(plot, e->value)) * l.px_per_pt <= 0.5);
+            }
+        }
+        assert_int_equal(line, 1);
+        assert_int_equal(markers, 6);
+        assert_int_equal(legend, 1);
+    }
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Totalt"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Kvinnor"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Män"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Årsmål"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "KF:s årsmål"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Trend +0,2 procentenheter per år"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "95 % konfidensintervall"));
+    assert_int_equal(count_kind(&l, IND_CHART_EL_TREND_LINE), 1);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_BAND), 1);
+    /* labels: the latest values, the årsmål at its end (whole: no decimals) */
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "6,3 %"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "7,1 %"));
+    const ind_chart_element *tl = find_text(&l, IND_CHART_EL_LABEL, "Årsmål 4 %");
+    assert_non_null(tl);
+    assert_int_not_equal(tl->fate, IND_CHART_DROPPED);
+    assert_true(tl->x0 >= plot->x1); /* beyond the last period, at the line's end */
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "KF:s årsmål 5 %"));
+    assert_non_null(find_text(&l, IND_CHART_EL_AXIS_LABEL, "n = 428"));
+    assert_non_null(find_text(&l, IND_CHART_EL_FOOTNOTE, "1  2021: Ny definition av sjukfrånvaro"));
+    /* whole years only, 2023 among them (a gap, not a squeeze) */
+    int years_seen = 0;
+    for (size_t i = 0; i < l.count; i++) {
+        const ind_chart_element *e = &l.el[i];
+        if (e->kind != IND_CHART_EL_AXIS_LABEL || !e->text || strncmp(e->text, "20", 2))
+            continue;
+        if (strlen(e->text) == 4) {
+            years_seen++;
+            assert_null(strchr(e->text, ','));
+            assert_null(strchr(e->text, '.'));
+        }
+    }
+    assert_int_equal(years_seen, 7);
+    assert_non_null(find_text(&l, IND_CHART_EL_AXIS_LABEL, "2023"));
+    /* real time: 2022 -> 2024 is twice 2021 -> 2022 */
+    double x[6];
+    for (size_t i = 0; i < l.count; i++)
+        if (l.el[i].kind == IND_CHART_EL_MARKER && l.el[i].series == 0)
+            x[l.el[i].index] = (l.el[i].x0 + l.el[i].x1) / 2;
+    assert_true(fabs((x[4] - x[3]) - 2 * (x[3] - x[2])) < 1e-6);
+    check_labels(&l);
+    ind_chart_layout_free(&l);
+}
+
+/* Four series ending close together: the collision pass nudges labels apart
+ * (recording how far) or drops the lesser ones; nothing overlaps. */
+static void test_label_collisions(void **state)
+{
+    (void)state;
+    double a[3] = {50, 51, 50.2}, b[3] = {49, 50.1, 50.4}, c[3] = {48, 50.4, 50.3}, d[3] = {47, 49.8, 50.1};
+    double t[3] = {50, 50, 50.3};
+    ind_period p[3] = {ind_period_make(2022, IND_PERIOD_YEAR, 0), ind_period_make(2023, IND_PERIOD_YEAR, 0),
+                       ind_period_make(2024, IND_PERIOD_YEAR, 0)};
+    ind_chart_series s[4] = {{IND_GENDER_T, NULL, a, NULL},
+                             {IND_GENDER_K, NULL, b, NULL},
+                             {IND_GENDER_M, NULL, c, NULL},
+                             {IND_GENDER_X, NULL, d, NULL}};
+    ind_chart_trend m = {.indicator = "Andel nöjda brukare", .unit = "Hemtjänsten", .count = 3, .periods = p,
+                         .series_count = 4, .series = s, .target = t, .percent = 1, .decimals = 1};
+    ind_chart_options o;
+    options(&o);
+    o.width = 300;
+    o.height = 200;
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    cairo_surface_t *sf = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, NULL);
+    cairo_t *cr = cairo_create(sf);
+    assert_int_equal(ind_chart_draw_trend(cr, 0, 0, 300, 200, &m, &o, &l, NULL), IND_OK);
+    assert_true(l.nudged + l.dropped >= 2);
+    check_labels(&l);
+    /* the highest priority label (Totalt) is never the one dropped */
+    const ind_chart_element *tot_label = find_text(&l, IND_CHART_EL_LABEL, "50,2 %");
+    assert_non_null(tot_label);
+    assert_int_not_equal(tot_label->fate, IND_CHART_DROPPED);
+    cairo_destroy(cr);
+    cairo_surface_destroy(sf);
+    ind_chart_layout_free(&l);
+}
+
+/* Small multiples: one plot, årsmål and verdict per panel; verdict words. */
+static void test_multiples_panels(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    char path[512];
+    snprintf(path, sizeof path, "%s/multiples.svg", tmpdir);
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_multiples(&multiples, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_PANEL), 4);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_PLOT), 4);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_VERDICT), 4);
+    check_lines_at_value(&l, IND_CHART_EL_TARGET_LINE, 0);
+    assert_non_null(find_text(&l, IND_CHART_EL_VERDICT, "Uppfylls helt"));
+    assert_non_null(find_text(&l, IND_CHART_EL_VERDICT, "Uppfylls delvis"));
+    assert_non_null(find_text(&l, IND_CHART_EL_VERDICT, "Uppfylls inte"));
+    assert_non_null(find_text(&l, IND_CHART_EL_VERDICT, "Årsmål saknas"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Uppfylls delvis"));
+    /* each panel's latest value */
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "84"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "6,3 %"));
+    /* the height fits the content */
+    assert_true(fabs(l.height - ind_chart_height_multiples(&multiples, &o, 480)) < 1e-9);
+    check_labels(&l);
+    ind_chart_layout_free(&l);
+}
+
+/* Compare: sorted rows, targets as ticks at their values, the pooled line. */
+static void test_compare_rows(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    char path[512];
+    snprintf(path, sizeof path, "%s/compare.pdf", tmpdir);
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_compare(&compare, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_MARKER), 6);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_INTERVAL), 6);
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_TARGET_LINE, 1), 5);
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_REFERENCE_LINE, 1), 1);
+    /* descending: row k's value is at least row k+1's */
+    double prev = INFINITY;
+    for (int k = 0; k < 6; k++)
+        for (size_t i = 0; i < l.count; i++)
+            if (l.el[i].kind == IND_CHART_EL_MARKER && l.el[i].index == k) {
+                assert_true(l.el[i].value <= prev);
+                prev = l.el[i].value;
+            }
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "41,0 % (n = 61)"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "Alla enheter 40,4 %"));
+    check_labels(&l);
+    ind_chart_layout_free(&l);
+}
+
+/* Funnel: every point, the limits, outlying units named, the centre line. */
+static void test_funnel_points(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    char path[512];
+    snprintf(path, sizeof path, "%s/funnel.png", tmpdir);
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_funnel(&funnel, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_MARKER), 8);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_LIMIT_LINE), 4);
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_REFERENCE_LINE, 0), 1);
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_TARGET_LINE, 0), 1);
+    /* outlying and highlighted units are labelled (unless the collision pass had to drop one) */
+    const char *named[5] = {"Kungsholmen", "Östermalm", "Farsta", "Älvsjö", "Norrmalm"};
+    for (int i = 0; i < 5; i++)
+        assert_non_null(find_text(&l, IND_CHART_EL_LABEL, named[i]));
+    assert_null(find_text(&l, IND_CHART_EL_LABEL, "Bromma"));
+    check_labels(&l);
+    ind_chart_layout_free(&l);
+}
+
+/* SPC: signals highlighted and in the legend, limits and centre as lines. */
+static void test_spc_signals(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    char path[512];
+    snprintf(path, sizeof path, "%s/spc.svg", tmpdir);
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_spc(&spc, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_SIGNAL), 2);
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY,
+                              "Lång serie: 8 punkter över medelvärdet (2021 T1–2023 T2)"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Punkt utanför kontrollgränsen (2022 T3)"));
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_REFERENCE_LINE, 0), 24);
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_LIMIT_LINE, 0), 48);
+    assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_TARGET_LINE, 0), 24);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_MARKER), 24);
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "ÖKG 8,5 %"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "Årsmål 6,5 %"));
+    assert_non_null(strstr(l.alt, "Signal 1: Lång serie"));
+    check_labels(&l);
+    ind_chart_layout_free(&l);
+}
+
+/* Status: a row per indicator, verdict by symbol and word, trend words from the model. */
+static void test_status_rows(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    char path[512];
+    snprintf(path, sizeof path, "%s/status.png", tmpdir);
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_status(&status, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_VERDICT), 6);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_ARROW), 6);
+    assert_non_null(find_text(&l, IND_CHART_EL_CELL, "Indikator"));
+    assert_non_null(find_text(&l, IND_CHART_EL_CELL, "Tas fram av nämnd/styrelse"));
+    assert_non_null(find_text(&l, IND_CHART_EL_VERDICT, "Utfall saknas"));
+    /* Sjukfrånvaro going down is an improvement: the model says so */
+    int seen = 0;
+    for (size_t i = 0; i < l.count; i++)
+        if (l.el[i].kind == IND_CHART_EL_ARROW && l.el[i].index == 1) {
+            assert_string_equal(l.el[i].text, "förbättras");
+            assert_int_equal((int)l.el[i].value, IND_CHART_ARROW_DOWN);
+            seen = 1;
+        }
+    assert_true(seen);
+    assert_non_null(strstr(l.alt, "1 uppfylls helt, 2 delvis, 1 inte, 2 bedöms inte"));
+    check_labels(&l);
+    /* a fixed height too small: rows left out are said to be */
+    ind_chart_options o2 = o;
+    o2.height = 140;
+    ind_chart_layout_free(&l);
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_status(&status, &o2, path, &l, NULL), IND_OK);
+    assert_true(count_kind(&l, IND_CHART_EL_VERDICT) < 6);
+    int note = 0;
+    for (size_t i = 0; i < l.count; i++)
+        if (l.el[i].kind == IND_CHART_EL_FOOTNOTE && strstr(l.el[i].text, "indikatorer till"))
+            note = 1;
+    assert_true(note);
+    check_labels(&l);
+    ind_chart_layout_free(&l);
+}
+
+/* The same input gives the same bytes (SVG and PDF), also with a fresh context
+ * and after other charts were drawn (cairo's process-wide counters). */
+static void test_determinism(void **state)
+{
+    (void)state;
+    static const char *const ext[2] = {"svg", "pdf"};
+    for (int k = 0; k < K_COUNT; k++)
+        for (int f = 0; f < 2; f++) {
+            char p1[512], p2[512];
+            snprintf(p1, sizeof p1, "%s/det1-%s.%s", tmpdir, kind_name[k], ext[f]);
+            snprintf(p2, sizeof p2, "%s/det2-%s.%s", tmpdir, kind_name[k], ext[f]);
+            ind_chart_options o;
+            options(&o);
+            assert_int_equal(render((kind)k, &o, p1, NULL, NULL), IND_OK);
+            ind_chart_context *fresh = ind_chart_context_new();
+            assert_non_null(fresh);
+            o.ctx = fresh;
+            assert_int_equal(render((kind)k, &o, p2, NULL, NULL), IND_OK);
+            ind_chart_context_free(fresh);
+            size_t n1, n2;
+            unsigned char *a = slurp(p1, &n1), *b = slurp(p2, &n2);
+            assert_non_null(a);
+            assert_non_null(b);
+            if (n1 != n2 || memcmp(a, b, n1))
+                fail_msg("%s and %s differ", p1, p2);
+            free(a);
+            free(b);
+        }
+}
+
+/* Drawing into a caller's context: inside the rectangle given, state restored. */
+static void test_draw_into_page(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/page.pdf", tmpdir);
+    cairo_surface_t *sf = cairo_pdf_surface_create(path, 595, 842);
+    cairo_t *cr = cairo_create(sf);
+    cairo_set_line_width(cr, 7);
+    double y = 40;
+    int pages = 1;
+    for (int k = 0; k < K_COUNT; k++) {
+        ind_chart_options o;
+        options(&o);
+        ind_chart_layout l;
+        ind_chart_layout_init(&l);
+        double h = k == K_STATUS || k == K_MULTIPLES || k == K_COMPARE ? 0 : 200;
+        if (y > 500) {
+            cairo_show_page(cr);
+            pages++;
+            y = 40;
+        }
+        ind_error err;
+        if (draw((kind)k, cr, 60, y, 400, h, &o, &l, &err) != IND_OK)
+            fail_msg("%s: %s", kind_name[k], err.message);
+        assert_true(l.x == 60 && l.y == y && l.width == 400);
+        if (h > 0)
+            assert_true(l.height == h);
+        for (size_t i = 0; i < l.count; i++) {
+            const ind_chart_element *e = &l.el[i];
+            if (e->fate == IND_CHART_DROPPED)
+                continue;
+            if (e->x0 < 60 - 1e-6 || e->x1 > 460 + 1e-6 || e->y0 < y - 1e-6 || e->y1 > y + l.height + 1e-6)
+                fail_msg("%s: element %d outside the rectangle", kind_name[k], (int)e->kind);
+        }
+        check_labels(&l);
+        y += l.height + 20;
+        ind_chart_layout_free(&l);
+        assert_true(cairo_get_line_width(cr) == 7);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(sf);
+    assert_int_equal(cairo_surface_status(sf), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(sf);
+    check_pdf(path, pages, 0);
+}
+
+/* The PNG writer is lossless: the file decodes (with libpng, through cairo)
+ * to the very pixels drawn, in the fast and the small mode. */
+static void test_png_lossless(void **state)
+{
+    (void)state;
+    for (int small = 0; small < 2; small++) {
+        ind_chart_options o;
+        options(&o);
+        o.dpi = 150;
+        o.png_small = small;
+        char path[512];
+        snprintf(path, sizeof path, "%s/lossless%d.png", tmpdir, small);
+        assert_int_equal(ind_chart_render_trend(&trend, &o, path, NULL, NULL), IND_OK);
+        cairo_surface_t *file = cairo_image_surface_create_from_png(path);
+        assert_int_equal(cairo_surface_status(file), CAIRO_STATUS_SUCCESS);
+        int w = cairo_image_surface_get_width(file), h = cairo_image_surface_get_height(file);
+        assert_int_equal(w, 1000);
+        assert_int_equal(h, 625);
+        cairo_surface_t *ref = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        cairo_t *cr = cairo_create(ref);
+        cairo_scale(cr, w / 480.0, h / 300.0);
+        ind_chart_layout l;
+        ind_chart_layout_init(&l);
+        assert_int_equal(ind_chart_draw_trend(cr, 0, 0, 480, 300, &trend, &o, &l, NULL), IND_OK);
+        ind_chart_layout_free(&l);
+        cairo_destroy(cr);
+        cairo_surface_flush(ref);
+        cairo_surface_flush(file);
+        const unsigned char *a = cairo_image_surface_get_data(file), *b = cairo_image_surface_get_data(ref);
+        int sa = cairo_image_surface_get_stride(file), sb = cairo_image_surface_get_stride(ref);
+        long differ = 0;
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                uint32_t pa, pb;
+                memcpy(&pa, a + (size_t)y * sa + 4 * (size_t)x, 4);
+                memcpy(&pb, b + (size_t)y * sb + 4 * (size_t)x, 4);
+                differ += (pa & 0xffffff) != (pb & 0xffffff);
+            }
+        assert_int_equal(differ, 0);
+        cairo_surface_destroy(ref);
+        cairo_surface_destroy(file);
+    }
+}
+
+/* English: decimal point, "Target", no space before %. */
+static void test_english(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    o.lang = IND_CHART_EN;
+    o.caption = "Source: example data";
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    char path[512];
+    snprintf(path, sizeof path, "%s/english.svg", tmpdir);
+    assert_int_equal(ind_chart_render_trend(&trend, &o, path, &l, NULL), IND_OK);
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "6.3%"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "Target 4%"));
+    assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Women"));
+    assert_non_null(strstr(l.alt, "Line chart"));
+    ind_chart_layout_free(&l);
+}
+
+/* Errors: a bad extension, a bad model, a missing directory; an existing file
+ * is left as it was and no temporary file remains. */
+static void test_errors(void **state)
+{
+    (void)state;
+    ind_chart_options o;
+    options(&o);
+    ind_error err;
+    char path[512];
+    snprintf(path, sizeof path, "%s/chart.gif", tmpdir);
+    assert_int_equal(ind_chart_render_trend(&trend, &o, path, NULL, &err), IND_EUSAGE);
+    assert_non_null(strstr(err.message, ".png"));
+    snprintf(path, sizeof path, "%s/no/such/dir/chart.png", tmpdir);
+    assert_int_equal(ind_chart_render_trend(&trend, &o, path, NULL, &err), IND_EIO);
+
+    snprintf(path, sizeof path, "%s/keep.svg", tmpdir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("old", f);
+    fclose(f);
+    ind_chart_trend bad = trend;
+    bad.series_count = 0;
+    assert_int_equal(ind_chart_render_trend(&bad, &o, path, NULL, &err), IND_EUSAGE);
+    ind_period backwards[6];
+    memcpy(backwards, years, sizeof backwards);
+    backwards[3] = years[1];
+    bad = trend;
+    bad.periods = backwards;
+    assert_int_equal(ind_chart_render_trend(&bad, &o, path, NULL, &err), IND_EUSAGE);
+    size_t n;
+    unsigned char *d = slurp(path, &n);
+    assert_int_equal(n, 3);
+    free(d);
+    ind_chart_spc sbad = spc;
+    ind_chart_signal sg = {"x", 3, 99};
+    sbad.signals = &sg;
+    sbad.signal_count = 1;
+    assert_int_equal(ind_chart_render_spc(&sbad, &o, path, NULL, &err), IND_EUSAGE);
+    ind_chart_funnel fbad = funnel;
+    fbad.limit_count = 1;
+    assert_int_equal(ind_chart_render_funnel(&fbad, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render_status(NULL, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render_compare(NULL, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render_multiples(NULL, &o, path, NULL, &err), IND_EUSAGE);
+    check_no_temp();
+}
+
+/* Gaps: NaN values and a series with no values at all still draw; a lone
+ * point is marked; a single period works. */
+static void test_gaps_and_edges(void **state)
+{
+    (void)state;
+    double v[6] = {NAN, 3, NAN, 5, NAN, NAN}, none[6] = {NAN, NAN, NAN, NAN, NAN, NAN};
+    ind_chart_series s[2] = {{IND_GENDER_T, NULL, v, NULL}, {IND_GENDER_K, NULL, none, NULL}};
+    ind_chart_trend m = {.indicator = "Antal vräkningar", .count = 6, .periods = years, .series_count = 2,
+                         .series = s, .decimals = -1};
+    ind_chart_options o;
+    options(&o);
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    char path[512];
+    snprintf(path, sizeof path, "%s/gaps.png", tmpdir);
+    assert_int_equal(ind_chart_render_trend(&m, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_MARKER), 2);
+    /* the latest value is older than the last period: its period is named */
+    assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "5 (2022)"));
+    check_labels(&l);
+    m.count = 1;
+    v[0] = 7;
+    assert_int_equal(ind_chart_render_trend(&m, &o, path, &l, NULL), IND_OK);
+    check_labels(&l);
+    /* no title, the caller's alt text, the process-wide context */
+    o.title = "";
+    o.alt = "Egen alt-text om vräkningar";
+    o.ctx = NULL;
+    snprintf(path, sizeof path, "%s/own-alt.svg", tmpdir);
+    assert_int_equal(ind_chart_render_trend(&m, &o, path, &l, NULL), IND_OK);
+    assert_null(ind_chart_layout_find(&l, IND_CHART_EL_TITLE, -1));
+    assert_string_equal(l.alt, "Egen alt-text om vräkningar");
+    check_alt(path, "Egen alt-text om vräkningar");
+    check_svg(path, "Egen alt-text");
+    ind_chart_layout_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_kind_every_format),
+        cmocka_unit_test(test_trend_geometry),
+        cmocka_unit_test(test_label_collisions),
+        cmocka_unit_test(test_multiples_panels),
+        cmocka_unit_test(test_compare_rows),
+        cmocka_unit_test(test_funnel_points),
+        cmocka_unit_test(test_spc_signals),
+        cmocka_unit_test(test_status_rows),
+        cmocka_unit_test(test_determinism),
+        cmocka_unit_test(test_draw_into_page),
+        cmocka_unit_test(test_png_lossless),
+        cmocka_unit_test(test_english),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_gaps_and_edges),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
