@@ -33,7 +33,37 @@ typedef struct {
     int en;
     char **pool; /* strings owned until the report is written */
     size_t npool, cap;
+    /* comparisons: the same for every unit of a report, so computed once */
+    struct cached_compare {
+        ind_str indicator;
+        ind_period period;
+        int ok;
+        ind_cmp_result res;
+    } *cmp;
+    size_t ncmp, cmpcap;
 } ctx;
+
+static const ind_cmp_result *compare_cached(ctx *c, ind_str indicator, ind_period period, const ind_cmp_options *co)
+{
+    for (size_t i = 0; i < c->ncmp; i++)
+        if (c->cmp[i].indicator == indicator && c->cmp[i].period == period)
+            return c->cmp[i].ok ? &c->cmp[i].res : NULL;
+    if (c->ncmp == c->cmpcap) {
+        c->cmpcap = c->cmpcap ? c->cmpcap * 2 : 64;
+        c->cmp = realloc(c->cmp, c->cmpcap * sizeof *c->cmp);
+        if (!c->cmp) {
+            fprintf(stderr, "indikator: out of memory\n");
+            exit(4);
+        }
+    }
+    struct cached_compare *e = &c->cmp[c->ncmp++];
+    memset(e, 0, sizeof *e);
+    e->indicator = indicator;
+    e->period = period;
+    ind_error err;
+    e->ok = ind_compare(c->ds, ind_dataset_str(c->ds, indicator), co, &e->res, &err) == IND_OK;
+    return e->ok ? &e->res : NULL;
+}
 
 static const char *keep(ctx *c, const char *s)
 {
@@ -196,7 +226,7 @@ static void indicator_details(ctx *c, ind_report *r, const row_info *row)
     ind_report_paragraph(r, text, 0);
 }
 
-static void unit_section(ctx *c, ind_report *r, const char *unit, int level)
+static void unit_section(ctx *c, ind_report *r, const char *unit, int level, int compare)
 {
     const ind_dataset *ds = c->ds;
     row_info *rows;
@@ -294,7 +324,11 @@ static void unit_section(ctx *c, ind_report *r, const char *unit, int level)
     }
     free(done);
 
-    /* comparison with other units */
+    /* comparison with other units (in a report of every unit: once, in the overview) */
+    if (!compare) {
+        free(rows);
+        return;
+    }
     ind_report_heading(r, level, c->en ? "Compared with other units" : "Jämförelse med andra enheter");
     int compared = 0;
     for (size_t q = 0; q < n; q++) {
@@ -304,9 +338,9 @@ static void unit_section(ctx *c, ind_report *r, const char *unit, int level)
         co.swedish = !c->en;
         co.policy = c->policy;
         co.period = ind_dataset_period(ds, (size_t)rows[q].obs);
-        ind_cmp_result cr;
-        ind_error err;
-        if (ind_compare(ds, ind_dataset_str(ds, se->indicator), &co, &cr, &err) == IND_OK && cr.tested >= 3) {
+        const ind_cmp_result *found = compare_cached(c, se->indicator, co.period, &co);
+        if (found && found->tested >= 3) {
+            const ind_cmp_result cr = *found;
             ind_report_heading(r, level + 1, ind_dataset_str(ds, se->indicator));
             cli_fig_compare(r, ds, &cr, unit, c->opt);
             size_t len = (size_t)snprintf(buf, sizeof buf, "%s", cr.sentence);
@@ -318,7 +352,6 @@ static void unit_section(ctx *c, ind_report *r, const char *unit, int level)
                 ind_report_paragraph(r, cr.note, 1);
             compared++;
         }
-        ind_cmp_result_free(&cr);
     }
     if (!compared)
         ind_report_paragraph(r, c->en ? "No indicator is shared with enough other units to compare."
@@ -430,14 +463,43 @@ int cmd_report(cli_opts *opt)
     if (opt->all_units) {
         ind_report_heading(r, 1, opt->english ? "Overview of the units" : "Översikt över enheterna");
         cli_fig_overview(r, data.ds, units, nu, opt, c.year, &c.policy);
+        /* one comparison per indicator that three or more units share */
+        ind_report_heading(r, 2, opt->english ? "Units compared" : "Enheterna jämförda");
+        size_t nser = ind_dataset_series_count(data.ds);
+        for (size_t s = 0; s < nser; s++) {
+            const ind_series *se = ind_dataset_series(data.ds, s);
+            if (se->gender != IND_GENDER_T)
+                continue;
+            int seen = 0;
+            for (size_t k = 0; k < s && !seen; k++) {
+                const ind_series *sk = ind_dataset_series(data.ds, k);
+                seen = sk->gender == IND_GENDER_T && sk->indicator == se->indicator;
+            }
+            long i = seen ? -1 : ind_series_year_obs(data.ds, s, c.year);
+            if (i < 0)
+                continue;
+            ind_cmp_options co;
+            ind_cmp_options_default(&co);
+            co.swedish = !opt->english;
+            co.policy = c.policy;
+            co.period = ind_dataset_period(data.ds, (size_t)i);
+            const ind_cmp_result *cr = compare_cached(&c, se->indicator, co.period, &co);
+            if (!cr || cr->tested < 3)
+                continue;
+            ind_report_heading(r, 3, ind_dataset_str(data.ds, se->indicator));
+            cli_fig_compare(r, data.ds, cr, NULL, opt);
+            ind_report_paragraph(r, cr->sentence, 0);
+            if (cr->note[0])
+                ind_report_paragraph(r, cr->note, 1);
+        }
     }
     for (size_t u = 0; u < nu && rc == 0; u++) {
         if (opt->all_units) {
             ind_report_page_break(r);
             ind_report_heading(r, 1, units[u]);
-            unit_section(&c, r, units[u], 2);
+            unit_section(&c, r, units[u], 2, 0);
         } else {
-            unit_section(&c, r, units[u], 1);
+            unit_section(&c, r, units[u], 1, 1);
         }
         if (!opt->quiet && opt->all_units && nu > 1)
             cli_progress(opt, u + 1, nu, units[u]);
@@ -449,6 +511,9 @@ int cmd_report(cli_opts *opt)
     if (rc == 0)
         cli_note(opt, opt->english ? "%s: %d pages" : "%s: %d sidor", opt->output, pages);
     ind_report_free(r);
+    for (size_t i = 0; i < c.ncmp; i++)
+        ind_cmp_result_free(&c.cmp[i].res);
+    free(c.cmp);
     for (size_t i = 0; i < c.npool; i++)
         free(c.pool[i]);
     free(c.pool);

@@ -1,6 +1,6 @@
 /* bench.c: the benchmark program: one data file, each stage timed, medians and ratios printed.
  *
- *   indikator-bench FILE [--reps N] [--stages csv,ingest,status,...]
+ *   indikator-bench FILE [--reps N] [--no-charts] [--report-data FILE --bin build/indikator]
  *
  * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset),
  * status (every row judged against its årsmål). Each is repeated --reps times (default 5)
@@ -13,9 +13,13 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include "attain.h"
 #include "compare.h"
+#include "charts.h"
+#include "chartmodel.h"
 #include "catalog.h"
 #include "csvread.h"
 #include "dataset.h"
@@ -73,10 +77,18 @@ int main(int argc, char **argv)
         return 1;
     }
     const char *path = argv[1];
-    int reps = 5;
-    for (int i = 2; i < argc; i++)
+    int reps = 5, charts = 1;
+    const char *report_data = NULL, *bin = NULL;
+    for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--reps") && i + 1 < argc)
             reps = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--report-data") && i + 1 < argc)
+            report_data = argv[++i];
+        else if (!strcmp(argv[i], "--bin") && i + 1 < argc)
+            bin = argv[++i];
+        else if (!strcmp(argv[i], "--no-charts"))
+            charts = 0;
+    }
     if (reps < 1)
         reps = 1;
     ind_error err;
@@ -206,8 +218,80 @@ int main(int argc, char **argv)
         free(names);
     }
 
+    /* charts: 1 000 trend charts (total series) to each format; the median per chart */
+    if (charts) {
+        const char *fmt[] = {"png", "svg", "pdf"};
+        char dir[] = "/tmp/indikator-bench-XXXXXX";
+        if (!mkdtemp(dir)) {
+            perror("mkdtemp");
+            return 1;
+        }
+        size_t want = 1000, *pick = malloc(want * sizeof *pick), np = 0;
+        for (size_t s = 0; s < nser && np < want; s++)
+            if (ind_dataset_series(ds, s)->gender == IND_GENDER_T)
+                pick[np++] = s;
+        double *ct = malloc(np * sizeof *ct);
+        ind_chart_context *cctx = ind_chart_context_new();
+        for (int f = 0; f < 3; f++) {
+            for (size_t k = 0; k < np; k++) {
+                char path[128];
+                snprintf(path, sizeof path, "%s/c%zu.%s", dir, k % 10, fmt[f]);
+                double t0 = now();
+                cli_trend_model *m = cli_trend_model_new(ds, pick[k], 0, 0, 0.05);
+                ind_chart_options o;
+                ind_chart_options_init(&o);
+                o.ctx = cctx;
+                o.caption = "Källa: indikator-bench";
+                if (m)
+                    ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, NULL);
+                cli_trend_model_free(m);
+                ct[k] = now() - t0;
+            }
+            char name[64];
+            snprintf(name, sizeof name, "trend chart to %s", fmt[f]);
+            double med = median(ct, (int)np);
+            printf("%-28s %12.6f %9.0f charts/s %10s  (median of %zu charts; target for PNG: 0.003 s)\n", name, med,
+                   1.0 / med, "", np);
+        }
+        ind_chart_context_free(cctx);
+        for (int f = 0; f < 3; f++)
+            for (int k = 0; k < 10; k++) {
+                char path[160];
+                snprintf(path, sizeof path, "%s/c%d.%s", dir, k, fmt[f]);
+                unlink(path);
+                snprintf(path, sizeof path, "%s/c%d.%s.alt.txt", dir, k, fmt[f]);
+                unlink(path);
+            }
+        rmdir(dir);
+        free(ct);
+        free(pick);
+    }
+
     ind_dataset_free(ds);
     free(t);
     free(data);
+
+    /* full reports, through the command: --report-data FILE --bin PATH */
+    if (report_data && bin) {
+        const char *argv1[] = {bin, "report", "-q", report_data, "--unit", "Enhet 000", "-o", "/tmp/indikator-bench-unit.pdf", NULL};
+        const char *argv2[] = {bin, "report", "-q", report_data, "--all-units", "-o", "/tmp/indikator-bench-all.pdf", NULL};
+        const char *const *runs[] = {argv1, argv2};
+        const char *names[] = {"report, one unit", "report, every unit"};
+        for (int k = 0; k < 2; k++) {
+            double t0 = now();
+            pid_t pid = fork();
+            if (pid == 0) {
+                execv(bin, (char *const *)runs[k]);
+                _exit(127);
+            }
+            int status = 0;
+            waitpid(pid, &status, 0);
+            double tr = now() - t0;
+            printf("%-28s %12.4f %s\n", names[k], tr,
+                   WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : "  (FAILED)");
+        }
+        unlink("/tmp/indikator-bench-unit.pdf");
+        unlink("/tmp/indikator-bench-all.pdf");
+    }
     return 0;
 }
