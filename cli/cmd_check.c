@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "goals.h"
+
 static const char *encoding_name(ind_encoding e)
 {
     return e == IND_ENC_CP1252 ? "Windows-1252" : "UTF-8";
@@ -15,13 +17,102 @@ static const char *delimiter_name(char d)
     return d == ';' ? ";" : d == '\t' ? "tab" : d == ',' ? "," : "";
 }
 
+/* What kind of indikator file a CSV is, from its header row. */
+typedef enum { FILE_DATA = 0, FILE_CATALOG, FILE_GOALS, FILE_SIDE } file_kind;
+
+typedef struct {
+    int header_seen;
+    file_kind kind;
+    long rows;
+} sniff;
+
+static ind_status sniff_row(const ind_csv_row *row, void *user, ind_error *err)
+{
+    (void)err;
+    sniff *s = user;
+    if (s->header_seen) {
+        s->rows++;
+        return IND_OK;
+    }
+    s->header_seen = 1;
+    int id = 0, direction = 0, level = 0;
+    for (size_t i = 0; i < row->count; i++) {
+        id |= !strcmp(row->field[i], "id");
+        direction |= !strcmp(row->field[i], "direction");
+        level |= !strcmp(row->field[i], "level");
+    }
+    if (id && direction)
+        s->kind = FILE_CATALOG;
+    else if (id && level)
+        s->kind = FILE_GOALS;
+    /* the other files `indikator extract` writes beside its data */
+    else if (row->count >= 3 && ((!strcmp(row->field[0], "name") && !strcmp(row->field[1], "start")) ||
+                                 (!strcmp(row->field[0], "file") && !strcmp(row->field[1], "line"))))
+        s->kind = FILE_SIDE;
+    return s->kind == FILE_DATA ? IND_EINPUT : IND_OK; /* data: stop here, the full read follows */
+}
+
+static const char *const kind_name[] = {"data", "catalogue", "goals", "extract side file"};
+
 int cmd_check(cli_opts *opt)
 {
-    cli_data data;
-    int rc = cli_load(opt, &data);
-    if (rc) {
-        cli_data_free(&data);
+    /* catalogues, goals files and extract's side files are checked as what they are */
+    const char *other[4096];
+    file_kind other_kind[4096];
+    long other_rows[4096];
+    int nother = 0, ndata = 0, rc = 0;
+    for (int i = 0; i < opt->file_count && rc == 0; i++) {
+        char *bytes;
+        size_t size;
+        ind_error err;
+        ind_error_clear(&err);
+        sniff sn = {0, FILE_DATA, 0};
+        if (ind_file_slurp(opt->files[i], &bytes, &size, &err) != IND_OK) {
+            rc = cli_fail(&err);
+            break;
+        }
+        ind_csv_read_buffer(opt->files[i], bytes, size, opt->encoding, 0, sniff_row, &sn, NULL, &err);
+        if (sn.kind == FILE_CATALOG) {
+            ind_catalog *cat = ind_catalog_new();
+            ind_error_clear(&err);
+            if (ind_catalog_load_buffer(cat, opt->files[i], bytes, size, &err) != IND_OK)
+                rc = cli_fail(&err);
+            sn.rows = (long)ind_catalog_count(cat);
+            ind_catalog_free(cat);
+        } else if (sn.kind == FILE_GOALS) {
+            ind_goals *g = ind_goals_new();
+            ind_error_clear(&err);
+            if (ind_goals_load_buffer(g, opt->files[i], bytes, size, &err) != IND_OK)
+                rc = cli_fail(&err);
+            sn.rows = (long)ind_goals_count(g);
+            ind_goals_free(g);
+        }
+        free(bytes);
+        if (sn.kind == FILE_DATA) {
+            opt->files[ndata++] = opt->files[i];
+        } else {
+            other[nother] = opt->files[i];
+            other_kind[nother] = sn.kind;
+            other_rows[nother++] = sn.rows;
+        }
+    }
+    if (rc)
         return rc;
+    int had_files = opt->file_count > 0;
+    opt->file_count = ndata;
+    cli_data data;
+    memset(&data, 0, sizeof data);
+    if (ndata > 0 || !had_files) {
+        rc = cli_load(opt, &data);
+        if (rc) {
+            cli_data_free(&data);
+            return rc;
+        }
+    } else {
+        data.catalog = ind_catalog_new();
+        data.ds = ind_dataset_new(data.catalog);
+        ind_error err;
+        ind_dataset_finish(data.ds, &err);
     }
     const ind_dataset *ds = data.ds;
     size_t nobs = ind_dataset_obs_count(ds), nser = ind_dataset_series_count(ds);
@@ -88,6 +179,16 @@ int cmd_check(cli_opts *opt)
                      r->observations);
         out_text(t, buf);
         out_text(t, data.names[i]);
+        out_null(t);
+    }
+    for (int i = 0; i < nother; i++) {
+        out_row_begin(t);
+        out_text(t, "file");
+        out_text(t, other[i]);
+        snprintf(buf, sizeof buf, en ? "%s, %ld entries, valid" : "%s, %ld poster, giltig", kind_name[other_kind[i]],
+                 other_rows[i]);
+        out_text(t, buf);
+        out_text(t, other[i]);
         out_null(t);
     }
 #define COUNT_ROW(kind_, name_, value_)                                        \
