@@ -73,6 +73,9 @@ static void value_text(chart *c, const ind_chart_compare *m, const ind_chart_uni
         snprintf(buf, size, "%s", v);
 }
 
+/* A short dash, so that the pooled line reads as dashed even in the legend. */
+static const double dash_pooled[2] = {2.5, 2.0};
+
 static size_t legend_entries(chart *c, const ind_chart_compare *m, legend_entry *lg)
 {
     size_t nl = 0;
@@ -92,7 +95,7 @@ static size_t legend_entries(chart *c, const ind_chart_compare *m, legend_entry 
         lg[nl++] = (legend_entry){LG_TICK, RGB(C_TARGET), NULL, 0, 2.2, MK_NONE, 0, 0, -1,
                                   TR(c, "Enhetens årsmål", "The unit's target")};
     if (isfinite(m->pooled))
-        lg[nl++] = (legend_entry){LG_TICK, RGB(C_MUTED), chart_dash_target, 2, 1.1, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_TICK, RGB(C_MUTED), dash_pooled, 2, 1.1, MK_NONE, 0, 0, -1,
                                   m->pooled_label ? m->pooled_label : TR(c, "Alla enheter", "All units")};
     return nl;
 }
@@ -288,7 +291,7 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
         cairo_line_to(cr, px, plot_bottom);
         chart_set_rgb(&c, RGB(C_MUTED));
         cairo_set_line_width(cr, 1.1);
-        cairo_set_dash(cr, chart_dash_target, 2, 0);
+        cairo_set_dash(cr, dash_pooled, 2, 0);
         cairo_stroke(cr);
         cairo_set_dash(cr, NULL, 0, 0);
         ind_chart_element *e = chart_el(&c, IND_CHART_EL_REFERENCE_LINE, px - 0.55, plot_top, px + 0.55, plot_bottom, NULL);

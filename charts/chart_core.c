@@ -800,32 +800,30 @@ void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, c
         lo = 0;
         hi = percent ? 100 : 1;
     }
+    /* a percentage axis stops at 100 when the data do */
+    int cap = percent && hi <= 100 + 1e-9;
     double span = hi - lo;
     if (percent && !zoom) {
         if (lo > 0)
             lo = 0;
         hi += span * 0.04;
-        chart_nice(lo, hi, ticks, s);
-        if (s->hi > 100 && hi <= 100.5) {
-            s->hi = 100;
-            if (fmod(100 - s->lo, s->step) > 1e-9)
-                chart_nice(s->lo, 100, ticks, s);
+    } else {
+        if (!zoom && lo >= 0 && lo <= 0.4 * hi)
+            lo = 0;
+        else {
+            double pad = span > 0 ? span * 0.08 : fabs(hi) * 0.05 + 1e-9;
+            double l2 = lo - pad;
+            if (lo >= 0 && l2 < 0)
+                l2 = 0;
+            lo = l2;
         }
-        return;
+        hi += (hi - lo) * 0.06;
     }
-    if (!zoom && lo >= 0 && lo <= 0.4 * hi)
-        lo = 0;
-    else {
-        double pad = span > 0 ? span * 0.08 : fabs(hi) * 0.05 + 1e-9;
-        double l2 = lo - pad;
-        if (lo >= 0 && l2 < 0)
-            l2 = 0;
-        lo = l2;
-    }
-    hi += (hi - lo) * 0.06;
+    if (cap && hi > 100)
+        hi = 100;
     chart_nice(lo, hi, ticks, s);
-    if (percent && s->hi > 100 && hi <= 100.5)
-        s->hi = 100;
+    if (cap && s->hi > 100)
+        s->hi = 100; /* 100 is a multiple of every step chart_nice picks up to 50 */
 }
 
 void chart_time_of(const ind_period *p, size_t n, chart_time *t)
@@ -970,11 +968,16 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
         if (every % per == 0 || per % every == 0)
             start = ((per - (sub0 - 1)) % per) % every;
     }
-    /* tick marks at every slot, labels at the thinned ones */
+    /* tick marks at every slot (when they do not form a comb), labels at the
+     * thinned ones */
     cairo_set_line_width(cr, 0.6);
     cairo_set_dash(cr, NULL, 0, 0);
     chart_set_rgb(c, RGB(C_AXIS));
+    int every_tick = slot_px >= c->fs * 0.6;
     for (long s = 0; s < slots; s++) {
+        int labelled = only_ends ? (s == 0 || s == slots - 1) : ((s - start) % every == 0 && s >= start);
+        if (!every_tick && !labelled)
+            continue;
         double x = chart_map(xs, t->t0 + s * t->step);
         cairo_move_to(cr, x, py1);
         cairo_line_to(cr, x, py1 + c->fs * 0.3);

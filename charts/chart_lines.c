@@ -48,7 +48,16 @@ void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, c
         if (e)
             e->series = series;
     }
+    /* markers shrink when the periods crowd them, and when even small ones
+     * would touch only the last point (and any lone point) is marked */
     double r = c->fs * 0.36 * scale;
+    double slot = fabs(chart_map(xs, xs->lo + step) - chart_map(xs, xs->lo));
+    if (slot < 5.2 * r)
+        r = fmax(slot / 5.2, r * 0.5);
+    int crowded = slot < 3 * r;
+    long last = (long)n - 1;
+    while (last >= 0 && !isfinite(v[last]))
+        last--;
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(v[i]))
             continue;
@@ -56,7 +65,7 @@ void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, c
         /* a lone point (no neighbour joined to it) is always marked */
         int lone = (i == 0 || !isfinite(v[i - 1]) || t[i] - t[i - 1] > 1.5 * step) &&
                    (i + 1 >= n || !isfinite(v[i + 1]) || t[i + 1] - t[i] > 1.5 * step);
-        if (markers || lone)
+        if ((markers && (!crowded || (long)i == last)) || lone)
             chart_marker(c, st->marker, x, y, r, st->line, RGB(0xFFFFFF));
         ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, x - r, y - r, x + r, y + r, NULL);
         if (e) {

@@ -92,7 +92,7 @@ static void measure(chart *c, const ind_chart_multiples *m, double w, int cols, 
     g->title_h = 0;
     for (size_t k = 0; k < m->panel_count; k++) {
         double tw, th;
-        chart_text_size(c, F_SMALL_BOLD, m->panels[k].title ? m->panels[k].title : "", pw, 2, &tw, &th);
+        chart_text_size(c, F_SMALL_BOLD, m->panels[k].title ? m->panels[k].title : "", pw, 3, &tw, &th);
         if (th > g->title_h)
             g->title_h = th;
     }
@@ -164,7 +164,7 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
     chart_set_rgb(c, RGB(0xBDBDBD));
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
-    ind_chart_element *te = chart_text(c, F_SMALL_BOLD, p->title ? p->title : "", px, py + fs * 0.25, pw, 2,
+    ind_chart_element *te = chart_text(c, F_SMALL_BOLD, p->title ? p->title : "", px, py + fs * 0.25, pw, 3,
                                        AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
     /* the verdict right under the title; the plots below line up across panels */
     double vy = (te ? te->y1 : py + fs * 0.25) + fs * 0.15;
