@@ -75,7 +75,7 @@ typedef struct {
 
 typedef struct {
     ind_cmp_data data;
-    ind_cmp_method method;  /* the method used (auto resolved) */
+    ind_cmp_method method;  /* the method asked for (auto stays auto: `data` says what ran) */
     const char *test;       /* the overall test's name */
     double statistic, df, df2, p;
     double pooled;          /* Σx/Σn (counts), weighted mean (means), median (series) */
