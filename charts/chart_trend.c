@@ -59,6 +59,13 @@ static void widen(double *lo, double *hi, const double *v, size_t n)
         }
 }
 
+/* A band's edge cut at the axis: the band may reach beyond what the values can be. */
+static double band_in(const chart_scale *ys, double v)
+{
+    double lo = fmin(ys->lo, ys->hi), hi = fmax(ys->lo, ys->hi);
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
 /* Decimals for a target: none when it is whole ("Årsmål 4 %"), else as the values. */
 static int target_decimals(double v, int dec)
 {
@@ -178,6 +185,10 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
                                   0, 0, (int)s, series_name(&c, &m->series[s])};
     }
     long ti = last_finite(m->target, n), ki = last_finite(m->kf_target, n);
+    /* årsmål and KF:s årsmål ending together at one value: one label names both */
+    int same_end = ti >= 0 && ti == ki && m->target[ti] == m->kf_target[ki];
+    const char *target_word = same_end ? TR(&c, "Årsmål och KF:s årsmål", "Target and city council target")
+                                       : TR(&c, "Årsmål", "Target");
     if (ti >= 0)
         lg[nl++] = (legend_entry){LG_STEP, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
                                   TR(&c, "Årsmål", "Target")};
@@ -247,13 +258,25 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         widen(&lo, &hi, m->series[s].values, n);
     widen(&lo, &hi, m->target, n);
     widen(&lo, &hi, m->kf_target, n);
-    if (has_band) {
-        widen(&lo, &hi, m->band_lo, n);
-        widen(&lo, &hi, m->band_hi, n);
-    }
     if (m->trend) {
         double e2[2] = {m->trend->y_from, m->trend->y_to};
         widen(&lo, &hi, e2, 2);
+    }
+    if (has_band) {
+        /* the band widens the axis only as far as the values can go: a share
+         * stops at 0 and 100 %, values that are never negative at 0 (the
+         * band is cut at the axis) */
+        double blo = INFINITY, bhi = -INFINITY;
+        widen(&blo, &bhi, m->band_lo, n);
+        widen(&blo, &bhi, m->band_hi, n);
+        if (lo >= 0 && blo < 0)
+            blo = 0;
+        if (m->percent && bhi > 100 && !(hi > 100))
+            bhi = 100;
+        if (blo <= bhi) {
+            lo = fmin(lo, blo);
+            hi = fmax(hi, bhi);
+        }
     }
     if (!(lo <= hi)) {
         lo = 0;
@@ -270,12 +293,12 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
     double left = x + mg + chart_y_label_width(&c, &ys, m->percent, F_SMALL) + fs * 0.5;
     double rl = 0, vl = 0, tw, th;
     if (ti >= 0) {
-        snprintf(buf2, sizeof buf2, "%s %s", TR(&c, "Årsmål", "Target"),
+        snprintf(buf2, sizeof buf2, "%s %s", target_word,
                  chart_fmt(&c, m->target[ti], target_decimals(m->target[ti], dec), m->percent, buf, sizeof buf));
         chart_text_size(&c, F_SMALL, buf2, 0, 1, &tw, &th);
         rl = fmax(rl, tw);
     }
-    if (ki >= 0) {
+    if (ki >= 0 && !same_end) {
         snprintf(buf2, sizeof buf2, "%s %s", TR(&c, "KF:s årsmål", "City council target"),
                  chart_fmt(&c, m->kf_target[ki], target_decimals(m->kf_target[ki], dec), m->percent, buf, sizeof buf));
         chart_text_size(&c, F_SMALL, buf2, 0, 1, &tw, &th);
@@ -332,7 +355,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
                 break;
             cairo_new_path(cr);
             for (size_t k = i; k <= j; k++) {
-                double px = chart_map(&xs, t[k]), py = chart_map(&ys, m->band_hi[k]);
+                double px = chart_map(&xs, t[k]), py = chart_map(&ys, band_in(&ys, m->band_hi[k]));
                 if (k == i)
                     cairo_move_to(cr, px, py);
                 else
@@ -342,7 +365,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
                 by0 = fmin(by0, py);
             }
             for (size_t k = j + 1; k-- > i;) {
-                double px = chart_map(&xs, t[k]), py = chart_map(&ys, m->band_lo[k]);
+                double px = chart_map(&xs, t[k]), py = chart_map(&ys, band_in(&ys, m->band_lo[k]));
                 cairo_line_to(cr, px, py);
                 by1 = fmax(by1, py);
             }
@@ -350,8 +373,8 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
             if (i == j) { /* a single period: a short bar */
                 cairo_new_path(cr);
                 double px = chart_map(&xs, t[i]);
-                cairo_rectangle(cr, px - fs * 0.3, chart_map(&ys, m->band_hi[i]), fs * 0.6,
-                                chart_map(&ys, m->band_lo[i]) - chart_map(&ys, m->band_hi[i]));
+                cairo_rectangle(cr, px - fs * 0.3, chart_map(&ys, band_in(&ys, m->band_hi[i])), fs * 0.6,
+                                chart_map(&ys, band_in(&ys, m->band_lo[i])) - chart_map(&ys, band_in(&ys, m->band_hi[i])));
             }
             chart_set_rgba(&c, band_col, 0.16);
             cairo_fill(cr);
@@ -450,7 +473,17 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         if (i < 0)
             continue;
         chart_fmt(&c, se->values[i], dec, m->percent, buf, sizeof buf);
-        if ((size_t)i != n - 1) {
+        /* the period is named when the value is older than the chart's last
+         * outcome; periods after it that carry only an årsmål (next year's,
+         * from the VP) do not count */
+        int later_outcome = 0;
+        for (size_t k = (size_t)i + 1; k < n && !later_outcome; k++) {
+            int target_only = (m->target && isfinite(m->target[k])) || (m->kf_target && isfinite(m->kf_target[k]));
+            for (size_t q = 0; q < m->series_count; q++)
+                target_only &= !isfinite(m->series[q].values[k]);
+            later_outcome = !target_only;
+        }
+        if (later_outcome) {
             char pl[32];
             snprintf(buf2, sizeof buf2, "%s (%s)", buf, chart_period_label(&c, m->periods[i], pl, sizeof pl));
         } else
@@ -468,7 +501,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         }
     }
     if (ti >= 0 && isfinite(t_end_x)) {
-        snprintf(buf2, sizeof buf2, "%s %s", TR(&c, "Årsmål", "Target"),
+        snprintf(buf2, sizeof buf2, "%s %s", target_word,
                  chart_fmt(&c, t_end_v, target_decimals(t_end_v, dec), m->percent, buf, sizeof buf));
         chart_label *l = chart_label_add(&c, F_SMALL, buf2, t_end_x + fs * 0.35, chart_map(&ys, t_end_v), AL_LEFT,
                                          RGB(C_TARGET), 95, IND_CHART_EL_LABEL);
@@ -478,7 +511,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
             l->ay = chart_map(&ys, t_end_v);
         }
     }
-    if (ki >= 0 && isfinite(kf_end_x)) {
+    if (ki >= 0 && isfinite(kf_end_x) && !(same_end && isfinite(t_end_x) && fabs(kf_end_x - t_end_x) < 0.5)) {
         snprintf(buf2, sizeof buf2, "%s %s", TR(&c, "KF:s årsmål", "City council target"),
                  chart_fmt(&c, kf_end_v, target_decimals(kf_end_v, dec), m->percent, buf, sizeof buf));
         chart_label *l = chart_label_add(&c, F_SMALL, buf2, kf_end_x + fs * 0.35, chart_map(&ys, kf_end_v),

@@ -17,12 +17,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define BODY_FONT "DejaVu Sans 9"
-#define SMALL_FONT "DejaVu Sans 7.5"
-#define CELL_FONT "DejaVu Sans 7.5"
-#define CELL_PAD 4.5
+/* Sizes are points on paper: every layout is set at 72 dpi (pango's default
+ * of 96 would make "9" print as 12 points). */
+#define BODY_FONT "DejaVu Sans 10"
+#define SMALL_FONT "DejaVu Sans 8"
+#define CELL_FONT "DejaVu Sans 8"
+#define CELL_BOLD_FONT "DejaVu Sans Bold 8"
+#define TOC_FONT "DejaVu Sans 10"
+#define TOC_BOLD_FONT "DejaVu Sans Bold 10"
+#define CELL_PAD 4.0
 #define PARA_GAP 6.0
 #define FOOTER_H 24.0
+#define TOC_NUM_W 40.0 /* the page numbers' column in the contents */
 
 typedef enum { B_HEADING, B_PARAGRAPH, B_TABLE, B_FIGURE, B_PAGE_BREAK } block_kind;
 
@@ -45,6 +51,8 @@ typedef struct {
     void (*free_ctx)(void *);
     /* layout results */
     double h;           /* measured height */
+    double toc_h;       /* headings of levels 1-2: the height of their contents entry */
+    int toc_page;       /* ... and the contents page it is on (0-based) */
     int outline_id;
 } block;
 
@@ -205,12 +213,29 @@ void ind_report_page_break(ind_report *r) { push(r, B_PAGE_BREAK); }
 
 static const char *heading_font(int level)
 {
-    return level == 1 ? "DejaVu Sans Bold 15" : level == 2 ? "DejaVu Sans Bold 12" : "DejaVu Sans Bold 10";
+    return level == 1 ? "DejaVu Sans Bold 17" : level == 2 ? "DejaVu Sans Bold 13" : "DejaVu Sans Bold 11";
 }
+
+/* The font map a report's text is set with: its own, made for one write and
+ * released after it (pango's process-wide default would live on), hung on
+ * each cairo context the write uses. */
+static const cairo_user_data_key_t fontmap_key;
 
 static PangoLayout *text_layout(cairo_t *cr, const char *font, const char *text, double width)
 {
-    PangoLayout *l = pango_cairo_create_layout(cr);
+    PangoFontMap *fm = cairo_get_user_data(cr, &fontmap_key);
+    PangoContext *pc = fm ? pango_font_map_create_context(fm) : NULL;
+    PangoLayout *l;
+    if (pc) {
+        pango_cairo_update_context(cr, pc);
+        pango_cairo_context_set_resolution(pc, 72.0);
+        l = pango_layout_new(pc);
+        g_object_unref(pc);
+    } else {
+        l = pango_cairo_create_layout(cr);
+        pango_cairo_context_set_resolution(pango_layout_get_context(l), 72.0);
+        pango_layout_context_changed(l);
+    }
     PangoFontDescription *fd = pango_font_description_from_string(font);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
@@ -263,6 +288,13 @@ static void place(ind_report *r, size_t block_index, int page, double y, size_t 
 
 static double heading_gap(int level) { return level == 1 ? 4 : 10; }
 
+static double toc_indent(int level) { return level == 2 ? 14 : 0; }
+static double toc_entry_h(cairo_t *cr, const block *b)
+{
+    double w = IND_REPORT_TEXT_W - toc_indent(b->level) - TOC_NUM_W;
+    return fmax(14, text_height(cr, b->level == 1 ? TOC_BOLD_FONT : TOC_FONT, b->text, w) + 3);
+}
+
 static void measure(ind_report *r, cairo_t *cr)
 {
     for (size_t i = 0; i < r->nb; i++) {
@@ -270,6 +302,7 @@ static void measure(ind_report *r, cairo_t *cr)
         switch (b->kind) {
         case B_HEADING:
             b->h = heading_gap(b->level) + text_height(cr, heading_font(b->level), b->text, IND_REPORT_TEXT_W) + 4;
+            b->toc_h = b->level <= 2 ? toc_entry_h(cr, b) : 0;
             break;
         case B_PARAGRAPH:
             b->h = text_height(cr, b->small ? SMALL_FONT : BODY_FONT, b->text, IND_REPORT_TEXT_W) + PARA_GAP;
@@ -280,7 +313,7 @@ static void measure(ind_report *r, cairo_t *cr)
                 for (size_t c = 0; c < b->columns; c++) {
                     const char *t = row == b->rows ? b->header[c] : b->cells[row * b->columns + c].text;
                     int bold = row == b->rows || b->cells[row * b->columns + c].bold;
-                    double ch = text_height(cr, bold ? "DejaVu Sans Bold 7.5" : CELL_FONT, t, b->widths[c] - 2 * CELL_PAD);
+                    double ch = text_height(cr, bold ? CELL_BOLD_FONT : CELL_FONT, t, b->widths[c] - 2 * CELL_PAD);
                     if (ch > h)
                         h = ch;
                 }
@@ -297,12 +330,75 @@ static void measure(ind_report *r, cairo_t *cr)
     }
 }
 
+/* How much must stay on one page with the start of block i: a heading with
+ * what follows it (the next heading's keep, a paragraph, a table's header and
+ * first two rows, a whole figure), a figure with a short paragraph after it
+ * (its explanation), anything else alone. Never more than a page. */
+static double keep_height(const ind_report *r, size_t i, int depth)
+{
+    const block *b = &r->b[i];
+    double page = body_bottom() - body_top();
+    double h = 0;
+    switch (b->kind) {
+    case B_HEADING:
+        h = b->h;
+        if (i + 1 < r->nb && depth < 4) {
+            const block *n = &r->b[i + 1];
+            if (n->kind == B_PARAGRAPH && i + 2 < r->nb && r->b[i + 2].kind != B_HEADING &&
+                r->b[i + 2].kind != B_PAGE_BREAK) {
+                /* "Enhetsmål. Föreslagen bedömning ..." and then its table or chart */
+                h += n->h;
+                size_t k = i + 2;
+                if (r->b[k].kind == B_PARAGRAPH && r->b[k].small && k + 1 < r->nb) {
+                    h += r->b[k].h;
+                    k++;
+                }
+                h += keep_height(r, k, depth + 1);
+            } else {
+                h += keep_height(r, i + 1, depth + 1);
+            }
+        }
+        break;
+    case B_PARAGRAPH:
+        h = b->h;
+        break;
+    case B_TABLE:
+        if (b->rows)
+            h = b->row_h[b->rows] + b->row_h[0] + (b->rows > 1 ? b->row_h[1] : 0);
+        break;
+    case B_FIGURE:
+        /* with a short paragraph after it (what it shows), or a second figure
+         * of the same subject (the funnel after the comparison) and its keep */
+        h = b->h;
+        if (i + 1 < r->nb && r->b[i + 1].kind == B_PARAGRAPH && r->b[i + 1].h <= 0.2 * page)
+            h += r->b[i + 1].h;
+        else if (i + 1 < r->nb && r->b[i + 1].kind == B_FIGURE && depth < 4)
+            h += keep_height(r, i + 1, depth + 1);
+        break;
+    case B_PAGE_BREAK:
+        break;
+    }
+    return fmin(h, page);
+}
+
 static void paginate(ind_report *r)
 {
-    size_t toc_entries = 0;
-    for (size_t i = 0; i < r->nb; i++)
-        toc_entries += r->b[i].kind == B_HEADING && r->b[i].level <= 2;
-    r->toc_pages = toc_entries ? (int)((toc_entries + 43) / 44) : 0;
+    /* the contents: entries in order, a page holding as many as fit */
+    double toc_y = body_top() + 30;
+    int toc_page = 0, any = 0;
+    for (size_t i = 0; i < r->nb; i++) {
+        block *b = &r->b[i];
+        if (b->kind != B_HEADING || b->level > 2)
+            continue;
+        if (toc_y + b->toc_h > body_bottom()) {
+            toc_page++;
+            toc_y = body_top();
+        }
+        b->toc_page = toc_page;
+        toc_y += b->toc_h;
+        any = 1;
+    }
+    r->toc_pages = any ? toc_page + 1 : 0;
     int page = 1 + r->toc_pages + 1; /* after the cover and the contents */
     double y = body_top();
     double bottom = body_bottom();
@@ -318,10 +414,7 @@ static void paginate(ind_report *r)
             break;
         case B_HEADING: {
             /* keep a heading with the start of what follows */
-            double next = i + 1 < r->nb ? (r->b[i + 1].kind == B_TABLE ? r->b[i + 1].row_h[r->b[i + 1].rows] + 2 * (r->b[i + 1].rows ? r->b[i + 1].row_h[0] : 0)
-                                                                       : fmin(r->b[i + 1].h, 120))
-                                        : 0;
-            if (y > body_top() && y + b->h + next > bottom) {
+            if (y > body_top() && y + keep_height(r, i, 0) > bottom) {
                 page++;
                 y = body_top();
             }
@@ -332,7 +425,7 @@ static void paginate(ind_report *r)
         }
         case B_PARAGRAPH:
         case B_FIGURE:
-            if (y > body_top() && y + b->h > bottom) {
+            if (y > body_top() && y + keep_height(r, i, 0) > bottom) {
                 page++;
                 y = body_top();
             }
@@ -354,6 +447,11 @@ static void paginate(ind_report *r)
                 while (row < b->rows && (row == from || yy + b->row_h[row] <= bottom)) {
                     yy += b->row_h[row];
                     row++;
+                }
+                /* no last row alone on the next page: take one more along */
+                if (row + 1 == b->rows && row - from >= 3) {
+                    row--;
+                    yy -= b->row_h[row];
                 }
                 place(r, i, page, y, from, row);
                 y = yy + PARA_GAP;
@@ -383,7 +481,7 @@ static void draw_table(cairo_t *cr, const block *b, double y, size_t from, size_
     double x = x0;
     set_rgb(cr, 0x1A1A1A);
     for (size_t c = 0; c < b->columns; c++) {
-        draw_text(cr, "DejaVu Sans Bold 7.5", b->header[c], x + CELL_PAD, y + CELL_PAD, b->widths[c] - 2 * CELL_PAD, b->align[c]);
+        draw_text(cr, CELL_BOLD_FONT, b->header[c], x + CELL_PAD, y + CELL_PAD, b->widths[c] - 2 * CELL_PAD, b->align[c]);
         x += b->widths[c];
     }
     double yy = y + hh;
@@ -397,7 +495,7 @@ static void draw_table(cairo_t *cr, const block *b, double y, size_t from, size_
         for (size_t c = 0; c < b->columns; c++) {
             const ind_report_cell *cell = &b->cells[row * b->columns + c];
             set_rgb(cr, cell->colour ? cell->colour - 1 : 0x1A1A1A);
-            draw_text(cr, cell->bold ? "DejaVu Sans Bold 7.5" : CELL_FONT, cell->text, x + CELL_PAD, yy + CELL_PAD,
+            draw_text(cr, cell->bold ? CELL_BOLD_FONT : CELL_FONT, cell->text, x + CELL_PAD, yy + CELL_PAD,
                       b->widths[c] - 2 * CELL_PAD, b->align[c]);
             x += b->widths[c];
         }
@@ -435,13 +533,13 @@ static void draw_cover(ind_report *r, cairo_t *cr)
     cairo_fill(cr);
     set_rgb(cr, 0x1A1A1A);
     double y = 230;
-    draw_text(cr, "DejaVu Sans Bold 24", r->cover_title ? r->cover_title : r->title, IND_REPORT_MARGIN, y,
+    draw_text(cr, "DejaVu Sans Bold 26", r->cover_title ? r->cover_title : r->title, IND_REPORT_MARGIN, y,
               IND_REPORT_TEXT_W, IND_REPORT_LEFT);
-    y += text_height(cr, "DejaVu Sans Bold 24", r->cover_title ? r->cover_title : r->title, IND_REPORT_TEXT_W) + 12;
+    y += text_height(cr, "DejaVu Sans Bold 26", r->cover_title ? r->cover_title : r->title, IND_REPORT_TEXT_W) + 12;
     if (r->cover_subtitle) {
         set_rgb(cr, 0x3C4650);
-        draw_text(cr, "DejaVu Sans 14", r->cover_subtitle, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_LEFT);
-        y += text_height(cr, "DejaVu Sans 14", r->cover_subtitle, IND_REPORT_TEXT_W) + 40;
+        draw_text(cr, "DejaVu Sans 15", r->cover_subtitle, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_LEFT);
+        y += text_height(cr, "DejaVu Sans 15", r->cover_subtitle, IND_REPORT_TEXT_W) + 40;
     }
     set_rgb(cr, 0x1A1A1A);
     for (size_t i = 0; i < r->cover_count; i++) {
@@ -461,9 +559,9 @@ static int heading_page(const ind_report *r, size_t block, double *y)
     return 0;
 }
 
-static void draw_toc(ind_report *r, cairo_t *cr, cairo_surface_t *s)
+static void draw_toc(ind_report *r, cairo_t *cr)
 {
-    size_t entry = 0;
+    size_t i = 0;
     for (int p = 0; p < r->toc_pages; p++) {
         double y = body_top();
         if (p == 0) {
@@ -472,42 +570,38 @@ static void draw_toc(ind_report *r, cairo_t *cr, cairo_surface_t *s)
                       IND_REPORT_TEXT_W, IND_REPORT_LEFT);
             y += 30;
         }
-        size_t shown = 0;
-        for (size_t i = 0; i < r->nb && shown < 44; i++) {
+        for (; i < r->nb; i++) {
             const block *b = &r->b[i];
             if (b->kind != B_HEADING || b->level > 2)
                 continue;
-            if (entry > 0 && shown == 0 && i < entry)
-                continue;
-            if (i < entry)
-                continue;
+            if (b->toc_page != p)
+                break;
             double hy;
             int page = heading_page(r, i, &hy);
             char link[96], num[16];
             snprintf(link, sizeof link, "page=%d pos=[%.1f %.1f]", page, IND_REPORT_MARGIN, hy);
             snprintf(num, sizeof num, "%d", page);
-            double indent = b->level == 2 ? 14 : 0;
+            double indent = toc_indent(b->level);
             cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
             set_rgb(cr, 0x1A1A1A);
-            draw_text(cr, b->level == 1 ? "DejaVu Sans Bold 9" : BODY_FONT, b->text, IND_REPORT_MARGIN + indent, y,
-                      IND_REPORT_TEXT_W - indent - 40, IND_REPORT_LEFT);
-            draw_text(cr, BODY_FONT, num, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_RIGHT);
+            draw_text(cr, b->level == 1 ? TOC_BOLD_FONT : TOC_FONT, b->text, IND_REPORT_MARGIN + indent, y,
+                      IND_REPORT_TEXT_W - indent - TOC_NUM_W, IND_REPORT_LEFT);
+            draw_text(cr, TOC_FONT, num, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_RIGHT);
             cairo_tag_end(cr, CAIRO_TAG_LINK);
-            y += fmax(14, text_height(cr, BODY_FONT, b->text, IND_REPORT_TEXT_W - indent - 40) + 3);
-            shown++;
-            entry = i + 1;
+            y += b->toc_h;
         }
         footer(r, cr, 2 + p);
         cairo_show_page(cr);
-        (void)s;
     }
 }
 
 ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out, ind_error *err)
 {
     /* layout on a recording surface: unhinted metrics, like the PDF's */
+    PangoFontMap *fm = pango_cairo_font_map_new();
     cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *mcr = cairo_create(rec);
+    cairo_set_user_data(mcr, &fontmap_key, fm, NULL);
     measure(r, mcr);
     cairo_destroy(mcr);
     cairo_surface_destroy(rec);
@@ -515,13 +609,16 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
 
     size_t len = strlen(path);
     char *tmp = malloc(len + 16);
-    if (!tmp)
+    if (!tmp) {
+        g_object_unref(fm);
         return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
+    }
     snprintf(tmp, len + 16, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         int e = errno;
         free(tmp);
+        g_object_unref(fm);
         return ind_error_set(err, IND_EIO, path, 0, 0, "cannot create the output file: %s", strerror(e));
     }
     fchmod(fd, 0644);
@@ -533,12 +630,13 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, r->date);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, r->date);
     cairo_t *cr = cairo_create(s);
+    cairo_set_user_data(cr, &fontmap_key, fm, NULL);
 
     /* page 1: the cover */
     draw_cover(r, cr);
     cairo_show_page(cr);
     if (r->toc_pages)
-        draw_toc(r, cr, s);
+        draw_toc(r, cr);
 
     /* outline entries, in document order, nested by level */
     int parent[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
@@ -585,6 +683,7 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
     cairo_surface_finish(s);
     cairo_status_t cs = cairo_surface_status(s);
     cairo_surface_destroy(s);
+    g_object_unref(fm);
     if (cs != CAIRO_STATUS_SUCCESS) {
         unlink(tmp);
         free(tmp);

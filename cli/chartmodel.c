@@ -45,6 +45,7 @@ struct cli_trend_model {
     double *n, *target, *kf, *band_lo, *band_hi;
     ind_chart_trendline line;
     ind_chart_note notes[6];
+    char note_text[6][400]; /* a note that recurs: its text and the other periods it covers */
     char label[160];
 };
 
@@ -133,6 +134,11 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int t
     t->n = xcalloc(np, sizeof *t->n);
     int any_target = 0, any_kf = 0, any_n = 0;
     size_t notes = 0;
+    /* a note the data repeat period after period is drawn once, at its first
+     * period, and says which other periods it covers */
+    ind_str note_id[6] = {0};
+    size_t note_first[6] = {0}, note_last[6] = {0}, note_count[6] = {0};
+    ind_period note_more[6][4];
     for (size_t i = 0; i < np; i++) {
         long j = ind_dataset_find_obs(ds, (size_t)total, t->periods[i]);
         t->target[i] = t->kf[i] = t->n[i] = NAN;
@@ -147,11 +153,44 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int t
         any_target |= !isnan(t->target[i]);
         any_kf |= !isnan(t->kf[i]);
         any_n |= !isnan(t->n[i]);
-        if (o.note && notes < 6 && !isnan(o.value)) {
-            t->notes[notes].period = t->periods[i];
-            t->notes[notes].text = ind_dataset_str(ds, o.note);
-            notes++;
+        if (o.note && !isnan(o.value)) {
+            size_t k = 0;
+            while (k < notes && note_id[k] != o.note)
+                k++;
+            if (k < notes) {
+                if (note_count[k] - 1 < 4)
+                    note_more[k][note_count[k] - 1] = t->periods[i];
+                note_count[k]++;
+                note_last[k] = i;
+            } else if (notes < 6) {
+                note_id[notes] = o.note;
+                note_first[notes] = note_last[notes] = i;
+                note_count[notes] = 1;
+                t->notes[notes].period = t->periods[i];
+                t->notes[notes].text = ind_dataset_str(ds, o.note);
+                notes++;
+            }
         }
+    }
+    for (size_t k = 0; k < notes; k++) {
+        if (note_count[k] < 2)
+            continue;
+        char a[32], b[32];
+        size_t more = note_count[k] - 1;
+        int len = snprintf(t->note_text[k], sizeof t->note_text[k], "%s (även ", t->notes[k].text);
+        if (more >= 2 && note_last[k] - note_first[k] + 1 == note_count[k]) /* a run of periods */
+            len += snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, "%s–%s",
+                            ind_period_label(note_more[k][0], a, sizeof a),
+                            ind_period_label(t->periods[note_last[k]], b, sizeof b));
+        else
+            for (size_t q = 0; q < more && q < 4 && len < (int)sizeof t->note_text[k]; q++)
+                len += snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, "%s%s",
+                                q ? ", " : "", ind_period_label(note_more[k][q], a, sizeof a));
+        if (more > 4 && !(note_last[k] - note_first[k] + 1 == note_count[k]) && len < (int)sizeof t->note_text[k])
+            len += snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, " …");
+        if (len < (int)sizeof t->note_text[k])
+            snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, ")");
+        t->notes[k].text = t->note_text[k];
     }
     if (ns > 0 && any_n)
         t->series[0].n = t->n;
@@ -159,7 +198,10 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int t
     if (trendline && pts.n >= 2) {
         ind_trend_result tr;
         ind_trend_ols fit;
+        /* no line where the engine says there are too few points for a trend
+         * (the report's sentence says so next to the chart) */
         if (ind_trend_analyse(pts.t, pts.y, pts.n, alpha, &tr) == IND_OK &&
+            ind_trend_judge(&tr, info ? info->direction : IND_DIR_UNKNOWN, alpha) != IND_TREND_TOO_FEW_POINTS &&
             ind_trend_ols_fit(pts.t, pts.y, pts.n, alpha, &fit) == IND_OK) {
             t->line.from = pts.period[0];
             t->line.to = pts.period[pts.n - 1];
@@ -267,8 +309,9 @@ cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, 
             if (en)
                 ind_num_format_en(o.value, dec, 0, num, sizeof num);
             else
-                ind_num_format_sv(o.value, dec, 0, num, sizeof num);
-            snprintf(buf, sizeof buf, "%s%s", num, se->info && se->info->measure == IND_MEASURE_PERCENT ? " %" : "");
+                ind_num_format_sv(o.value, dec, IND_FMT_UNICODE, num, sizeof num);
+            snprintf(buf, sizeof buf, "%s%s", num,
+                     se->info && se->info->measure == IND_MEASURE_PERCENT ? (en ? "%" : "\u00a0%") : "");
             r->value_text = keep_text(s, buf);
         }
         r->target_text = o.target ? ind_dataset_str(ds, o.target) : NULL;
@@ -277,7 +320,9 @@ cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, 
         ind_error err;
         r->arrow = IND_CHART_ARROW_NONE;
         r->meaning = IND_CHART_NEUTRAL;
-        if (ind_outlook_trend_of(ds, k, 0, 0, alpha, !en, &tr, &err) == IND_OK) {
+        /* the trend up to the year's end: a later outcome is no part of the year's picture */
+        if (ind_outlook_trend_of(ds, k, 0, ind_period_make(year, IND_PERIOD_MONTH, 12), alpha, !en, &tr, &err) ==
+            IND_OK) {
             double slope = tr.have_trend ? tr.trend.sen.slope : 0;
             switch (tr.verdict) {
             case IND_TREND_IMPROVING:

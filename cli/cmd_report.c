@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "compare.h"
 #include "goals.h"
@@ -30,6 +31,7 @@ typedef struct {
     const ind_goal_tally *tally;
     ind_attain_policy policy;
     int year;
+    ind_period end; /* the last moment of the year: a VB for the year uses no later outcome */
     int en;
     char **pool; /* strings owned until the report is written */
     size_t npool, cap;
@@ -83,8 +85,27 @@ static const char *num(ctx *c, double v, const ind_series *s)
     if (c->en)
         ind_num_format_en(v, dec, 0, buf, sizeof buf);
     else
-        ind_num_format_sv(v, dec, 0, buf, sizeof buf);
-    snprintf(out, sizeof out, "%s%s", buf, s->info && s->info->measure == IND_MEASURE_PERCENT ? " %" : "");
+        ind_num_format_sv(v, dec, IND_FMT_UNICODE, buf, sizeof buf); /* "−2,5 %", as the charts write it */
+    /* a no-break space: "6,7 %" never wraps before its sign in a narrow column */
+    snprintf(out, sizeof out, "%s%s", buf,
+             s->info && s->info->measure == IND_MEASURE_PERCENT ? (c->en ? "%" : "\u00a0%") : "");
+    return keep(c, out);
+}
+
+/* A target as written, with "4 %" held together by a no-break space. */
+static const char *unbroken(ctx *c, const char *s)
+{
+    char out[512];
+    size_t k = 0;
+    for (size_t i = 0; s[i] && k + 3 < sizeof out; i++) {
+        if (s[i] == ' ' && s[i + 1] == '%') {
+            out[k++] = (char)0xC2;
+            out[k++] = (char)0xA0;
+        } else {
+            out[k++] = s[i];
+        }
+    }
+    out[k] = '\0';
     return keep(c, out);
 }
 
@@ -133,13 +154,23 @@ static size_t unit_rows(ctx *c, const char *unit, row_info **out)
 
 static void indicator_table(ctx *c, ind_report *r, const row_info *rows, size_t n)
 {
-    static const char *const head_sv[] = {"Indikator", "Periodens utfall", "Utfall män", "Utfall kvinnor",
-                                          "Föregående år", "Årsmål", "KF:s årsmål", "Bedömning"};
-    static const char *const head_en[] = {"Indicator", "Outcome", "Men", "Women", "Previous year", "Target",
-                                          "KF target", "Assessment"};
-    static const double widths[] = {2.2, 1.05, 0.8, 0.95, 1.35, 0.85, 1.1, 1.5};
+    /* the VB's own columns; the year before is named, as the VB names it */
+    char prev[48];
+    snprintf(prev, sizeof prev, c->en ? "Outcome %d" : "Utfall %d", c->year - 1);
+    const char *const head_sv[] = {"Indikator", "Periodens utfall", "Utfall män", "Utfall kvinnor",
+                                   prev, "Årsmål", "KF:s årsmål", "Bedömning"};
+    const char *const head_en[] = {"Indicator", "Outcome", "Men", "Women", prev, "Target", "KF target", "Assessment"};
+    /* points; each column as wide as its longest header word and value in
+     * 8-point type, the verdict on one or two lines, the rest to the name */
+    static const double fixed[] = {0, 54, 40, 46, 44, 44, 52, 80};
+    double widths[8];
+    widths[0] = IND_REPORT_TEXT_W;
+    for (int k = 1; k < 8; k++) {
+        widths[k] = fixed[k];
+        widths[0] -= fixed[k];
+    }
     static const ind_report_align align[] = {IND_REPORT_LEFT, IND_REPORT_RIGHT, IND_REPORT_RIGHT, IND_REPORT_RIGHT,
-                                             IND_REPORT_RIGHT, IND_REPORT_RIGHT, IND_REPORT_LEFT, IND_REPORT_LEFT};
+                                             IND_REPORT_RIGHT, IND_REPORT_RIGHT, IND_REPORT_RIGHT, IND_REPORT_LEFT};
     ind_report_cell *cells = calloc(n * 8 + 1, sizeof *cells);
     const ind_dataset *ds = c->ds;
     for (size_t k = 0; k < n; k++) {
@@ -152,8 +183,8 @@ static void indicator_table(ctx *c, ind_report *r, const row_info *rows, size_t 
         row[2].text = num(c, gender_value(ds, se, o.period, IND_GENDER_M), se);
         row[3].text = num(c, gender_value(ds, se, o.period, IND_GENDER_K), se);
         row[4].text = num(c, rows[k].a.previous, se);
-        row[5].text = o.target ? ind_dataset_str(ds, o.target) : "–";
-        row[6].text = o.kf_target ? ind_dataset_str(ds, o.kf_target) : "–";
+        row[5].text = o.target ? unbroken(c, ind_dataset_str(ds, o.target)) : "–";
+        row[6].text = o.kf_target ? unbroken(c, ind_dataset_str(ds, o.kf_target)) : "–";
         char v[96];
         snprintf(v, sizeof v, "%s %s%s", ind_verdict_symbol(rows[k].a.verdict),
                  c->en ? ind_verdict_label_en(rows[k].a.verdict) : ind_verdict_label_sv(rows[k].a.verdict),
@@ -206,7 +237,7 @@ static void indicator_details(ctx *c, ind_report *r, const row_info *row)
     text[0] = '\0';
     const char *name = ind_dataset_str(ds, se->indicator);
     ind_outlook_trend tr;
-    if (ind_outlook_trend_of(ds, row->series, 0, 0, c->opt->alpha, !c->en, &tr, &err) == IND_OK) {
+    if (ind_outlook_trend_of(ds, row->series, 0, c->end, c->opt->alpha, !c->en, &tr, &err) == IND_OK) {
         append_without_name(text, &len, sizeof text, tr.sentence, name, c->en ? "The series" : "Serien");
         ind_outlook_trend_free(&tr);
     }
@@ -215,7 +246,7 @@ static void indicator_details(ctx *c, ind_report *r, const row_info *row)
     if (row->a.verdict <= IND_VERDICT_NOT_MET)
         append_without_name(text, &len, sizeof text, sentence, name, c->en ? "The outcome" : "Utfallet");
     ind_outlook_gap gap;
-    if (ind_outlook_gap_of(ds, row->series, 0, 0, c->opt->alpha, !c->en, &gap, &err) == IND_OK) {
+    if (ind_outlook_gap_of(ds, row->series, 0, c->end, c->opt->alpha, !c->en, &gap, &err) == IND_OK) {
         if (gap.have && gap.n)
             append_without_name(text, &len, sizeof text, gap.sentence, name, "");
         ind_outlook_gap_free(&gap);
@@ -224,6 +255,14 @@ static void indicator_details(ctx *c, ind_report *r, const row_info *row)
     if (ind_outlook_forecast_of(ds, row->series, c->opt->alpha, !c->en, &fc, &err) == IND_OK && fc.have)
         append_without_name(text, &len, sizeof text, fc.sentence, name, "");
     ind_report_paragraph(r, text, 0);
+}
+
+/* The goal levels in English (the engine names them in Swedish). */
+static const char *goal_level_en(ind_goal_level l)
+{
+    static const char *const c[] = {"City council direction goal", "City council goal for the area", "Committee goal",
+                                     "Unit goal"};
+    return (unsigned)l < 4 ? c[l] : "";
 }
 
 static void unit_section(ctx *c, ind_report *r, const char *unit, int level, int compare)
@@ -281,7 +320,7 @@ static void unit_section(ctx *c, ind_report *r, const char *unit, int level, int
             snprintf(buf, sizeof buf,
                      c->en ? "%s. Proposed assessment: %s (%zu met, %zu partly, %zu not met, %zu not judged)%s%s."
                            : "%s. Föreslagen bedömning: %s (%zu helt, %zu delvis, %zu inte, %zu ej bedömda)%s%s.",
-                     ind_goal_level_label_sv(g->level),
+                     c->en ? goal_level_en(g->level) : ind_goal_level_label_sv(g->level),
                      t->proposed ? (c->en ? ind_assessment_label_en(t->proposed) : ind_assessment_label_sv(t->proposed))
                                  : (c->en ? "none" : "ingen"),
                      t->met, t->partly, t->not_met, t->unjudged,
@@ -338,6 +377,7 @@ static void unit_section(ctx *c, ind_report *r, const char *unit, int level, int
         co.swedish = !c->en;
         co.policy = c->policy;
         co.period = ind_dataset_period(ds, (size_t)rows[q].obs);
+        co.to = c->end;
         const ind_cmp_result *found = compare_cached(c, se->indicator, co.period, &co);
         if (found && found->tested >= 3) {
             const ind_cmp_result cr = *found;
@@ -388,6 +428,15 @@ int cmd_report(cli_opts *opt)
     int rc = out_check_not_input(opt, opt->output);
     if (rc)
         return rc;
+    /* nor onto a goals file or Kolada's metadata, which are inputs too */
+    struct stat out_st, in_st;
+    if (stat(opt->output, &out_st) == 0) {
+        for (int i = 0; i < opt->goal_count + opt->kolada_meta_count; i++) {
+            const char *in = i < opt->goal_count ? opt->goals[i] : opt->kolada_meta[i - opt->goal_count];
+            if (stat(in, &in_st) == 0 && in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+                return cli_error(1, "%s is an input file; indikator never overwrites its input", opt->output);
+        }
+    }
     cli_data data;
     if ((rc = cli_load(opt, &data)) != 0) {
         cli_data_free(&data);
@@ -401,6 +450,7 @@ int cmd_report(cli_opts *opt)
     cli_policy(opt, &c.policy);
     cli_opts year_opt = *opt;
     c.year = opt->year ? opt->year : cli_default_year(&year_opt, data.ds);
+    c.end = c.year ? ind_period_make(c.year, IND_PERIOD_MONTH, 12) : IND_PERIOD_NONE;
     ind_error err;
     ind_error_clear(&err);
     ind_goals *goals = ind_goals_new();
@@ -483,6 +533,7 @@ int cmd_report(cli_opts *opt)
             co.swedish = !opt->english;
             co.policy = c.policy;
             co.period = ind_dataset_period(data.ds, (size_t)i);
+            co.to = c.end;
             const ind_cmp_result *cr = compare_cached(&c, se->indicator, co.period, &co);
             if (!cr || cr->tested < 3)
                 continue;

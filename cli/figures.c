@@ -14,6 +14,7 @@
 typedef struct {
     int kind; /* 0 trend, 1 status, 2 compare, 3 funnel */
     void *model;
+    ind_dataset *own; /* a dataset the model points into, freed after it (or NULL) */
     ind_chart_options o;
     char caption[300];
 } figure;
@@ -38,6 +39,7 @@ static void figure_free(void *ctx)
     case 2: cli_compare_model_free(f->model); break;
     case 3: cli_funnel_model_free(f->model); break;
     }
+    ind_dataset_free(f->own);
     free(f);
 }
 
@@ -58,13 +60,80 @@ static figure *figure_new(int kind, void *model, const cli_opts *opt, const char
     return f;
 }
 
+static ind_str copy_str(ind_strtab *tab, const ind_dataset *ds, ind_str id)
+{
+    if (!id)
+        return 0;
+    const char *s = ind_dataset_str(ds, id);
+    return ind_strtab_intern(tab, s, strlen(s));
+}
+
+/* The series of `series`'s unit and indicator in every gender, with the
+ * observations up to `to` only, as a dataset of their own; *total gets the
+ * total's series in it. NULL when nothing is left. */
+static ind_dataset *series_until(const ind_dataset *ds, size_t series, ind_period to, size_t *total)
+{
+    const ind_series *s0 = ind_dataset_series(ds, series);
+    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
+    ind_dataset *sub = ind_dataset_new(ind_dataset_catalog(ds));
+    if (!sub)
+        return NULL;
+    ind_strtab *tab = ind_dataset_strings(sub);
+    ind_error err;
+    size_t added = 0;
+    for (int g = 0; g < IND_GENDER_COUNT; g++) {
+        long sg = ind_dataset_find_series(ds, unit, name, (ind_gender)g);
+        if (sg < 0)
+            continue;
+        const ind_series *s = ind_dataset_series(ds, (size_t)sg);
+        for (size_t i = s->first; i < s->first + s->count; i++) {
+            ind_obs o;
+            ind_dataset_get(ds, i, &o);
+            if (to && ind_period_time(o.period) > ind_period_time(to))
+                continue;
+            o.target = copy_str(tab, ds, o.target);
+            o.kf_target = copy_str(tab, ds, o.kf_target);
+            o.goal = copy_str(tab, ds, o.goal);
+            o.note = copy_str(tab, ds, o.note);
+            o.source = copy_str(tab, ds, o.source);
+            o.file = copy_str(tab, ds, o.file);
+            if (ind_dataset_add(sub, unit, name, (ind_gender)g, &o, &err) != IND_OK)
+                goto fail;
+            added++;
+        }
+    }
+    if (!added || ind_dataset_finish(sub, &err) != IND_OK)
+        goto fail;
+    long t = ind_dataset_find_series(sub, unit, name, s0->gender);
+    if (t < 0)
+        goto fail;
+    *total = (size_t)t;
+    return sub;
+fail:
+    ind_dataset_free(sub);
+    return NULL;
+}
+
 void cli_fig_trend(ind_report *r, const ind_dataset *ds, size_t series, const cli_opts *opt, int year)
 {
-    (void)year;
+    /* a VB for the year shows the years up to it: no later outcome, and no
+     * axis running on into next year for its årsmål alone */
+    ind_dataset *sub = NULL;
+    if (year) {
+        size_t s = 0;
+        sub = series_until(ds, series, ind_period_make(year, IND_PERIOD_MONTH, 12), &s);
+        if (!sub)
+            return;
+        ds = sub;
+        series = s;
+    }
     cli_trend_model *m = cli_trend_model_new(ds, series, 1, 0, opt->alpha);
-    if (!m)
+    if (!m) {
+        ind_dataset_free(sub);
         return;
+    }
     figure *f = figure_new(0, m, opt, NULL);
+    f->own = sub;
     f->o.title = ""; /* the heading above names the indicator */
     ind_report_figure(r, 215, figure_draw, f, figure_free);
 }
