@@ -439,6 +439,16 @@ static void write_sentences(ind_cmp_result *r, const ind_dataset *ds, const ind_
         }
     }
     if (r->test) {
+        /* the test's name in the sentence's language (R's names stay in the test column) */
+        static const struct {
+            const char *r, *sv, *en;
+        } names[] = {{"Pearson's Chi-squared test", "Pearsons chi-två-test", "Pearson's chi-squared test"},
+                     {"One-way analysis of means (not assuming equal variances)", "Welchs envägs-ANOVA", "Welch's one-way ANOVA"},
+                     {"Kruskal-Wallis rank sum test", "Kruskal-Wallis test", "Kruskal-Wallis test"}};
+        const char *test = r->test;
+        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+            if (!strcmp(r->test, names[k].r))
+                test = sv ? names[k].sv : names[k].en;
         char stat[48];
         format_p(r->p, sv, p, sizeof p);
         if (sv)
@@ -447,11 +457,11 @@ static void write_sentences(ind_cmp_result *r, const ind_dataset *ds, const ind_
             ind_num_format_en(r->statistic, 2, 0, stat, sizeof stat);
         int sig = !isnan(r->p) && r->p < alpha;
         snprintf(r->sentence, sizeof r->sentence,
-                 sv ? (sig ? "Skillnaderna mellan de %zu enheterna är statistiskt säkerställda (%s: %s, %s)."
-                           : "Inga statistiskt säkerställda skillnader mellan de %zu enheterna (%s: %s, %s).")
-                    : (sig ? "The differences between the %zu units are statistically significant (%s: %s, %s)."
-                           : "No statistically significant differences between the %zu units (%s: %s, %s)."),
-                 r->tested, r->test, stat, p);
+                 sv ? (sig ? "Skillnaderna mellan de %zu testade enheterna är statistiskt säkerställda (%s: %s, %s)."
+                           : "Inga statistiskt säkerställda skillnader mellan de %zu testade enheterna (%s: %s, %s).")
+                    : (sig ? "The differences between the %zu units tested are statistically significant (%s: %s, %s)."
+                           : "No statistically significant differences between the %zu units tested (%s: %s, %s)."),
+                 r->tested, test, stat, p);
     }
 }
 

@@ -356,6 +356,13 @@ ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double 
         return IND_OK;
     }
     ind_outlook_points_free(&pts);
+    /* a share cannot leave 0-100 %, nor a count go below 0: the interval is cut there */
+    if (s->info && s->info->measure == IND_MEASURE_PERCENT && s->info->direction != IND_DIR_BAND) {
+        out->pi_lo = fmax(out->pi_lo, 0);
+        out->pi_hi = fmin(out->pi_hi, 100);
+    } else if (s->info && s->info->measure == IND_MEASURE_COUNT) {
+        out->pi_lo = fmax(out->pi_lo, 0);
+    }
     ind_direction dir = s->info ? s->info->direction : IND_DIR_UNKNOWN;
     int higher = out->rule.kind == IND_TARGET_MIN || (out->rule.kind == IND_TARGET_VALUE && dir == IND_DIR_HIGHER);
     int lower = out->rule.kind == IND_TARGET_MAX || (out->rule.kind == IND_TARGET_VALUE && dir == IND_DIR_LOWER);

@@ -533,8 +533,8 @@ static void test_sentences_counts(void **state)
     assert_string_equal(pair_of(ds, &r, "Enhet B", "Enhet C")->sentence,
                         "Ingen säker skillnad mellan Enhet B och Enhet C, 41 % mot 25 % (justerat p = 0,72).");
     /* chisq.test: X-squared = 12.365, p = 0.006231 */
-    assert_string_equal(r.sentence, "Skillnaderna mellan de 4 enheterna är statistiskt säkerställda "
-                                    "(Pearson's Chi-squared test: 12,37, p = 0,006).");
+    assert_string_equal(r.sentence, "Skillnaderna mellan de 4 testade enheterna är statistiskt säkerställda "
+                                    "(Pearsons chi-två-test: 12,37, p = 0,006).");
     /* the funnel: A inside the limits (R: z_adj 0.977) */
     assert_string_equal(unit_of(ds, &r, "Enhet A")->sentence, "Enhet A: 62 % (n = 100), inom det förväntade.");
     assert_string_equal(unit_of(ds, &r, "Enhet D")->sentence,
@@ -558,8 +558,8 @@ static void test_sentences_counts(void **state)
     assert_int_equal(run(ds, "Andel test", &o, &r, &err), IND_OK);
     assert_string_equal(pair_of(ds, &r, "Enhet A", "Enhet B")->sentence,
                         "Enhet A has a significantly higher share than Enhet B, 62 % against 41 % (adjusted p = 0.03).");
-    assert_string_equal(r.sentence, "The differences between the 4 units are statistically significant "
-                                    "(Pearson's Chi-squared test: 12.37, p = 0.006).");
+    assert_string_equal(r.sentence, "The differences between the 4 units tested are statistically significant "
+                                    "(Pearson's chi-squared test: 12.37, p = 0.006).");
     assert_string_equal(unit_of(ds, &r, "Enhet D")->sentence, "Enhet D: not tested (n below the smallest base).");
     ind_cmp_result_free(&r);
     ind_dataset_free(ds);
@@ -596,8 +596,8 @@ static void test_sentences_means_series(void **state)
     assert_int_equal(run(ds, "Index test", &o, &r, &err), IND_OK);
     /* R: mean 84.640, n 25; oneway.test F = 1.6416, p = 0.1753 */
     assert_string_equal(unit_of(ds, &r, "Enhet A")->sentence, "Enhet A: 85 (n = 25).");
-    assert_string_equal(r.sentence, "Inga statistiskt säkerställda skillnader mellan de 5 enheterna "
-                                    "(One-way analysis of means (not assuming equal variances): 1,64, p = 0,18).");
+    assert_string_equal(r.sentence, "Inga statistiskt säkerställda skillnader mellan de 5 testade enheterna "
+                                    "(Welchs envägs-ANOVA: 1,64, p = 0,18).");
     assert_string_equal(unit_of(ds, &r, "Enhet G")->sentence,
                         "Enhet G: ingår inte i testerna (uppgift saknas för perioden).");
     assert_string_equal(r.note, "");
