@@ -700,10 +700,11 @@ char *chart_fmt(chart *c, double v, int decimals, int percent, char *buf, size_t
         ind_num_format_en(v, decimals, IND_FMT_UNICODE, num, sizeof num);
     else
         ind_num_format_sv(v, decimals, IND_FMT_UNICODE, num, sizeof num);
+    /* a label is short: a number beyond 60 characters is cut, never the buffer overrun */
     if (percent && isfinite(v))
-        snprintf(buf, size, c->en ? "%s%%" : "%s %%", num);
+        snprintf(buf, size, c->en ? "%.60s%%" : "%.60s %%", num);
     else
-        snprintf(buf, size, "%s", num);
+        snprintf(buf, size, "%.60s", num);
     return buf;
 }
 

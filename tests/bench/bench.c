@@ -1,6 +1,6 @@
 /* bench.c: the benchmark program: one data file, each stage timed, medians and ratios printed.
  *
- *   indikator-bench FILE [--reps N] [--no-charts] [--report-data FILE --bin build/indikator]
+ *   indikator-bench FILE [--reps N] [--no-charts] [--chart-dir DIR] [--report-data FILE --bin build/indikator]
  *
  * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset),
  * status (every row judged against its årsmål). Each is repeated --reps times (default 5)
@@ -78,7 +78,7 @@ int main(int argc, char **argv)
     }
     const char *path = argv[1];
     int reps = 5, charts = 1;
-    const char *report_data = NULL, *bin = NULL;
+    const char *report_data = NULL, *bin = NULL, *chart_dir = "/tmp";
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--reps") && i + 1 < argc)
             reps = atoi(argv[++i]);
@@ -86,6 +86,8 @@ int main(int argc, char **argv)
             report_data = argv[++i];
         else if (!strcmp(argv[i], "--bin") && i + 1 < argc)
             bin = argv[++i];
+        else if (!strcmp(argv[i], "--chart-dir") && i + 1 < argc)
+            chart_dir = argv[++i];
         else if (!strcmp(argv[i], "--no-charts"))
             charts = 0;
     }
@@ -221,7 +223,8 @@ int main(int argc, char **argv)
     /* charts: 1 000 trend charts (total series) to each format; the median per chart */
     if (charts) {
         const char *fmt[] = {"png", "svg", "pdf"};
-        char dir[] = "/tmp/indikator-bench-XXXXXX";
+        char dir[600];
+        snprintf(dir, sizeof dir, "%s/indikator-bench-XXXXXX", chart_dir);
         if (!mkdtemp(dir)) {
             perror("mkdtemp");
             return 1;
@@ -230,14 +233,15 @@ int main(int argc, char **argv)
         for (size_t s = 0; s < nser && np < want; s++)
             if (ind_dataset_series(ds, s)->gender == IND_GENDER_T)
                 pick[np++] = s;
-        double *ct = malloc(np * sizeof *ct);
+        double *ct = malloc(np * sizeof *ct), *cm = malloc(np * sizeof *cm);
         ind_chart_context *cctx = ind_chart_context_new();
         for (int f = 0; f < 3; f++) {
             for (size_t k = 0; k < np; k++) {
-                char path[128];
+                char path[700];
                 snprintf(path, sizeof path, "%s/c%zu.%s", dir, k % 10, fmt[f]);
                 double t0 = now();
                 cli_trend_model *m = cli_trend_model_new(ds, pick[k], 0, 0, 0.05);
+                double t1 = now();
                 ind_chart_options o;
                 ind_chart_options_init(&o);
                 o.ctx = cctx;
@@ -245,18 +249,20 @@ int main(int argc, char **argv)
                 if (m)
                     ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, NULL);
                 cli_trend_model_free(m);
-                ct[k] = now() - t0;
+                ct[k] = now() - t1; /* the chart: drawing, encoding and the atomic writes */
+                cm[k] = t1 - t0;    /* gathering its model from the dataset */
             }
             char name[64];
             snprintf(name, sizeof name, "trend chart to %s", fmt[f]);
             double med = median(ct, (int)np);
-            printf("%-28s %12.6f %9.0f charts/s %10s  (median of %zu charts; target for PNG: 0.003 s)\n", name, med,
-                   1.0 / med, "", np);
+            double mm = median(cm, (int)np);
+            printf("%-28s %12.6f %9.0f charts/s %10s  (median of %zu; + %.6f s gathering the model)\n", name, med,
+                   1.0 / med, "", np, mm);
         }
         ind_chart_context_free(cctx);
         for (int f = 0; f < 3; f++)
             for (int k = 0; k < 10; k++) {
-                char path[160];
+                char path[720];
                 snprintf(path, sizeof path, "%s/c%d.%s", dir, k, fmt[f]);
                 unlink(path);
                 snprintf(path, sizeof path, "%s/c%d.%s.alt.txt", dir, k, fmt[f]);
@@ -264,6 +270,7 @@ int main(int argc, char **argv)
             }
         rmdir(dir);
         free(ct);
+        free(cm);
         free(pick);
     }
 
