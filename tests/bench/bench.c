@@ -1,6 +1,6 @@
 /* bench.c: the benchmark program: one data file, each stage timed, medians and ratios printed.
  *
- *   indikator-bench FILE [--reps N] [--no-charts] [--chart-dir DIR] [--report-data FILE --bin build/indikator]
+ *   indikator-bench FILE [--reps N] [--no-compare] [--no-charts] [--chart-dir DIR] [--report-data FILE --bin build/indikator]
  *
  * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset),
  * status (every row judged against its årsmål). Each is repeated --reps times (default 5)
@@ -77,7 +77,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const char *path = argv[1];
-    int reps = 5, charts = 1;
+    int reps = 5, charts = 1, compare = 1;
     const char *report_data = NULL, *bin = NULL, *chart_dir = "/tmp";
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--reps") && i + 1 < argc)
@@ -88,6 +88,8 @@ int main(int argc, char **argv)
             bin = argv[++i];
         else if (!strcmp(argv[i], "--chart-dir") && i + 1 < argc)
             chart_dir = argv[++i];
+        else if (!strcmp(argv[i], "--no-compare"))
+            compare = 0;
         else if (!strcmp(argv[i], "--no-charts"))
             charts = 0;
     }
@@ -188,11 +190,12 @@ int main(int argc, char **argv)
     }
     double out_time = median(t, reps);
     printf("%-28s %12.4f %9.0f series/s %10s\n", "trend (command's outlook)", out_time, (double)nser / out_time, "");
+    printf("%-28s %12.4f %s\n", "end to end: ingest+status+trend", ing + st + out_time, "(medians added)");
     free(tt);
     free(yy);
 
     /* compare: every indicator across all units, at its latest period (auto method) */
-    {
+    if (compare) {
         const char **names = malloc(nser * sizeof *names);
         size_t nind = 0;
         for (size_t s = 0; s < nser; s++) {
