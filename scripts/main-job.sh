@@ -16,5 +16,6 @@ if [ -d datasets/stockholm ] && ls datasets/stockholm/*.csv >/dev/null 2>&1; the
   "$bin" report datasets/stockholm/indicators.csv --goals datasets/stockholm/goals.csv --all-units \
     -o "$out/vb-stockholm.pdf" || echo "main job: the Stockholm report failed (see above)"
 fi
-"$bin" flag --demo -q | head -n 15
+"$bin" flag --demo -q > "$out/flag.txt"
+head -n 15 "$out/flag.txt"
 echo "main job: results in $out/ (vb-exempelstad.pdf is the demo VB for all units)"
