@@ -245,6 +245,7 @@ static void write_json(const out_table *t, FILE *f)
 
 static void write_terminal(const out_table *t, FILE *f, int english, const char *title)
 {
+    int english_numbers = english;
     size_t *w = calloc((size_t)t->ncol, sizeof *w);
     if (!w)
         return;
@@ -296,6 +297,15 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
                 continue;
             const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
             const char *s = c->human ? c->human : "\xe2\x80\x93";
+            char english[128];
+            if (english_numbers && t->col[j].type != COL_TEXT && c->human && strlen(c->human) < sizeof english) {
+                /* numbers for people were written the Swedish way: a decimal point for --lang en */
+                snprintf(english, sizeof english, "%s", c->human);
+                for (char *q = english; *q; q++)
+                    if (*q == ',')
+                        *q = '.';
+                s = english;
+            }
             char cut[256];
             if (out_width(s) > w[j] && j != last_shown) {
                 /* cut long text at a character boundary and mark it */
