@@ -247,7 +247,8 @@ static void check_case(const char *name, const ind_dataset *ds, const ind_cmp_re
         } else if (strcmp(row, "unit") == 0) {
             units++;
             char uw[200];
-            snprintf(uw, sizeof uw, "%s, %s", what, cell(ex, e, "unit"));
+            const char *uname = cell(ex, e, "unit");
+            snprintf(uw, sizeof uw, "%s, %s", what, uname ? uname : "");
             long i = find_unit(ds, r, cell(ex, e, "unit"));
             if (i < 0)
                 fail_msg("%s: unit missing from the result", uw);
@@ -278,7 +279,8 @@ static void check_case(const char *name, const ind_dataset *ds, const ind_cmp_re
             assert_true(u->sentence[0] != 0);
         } else {
             char pw[200];
-            snprintf(pw, sizeof pw, "%s, %s vs %s", what, cell(ex, e, "unit"), cell(ex, e, "unit_b"));
+            const char *ua = cell(ex, e, "unit"), *ub = cell(ex, e, "unit_b");
+            snprintf(pw, sizeof pw, "%s, %s vs %s", what, ua ? ua : "", ub ? ub : "");
             if (pairs >= r->pair_count)
                 fail_msg("%s: only %zu pairs in the result", pw, r->pair_count);
             const ind_cmp_pair *q = &r->pairs[pairs++];
