@@ -61,37 +61,8 @@ check_rc() {
 COMPARE_HEAD=row,unit,unit_b,test,statistic,df,df2,p,p_adjusted,n,numerator,estimate,ci_lo,ci_hi,difference,funnel,funnel_z,target_verdict,kf_verdict,excluded,sentence
 TREND_HEAD=unit,indicator,gender,period_kind,points,skipped,first_period,first_value,last_period,last_value,change,change_relative,ols_slope,ols_slope_lo,ols_slope_hi,ols_p,ols_r2,mk_s,mk_var_s,mk_z,mk_p,mk_method,kendall_tau_b,kendall_tau_a,sen_slope,sen_slope_lo,sen_slope_hi,sen_intercept,verdict,verdict_label,sentence,gap_points,gap_last,gap_sen_slope,gap_mk_p,gap_verdict,gap_test,gap_test_p,gap_difference,gap_ci_lo,gap_ci_hi,gap_sentence,forecast_period,forecast_target,forecast,forecast_lo,forecast_hi,forecast_likely,forecast_sentence
 
-# csv_ok FILE HEADER: RFC 4180 CSV with exactly HEADER, at least one row, every row as wide
-csv_ok() {
-    python3 - "$1" "$2" <<'EOF'
-import csv, sys
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    rows = list(csv.reader(f, strict=True))
-head = sys.argv[2].split(',')
-if not rows or rows[0] != head:
-    sys.exit("header %r, expected %r" % (rows[0] if rows else None, head))
-if len(rows) < 2:
-    sys.exit("no rows")
-for i, r in enumerate(rows[1:], 2):
-    if len(r) != len(head):
-        sys.exit("row %d has %d fields, the header %d" % (i, len(r), len(head)))
-EOF
-}
-
-# json_ok FILE HEADER: valid JSON (json.tool), a non-empty list of objects with keys HEADER in order
-json_ok() {
-    python3 -m json.tool "$1" >/dev/null || return 1
-    python3 - "$1" "$2" <<'EOF'
-import json, sys
-data = json.load(open(sys.argv[1], encoding='utf-8'))
-head = sys.argv[2].split(',')
-if not isinstance(data, list) or not data:
-    sys.exit("not a non-empty list")
-for i, o in enumerate(data):
-    if list(o.keys()) != head:
-        sys.exit("object %d has keys %r" % (i, list(o.keys())))
-EOF
-}
+# shellcheck source=lib/formats.bash
+source "$(dirname "$0")/lib/formats.bash"
 
 # same_rows CSV JSON: the same rows and values in both
 same_rows() {
