@@ -252,7 +252,7 @@ static void indicator_details(ctx *c, ind_report *r, const row_info *row)
         ind_outlook_gap_free(&gap);
     }
     ind_outlook_forecast fc;
-    if (ind_outlook_forecast_of(ds, row->series, c->opt->alpha, !c->en, &fc, &err) == IND_OK && fc.have)
+    if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, !c->en, &fc, &err) == IND_OK && fc.have)
         append_without_name(text, &len, sizeof text, fc.sentence, name, "");
     ind_report_paragraph(r, text, 0);
 }

@@ -311,10 +311,16 @@ static double target_time(ind_period p, ind_period_kind k)
 ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double alpha, int sv,
                                    ind_outlook_forecast *out, ind_error *err)
 {
+    return ind_outlook_forecast_until(ds, series, 0, alpha, sv, out, err);
+}
+
+ind_status ind_outlook_forecast_until(const ind_dataset *ds, size_t series, ind_period to, double alpha, int sv,
+                                      ind_outlook_forecast *out, ind_error *err)
+{
     memset(out, 0, sizeof *out);
     out->target = out->yhat = out->pi_lo = out->pi_hi = NAN;
     ind_outlook_points pts;
-    ind_status st = ind_outlook_points_get(ds, series, 0, 0, &pts, err);
+    ind_status st = ind_outlook_points_get(ds, series, 0, to, &pts, err);
     if (st != IND_OK)
         return st;
     const ind_series *s = ind_dataset_series(ds, series);
@@ -330,7 +336,9 @@ ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double 
     for (size_t i = ts->first; i < ts->first + ts->count && !out->have; i++) {
         ind_period p = ind_dataset_period(ds, i);
         /* a year's årsmål is judged at the year's end, so it lies ahead of T1 and T2 */
-        if (target_time(p, pts.kind) <= ind_period_time(last) || !isnan(ind_dataset_value(ds, i)))
+        /* an outcome after `to` is not known yet as seen from `to` */
+        int known = !isnan(ind_dataset_value(ds, i)) && (!to || ind_period_time(p) <= ind_period_time(to));
+        if (target_time(p, pts.kind) <= ind_period_time(last) || known)
             continue;
         ind_obs o;
         ind_dataset_get(ds, i, &o);

@@ -87,6 +87,12 @@ typedef struct {
 ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double alpha, int swedish,
                                    ind_outlook_forecast *out, ind_error *err);
 
+/* The same as seen at the end of period `to` (0 = all data): only outcomes up to
+ * `to` are fitted, and the target is the first numeric årsmål after the last of them
+ * (a VB for 2025 forecasts 2026 from outcomes up to 2025, whatever the data holds since). */
+ind_status ind_outlook_forecast_until(const ind_dataset *ds, size_t series, ind_period to, double alpha, int swedish,
+                                      ind_outlook_forecast *out, ind_error *err);
+
 const char *ind_gap_verdict_code(ind_gap_verdict v);
 const char *ind_trend_verdict_label_sv(ind_trend_verdict v); /* "förbättras", ... */
 
