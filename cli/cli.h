@@ -67,6 +67,7 @@ typedef struct {
     int fail_on_flag;
     const char *chart_kind, *rules, *method, *adjust;
     int all_units;
+    double full_share, not_share; /* goal roll-up rule; NaN = default */
     /* charts */
     double width, height, dpi;
     const char *title, *caption;
@@ -202,6 +203,10 @@ typedef struct {
 } cli_spc_run;
 int cli_spc_prepare(const cli_opts *opt, const ind_dataset *ds, cli_spc_run *run);
 void cli_spc_run_free(cli_spc_run *run);
+
+/* The goal roll-up rule from --full-share and --not-share over the defaults. */
+#include "goals.h"
+void cli_rollup_rule(const cli_opts *opt, ind_rollup_rule *rule);
 
 /* The decimals to show for a series' values. */
 int cli_decimals(const ind_series *s);

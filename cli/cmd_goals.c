@@ -69,7 +69,7 @@ int cmd_goals(cli_opts *opt)
     ind_attain_policy policy;
     cli_policy(opt, &policy);
     ind_rollup_rule rule;
-    ind_rollup_rule_default(&rule);
+    cli_rollup_rule(opt, &rule);
     size_t n = ind_goals_count(g);
     ind_goal_tally *tally = calloc(n ? n : 1, sizeof *tally);
     size_t count;
@@ -137,8 +137,9 @@ int cmd_goals(cli_opts *opt)
              out_table_rows(t), disagree);
     rc = out_table_emit(t, opt, title);
     if (rc == 0 && opt->format == OUT_TABLE && !opt->output)
-        printf(en ? "\nRule: fully met when every judged indicator is met; not met when fewer than half are met or partly met; otherwise partly. Sub-goals' indicators count for their parents.\n"
-                  : "\nRegel: uppfylls helt när varje bedömd indikator uppfylls; uppfylls inte när färre än hälften uppfylls helt eller delvis; annars delvis. Delmålens indikatorer räknas också för överordnade mål.\n");
+        printf(en ? "\nRule: fully met when at least %g %% of the judged indicators are met; not met when fewer than %g %% are met or partly met; otherwise partly. Sub-goals' indicators count for their parents.\n"
+                  : "\nRegel: uppfylls helt när minst %g %% av de bedömda indikatorerna uppfylls; uppfylls inte när färre än %g %% uppfylls helt eller delvis; annars delvis. Delmålens indikatorer räknas också för överordnade mål.\n",
+               100 * rule.full_share, 100 * rule.not_share);
     out_table_free(t);
     free(tally);
     free(order);

@@ -465,7 +465,11 @@ int cmd_report(cli_opts *opt)
             rc = cli_fail(&err);
     ind_goal_tally *tally = calloc(ind_goals_count(goals) + 1, sizeof *tally);
     if (rc == 0)
-        ind_goals_rollup(goals, data.ds, &c.policy, NULL, c.year, tally, &err);
+    {
+        ind_rollup_rule rule;
+        cli_rollup_rule(opt, &rule);
+        ind_goals_rollup(goals, data.ds, &c.policy, &rule, c.year, tally, &err);
+    }
     c.goals = goals;
     c.tally = tally;
 

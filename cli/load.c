@@ -296,3 +296,12 @@ int cli_default_year(cli_opts *opt, const ind_dataset *ds)
 }
 
 int cli_decimals(const ind_series *s) { return s->info ? s->info->decimals : 1; }
+
+void cli_rollup_rule(const cli_opts *opt, ind_rollup_rule *rule)
+{
+    ind_rollup_rule_default(rule);
+    if (!isnan(opt->full_share))
+        rule->full_share = opt->full_share;
+    if (!isnan(opt->not_share))
+        rule->not_share = opt->not_share;
+}

@@ -13,7 +13,7 @@ enum {
     O_FORMAT = 256, O_CATALOG, O_NO_CATALOG, O_GOALS, O_ENCODING, O_DEMO, O_UNIT, O_INDICATOR,
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_UNITS, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
-    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META
+    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE
 };
 
 static const struct {
@@ -49,6 +49,8 @@ static const struct {
     {{"zoom", no_argument, 0, O_ZOOM}, OPT_CHART, NULL, "do not start a percentage axis at 0"},
     {{"trendline", no_argument, 0, O_TRENDLINE}, OPT_CHART, NULL, "draw the Sen trend line and OLS band"},
     {{"goals", required_argument, 0, O_GOALS}, OPT_GOALS, "FILE", "goals file (repeatable)"},
+    {{"full-share", required_argument, 0, O_FULL_SHARE}, OPT_GOALS, "S", "goal roll-up: helt when this share of judged indicators is met (default 1)"},
+    {{"not-share", required_argument, 0, O_NOT_SHARE}, OPT_GOALS, "S", "goal roll-up: inte when fewer than this share are met or partly (default 0.5)"},
     {{"catalog", required_argument, 0, O_CATALOG}, 0, "FILE", "indicator catalogue (repeatable; default: the built-in one)"},
     {{"kpi-meta", required_argument, 0, O_KPI_META}, 0, "FILE", "Kolada KPI metadata (JSON, or Nyckeltal.txt) naming the KPIs"},
     {{"municipality-meta", required_argument, 0, O_MUNI_META}, 0, "FILE", "Kolada municipality metadata (JSON, or Kommuner.txt)"},
@@ -107,6 +109,8 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
     opt->tolerance = NAN;
     opt->min_n = NAN;
     opt->alpha = 0.05;
+    opt->full_share = NAN;
+    opt->not_share = NAN;
     *done = 0;
     optind = 1;
     opterr = 0;
@@ -239,6 +243,13 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
             if (number_arg(name, optarg, &v)) return 1;
             if (!(v > 0 && v < 1)) return cli_error(1, "--alpha must lie between 0 and 1");
             opt->alpha = v;
+            break;
+        case O_FULL_SHARE:
+        case O_NOT_SHARE:
+            if (number_arg(name, optarg, &v)) return 1;
+            if (!(v >= 0 && v <= 1)) return cli_error(1, "--%s must lie between 0 and 1", name);
+            if (c == O_FULL_SHARE) opt->full_share = v;
+            else opt->not_share = v;
             break;
         case O_CHART: opt->chart_kind = optarg; break;
         case O_RULES: opt->rules = optarg; break;
