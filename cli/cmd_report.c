@@ -464,8 +464,7 @@ int cmd_report(cli_opts *opt)
         if (ind_goals_load_file(goals, opt->goals[i], &err) != IND_OK)
             rc = cli_fail(&err);
     ind_goal_tally *tally = calloc(ind_goals_count(goals) + 1, sizeof *tally);
-    if (rc == 0)
-    {
+    if (rc == 0) {
         ind_rollup_rule rule;
         cli_rollup_rule(opt, &rule);
         ind_goals_rollup(goals, data.ds, &c.policy, &rule, c.year, tally, &err);
