@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "chartmodel.h"
 #include "compare.h"
@@ -63,6 +64,77 @@ static int compare_for_chart(const cli_opts *opt, const ind_dataset *ds, ind_cmp
     return 0;
 }
 
+/* A file name from a unit and an indicator: letters, digits and å ä ö kept, the rest '-'. */
+static void slug(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    int dash = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 4 < size; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80) {
+            out[n++] = (char)*p;
+            dash = 0;
+        } else if (!dash && n > 0) {
+            out[n++] = '-';
+            dash = 1;
+        }
+    }
+    while (n > 0 && out[n - 1] == '-')
+        n--;
+    out[n] = '\0';
+}
+
+/* `chart trend -o FOLDER`: a trend chart (PNG) for every selected unit × indicator, with progress. */
+static int trend_batch(cli_opts *opt)
+{
+    cli_data data;
+    int rc = cli_load(opt, &data);
+    if (rc) {
+        cli_data_free(&data);
+        return rc;
+    }
+    const ind_dataset *ds = data.ds;
+    size_t ns = ind_dataset_series_count(ds), total = 0, done = 0;
+    for (size_t s = 0; s < ns; s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        cli_opts one = *opt;
+        one.gender = NULL;
+        total += se->gender == IND_GENDER_T && cli_series_selected(&one, ds, se, 0);
+    }
+    char caption[600];
+    default_caption(opt, &data, caption, sizeof caption);
+    ind_chart_options o;
+    ind_chart_options_init(&o);
+    o.width = opt->width;
+    o.height = opt->height;
+    o.dpi = opt->dpi;
+    o.lang = opt->english ? IND_CHART_EN : IND_CHART_SV;
+    o.caption = opt->caption ? opt->caption : caption;
+    o.ctx = ind_chart_context_new();
+    ind_error err;
+    ind_error_clear(&err);
+    for (size_t s = 0; s < ns && rc == 0; s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        cli_opts one = *opt;
+        one.gender = NULL;
+        if (se->gender != IND_GENDER_T || !cli_series_selected(&one, ds, se, 0))
+            continue;
+        char a[200], b[300], path[1200];
+        slug(ind_dataset_str(ds, se->unit), a, sizeof a);
+        slug(ind_dataset_str(ds, se->indicator), b, sizeof b);
+        snprintf(path, sizeof path, "%s/%s--%s.png", opt->output, a, b);
+        cli_trend_model *m = cli_trend_model_new(ds, s, opt->trendline, opt->zoom, opt->alpha);
+        if (m && ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, &err) != IND_OK)
+            rc = cli_fail(&err);
+        cli_trend_model_free(m);
+        cli_progress(opt, ++done, total, ind_dataset_str(ds, se->unit));
+    }
+    ind_chart_context_free(o.ctx);
+    if (rc == 0)
+        cli_note(opt, "%zu trend charts written to %s", done, opt->output);
+    cli_data_free(&data);
+    return rc;
+}
+
 int cmd_chart(cli_opts *opt)
 {
     static const char *const kinds[] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
@@ -74,9 +146,12 @@ int cmd_chart(cli_opts *opt)
         return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
+    struct stat sb;
+    if (kind == 0 && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return trend_batch(opt);
     const char *dot = strrchr(opt->output, '.');
     if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".svg") && strcasecmp(dot, ".pdf")))
-        return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf", opt->output);
+        return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf (or, for trend, be a folder)", opt->output);
     int rc = out_check_not_input(opt, opt->output);
     if (rc)
         return rc;

@@ -76,7 +76,8 @@ static const cli_command commands[] = {
     {"chart", cmd_chart, "Draw one chart to PNG, SVG or PDF (by the file's extension): trend, multiples, "
      "compare, funnel, spc or status.",
      "KIND [options] [DATA...] -o FILE.png|.svg|.pdf [--width W --height H --dpi D] [--title T] [--caption C]",
-     "trend      --unit U --indicator I [--trendline] [--zoom]\n"
+     "trend      --unit U --indicator I [--trendline] [--zoom]; with -o FOLDER, a PNG for every\n"
+     "           unit × indicator the filters select, with a progress bar on a terminal\n"
      "multiples  --unit U (all its indicators) or --indicator I (across units) [--year Y]\n"
      "compare    --indicator I [--period P] [--unit U to highlight]\n"
      "funnel     --indicator I [--period P] [--unit U to highlight]  (needs numerator and denominator)\n"

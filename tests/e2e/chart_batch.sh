@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# chart_batch.sh BINARY SOURCE_DIR WORKDIR: `chart trend -o FOLDER` writes one PNG (and its alt
+# text) for every unit × indicator total series the filters select, and nothing else.
+set -u
+BIN=$1
+WORK=$3
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+rm -rf "$WORK" && mkdir -p "$WORK/all" "$WORK/one"
+"$BIN" chart trend --demo -q -o "$WORK/all" && ok || bad "chart trend -o FOLDER failed"
+# as many charts as total series with an outcome: count them from the status of every period
+want=$("$BIN" status --demo -q --from 2016 --to 2026-T3 --format csv |
+       python3 -c 'import csv,sys; print(len({(r["unit"], r["indicator"]) for r in csv.DictReader(sys.stdin) if r["gender"] == "T" and r["value"] != ""}))')
+got=$(find "$WORK/all" -name '*.png' | wc -l)
+[ "$got" -eq "$want" ] && ok || bad "$got charts, expected $want"
+alts=$(find "$WORK/all" -name '*.png.alt.txt' | wc -l)
+[ "$alts" -eq "$got" ] && ok || bad "$alts alt texts for $got charts"
+[ -z "$(find "$WORK/all" -name '*.tmp-*')" ] && ok || bad "temporary files left behind"
+for f in "$WORK"/all/*.png; do
+  head -c 8 "$f" | od -An -tx1 | tr -d ' \n' | grep -q '^89504e470d0a1a0a$' || { bad "$f is not a PNG"; break; }
+done
+ok
+"$BIN" chart trend --demo -q --unit Vuxenenheten -o "$WORK/one" && ok || bad "chart trend --unit -o FOLDER failed"
+n=$(find "$WORK/one" -name '*.png' | wc -l)
+others=$(find "$WORK/one" -name '*.png' ! -name 'Vuxenenheten--*' | wc -l)
+[ "$n" -gt 0 ] && [ "$others" -eq 0 ] && ok || bad "--unit: $n charts, $others of other units"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
