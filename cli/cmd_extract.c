@@ -2,6 +2,9 @@
 #include "cli.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
 
 #include "extract.h"
 
@@ -21,11 +24,41 @@ int cmd_extract(cli_opts *opt)
     int rc = 0, done = 0;
     size_t obs = 0, goals = 0, acts = 0, unread = 0, warnings = 0;
     for (int i = 0; i < opt->file_count && rc == 0; i++) {
+        /* a text export is UTF-8 text: anything else is bad input, named where it goes wrong */
+        char *bytes;
+        size_t size;
+        if (ind_file_slurp(opt->files[i], &bytes, &size, &err) != IND_OK) {
+            rc = cli_fail(&err);
+            break;
+        }
+        long line = 0, col = 0;
+        const char *nul = memchr(bytes, '\0', size);
+        if (nul) {
+            line = 1;
+            for (const char *p = bytes; p < nul; p++)
+                line += *p == '\n';
+            col = 1;
+            for (const char *p = nul; p > bytes && p[-1] != '\n'; p--)
+                col++;
+            free(bytes);
+            rc = cli_error(2, "%s:%ld:%ld: a NUL byte: the file is binary, not a text export", opt->files[i], line, col);
+            break;
+        }
+        if (ind_utf8_check(bytes, size, &line, &col) != 0) {
+            free(bytes);
+            rc = cli_error(2, "%s:%ld:%ld: invalid UTF-8: save the export as UTF-8 text", opt->files[i], line, col);
+            break;
+        }
+        free(bytes);
         if (ind_extract_file(opt->files[i], &res[i], &err) != IND_OK) {
             rc = cli_fail(&err);
             break;
         }
         done = i + 1;
+        if (res[i].kind == IND_EXTRACT_UNKNOWN && res[i].n_obs == 0 && res[i].n_goals == 0) {
+            rc = cli_error(2, "%s: not a VP or VB text export: no indicator table and no goal found", opt->files[i]);
+            break;
+        }
         ptr[i] = &res[i];
         obs += res[i].n_obs;
         goals += res[i].n_goals;
