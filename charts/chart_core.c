@@ -302,6 +302,9 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
     c->w = w;
     c->h = h;
     c->panel = -1;
+    cairo_surface_type_t kind = cairo_surface_get_type(cairo_get_target(cr));
+    c->vector = kind == CAIRO_SURFACE_TYPE_PDF || kind == CAIRO_SURFACE_TYPE_SVG ||
+                kind == CAIRO_SURFACE_TYPE_PS;
     cairo_save(cr);
     chart_clip(c, x, y, w, h);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -312,8 +315,20 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
     return IND_OK;
 }
 
+struct chart_stamp {
+    marker_shape shape;
+    double r;
+    rgb fill, edge;
+    cairo_pattern_t *pattern; /* a recording of the marker at the origin */
+};
+
 ind_status chart_end(chart *c, ind_error *err)
 {
+    for (size_t i = 0; i < c->nstamps; i++)
+        cairo_pattern_destroy(c->stamps[i].pattern);
+    free(c->stamps);
+    c->stamps = NULL;
+    c->nstamps = c->capstamps = 0;
     for (size_t i = 0; i < c->nlabels; i++)
         free(c->labels[i].text);
     free(c->labels);
@@ -489,34 +504,36 @@ double chart_line_height(chart *c, font_id f)
     return h;
 }
 
+/* A label that may sit over lines gets a halo: a white box with rounded
+ * corners hugging the ink of its glyphs, so the text stays legible and
+ * exists once in every format. (An outline around each glyph looks a shade
+ * finer, but in PDF it writes every glyph's curves again, and on pixels it
+ * draws the text eight times: together most of a trend chart's cost.) */
 static void show_layout(chart *c, PangoLayout *pl, double x, double y, rgb col, int halo)
 {
     cairo_t *cr = c->cr;
     if (halo) {
-        cairo_save(cr);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        double r = c->fs * 0.14;
-        cairo_surface_type_t type = cairo_surface_get_type(cairo_get_target(cr));
-        if (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_SVG) {
-            /* on pixels, and in SVG (where cairo writes glyphs as shapes, not
-             * text), the text drawn in white around the label: glyphs come
-             * from cairo's cache, far cheaper than stroking their outlines */
-            static const double dx[8] = {1, 0.7071, 0, -0.7071, -1, -0.7071, 0, 0.7071};
-            static const double dy[8] = {0, 0.7071, 1, 0.7071, 0, -0.7071, -1, -0.7071};
-            for (int k = 0; k < 8; k++) {
-                cairo_move_to(cr, x + r * dx[k], y + r * dy[k]);
-                pango_cairo_show_layout(cr, pl);
-            }
-        } else {
-            /* in PDF the outline stroked, so the text exists once (for search,
-             * copying and screen readers) */
-            cairo_move_to(cr, x, y);
-            pango_cairo_layout_path(cr, pl);
-            cairo_set_line_width(cr, 2 * r);
-            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-            cairo_stroke(cr);
+        PangoRectangle ink;
+        pango_layout_get_extents(pl, &ink, NULL);
+        double pad = c->fs * 0.16;
+        double x0 = x + (double)ink.x / PANGO_SCALE - pad, y0 = y + (double)ink.y / PANGO_SCALE - pad;
+        double w = (double)ink.width / PANGO_SCALE + 2 * pad, h = (double)ink.height / PANGO_SCALE + 2 * pad;
+        if (ink.width > 0 && ink.height > 0) {
+            double r = pad;
+            cairo_new_path(cr);
+            cairo_move_to(cr, x0 + r, y0);
+            cairo_line_to(cr, x0 + w - r, y0);
+            cairo_curve_to(cr, x0 + w - r * 0.45, y0, x0 + w, y0 + r * 0.45, x0 + w, y0 + r);
+            cairo_line_to(cr, x0 + w, y0 + h - r);
+            cairo_curve_to(cr, x0 + w, y0 + h - r * 0.45, x0 + w - r * 0.45, y0 + h, x0 + w - r, y0 + h);
+            cairo_line_to(cr, x0 + r, y0 + h);
+            cairo_curve_to(cr, x0 + r * 0.45, y0 + h, x0, y0 + h - r * 0.45, x0, y0 + h - r);
+            cairo_line_to(cr, x0, y0 + r);
+            cairo_curve_to(cr, x0, y0 + r * 0.45, x0 + r * 0.45, y0, x0 + r, y0);
+            cairo_close_path(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_fill(cr);
         }
-        cairo_restore(cr);
     }
     cairo_move_to(cr, x, y);
     chart_set_rgb(c, col);
@@ -1072,21 +1089,81 @@ static double grow_by(marker_shape s, double d)
     }
 }
 
-/* A marker with an edge of 0.4 points all round: two fills (the edge colour,
- * then the marker), several times cheaper than filling and stroking. */
+/* The marker's two fills: the edge colour 0.4 points beyond the shape, then
+ * the marker (several times cheaper than filling and stroking). */
+static void marker_fills(cairo_t *cr, marker_shape s, double x, double y, double r, rgb fill, rgb edge)
+{
+    double d = 0.4;
+    cairo_new_path(cr);
+    shape_path(cr, s, x, y, r + grow_by(s, d));
+    cairo_set_source_rgb(cr, edge.r, edge.g, edge.b);
+    cairo_fill(cr);
+    shape_path(cr, s, x, y, r - grow_by(s, d));
+    cairo_set_source_rgb(cr, fill.r, fill.g, fill.b);
+    cairo_fill(cr);
+}
+
+/* Half the side of a marker's stamp: beyond every shape's reach. */
+static double stamp_half(double r)
+{
+    return ceil(2 * r + 2);
+}
+
+/* The stamp for a marker, recorded once per chart: PDF and SVG then hold the
+ * shape once and place it by reference, instead of every marker's curves and
+ * colours written out (the bulk of a trend chart's file). NULL when out of
+ * memory; the caller draws the marker directly. */
+static cairo_pattern_t *marker_stamp(chart *c, marker_shape s, double r, rgb fill, rgb edge)
+{
+    for (size_t i = 0; i < c->nstamps; i++) {
+        struct chart_stamp *st = &c->stamps[i];
+        if (st->shape == s && st->r == r && !memcmp(&st->fill, &fill, sizeof fill) &&
+            !memcmp(&st->edge, &edge, sizeof edge))
+            return st->pattern;
+    }
+    if (c->nstamps == c->capstamps) {
+        size_t cap = c->capstamps ? 2 * c->capstamps : 8;
+        struct chart_stamp *n = realloc(c->stamps, cap * sizeof *n);
+        if (!n)
+            return NULL;
+        c->stamps = n;
+        c->capstamps = cap;
+    }
+    /* the marker centred in a square from the origin: cairo's SVG output
+     * clips a recording to (0, 0, width, height) whatever its extents say */
+    double e = stamp_half(r);
+    cairo_rectangle_t ext = {0, 0, 2 * e, 2 * e};
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
+    cairo_t *cr = cairo_create(rec);
+    marker_fills(cr, s, e, e, r, fill, edge);
+    cairo_destroy(cr);
+    cairo_pattern_t *p = cairo_pattern_create_for_surface(rec);
+    cairo_surface_destroy(rec);
+    if (cairo_pattern_status(p) != CAIRO_STATUS_SUCCESS) {
+        cairo_pattern_destroy(p);
+        return NULL;
+    }
+    c->stamps[c->nstamps++] = (struct chart_stamp){s, r, fill, edge, p};
+    return p;
+}
+
 void chart_marker(chart *c, marker_shape s, double x, double y, double r, rgb fill, rgb edge)
 {
     if (s == MK_NONE)
         return;
     cairo_t *cr = c->cr;
-    double d = 0.4;
+    cairo_pattern_t *p = c->vector ? marker_stamp(c, s, r, fill, edge) : NULL;
+    if (!p) {
+        marker_fills(cr, s, x, y, r, fill, edge);
+        return;
+    }
+    cairo_matrix_t m;
+    double e = stamp_half(r);
+    cairo_matrix_init_translate(&m, e - x, e - y);
+    cairo_pattern_set_matrix(p, &m);
     cairo_new_path(cr);
-    shape_path(cr, s, x, y, r + grow_by(s, d));
-    chart_set_rgb(c, edge);
-    cairo_fill(cr);
-    shape_path(cr, s, x, y, r - grow_by(s, d));
-    chart_set_rgb(c, fill);
-    cairo_fill(cr);
+    cairo_set_source(cr, p);
+    cairo_paint(cr);
 }
 
 rgb chart_verdict_colour(ind_verdict v)

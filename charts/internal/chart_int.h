@@ -117,6 +117,9 @@ typedef struct chart {
     chart_label *labels;
     size_t nlabels, caplabels;
     int oom;
+    int vector;          /* drawing to PDF or SVG: markers become stamps */
+    struct chart_stamp *stamps; /* one drawn marker per shape, size and colour */
+    size_t nstamps, capstamps;
 } chart;
 
 /* Sets up c for drawing into (x, y, w, h) of cr: saves cr, clips, paints white.

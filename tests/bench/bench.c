@@ -1,6 +1,7 @@
 /* bench.c: the benchmark program: one data file, each stage timed, medians and ratios printed.
  *
  *   indikator-bench FILE [--reps N] [--no-compare] [--no-charts] [--chart-dir DIR] [--report-data FILE --bin build/indikator]
+ *                   [--charts-only] [--formats png,svg,pdf]
  *
  * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset),
  * status (every row judged against its årsmål). Each is repeated --reps times (default 5)
@@ -77,8 +78,8 @@ int main(int argc, char **argv)
         return 1;
     }
     const char *path = argv[1];
-    int reps = 5, charts = 1, compare = 1;
-    const char *report_data = NULL, *bin = NULL, *chart_dir = "/tmp";
+    int reps = 5, charts = 1, compare = 1, charts_only = 0;
+    const char *report_data = NULL, *bin = NULL, *chart_dir = "/tmp", *formats = "png,svg,pdf";
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--reps") && i + 1 < argc)
             reps = atoi(argv[++i]);
@@ -92,6 +93,10 @@ int main(int argc, char **argv)
             compare = 0;
         else if (!strcmp(argv[i], "--no-charts"))
             charts = 0;
+        else if (!strcmp(argv[i], "--charts-only"))
+            charts_only = 1; /* for profiling the charts alone */
+        else if (!strcmp(argv[i], "--formats") && i + 1 < argc)
+            formats = argv[++i];
     }
     if (reps < 1)
         reps = 1;
@@ -135,92 +140,94 @@ int main(int argc, char **argv)
            ind_strtab_bytes(ind_dataset_strings(ds)),
            ((double)rss * 1024.0 - (double)size) / (double)nobs, rss_before);
 
-    ind_attain_policy policy;
-    ind_attain_policy_default(&policy);
-    for (int r = 0; r < reps; r++) {
-        double t0 = now();
-        size_t met = 0;
-        for (size_t i = 0; i < nobs; i++) {
-            ind_attainment a;
-            ind_attain_obs(ds, i, 0, &policy, 1, &a);
-            met += a.verdict == IND_VERDICT_MET;
-        }
-        t[r] = now() - t0;
-        if (met == (size_t)-1)
-            puts("");
-    }
-    double st = median(t, reps);
-    printf("%-28s %12.4f %12.2f Mobs/s %10s\n", "status (every row)", st, (double)nobs / 1e6 / st, "");
-
-    /* trend statistics for every series: the bare statistics on each series'
-     * values (the target), and the full per-series outlook the command computes */
     size_t nser = ind_dataset_series_count(ds);
-    double *tt = malloc(4096 * sizeof *tt), *yy = malloc(4096 * sizeof *yy);
-    for (int r = 0; r < reps; r++) {
-        double t0 = now();
-        size_t improving = 0;
-        for (size_t s = 0; s < nser; s++) {
-            const ind_series *se = ind_dataset_series(ds, s);
-            size_t n = 0;
-            for (size_t i = se->first; i < se->first + se->count && n < 4096; i++) {
-                double v = ind_dataset_value(ds, i);
-                if (v == v) {
-                    tt[n] = ind_period_time(ind_dataset_period(ds, i));
-                    yy[n++] = v;
-                }
+    if (!charts_only) {
+        ind_attain_policy policy;
+        ind_attain_policy_default(&policy);
+        for (int r = 0; r < reps; r++) {
+            double t0 = now();
+            size_t met = 0;
+            for (size_t i = 0; i < nobs; i++) {
+                ind_attainment a;
+                ind_attain_obs(ds, i, 0, &policy, 1, &a);
+                met += a.verdict == IND_VERDICT_MET;
             }
-            ind_trend_result tr;
-            if (n >= 2 && ind_trend_analyse(tt, yy, n, 0.05, &tr) == IND_OK)
-                improving += ind_trend_judge(&tr, IND_DIR_HIGHER, 0.05) == IND_TREND_IMPROVING;
+            t[r] = now() - t0;
+            if (met == (size_t)-1)
+                puts("");
         }
-        t[r] = now() - t0;
-        if (improving == (size_t)-1)
-            puts("");
-    }
-    double tr_time = median(t, reps);
-    printf("%-28s %12.4f %9.0f series/s %10s\n", "trend statistics (series)", tr_time, (double)nser / tr_time, "");
-    for (int r = 0; r < reps; r++) {
-        double t0 = now();
-        for (size_t s = 0; s < nser; s++) {
-            ind_outlook_trend o;
-            if (ind_outlook_trend_of(ds, s, 0, 0, 0.05, 1, &o, &err) == IND_OK)
-                ind_outlook_trend_free(&o);
-        }
-        t[r] = now() - t0;
-    }
-    double out_time = median(t, reps);
-    printf("%-28s %12.4f %9.0f series/s %10s\n", "trend (command's outlook)", out_time, (double)nser / out_time, "");
-    printf("%-28s %12.4f %s\n", "end to end: ingest+status+trend", ing + st + out_time, "(medians added)");
-    free(tt);
-    free(yy);
+        double st = median(t, reps);
+        printf("%-28s %12.4f %12.2f Mobs/s %10s\n", "status (every row)", st, (double)nobs / 1e6 / st, "");
 
-    /* compare: every indicator across all units, at its latest period (auto method) */
-    if (compare) {
-        const char **names = malloc(nser * sizeof *names);
-        size_t nind = 0;
-        for (size_t s = 0; s < nser; s++) {
-            const ind_series *se = ind_dataset_series(ds, s);
-            const char *name = ind_dataset_str(ds, se->indicator);
-            size_t k = 0;
-            while (k < nind && strcmp(names[k], name) != 0)
-                k++;
-            if (k == nind)
-                names[nind++] = name;
+        /* trend statistics for every series: the bare statistics on each series'
+         * values (the target), and the full per-series outlook the command computes */
+        double *tt = malloc(4096 * sizeof *tt), *yy = malloc(4096 * sizeof *yy);
+        for (int r = 0; r < reps; r++) {
+            double t0 = now();
+            size_t improving = 0;
+            for (size_t s = 0; s < nser; s++) {
+                const ind_series *se = ind_dataset_series(ds, s);
+                size_t n = 0;
+                for (size_t i = se->first; i < se->first + se->count && n < 4096; i++) {
+                    double v = ind_dataset_value(ds, i);
+                    if (v == v) {
+                        tt[n] = ind_period_time(ind_dataset_period(ds, i));
+                        yy[n++] = v;
+                    }
+                }
+                ind_trend_result tr;
+                if (n >= 2 && ind_trend_analyse(tt, yy, n, 0.05, &tr) == IND_OK)
+                    improving += ind_trend_judge(&tr, IND_DIR_HIGHER, 0.05) == IND_TREND_IMPROVING;
+            }
+            t[r] = now() - t0;
+            if (improving == (size_t)-1)
+                puts("");
         }
-        size_t pairs = 0;
-        double t0 = now();
-        for (size_t k = 0; k < nind; k++) {
-            ind_cmp_options co;
-            ind_cmp_options_default(&co);
-            ind_cmp_result cr;
-            if (ind_compare(ds, names[k], &co, &cr, &err) == IND_OK)
-                pairs += cr.pair_count;
-            ind_cmp_result_free(&cr);
+        double tr_time = median(t, reps);
+        printf("%-28s %12.4f %9.0f series/s %10s\n", "trend statistics (series)", tr_time, (double)nser / tr_time, "");
+        for (int r = 0; r < reps; r++) {
+            double t0 = now();
+            for (size_t s = 0; s < nser; s++) {
+                ind_outlook_trend o;
+                if (ind_outlook_trend_of(ds, s, 0, 0, 0.05, 1, &o, &err) == IND_OK)
+                    ind_outlook_trend_free(&o);
+            }
+            t[r] = now() - t0;
         }
-        double cmp = now() - t0;
-        printf("%-28s %12.4f %9.1f ind./s %10s  (%zu indicators, %zu pairwise tests, once)\n",
-               "compare (every indicator)", cmp, (double)nind / cmp, "", nind, pairs);
-        free(names);
+        double out_time = median(t, reps);
+        printf("%-28s %12.4f %9.0f series/s %10s\n", "trend (command's outlook)", out_time, (double)nser / out_time, "");
+        printf("%-28s %12.4f %s\n", "end to end: ingest+status+trend", ing + st + out_time, "(medians added)");
+        free(tt);
+        free(yy);
+
+        /* compare: every indicator across all units, at its latest period (auto method) */
+        if (compare) {
+            const char **names = malloc(nser * sizeof *names);
+            size_t nind = 0;
+            for (size_t s = 0; s < nser; s++) {
+                const ind_series *se = ind_dataset_series(ds, s);
+                const char *name = ind_dataset_str(ds, se->indicator);
+                size_t k = 0;
+                while (k < nind && strcmp(names[k], name) != 0)
+                    k++;
+                if (k == nind)
+                    names[nind++] = name;
+            }
+            size_t pairs = 0;
+            double t0 = now();
+            for (size_t k = 0; k < nind; k++) {
+                ind_cmp_options co;
+                ind_cmp_options_default(&co);
+                ind_cmp_result cr;
+                if (ind_compare(ds, names[k], &co, &cr, &err) == IND_OK)
+                    pairs += cr.pair_count;
+                ind_cmp_result_free(&cr);
+            }
+            double cmp = now() - t0;
+            printf("%-28s %12.4f %9.1f ind./s %10s  (%zu indicators, %zu pairwise tests, once)\n",
+                   "compare (every indicator)", cmp, (double)nind / cmp, "", nind, pairs);
+            free(names);
+        }
     }
 
     /* charts: 1 000 trend charts (total series) to each format; the median per chart */
@@ -239,6 +246,8 @@ int main(int argc, char **argv)
         double *ct = malloc(np * sizeof *ct), *cm = malloc(np * sizeof *cm);
         ind_chart_context *cctx = ind_chart_context_new();
         for (int f = 0; f < 3; f++) {
+            if (!strstr(formats, fmt[f]))
+                continue;
             for (size_t k = 0; k < np; k++) {
                 char path[700];
                 snprintf(path, sizeof path, "%s/c%zu.%s", dir, k % 10, fmt[f]);
