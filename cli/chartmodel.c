@@ -55,7 +55,8 @@ static int period_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int trendline, int zoom, double alpha)
+cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
+                                     int trendline, int zoom, double alpha)
 {
     const ind_series *s0 = ind_dataset_series(ds, series);
     const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
@@ -65,7 +66,7 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int t
     long total = sg[IND_GENDER_T] >= 0 ? sg[IND_GENDER_T] : (long)series;
     ind_outlook_points pts;
     ind_error err;
-    if (ind_outlook_points_get(ds, (size_t)total, 0, 0, &pts, &err) != IND_OK)
+    if (ind_outlook_points_get(ds, (size_t)total, from, to, &pts, &err) != IND_OK)
         return NULL;
     ind_period_kind kind = pts.kind;
 
@@ -83,7 +84,7 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int t
         const ind_series *s = ind_dataset_series(ds, (size_t)sg[g]);
         for (size_t i = s->first; i < s->first + s->count; i++) {
             ind_period p = ind_dataset_period(ds, i);
-            if (ind_period_kind_of(p) != kind)
+            if (ind_period_kind_of(p) != kind || !ind_period_within(p, from, to))
                 continue;
             ind_obs o;
             ind_dataset_get(ds, i, &o);

@@ -15,8 +15,10 @@
 typedef struct cli_trend_model cli_trend_model;
 /* The trend chart of the unit × indicator of `series` (any gender): totals,
  * women and men, årsmål and KF:s årsmål per period, n for proportions, notes;
- * with trendline != 0 Sen's line through the total and the OLS band. */
-cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, int trendline, int zoom, double alpha);
+ * periods from `from` to `to` by time (0 = open); with trendline != 0 Sen's
+ * line through the total and the OLS band. */
+cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
+                                     int trendline, int zoom, double alpha);
 const ind_chart_trend *cli_trend_model_chart(const cli_trend_model *m);
 void cli_trend_model_free(void *m);
 

@@ -64,6 +64,16 @@ static int compare_for_chart(const cli_opts *opt, const ind_dataset *ds, ind_cmp
     return 0;
 }
 
+/* --from and --to as periods (0 = open); the option parser has checked them */
+static void period_range(const cli_opts *opt, ind_period *from, ind_period *to)
+{
+    *from = *to = 0;
+    if (opt->from)
+        ind_period_parse(opt->from, strlen(opt->from), from, NULL);
+    if (opt->to)
+        ind_period_parse(opt->to, strlen(opt->to), to, NULL);
+}
+
 /* A file name from a unit and an indicator: letters, digits and å ä ö kept, the rest '-'. */
 static void slug(const char *s, char *out, size_t size)
 {
@@ -112,6 +122,8 @@ static int trend_batch(cli_opts *opt)
     o.ctx = ind_chart_context_new();
     ind_error err;
     ind_error_clear(&err);
+    ind_period from, to;
+    period_range(opt, &from, &to);
     for (size_t s = 0; s < ns && rc == 0; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
         cli_opts one = *opt;
@@ -122,7 +134,7 @@ static int trend_batch(cli_opts *opt)
         slug(ind_dataset_str(ds, se->unit), a, sizeof a);
         slug(ind_dataset_str(ds, se->indicator), b, sizeof b);
         snprintf(path, sizeof path, "%s/%s--%s.png", opt->output, a, b);
-        cli_trend_model *m = cli_trend_model_new(ds, s, opt->trendline, opt->zoom, opt->alpha);
+        cli_trend_model *m = cli_trend_model_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
         if (m && ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, &err) != IND_OK)
             rc = cli_fail(&err);
         cli_trend_model_free(m);
@@ -181,7 +193,9 @@ int cmd_chart(cli_opts *opt)
         size_t s = 0;
         if ((rc = one_series(opt, ds, &s)) != 0)
             break;
-        cli_trend_model *m = cli_trend_model_new(ds, s, opt->trendline, opt->zoom, opt->alpha);
+        ind_period from, to;
+        period_range(opt, &from, &to);
+        cli_trend_model *m = cli_trend_model_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
         if (!m) {
             rc = cli_error(2, "nothing to draw for %s, %s", opt->units[0], opt->indicators[0]);
             break;

@@ -89,7 +89,7 @@ static ind_dataset *series_until(const ind_dataset *ds, size_t series, ind_perio
         for (size_t i = s->first; i < s->first + s->count; i++) {
             ind_obs o;
             ind_dataset_get(ds, i, &o);
-            if (to && ind_period_time(o.period) > ind_period_time(to))
+            if (!ind_period_within(o.period, 0, to))
                 continue;
             o.target = copy_str(tab, ds, o.target);
             o.kf_target = copy_str(tab, ds, o.kf_target);
@@ -127,7 +127,7 @@ void cli_fig_trend(ind_report *r, const ind_dataset *ds, size_t series, const cl
         ds = sub;
         series = s;
     }
-    cli_trend_model *m = cli_trend_model_new(ds, series, 1, 0, opt->alpha);
+    cli_trend_model *m = cli_trend_model_new(ds, series, 0, 0, 1, 0, opt->alpha);
     if (!m) {
         ind_dataset_free(sub);
         return;

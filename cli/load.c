@@ -225,10 +225,9 @@ int cli_period_selected(const cli_opts *opt, ind_period p)
             return 0;
     }
     if (opt->from && ind_period_parse(opt->from, strlen(opt->from), &q, NULL) == 0 &&
-        ind_period_time(p) < ind_period_time(q))
+        !ind_period_within(p, q, 0))
         return 0;
-    if (opt->to && ind_period_parse(opt->to, strlen(opt->to), &q, NULL) == 0 &&
-        ind_period_time(p) > ind_period_time(q))
+    if (opt->to && ind_period_parse(opt->to, strlen(opt->to), &q, NULL) == 0 && !ind_period_within(p, 0, q))
         return 0;
     return 1;
 }

@@ -111,11 +111,7 @@ static int unit_wanted(const ind_dataset *ds, const ind_series *s, const ind_cmp
 
 static int in_range(const ind_cmp_options *o, ind_period p)
 {
-    if (o->from && ind_period_time(p) < ind_period_time(o->from))
-        return 0;
-    if (o->to && ind_period_time(p) > ind_period_time(o->to))
-        return 0;
-    return 1;
+    return ind_period_within(p, o->from, o->to);
 }
 
 /* ---- the three kinds of data ------------------------------------------------ */

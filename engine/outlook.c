@@ -27,11 +27,7 @@ const char *ind_trend_verdict_label_sv(ind_trend_verdict v)
 
 static int in_range(ind_period p, ind_period from, ind_period to)
 {
-    if (from && ind_period_time(p) < ind_period_time(from))
-        return 0;
-    if (to && ind_period_time(p) > ind_period_time(to))
-        return 0;
-    return 1;
+    return ind_period_within(p, from, to);
 }
 
 ind_status ind_outlook_points_get(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
@@ -337,7 +333,7 @@ ind_status ind_outlook_forecast_until(const ind_dataset *ds, size_t series, ind_
         ind_period p = ind_dataset_period(ds, i);
         /* a year's årsmål is judged at the year's end, so it lies ahead of T1 and T2 */
         /* an outcome after `to` is not known yet as seen from `to` */
-        int known = !isnan(ind_dataset_value(ds, i)) && (!to || ind_period_time(p) <= ind_period_time(to));
+        int known = !isnan(ind_dataset_value(ds, i)) && ind_period_within(p, 0, to);
         if (target_time(p, pts.kind) <= ind_period_time(last) || known)
             continue;
         ind_obs o;

@@ -24,6 +24,24 @@ double ind_period_time(ind_period p)
     }
 }
 
+int ind_period_within(ind_period p, ind_period from, ind_period to)
+{
+    double t = ind_period_time(p);
+    if (from && t < ind_period_time(from) - 1e-9)
+        return 0;
+    if (to) {
+        double span;
+        switch (ind_period_kind_of(to)) {
+        case IND_PERIOD_TERTIAL: span = 1 / 3.0; break;
+        case IND_PERIOD_MONTH: span = 1 / 12.0; break;
+        default: span = 1; break;
+        }
+        if (t >= ind_period_time(to) + span - 1e-9)
+            return 0;
+    }
+    return 1;
+}
+
 ind_period ind_period_year_before(ind_period p)
 {
     return ind_period_make(ind_period_year(p) - 1, ind_period_kind_of(p), ind_period_sub(p));

@@ -36,6 +36,11 @@ char *ind_period_label(ind_period p, char *buf, size_t size);
 /* Real time in years: year Y is Y, tertial k is Y + (k-1)/3, month m is
  * Y + (m-1)/12. A missing year is a gap in this time, never a shift. */
 double ind_period_time(ind_period p);
+/* Whether p lies in the range from..to, each bound a whole period (0 = open):
+ * p starts no earlier than `from` starts and no later than `to` ends, so
+ * "--to 2025" keeps 2025 T3 and December 2025, and "--from 2024-T2" drops
+ * the year 2024. */
+int ind_period_within(ind_period p, ind_period from, ind_period to);
 /* The same period one year earlier (2021-T2 -> 2020-T2). */
 ind_period ind_period_year_before(ind_period p);
 

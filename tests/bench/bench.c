@@ -261,7 +261,7 @@ int main(int argc, char **argv)
                 char path[700];
                 snprintf(path, sizeof path, "%s/c%zu.%s", dir, k, fmt[f]);
                 double t0 = now();
-                cli_trend_model *m = cli_trend_model_new(ds, pick[k], 0, 0, 0.05);
+                cli_trend_model *m = cli_trend_model_new(ds, pick[k], 0, 0, 0, 0, 0.05);
                 double t1 = now();
                 ind_chart_options o;
                 ind_chart_options_init(&o);

@@ -164,6 +164,10 @@ fi
 if run auto.png "$BIN" chart status --demo --unit $U --year 2025 -o auto.png; then
     if msg=$(png_ok auto.png 640 - 2>&1); then ok; else bad "$msg"; fi
 fi
+# --from and --to take whole periods: --to 2025 keeps 2025 T3
+if run range.svg "$BIN" chart trend --demo --unit $U --indicator Sjukfrånvaro --from 2019 --to 2025 -o range.svg; then
+    if grep -q "2019 T1–2025 T3" range.svg.alt.txt; then ok; else bad "range.svg: $(head -c 120 range.svg.alt.txt)"; fi
+fi
 # English: the alt text and words drawn change
 if run en.svg "$BIN" chart trend --demo --unit $U --indicator Sjukfrånvaro --lang en -o en.svg; then
     if grep -q "Women" en.svg.alt.txt && ! grep -q "Kvinnor" en.svg.alt.txt; then ok; else bad "en.svg: alt text not in English"; fi

@@ -134,6 +134,29 @@ static void test_order_and_time(void **state)
     assert_int_equal(ind_period_year_before(parse_ok("VB 2021")), parse_ok("2020-T3"));
 }
 
+/* ranges take whole periods: --to 2021 keeps the whole of 2021 */
+static void test_within(void **state)
+{
+    (void)state;
+    ind_period y21 = parse_ok("2021"), t2 = parse_ok("2021-T2"), t3 = parse_ok("2021-T3");
+    ind_period m12 = parse_ok("2021-12"), n01 = parse_ok("2022-01"), y22 = parse_ok("2022");
+    assert_true(ind_period_within(t3, 0, y21));
+    assert_true(ind_period_within(m12, 0, y21));
+    assert_true(ind_period_within(y21, 0, y21));
+    assert_false(ind_period_within(n01, 0, y21));
+    assert_false(ind_period_within(y22, 0, y21));
+    /* a tertial ends where the next begins */
+    assert_true(ind_period_within(parse_ok("2021-08"), 0, t2));
+    assert_false(ind_period_within(parse_ok("2021-09"), 0, t2));
+    assert_false(ind_period_within(t3, 0, t2));
+    /* from: the start of the bound; a year does not start after its T1 */
+    assert_true(ind_period_within(parse_ok("2021-T1"), y21, 0));
+    assert_true(ind_period_within(y21, parse_ok("2021-T1"), 0));
+    assert_false(ind_period_within(y21, t2, 0));
+    assert_true(ind_period_within(t3, t2, t3));
+    assert_true(ind_period_within(t2, 0, 0));
+}
+
 static void test_labels(void **state)
 {
     (void)state;
@@ -195,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_grammars),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_order_and_time),
+        cmocka_unit_test(test_within),
         cmocka_unit_test(test_labels),
         cmocka_unit_test(test_gender),
     };
