@@ -648,7 +648,7 @@ void chart_labels_place(chart *c)
             x = cx0;
         double step = lb->h * 0.25, found = NAN;
         int fits = lb->w <= cx1 - cx0 && lb->h <= cy1 - cy0;
-        for (int t = 0; fits && t <= 9 && isnan(found); t++) {
+        for (int t = 0; fits && t <= 17 && isnan(found); t++) {
             /* 0, +1, -1, +2, -2 ... quarter lines */
             double off = (t == 0) ? 0 : ((t & 1) ? 1 : -1) * ((t + 1) / 2) * step;
             double yy = y + off;
