@@ -319,13 +319,14 @@ struct chart_stamp {
     marker_shape shape;
     double r;
     rgb fill, edge;
-    cairo_pattern_t *pattern; /* a recording of the marker at the origin */
+    cairo_pattern_t *pattern; /* a recording of the marker; NULL until its second use */
 };
 
 ind_status chart_end(chart *c, ind_error *err)
 {
     for (size_t i = 0; i < c->nstamps; i++)
-        cairo_pattern_destroy(c->stamps[i].pattern);
+        if (c->stamps[i].pattern)
+            cairo_pattern_destroy(c->stamps[i].pattern);
     free(c->stamps);
     c->stamps = NULL;
     c->nstamps = c->capstamps = 0;
@@ -1115,19 +1116,26 @@ static double stamp_half(double r)
  * memory; the caller draws the marker directly. */
 static cairo_pattern_t *marker_stamp(chart *c, marker_shape s, double r, rgb fill, rgb edge)
 {
-    for (size_t i = 0; i < c->nstamps; i++) {
-        struct chart_stamp *st = &c->stamps[i];
-        if (st->shape == s && st->r == r && !memcmp(&st->fill, &fill, sizeof fill) &&
-            !memcmp(&st->edge, &edge, sizeof edge))
-            return st->pattern;
-    }
-    if (c->nstamps == c->capstamps) {
-        size_t cap = c->capstamps ? 2 * c->capstamps : 8;
-        struct chart_stamp *n = realloc(c->stamps, cap * sizeof *n);
-        if (!n)
-            return NULL;
-        c->stamps = n;
-        c->capstamps = cap;
+    struct chart_stamp *st = NULL;
+    for (size_t i = 0; i < c->nstamps && !st; i++)
+        if (c->stamps[i].shape == s && c->stamps[i].r == r && !memcmp(&c->stamps[i].fill, &fill, sizeof fill) &&
+            !memcmp(&c->stamps[i].edge, &edge, sizeof edge))
+            st = &c->stamps[i];
+    if (st && st->pattern)
+        return st->pattern;
+    if (!st) {
+        /* a marker drawn once (a legend's) is cheaper drawn than stamped:
+         * each stamp is a stream of its own in a PDF */
+        if (c->nstamps == c->capstamps) {
+            size_t cap = c->capstamps ? 2 * c->capstamps : 8;
+            struct chart_stamp *n = realloc(c->stamps, cap * sizeof *n);
+            if (!n)
+                return NULL;
+            c->stamps = n;
+            c->capstamps = cap;
+        }
+        c->stamps[c->nstamps++] = (struct chart_stamp){s, r, fill, edge, NULL};
+        return NULL;
     }
     /* the marker centred in a square from the origin: cairo's SVG output
      * clips a recording to (0, 0, width, height) whatever its extents say */
@@ -1143,7 +1151,7 @@ static cairo_pattern_t *marker_stamp(chart *c, marker_shape s, double r, rgb fil
         cairo_pattern_destroy(p);
         return NULL;
     }
-    c->stamps[c->nstamps++] = (struct chart_stamp){s, r, fill, edge, p};
+    st->pattern = p;
     return p;
 }
 
