@@ -54,17 +54,55 @@ ind_status ind_file_slurp(const char *path, char **data, size_t *size, ind_error
 
 /* ---- encodings ---------------------------------------------------------- */
 
+/* Line and column of data[off]. A line ends at LF, CRLF or a lone CR (old Mac files). */
 static void position_of(const char *data, size_t off, long *line, long *column)
 {
     long l = 1;
     size_t start = 0;
     for (size_t i = 0; i < off; i++)
-        if (data[i] == '\n') {
+        /* a CR followed by LF is not a break of its own: the LF is */
+        if (data[i] == '\n' || (data[i] == '\r' && !(i + 1 < off && data[i + 1] == '\n'))) {
             l++;
             start = i + 1;
         }
     *line = l;
     *column = (long)(off - start) + 1;
+}
+
+/* Line breaks in s[0..n): LF, CRLF and lone CR each count once. */
+static long count_breaks(const char *s, size_t n)
+{
+    long k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n')))
+            k++;
+    return k;
+}
+
+/* Whether the text has a CR that is not part of a CRLF. */
+static int has_lone_cr(const char *data, size_t size)
+{
+    for (const char *p = data, *end = data + size; (p = memchr(p, '\r', (size_t)(end - p))); p++)
+        if (p + 1 >= end || p[1] != '\n')
+            return 1;
+    return 0;
+}
+
+/* The end of the line that starts at p (just past its LF, CRLF or lone CR), or
+ * NULL when the text ends first. With cr 0 only LF ends a line (fast). */
+static const char *line_end(const char *p, const char *end, int cr)
+{
+    if (!cr) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        return nl ? nl + 1 : NULL;
+    }
+    for (; p < end; p++) {
+        if (*p == '\n')
+            return p + 1;
+        if (*p == '\r')
+            return (p + 1 < end && p[1] == '\n') ? p + 2 : p + 1;
+    }
+    return NULL;
 }
 
 /* Length of the valid UTF-8 sequence at s, 0 when invalid. */
@@ -233,10 +271,7 @@ static void on_field(void *s, size_t n, void *data)
         r->row_open = 1;
     } else if (!r->row_open) {
         /* the row starts on this line, less the line breaks inside its first field */
-        long breaks = 0;
-        for (const char *p = s, *end = (const char *)s + n; n && (p = memchr(p, '\n', (size_t)(end - p))); p++)
-            breaks++;
-        r->row_line = r->line - breaks;
+        r->row_line = r->line - (n ? count_breaks(s, n) : 0);
         r->row_open = 1;
     }
     if (n > IND_CSV_MAX_FIELD) {
@@ -507,8 +542,8 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
     r.row_line = 1;
     /* Without quotes no field spans lines, so every row is one line: the text can
      * go to libcsv in large pieces. A bare CR (old Mac line ends) needs the slow way. */
-    const char *cr = memchr(data, '\r', size);
-    r.fast = !memchr(data, '"', size) && (!cr || (cr + 1 < data + size && cr[1] == '\n'));
+    int lone_cr = has_lone_cr(data, size);
+    r.fast = !memchr(data, '"', size) && !lone_cr;
     r.data = data;
     r.size = size;
     r.scan_line = 1;
@@ -532,8 +567,8 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
                                      "a field is longer than %d bytes", IND_CSV_MAX_FIELD);
     }
     while (!r.fast && pos < size && r.status == IND_OK) {
-        const char *nl = memchr(data + pos, '\n', size - pos);
-        size_t end = nl ? (size_t)(nl - data) + 1 : size;
+        const char *nl = line_end(data + pos, data + size, lone_cr);
+        size_t end = nl ? (size_t)(nl - data) : size;
         if (end - pos > CHUNK) {
             end = pos + CHUNK;
             nl = NULL;

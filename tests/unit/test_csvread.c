@@ -175,6 +175,14 @@ static void test_line_numbers(void **state)
     READ("h\n\n\n\"1\r\n2\r\n3\r\n4\"\nlast\n", &r, &info);
     assert_string_equal(r.out[1], "4|1\r\n2\r\n3\r\n4");
     assert_string_equal(r.out[2], "8|last");
+    /* old Mac line ends (a lone CR): every row on its own line, also inside quotes */
+    READ("h1,h2\ra,b\r\"c\rd\",e\rf,g\r", &r, &info);
+    assert_int_equal(r.n, 4);
+    assert_string_equal(r.out[1], "2|a|b");
+    assert_string_equal(r.out[2], "3|c\rd|e");
+    assert_string_equal(r.out[3], "5|f|g");
+    BAD("h1,h2\ra,b\rc,d\x01\r", 3, 4, "control character 0x01");
+    BAD("h1,h2\r\nab,b\r\nc,d\x01\r\n", 3, 4, "control character 0x01");
     /* an empty quoted field at the start of a row */
     READ("a,b\n\"\",x\n", &r, &info);
     assert_string_equal(r.out[1], "2||x");
