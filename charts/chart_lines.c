@@ -2,6 +2,7 @@
 #include "internal/chart_int.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 const double chart_dash_target[2] = {6.0, 3.0};
 const double chart_dash_kf[2] = {1.2, 2.4};
@@ -63,6 +64,8 @@ void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, c
     long last = (long)n - 1;
     while (last >= 0 && !isfinite(v[last]))
         last--;
+    double *mx = n ? malloc(2 * n * sizeof *mx) : NULL, *my = mx ? mx + n : NULL;
+    size_t nm = 0;
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(v[i]))
             continue;
@@ -70,8 +73,13 @@ void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, c
         /* a lone point (no neighbour joined to it) is always marked */
         int lone = (i == 0 || !isfinite(v[i - 1]) || t[i] - t[i - 1] > 1.5 * step) &&
                    (i + 1 >= n || !isfinite(v[i + 1]) || t[i + 1] - t[i] > 1.5 * step);
-        if ((markers && (!crowded || (long)i == last)) || lone)
-            chart_marker(c, st->marker, x, y, r, st->line, RGB(0xFFFFFF));
+        if ((markers && (!crowded || (long)i == last)) || lone) {
+            if (mx) {
+                mx[nm] = x;
+                my[nm++] = y;
+            } else
+                chart_marker(c, st->marker, x, y, r, st->line, RGB(0xFFFFFF));
+        }
         ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, x - r, y - r, x + r, y + r, NULL);
         if (e) {
             e->series = series;
@@ -80,6 +88,8 @@ void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, c
             e->y = y;
         }
     }
+    chart_markers(c, st->marker, mx, my, nm, r, st->line, RGB(0xFFFFFF));
+    free(mx);
 }
 
 void chart_draw_steps(chart *c, const chart_scale *xs, const chart_scale *ys, const double *t,

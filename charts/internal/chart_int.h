@@ -117,7 +117,8 @@ typedef struct chart {
     chart_label *labels;
     size_t nlabels, caplabels;
     int oom;
-    int vector;          /* drawing to PDF or SVG: markers become stamps */
+    int vector;          /* drawing to PDF, PS or SVG */
+    int stamp_markers;   /* a marker style used twice becomes a stamp (PDF, PS) */
     struct chart_stamp *stamps; /* one drawn marker per shape, size and colour */
     size_t nstamps, capstamps;
 } chart;
@@ -233,6 +234,9 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
 void chart_set_rgb(chart *c, rgb col);
 void chart_set_rgba(chart *c, rgb col, double a);
 void chart_marker(chart *c, marker_shape s, double x, double y, double r, rgb fill, rgb edge);
+/* n markers of one style at (x[i], y[i]): all edges first, then all fills. */
+void chart_markers(chart *c, marker_shape s, const double *x, const double *y, size_t n, double r, rgb fill,
+                   rgb edge);
 /* Verdict symbol centred at (x, y), radius r. */
 void chart_verdict_symbol(chart *c, ind_verdict v, double x, double y, double r);
 rgb chart_verdict_colour(ind_verdict v);
