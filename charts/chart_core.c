@@ -305,9 +305,7 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
     cairo_surface_type_t kind = cairo_surface_get_type(cairo_get_target(cr));
     c->vector = kind == CAIRO_SURFACE_TYPE_PDF || kind == CAIRO_SURFACE_TYPE_SVG ||
                 kind == CAIRO_SURFACE_TYPE_PS;
-    /* not in SVG: cairo 1.16's SVG surface leaks about 470 bytes for every
-     * recording surface painted into it, and reads uninitialised memory */
-    c->stamp_markers = kind == CAIRO_SURFACE_TYPE_PDF || kind == CAIRO_SURFACE_TYPE_PS;
+    c->svg = kind == CAIRO_SURFACE_TYPE_SVG;
     cairo_save(cr);
     chart_clip(c, x, y, w, h);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -318,21 +316,8 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
     return IND_OK;
 }
 
-struct chart_stamp {
-    marker_shape shape;
-    double r;
-    rgb fill, edge;
-    cairo_pattern_t *pattern; /* a recording of the marker; NULL until its second use */
-};
-
 ind_status chart_end(chart *c, ind_error *err)
 {
-    for (size_t i = 0; i < c->nstamps; i++)
-        if (c->stamps[i].pattern)
-            cairo_pattern_destroy(c->stamps[i].pattern);
-    free(c->stamps);
-    c->stamps = NULL;
-    c->nstamps = c->capstamps = 0;
     for (size_t i = 0; i < c->nlabels; i++)
         free(c->labels[i].text);
     free(c->labels);
@@ -1093,121 +1078,67 @@ static double grow_by(marker_shape s, double d)
     }
 }
 
-/* The marker's two fills: the edge colour 0.4 points beyond the shape, then
- * the marker (several times cheaper than filling and stroking). */
-static void marker_fills(cairo_t *cr, marker_shape s, double x, double y, double r, rgb fill, rgb edge)
-{
-    double d = 0.4;
-    cairo_new_path(cr);
-    shape_path(cr, s, x, y, r + grow_by(s, d));
-    cairo_set_source_rgb(cr, edge.r, edge.g, edge.b);
-    cairo_fill(cr);
-    shape_path(cr, s, x, y, r - grow_by(s, d));
-    cairo_set_source_rgb(cr, fill.r, fill.g, fill.b);
-    cairo_fill(cr);
-}
-
-/* Half the side of a marker's stamp: beyond every shape's reach. */
-static double stamp_half(double r)
-{
-    return ceil(2 * r + 2);
-}
-
-/* The stamp for a marker, recorded once per chart: PDF and SVG then hold the
- * shape once and place it by reference, instead of every marker's curves and
- * colours written out (the bulk of a trend chart's file). NULL when out of
- * memory; the caller draws the marker directly. */
-static cairo_pattern_t *marker_stamp(chart *c, marker_shape s, double r, rgb fill, rgb edge)
-{
-    struct chart_stamp *st = NULL;
-    for (size_t i = 0; i < c->nstamps && !st; i++)
-        if (c->stamps[i].shape == s && c->stamps[i].r == r && !memcmp(&c->stamps[i].fill, &fill, sizeof fill) &&
-            !memcmp(&c->stamps[i].edge, &edge, sizeof edge))
-            st = &c->stamps[i];
-    if (st && st->pattern)
-        return st->pattern;
-    if (!st) {
-        /* a marker drawn once (a legend's) is cheaper drawn than stamped:
-         * each stamp is a stream of its own in a PDF */
-        if (c->nstamps == c->capstamps) {
-            size_t cap = c->capstamps ? 2 * c->capstamps : 8;
-            struct chart_stamp *n = realloc(c->stamps, cap * sizeof *n);
-            if (!n)
-                return NULL;
-            c->stamps = n;
-            c->capstamps = cap;
-        }
-        c->stamps[c->nstamps++] = (struct chart_stamp){s, r, fill, edge, NULL};
-        return NULL;
-    }
-    /* the marker centred in a square from the origin: cairo's SVG output
-     * clips a recording to (0, 0, width, height) whatever its extents say */
-    double e = stamp_half(r);
-    cairo_rectangle_t ext = {0, 0, 2 * e, 2 * e};
-    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
-    cairo_t *cr = cairo_create(rec);
-    marker_fills(cr, s, e, e, r, fill, edge);
-    cairo_destroy(cr);
-    cairo_pattern_t *p = cairo_pattern_create_for_surface(rec);
-    cairo_surface_destroy(rec);
-    if (cairo_pattern_status(p) != CAIRO_STATUS_SUCCESS) {
-        cairo_pattern_destroy(p);
-        return NULL;
-    }
-    st->pattern = p;
-    return p;
-}
-
+/* A marker with an edge of 0.4 points all round: two fills (the edge colour,
+ * then the marker), several times cheaper than filling and stroking. */
 void chart_marker(chart *c, marker_shape s, double x, double y, double r, rgb fill, rgb edge)
 {
     if (s == MK_NONE)
         return;
     cairo_t *cr = c->cr;
-    cairo_pattern_t *p = c->stamp_markers ? marker_stamp(c, s, r, fill, edge) : NULL;
-    if (!p) {
-        marker_fills(cr, s, x, y, r, fill, edge);
-        return;
-    }
-    cairo_matrix_t m;
-    double e = stamp_half(r);
-    cairo_matrix_init_translate(&m, e - x, e - y);
-    cairo_pattern_set_matrix(p, &m);
+    double d = 0.4;
     cairo_new_path(cr);
-    cairo_set_source(cr, p);
-    cairo_paint(cr);
+    shape_path(cr, s, x, y, r + grow_by(s, d));
+    chart_set_rgb(c, edge);
+    cairo_fill(cr);
+    shape_path(cr, s, x, y, r - grow_by(s, d));
+    chart_set_rgb(c, fill);
+    cairo_fill(cr);
 }
 
-/* A series' markers together: in a PDF each through its stamp; elsewhere two
- * paths for them all (every edge in white, then every fill), and in SVG a
- * disc as a dot (a zero-length line with round caps, which SVG and PDF draw as
- * a disc): a few bytes where a circle's curves take a few hundred. */
+/* A series' markers together, in two paths (every edge in white, then every
+ * fill). In PDF and SVG a disc is a dot (a zero-length line with round caps,
+ * which both draw as a disc) and a square a stroke as long as it is wide: a
+ * few bytes each, where a circle's curves take a few hundred. Together these
+ * made the vector formats cheaper than PNG. */
 void chart_markers(chart *c, marker_shape s, const double *x, const double *y, size_t n, double r, rgb fill,
                    rgb edge)
 {
     if (s == MK_NONE || n == 0)
         return;
-    if (c->stamp_markers || n == 1) {
-        for (size_t i = 0; i < n; i++)
-            chart_marker(c, s, x[i], y[i], r, fill, edge);
+    if (n == 1) {
+        chart_marker(c, s, x[0], y[0], r, fill, edge);
         return;
     }
     cairo_t *cr = c->cr;
     double d = 0.4;
     cairo_new_path(cr);
-    if (c->vector && s == MK_CIRCLE) {
+    if (c->vector && (s == MK_CIRCLE || s == MK_SQUARE)) {
         cairo_save(cr);
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
         cairo_set_dash(cr, NULL, 0, 0);
-        for (size_t i = 0; i < n; i++) {
-            cairo_move_to(cr, x[i], y[i]);
-            cairo_line_to(cr, x[i], y[i]);
+        for (int layer = 0; layer < 2; layer++) {
+            rgb col = layer ? fill : edge;
+            double rr = layer ? r - grow_by(s, d) : r + grow_by(s, d);
+            if (s == MK_CIRCLE) {
+                /* a dot of the disc's diameter */
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+                cairo_set_line_width(cr, 2 * rr);
+                for (size_t i = 0; i < n; i++) {
+                    cairo_move_to(cr, x[i], y[i]);
+                    cairo_line_to(cr, x[i], y[i]);
+                }
+            } else {
+                /* a stroke as long as it is wide, with butt caps */
+                double half = 0.88 * rr;
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+                cairo_set_line_width(cr, 2 * half);
+                for (size_t i = 0; i < n; i++) {
+                    cairo_move_to(cr, x[i] - half, y[i]);
+                    cairo_line_to(cr, x[i] + half, y[i]);
+                }
+            }
+            cairo_set_source_rgb(cr, col.r, col.g, col.b);
+            cairo_stroke(cr);
         }
-        cairo_set_source_rgb(cr, edge.r, edge.g, edge.b);
-        cairo_set_line_width(cr, 2 * (r + d));
-        cairo_stroke_preserve(cr);
-        cairo_set_source_rgb(cr, fill.r, fill.g, fill.b);
-        cairo_set_line_width(cr, 2 * (r - d));
-        cairo_stroke(cr);
         cairo_restore(cr);
         return;
     }
@@ -1516,7 +1447,7 @@ double chart_caption_height(chart *c)
 {
     double m = chart_margin(c), h = m * 0.8, tw, th;
     if (c->o->caption && *c->o->caption) {
-        chart_text_size(c, F_TINY, c->o->caption, c->w - 2 * m, 2, &tw, &th);
+        chart_text_size(c, F_CAPTION, c->o->caption, c->w - 2 * m, 2, &tw, &th);
         h += th + c->fs * 0.4;
     }
     return h;
@@ -1546,8 +1477,8 @@ double chart_caption(chart *c)
     if (!cap || !*cap)
         return bottom;
     double w, h;
-    chart_text_size(c, F_TINY, cap, c->w - 2 * m, 2, &w, &h);
-    chart_text(c, F_TINY, cap, c->x + m, bottom - h, c->w - 2 * m, 2, AL_LEFT, RGB(C_MUTED),
+    chart_text_size(c, F_CAPTION, cap, c->w - 2 * m, 2, &w, &h);
+    chart_text(c, F_CAPTION, cap, c->x + m, bottom - h, c->w - 2 * m, 2, AL_LEFT, RGB(C_MUTED),
                IND_CHART_EL_CAPTION);
     return bottom - h - c->fs * 0.4;
 }

@@ -227,7 +227,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
             snprintf(buf2, sizeof buf2, "%zu  %s: %s", k + 1, chart_period_label(&c, m->notes[k].period, pl, sizeof pl),
                      m->notes[k].text);
             double fw, fh;
-            chart_text_size(&c, F_TINY, buf2, w - 2 * mg, 2, &fw, &fh);
+            chart_text_size(&c, F_CAPTION, buf2, w - 2 * mg, 2, &fw, &fh);
             foot_hs[k] = fh;
             foot_h += fh + 1;
         }
@@ -445,7 +445,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
             snprintf(num, sizeof num, "%zu", k + 1);
             snprintf(buf2, sizeof buf2, "%s  %s: %s", num, chart_period_label(&c, m->notes[k].period, pl, sizeof pl),
                      m->notes[k].text);
-            chart_text(&c, F_TINY, buf2, x + mg, fy, w - 2 * mg, 2, AL_LEFT, RGB(C_TEXT), IND_CHART_EL_FOOTNOTE);
+            chart_text(&c, F_CAPTION, buf2, x + mg, fy, w - 2 * mg, 2, AL_LEFT, RGB(C_TEXT), IND_CHART_EL_FOOTNOTE);
             fy += (foot_hs ? foot_hs[k] : 0) + 1;
             double nt = ind_period_time(m->notes[k].period);
             if (!(nt >= xs.lo && nt <= xs.hi))

@@ -14,13 +14,18 @@
 typedef enum {
     F_BODY = 0,  /* tick labels, legend, table cells: the base size */
     F_SMALL,     /* data labels, panel text: 0.9 */
-    F_TINY,      /* n under periods, caption, footnotes: 0.8 */
+    F_TINY,      /* n under periods, note marks: 0.8 */
     F_BOLD,      /* table headings, panel titles */
     F_SMALL_BOLD,
     F_TITLE,     /* 1.4, bold */
     F_SUBTITLE,  /* 1.0, regular */
     F_COUNT
 } font_id;
+
+/* The caption and footnotes: the size of tick labels and legends, so a chart's
+ * small text shares one set of glyphs (an SVG carries every glyph's outline
+ * once per size), and a source line stays legible in print. */
+#define F_CAPTION F_SMALL
 
 /* A remembered piece of text: its pango layout, shaped once, and its box
  * (shaping is the costly part of drawing text, and a VB's charts repeat most
@@ -118,9 +123,7 @@ typedef struct chart {
     size_t nlabels, caplabels;
     int oom;
     int vector;          /* drawing to PDF, PS or SVG */
-    int stamp_markers;   /* a marker style used twice becomes a stamp (PDF, PS) */
-    struct chart_stamp *stamps; /* one drawn marker per shape, size and colour */
-    size_t nstamps, capstamps;
+    int svg;             /* drawing to SVG */
 } chart;
 
 /* Sets up c for drawing into (x, y, w, h) of cr: saves cr, clips, paints white.
