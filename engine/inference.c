@@ -916,3 +916,216 @@ ind_status ind_inf_p_adjust(const double *p, size_t n, ind_inf_adjust method,
     free(perm);
     return IND_OK;
 }
+
+/* ---- Hodges-Lehmann shift (R wilcox.test(conf.int = TRUE)) ----------------- */
+
+/* Brent's root finder in the form R's uniroot() runs it (its zeroin2: inverse
+ * quadratic or linear interpolation, else bisection, on a bracket [a, b] whose
+ * end values fa, fb have opposite signs), so that roots agree with R's to the
+ * last digit and not only to the tolerance. */
+static double zeroin(double (*f)(double, void *), void *ctx, double a, double b, double fa, double fb,
+                     double tol, int maxit)
+{
+    if (fa == 0.0)
+        return a;
+    if (fb == 0.0)
+        return b;
+    double c = a, fc = fa;
+    for (int it = 0; it <= maxit; it++) {
+        double prev_step = b - a;
+        if (fabs(fc) < fabs(fb)) {
+            /* b is the best approximation so far */
+            a = b, b = c, c = a;
+            fa = fb, fb = fc, fc = fa;
+        }
+        double tol_act = 2 * DBL_EPSILON * fabs(b) + tol / 2;
+        double new_step = (c - b) / 2;
+        if (fabs(new_step) <= tol_act || fb == 0.0)
+            return b;
+        if (fabs(prev_step) >= tol_act && fabs(fa) > fabs(fb)) {
+            double p, q, cb = c - b;
+            if (a == c) { /* two distinct points: the secant */
+                double t1 = fb / fa;
+                p = cb * t1;
+                q = 1.0 - t1;
+            } else { /* inverse quadratic interpolation */
+                double qa = fa / fc, t1 = fb / fc, t2 = fb / fa;
+                p = t2 * (cb * qa * (qa - t1) - (b - a) * (t1 - 1.0));
+                q = (qa - 1.0) * (t1 - 1.0) * (t2 - 1.0);
+            }
+            if (p > 0.0)
+                q = -q;
+            else
+                p = -p;
+            if (p < (0.75 * cb * q - fabs(tol_act * q) / 2) && p < fabs(prev_step * q / 2))
+                new_step = p / q;
+        }
+        if (fabs(new_step) < tol_act)
+            new_step = new_step > 0.0 ? tol_act : -tol_act;
+        a = b, fa = fb;
+        b += new_step;
+        fb = f(b, ctx);
+        if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0))
+            c = a, fc = fa;
+    }
+    return b;
+}
+
+typedef struct {
+    const double *x, *y;
+    size_t nx, ny;
+    double *v, *r;   /* work: the shifted sample and its ranks */
+    int correct;
+    double zq;       /* the value W(d) is to reach */
+    ind_status status;
+} shift_ctx;
+
+/* R's W(d) - zq: the standardized rank-sum statistic of x - d against y, with
+ * tie-corrected variance and (when correct) the continuity correction. */
+static double shift_w(double d, void *p)
+{
+    shift_ctx *c = p;
+    size_t n = c->nx + c->ny;
+    for (size_t i = 0; i < c->nx; i++)
+        c->v[i] = c->x[i] - d;
+    memcpy(c->v + c->nx, c->y, c->ny * sizeof *c->v);
+    double tsum;
+    int ties;
+    ind_status st = midranks(c->v, n, c->r, &tsum, &ties);
+    if (st != IND_OK) {
+        c->status = st;
+        return NAN;
+    }
+    double dx = (double)c->nx, dy = (double)c->ny, rs = 0.0;
+    for (size_t i = 0; i < c->nx; i++)
+        rs += c->r[i];
+    double dz = rs - dx * (dx + 1) / 2 - dx * dy / 2;
+    double corr = c->correct ? (dz > 0 ? 0.5 : (dz < 0 ? -0.5 : 0.0)) : 0.0;
+    double sigma = sqrt((dx * dy / 12) * ((dx + dy + 1) - tsum / ((dx + dy) * (dx + dy - 1))));
+    if (!(sigma > 0.0))
+        c->status = IND_EDOMAIN;
+    return (dz - corr) / sigma - c->zq;
+}
+
+/* R's root(zq): an end of the range when W does not cross zq inside it. */
+static double shift_root(shift_ctx *c, double lo, double hi, double wlo, double whi, double zq)
+{
+    double flo = wlo - zq, fhi = whi - zq;
+    if (flo <= 0)
+        return lo;
+    if (fhi >= 0)
+        return hi;
+    c->zq = zq;
+    return zeroin(shift_w, c, lo, hi, flo, fhi, 1e-4, 1000);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+ind_status ind_inf_wilcox_shift(const double *x, size_t nx, const double *y, size_t ny,
+                                ind_inf_exact exact, int correct, double conf_level,
+                                ind_inf_result *res)
+{
+    res->estimate = res->ci_lo = res->ci_hi = NAN;
+    res->conf_level = conf_level;
+    if ((nx && !x) || (ny && !y) || !(conf_level > 0.0 && conf_level < 1.0))
+        return IND_EDOMAIN;
+    size_t mx = 0, my = 0;
+    for (size_t i = 0; i < nx; i++)
+        mx += isfinite(x[i]) != 0;
+    for (size_t i = 0; i < ny; i++)
+        my += isfinite(y[i]) != 0;
+    if (mx < 1 || my < 1)
+        return IND_EDOMAIN;
+    size_t nn = mx + my;
+    double *buf = malloc(4 * nn * sizeof *buf);
+    if (!buf)
+        return IND_ENOMEM;
+    double *fx = buf, *fy = buf + mx, *v = buf + nn, *r = buf + 2 * nn;
+    size_t j = 0;
+    for (size_t i = 0; i < nx; i++)
+        if (isfinite(x[i]))
+            fx[j++] = x[i];
+    j = 0;
+    for (size_t i = 0; i < ny; i++)
+        if (isfinite(y[i]))
+            fy[j++] = y[i];
+    /* ties among the pooled values decide, as for the test */
+    memcpy(v, fx, mx * sizeof *v);
+    memcpy(v + mx, fy, my * sizeof *v);
+    double tsum;
+    int ties;
+    ind_status st = midranks(v, nn, r, &tsum, &ties);
+    int use_exact = exact == IND_INF_EXACT_ALWAYS || (exact == IND_INF_EXACT_AUTO && mx < 50 && my < 50);
+    if (exact != IND_INF_EXACT_AUTO && exact != IND_INF_EXACT_ALWAYS && exact != IND_INF_EXACT_NEVER)
+        st = IND_EUSAGE;
+    double alpha = 1 - conf_level;
+    if (st == IND_OK && use_exact && !ties) {
+        size_t m = mx * my;
+        double *diffs = malloc(m * sizeof *diffs), *freq = malloc((m + 1) * sizeof *freq);
+        if (!diffs || !freq || (double)mx * (double)my > 10000.0) {
+            st = (!diffs || !freq) ? IND_ENOMEM : IND_EDOMAIN;
+        } else if ((st = wilcox_counts(mx < my ? mx : my, mx < my ? my : mx, freq)) == IND_OK) {
+            for (size_t a = 0; a < mx; a++)
+                for (size_t b = 0; b < my; b++)
+                    diffs[a * my + b] = fx[a] - fy[b];
+            qsort(diffs, m, sizeof *diffs, cmp_double);
+            double total = 0.0;
+            for (size_t u = 0; u <= m; u++)
+                total += freq[u];
+            /* qu = qwilcox(alpha/2): the smallest q with P(W <= q) >= alpha/2 (R's fuzz) */
+            double target = alpha / 2 - 10 * DBL_EPSILON, p = 0.0;
+            size_t qu = 0;
+            for (;; qu++) {
+                p += freq[qu] / total;
+                if (p >= target || qu == m)
+                    break;
+            }
+            if (qu == 0)
+                qu = 1;
+            size_t ql = m - qu;
+            res->ci_lo = diffs[qu - 1];
+            res->ci_hi = diffs[ql];
+            /* achieved alpha = 2 P(W <= qu - 1); R reports it when far off */
+            double below = 0.0;
+            for (size_t u = 0; u < qu; u++)
+                below += freq[u] / total;
+            double achieved = 2 * below;
+            if (achieved - alpha > alpha / 2)
+                res->conf_level = 1 - achieved;
+            res->estimate = m % 2 ? diffs[m / 2] : (diffs[m / 2 - 1] + diffs[m / 2]) / 2;
+            res->exact = 1;
+        }
+        free(diffs);
+        free(freq);
+    } else if (st == IND_OK) {
+        shift_ctx c = {fx, fy, mx, my, v, r, correct, 0.0, IND_OK};
+        double xmin = fx[0], xmax = fx[0], ymin = fy[0], ymax = fy[0];
+        for (size_t i = 1; i < mx; i++)
+            xmin = fmin(xmin, fx[i]), xmax = fmax(xmax, fx[i]);
+        for (size_t i = 1; i < my; i++)
+            ymin = fmin(ymin, fy[i]), ymax = fmax(ymax, fy[i]);
+        double lo = xmin - ymax, hi = xmax - ymin;
+        double wlo = shift_w(lo, &c), whi = shift_w(hi, &c);
+        res->ci_lo = shift_root(&c, lo, hi, wlo, whi, gsl_cdf_ugaussian_Qinv(alpha / 2));
+        res->ci_hi = shift_root(&c, lo, hi, wlo, whi, gsl_cdf_ugaussian_Pinv(alpha / 2));
+        /* the estimate: where W(d) = 0, without the continuity correction */
+        c.correct = 0;
+        c.zq = 0.0;
+        double flo = shift_w(lo, &c), fhi = shift_w(hi, &c);
+        if (flo * fhi > 0)
+            st = IND_EDOMAIN; /* R: "f() values at end points not of opposite sign" */
+        else
+            res->estimate = zeroin(shift_w, &c, lo, hi, flo, fhi, 1e-4, 1000);
+        if (c.status != IND_OK)
+            st = c.status;
+        res->exact = 0;
+    }
+    free(buf);
+    if (st != IND_OK)
+        res->estimate = res->ci_lo = res->ci_hi = NAN;
+    return st;
+}

@@ -145,6 +145,26 @@ ind_status ind_inf_kruskal(const double *x, const int *group, size_t n,
 ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny,
                           ind_inf_exact exact, int correct, ind_inf_result *res);
 
+/* The shift of x against y (Hodges-Lehmann) with its confidence interval, as
+ * R wilcox.test(x, y, conf.int = TRUE, conf.level, exact, correct) gives them
+ * as "difference in location". Exact (no ties, and exact chosen as for
+ * ind_inf_wilcox): the estimate is the median of the nx ny differences
+ * x_i - y_j, the interval (D_(qu), D_(nx ny + 1 - qu)) of the sorted
+ * differences with qu = qwilcox(alpha/2, nx, ny) (at least 1); conf_level
+ * becomes the achieved level when that is far off (R's warning). Otherwise
+ * the normal approximation: the interval ends are the shifts d at which the
+ * standardized statistic of x - d against y (tie-corrected, with the
+ * continuity correction when correct) crosses -/+ z_(alpha/2), and the
+ * estimate is where it crosses 0 without the correction, each found the way
+ * R's uniroot finds them (Brent's method, tolerance 1e-4), so the numbers
+ * agree with R's to the last digit (the crossing itself is known to 1e-4).
+ * Sets estimate, ci_lo, ci_hi, conf_level and exact of res, nothing else:
+ * call it after ind_inf_wilcox. Non-finite values are dropped. IND_EDOMAIN
+ * when all values are tied. */
+ind_status ind_inf_wilcox_shift(const double *x, size_t nx, const double *y, size_t ny,
+                                ind_inf_exact exact, int correct, double conf_level,
+                                ind_inf_result *res);
+
 /* Adjusted p-values as R p.adjust(p, method): NaN entries stay NaN and are
  * not counted in the number of tests m. Holm: sorted ascending,
  * cummax((m + 1 - i) p_(i)), capped at 1; BH: sorted descending,

@@ -348,6 +348,14 @@ static void test_wilcox(void **state)
         check(cas, "p", r.p, num(t, i, "p"), REL_P);
         check_str(cas, r.method, str(t, i, "rmethod"));
         assert_int_equal(r.exact, strstr(str(t, i, "rmethod"), "exact") != NULL);
+        /* the shift and its interval: R's own uniroot iterates, to the last digits */
+        st = ind_inf_wilcox_shift(x, nx, y, ny, mode, (int)lnum(t, i, "correct"), 0.95, &r);
+        if (st != IND_OK)
+            fail_msg("%s: shift status %d", cas, st);
+        check(cas, "estimate", r.estimate, num(t, i, "estimate"), REL_STAT);
+        check(cas, "ci_lo", r.ci_lo, num(t, i, "ci_lo"), REL_STAT);
+        check(cas, "ci_hi", r.ci_hi, num(t, i, "ci_hi"), REL_STAT);
+        check(cas, "conf_level", r.conf_level, num(t, i, "conf_level"), REL_STAT);
         free(x);
         free(y);
     }
@@ -429,6 +437,13 @@ static void test_bad_input(void **state)
     assert_int_equal(ind_inf_kruskal(same, g2, 4, &r), IND_EDOMAIN);
     assert_int_equal(ind_inf_wilcox(same, 2, same + 2, 2, IND_INF_EXACT_AUTO, 1, &r), IND_EDOMAIN);
     assert_int_equal(ind_inf_wilcox(v, 0, v, 4, IND_INF_EXACT_AUTO, 1, &r), IND_EDOMAIN);
+    assert_int_equal(ind_inf_wilcox_shift(same, 2, same + 2, 2, IND_INF_EXACT_AUTO, 1, 0.95, &r), IND_EDOMAIN);
+    assert_true(isnan(r.estimate) && isnan(r.ci_lo) && isnan(r.ci_hi));
+    assert_int_equal(ind_inf_wilcox_shift(v, 0, v, 4, IND_INF_EXACT_AUTO, 1, 0.95, &r), IND_EDOMAIN);
+    assert_int_equal(ind_inf_wilcox_shift(v, 2, v + 2, 2, IND_INF_EXACT_AUTO, 1, 1.0, &r), IND_EDOMAIN);
+    /* exact, by hand: x - y over {3,4} x {1,2} = {1, 2, 2, 3}; median 2 */
+    assert_int_equal(ind_inf_wilcox_shift(v + 2, 2, v, 2, IND_INF_EXACT_AUTO, 1, 0.95, &r), IND_OK);
+    assert_true(r.exact && r.estimate == 2.0);
     double p[2] = { 0.5, 1.5 }, out[2];
     assert_int_equal(ind_inf_p_adjust(p, 2, IND_INF_ADJUST_HOLM, out), IND_EDOMAIN);
 }

@@ -23,7 +23,8 @@
 #                 mean, sd, n are written for the C code
 #   welch_anova.csv oneway.test(y ~ g) on raw data; summaries written
 #   kruskal.csv   kruskal.test(x, g)
-#   wilcox.csv    wilcox.test(x, y, exact, correct)
+#   wilcox.csv    wilcox.test(x, y, exact, correct, conf.int = TRUE): W, p, the
+#                 location shift and its 95 % interval
 #   padjust.csv   p.adjust(p, method)
 
 options(warn = -1)  # chi-squared approximation warnings are expected
@@ -322,7 +323,12 @@ wcases <- list(
   list("ties", c(1, 2, 2, 3, 4, 4, 5), c(2, 3, 3, 6, 7, 7)),
   list("large_no_ties", rnorm(60, 0.2), rnorm(55)),
   list("exact_49", rnorm(49, 0.3), rnorm(45)),
-  list("ordinal_ties", c(rep(1, 5), rep(2, 8), rep(3, 4)), c(rep(2, 3), rep(3, 9), rep(4, 6)))
+  list("ordinal_ties", c(rep(1, 5), rep(2, 8), rep(3, 4)), c(rep(2, 3), rep(3, 9), rep(4, 6))),
+  # index values per year of two units, as compare puts them (ties, few years)
+  list("index_years", c(82, 84, 79, 85, 83, 86, 84), c(76, 78, 77, 79, 76, 80, 77)),
+  list("index_overlap", c(71, 73, 68, 80, 82, 77, 75, 79), c(70, 77, 72, 81, 74, 69)),
+  list("exact_tiny", c(3.1, 4.7), c(1.2, 2.5, 0.3)),
+  list("shares_decimals", c(61.2, 58.4, 63.9, 60.1, 59.7), c(55.3, 57.8, 54.1, 58.9, 56.2, 53.7))
 )
 for (cs in wcases) {
   x <- cs[[2]]; y <- cs[[3]]
@@ -330,10 +336,11 @@ for (cs in wcases) {
     if (ex == "always" && length(x) * length(y) > 10000) next
     for (correct in c(TRUE, FALSE)) {
       exact <- switch(ex, auto = NULL, never = FALSE, always = TRUE)
-      r <- wilcox.test(x, y, exact = exact, correct = correct)
+      r <- suppressWarnings(wilcox.test(x, y, exact = exact, correct = correct, conf.int = TRUE))
       add(case = cs[[1]], x = lst(x), y = lst(y), exact = ex,
           correct = as.integer(correct), W = num(r$statistic), p = num(r$p.value),
-          rmethod = r$method)
+          rmethod = r$method, estimate = num(r$estimate), ci_lo = num(r$conf.int[1]),
+          ci_hi = num(r$conf.int[2]), conf_level = num(attr(r$conf.int, "conf.level")))
     }
   }
 }
