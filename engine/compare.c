@@ -345,14 +345,22 @@ static void series_tests(ind_cmp_result *r, const ind_dataset *ds, const ind_cmp
                 ind_inf_result t;
                 pr->a = idx[a];
                 pr->b = idx[b];
-                ind_status st = ind_inf_wilcox(all + start[a], start[a + 1] - start[a], all + start[b],
-                                               start[b + 1] - start[b], IND_INF_EXACT_AUTO, 1, &t);
+                const double *xa = all + start[a], *xb = all + start[b];
+                size_t na = start[a + 1] - start[a], nb = start[b + 1] - start[b];
+                ind_status st = ind_inf_wilcox(xa, na, xb, nb, IND_INF_EXACT_AUTO, 1, &t);
                 pr->test = st == IND_OK ? t.method : "Wilcoxon rank sum test";
                 pr->statistic = st == IND_OK ? t.statistic : NAN;
                 pr->df = NAN;
                 pr->p = st == IND_OK ? t.p : NAN;
-                pr->difference = r->units[idx[a]].estimate - r->units[idx[b]].estimate;
-                pr->ci_lo = pr->ci_hi = NAN;
+                /* the effect: how far a's values lie from b's (Hodges-Lehmann), with its interval */
+                if (st == IND_OK && ind_inf_wilcox_shift(xa, na, xb, nb, IND_INF_EXACT_AUTO, 1, o->conf_level, &t) ==
+                                        IND_OK) {
+                    pr->difference = t.estimate;
+                    pr->ci_lo = t.ci_lo;
+                    pr->ci_hi = t.ci_hi;
+                } else {
+                    pr->difference = pr->ci_lo = pr->ci_hi = NAN;
+                }
                 pp[q++] = pr->p;
             }
         r->pair_count = q;

@@ -68,7 +68,9 @@ typedef struct {
     size_t a, b;          /* indexes into units */
     const char *test;     /* R's method name */
     double statistic, df, p, p_adjusted;
-    double difference, ci_lo, ci_hi; /* a - b: proportions (Newcombe), means (Welch) */
+    double difference, ci_lo, ci_hi; /* a - b: proportions (Newcombe), means (Welch); for
+                                        series the shift of a's values from b's (Hodges-Lehmann,
+                                        R wilcox.test(conf.int = TRUE)) */
     int significant;      /* p_adjusted < 1 - conf_level */
     char sentence[400];
 } ind_cmp_pair;

@@ -27,8 +27,10 @@
 #   pairs, means        t.test(ya, yb) (Welch) on the same raw data
 #   unit interval       t.test(y)$conf.int
 #   overall, series     kruskal.test(values, unit) over the years
-#   pairs, series       wilcox.test(va, vb) (R's defaults: exact without ties
-#                       and n < 50, else normal with continuity correction)
+#   pairs, series       wilcox.test(va, vb, conf.int = TRUE) (R's defaults: exact without ties
+#                       and n < 50, else normal with continuity correction);
+#                       the pair's difference and interval are its location
+#                       shift (Hodges-Lehmann) and conf.int
 #   adjustment          p.adjust(p, "holm") and p.adjust(p, "BH"), over the
 #                       pairs and, separately, over the unit-vs-rest tests
 #   funnel              the formulas of tests/golden/funnel/make_fixtures.R
@@ -351,14 +353,16 @@ series_case <- function(case, from = 2016, to = 2025, method = "auto") {
          values = length(vals[[u]]), excluded = as.integer(!ok[[u]]))
   pr <- list()
   for (a in seq_along(t)[-length(t)]) for (b in (a + 1):length(t)) {
-    w <- wilcox.test(vals[[t[a]]], vals[[t[b]]])
+    # the effect: the location shift (Hodges-Lehmann) and its 95 % interval
+    w <- suppressWarnings(wilcox.test(vals[[t[a]]], vals[[t[b]]], conf.int = TRUE))
     pr[[length(pr) + 1]] <- list(a = t[a], b = t[b], test = w$method, stat = unname(w$statistic),
-                                 p = w$p.value, d = median(vals[[t[a]]]) - median(vals[[t[b]]]))
+                                 p = w$p.value, d = unname(w$estimate), dlo = w$conf.int[1],
+                                 dhi = w$conf.int[2])
   }
   pp <- sapply(pr, function(r) r$p)
   ph <- p.adjust(pp, "holm"); pb <- p.adjust(pp, "BH")
   for (q in seq_along(pr)) with(pr[[q]],
-    emit(case, "pair", a, b, test, stat, NaN, NaN, p, ph[q], pb[q], d = d))
+    emit(case, "pair", a, b, test, stat, NaN, NaN, p, ph[q], pb[q], d = d, dlo = dlo, dhi = dhi))
 }
 series_case("series_auto")
 series_case("series_range", from = 2019, to = 2024)
