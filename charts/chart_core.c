@@ -1096,10 +1096,10 @@ void chart_marker(chart *c, marker_shape s, double x, double y, double r, rgb fi
 }
 
 /* A series' markers together, in two paths (every edge in white, then every
- * fill). In PDF and SVG a disc is a dot (a zero-length line with round caps,
- * which both draw as a disc) and a square a stroke as long as it is wide: a
- * few bytes each, where a circle's curves take a few hundred. Together these
- * made the vector formats cheaper than PNG. */
+ * fill). In PDF and SVG a disc is a dot (a very short stroke with round caps)
+ * and a square a stroke as long as it is wide: a few bytes each, where a
+ * circle's curves take a few hundred. Together these made the vector formats
+ * cheaper than PNG. */
 void chart_markers(chart *c, marker_shape s, const double *x, const double *y, size_t n, double r, rgb fill,
                    rgb edge)
 {
@@ -1119,12 +1119,14 @@ void chart_markers(chart *c, marker_shape s, const double *x, const double *y, s
             rgb col = layer ? fill : edge;
             double rr = layer ? r - grow_by(s, d) : r + grow_by(s, d);
             if (s == MK_CIRCLE) {
-                /* a dot of the disc's diameter */
+                /* a dot of the disc's diameter: a stroke 0.02 points long, not
+                 * of length zero, which some viewers (a browser's canvas, so
+                 * pdf.js) skip although PDF and SVG say to draw it */
                 cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
                 cairo_set_line_width(cr, 2 * rr);
                 for (size_t i = 0; i < n; i++) {
-                    cairo_move_to(cr, x[i], y[i]);
-                    cairo_line_to(cr, x[i], y[i]);
+                    cairo_move_to(cr, x[i] - 0.01, y[i]);
+                    cairo_line_to(cr, x[i] + 0.01, y[i]);
                 }
             } else {
                 /* a stroke as long as it is wide, with butt caps */
