@@ -501,7 +501,8 @@ struct cli_multiples_model {
 };
 
 cli_multiples_model *cli_multiples_model_new(const ind_dataset *ds, const char *unit, const char *indicator,
-                                             int year, const ind_attain_policy *policy)
+                                             ind_period from, ind_period to, int year,
+                                             const ind_attain_policy *policy)
 {
     size_t nser = ind_dataset_series_count(ds);
     cli_multiples_model *mm = xcalloc(1, sizeof *mm);
@@ -527,7 +528,7 @@ cli_multiples_model *cli_multiples_model_new(const ind_dataset *ds, const char *
         }
         ind_outlook_points pts;
         ind_error err;
-        if (ind_outlook_points_get(ds, k, 0, 0, &pts, &err) != IND_OK)
+        if (ind_outlook_points_get(ds, k, from, to, &pts, &err) != IND_OK)
             continue;
         if (pts.n == 0) {
             ind_outlook_points_free(&pts);

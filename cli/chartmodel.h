@@ -44,9 +44,11 @@ void cli_funnel_model_free(void *m);
 
 typedef struct cli_multiples_model cli_multiples_model;
 /* Small multiples: every indicator of a unit (indicator == NULL), or one
- * indicator across units (unit == NULL); verdicts for the year. */
+ * indicator across units (unit == NULL), over the periods from `from` to `to`
+ * (0 = open); verdicts for the year. */
 cli_multiples_model *cli_multiples_model_new(const ind_dataset *ds, const char *unit, const char *indicator,
-                                             int year, const ind_attain_policy *policy);
+                                             ind_period from, ind_period to, int year,
+                                             const ind_attain_policy *policy);
 const ind_chart_multiples *cli_multiples_model_chart(const cli_multiples_model *m);
 void cli_multiples_model_free(void *m);
 

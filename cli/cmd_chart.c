@@ -211,8 +211,11 @@ int cmd_chart(cli_opts *opt)
         }
         cli_opts y = *opt;
         int year = opt->year ? opt->year : cli_default_year(&y, ds);
+        ind_period from, to;
+        period_range(opt, &from, &to);
         cli_multiples_model *m = cli_multiples_model_new(ds, opt->unit_count ? opt->units[0] : NULL,
-                                                         opt->indicator_count ? opt->indicators[0] : NULL, year, &policy);
+                                                         opt->indicator_count ? opt->indicators[0] : NULL, from, to,
+                                                         year, &policy);
         if (!cli_multiples_model_chart(m)->panel_count) {
             cli_multiples_model_free(m);
             rc = cli_error(2, "nothing to draw");
