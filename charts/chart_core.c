@@ -498,35 +498,36 @@ double chart_line_height(chart *c, font_id f)
  * exists once in every format. (An outline around each glyph looks a shade
  * finer, but in PDF it writes every glyph's curves again, and on pixels it
  * draws the text eight times: together most of a trend chart's cost.) */
-static void show_layout(chart *c, PangoLayout *pl, double x, double y, rgb col, int halo)
+static void show_halo(chart *c, PangoLayout *pl, double x, double y)
 {
     cairo_t *cr = c->cr;
-    if (halo) {
-        PangoRectangle ink;
-        pango_layout_get_extents(pl, &ink, NULL);
-        double pad = c->fs * 0.16;
-        double x0 = x + (double)ink.x / PANGO_SCALE - pad, y0 = y + (double)ink.y / PANGO_SCALE - pad;
-        double w = (double)ink.width / PANGO_SCALE + 2 * pad, h = (double)ink.height / PANGO_SCALE + 2 * pad;
-        if (ink.width > 0 && ink.height > 0) {
-            double r = pad;
-            cairo_new_path(cr);
-            cairo_move_to(cr, x0 + r, y0);
-            cairo_line_to(cr, x0 + w - r, y0);
-            cairo_curve_to(cr, x0 + w - r * 0.45, y0, x0 + w, y0 + r * 0.45, x0 + w, y0 + r);
-            cairo_line_to(cr, x0 + w, y0 + h - r);
-            cairo_curve_to(cr, x0 + w, y0 + h - r * 0.45, x0 + w - r * 0.45, y0 + h, x0 + w - r, y0 + h);
-            cairo_line_to(cr, x0 + r, y0 + h);
-            cairo_curve_to(cr, x0 + r * 0.45, y0 + h, x0, y0 + h - r * 0.45, x0, y0 + h - r);
-            cairo_line_to(cr, x0, y0 + r);
-            cairo_curve_to(cr, x0, y0 + r * 0.45, x0 + r * 0.45, y0, x0 + r, y0);
-            cairo_close_path(cr);
-            cairo_set_source_rgb(cr, 1, 1, 1);
-            cairo_fill(cr);
-        }
-    }
-    cairo_move_to(cr, x, y);
+    PangoRectangle ink;
+    pango_layout_get_extents(pl, &ink, NULL);
+    if (ink.width <= 0 || ink.height <= 0)
+        return;
+    double pad = c->fs * 0.16, r = pad;
+    double x0 = x + (double)ink.x / PANGO_SCALE - pad, y0 = y + (double)ink.y / PANGO_SCALE - pad;
+    double w = (double)ink.width / PANGO_SCALE + 2 * pad, h = (double)ink.height / PANGO_SCALE + 2 * pad;
+    cairo_new_path(cr);
+    cairo_move_to(cr, x0 + r, y0);
+    cairo_line_to(cr, x0 + w - r, y0);
+    cairo_curve_to(cr, x0 + w - r * 0.45, y0, x0 + w, y0 + r * 0.45, x0 + w, y0 + r);
+    cairo_line_to(cr, x0 + w, y0 + h - r);
+    cairo_curve_to(cr, x0 + w, y0 + h - r * 0.45, x0 + w - r * 0.45, y0 + h, x0 + w - r, y0 + h);
+    cairo_line_to(cr, x0 + r, y0 + h);
+    cairo_curve_to(cr, x0 + r * 0.45, y0 + h, x0, y0 + h - r * 0.45, x0, y0 + h - r);
+    cairo_line_to(cr, x0, y0 + r);
+    cairo_curve_to(cr, x0, y0 + r * 0.45, x0 + r * 0.45, y0, x0 + r, y0);
+    cairo_close_path(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_fill(cr);
+}
+
+static void show_layout(chart *c, PangoLayout *pl, double x, double y, rgb col)
+{
+    cairo_move_to(c->cr, x, y);
     chart_set_rgb(c, col);
-    pango_cairo_show_layout(cr, pl);
+    pango_cairo_show_layout(c->cr, pl);
 }
 
 ind_chart_element *chart_text(chart *c, font_id f, const char *text, double x, double y, double maxw,
@@ -542,11 +543,11 @@ ind_chart_element *chart_text(chart *c, font_id f, const char *text, double x, d
         /* pango aligns inside the width; x is the left of that width for
          * AL_LEFT, its centre or its right edge otherwise */
         double x0 = align == AL_CENTER ? x - maxw / 2 : align == AL_RIGHT ? x - maxw : x;
-        show_layout(c, pl, x0, y, col, 0);
+        show_layout(c, pl, x0, y, col);
         left = x0 + lx;
     } else {
         left = align == AL_CENTER ? x - w / 2 : align == AL_RIGHT ? x - w : x;
-        show_layout(c, pl, left - lx, y, col, 0);
+        show_layout(c, pl, left - lx, y, col);
     }
     return chart_el(c, kind, left, y, left + w, y + h, text);
 }
@@ -614,7 +615,15 @@ void chart_labels_place(chart *c)
         return;
     /* by priority, then in the order added (a stable insertion sort: n is small) */
     size_t *ord = malloc(n * sizeof *ord);
-    if (!ord) {
+    /* where each label goes (not placed: dropped), drawn after all are placed */
+    typedef struct {
+        int placed;
+        double x, y;
+    } placed;
+    placed *drawn = calloc(n, sizeof *drawn);
+    if (!ord || !drawn) {
+        free(ord);
+        free(drawn);
         c->oom = 1;
         return;
     }
@@ -659,9 +668,7 @@ void chart_labels_place(chart *c)
                 e->fate = IND_CHART_DROPPED;
             c->lay->dropped++;
         } else {
-            const measure_entry *te = chart_text_entry(c, lb->font, lb->text, 0, 1, AL_LEFT);
-            PangoLayout *pl = te->layout;
-            double lx = te->lx;
+            double lx = chart_text_entry(c, lb->font, lb->text, 0, 1, AL_LEFT)->lx;
             double dy = found - lb->y;
             if (fabs(dy) > lb->h * 0.3 && isfinite(lb->ax)) {
                 /* a hairline from the point to the moved label */
@@ -673,7 +680,7 @@ void chart_labels_place(chart *c)
                 cairo_set_dash(c->cr, NULL, 0, 0);
                 cairo_stroke(c->cr);
             }
-            show_layout(c, pl, x - lx, found, lb->colour, lb->halo);
+            drawn[k] = (placed){1, x - lx, found};
             e = chart_el(c, lb->kind, x, found, x + lb->w, found + lb->h, lb->text);
             if (e && fabs(dy) > 1e-9) {
                 e->fate = IND_CHART_NUDGED;
@@ -687,6 +694,20 @@ void chart_labels_place(chart *c)
             e->value = lb->value;
         }
     }
+    /* every halo before any text, so that no halo covers a neighbour's glyphs */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < n; k++) {
+            const chart_label *lb = &c->labels[ord[k]];
+            if (!drawn[k].placed || (pass == 0 && !lb->halo))
+                continue;
+            /* fetched again: an entry lives only until the next one is made */
+            PangoLayout *pl = chart_text_entry(c, lb->font, lb->text, 0, 1, AL_LEFT)->layout;
+            if (pass == 0)
+                show_halo(c, pl, drawn[k].x, drawn[k].y);
+            else
+                show_layout(c, pl, drawn[k].x, drawn[k].y, lb->colour);
+        }
+    free(drawn);
     free(ord);
     for (size_t i = 0; i < n; i++)
         free(c->labels[i].text);
@@ -1372,7 +1393,7 @@ static double legend_run(chart *c, const legend_entry *e, size_t n, double x, do
                 chart_set_rgb(c, e[i].colour);
                 cairo_fill(cr);
                 const measure_entry *te = chart_text_entry(c, F_TINY, num, 0, 1, AL_LEFT);
-                show_layout(c, te->layout, cx + sw / 2 - te->w / 2 - te->lx, my - te->h / 2, RGB(0xFFFFFF), 0);
+                show_layout(c, te->layout, cx + sw / 2 - te->w / 2 - te->lx, my - te->h / 2, RGB(0xFFFFFF));
                 break;
             }
             }
@@ -1380,7 +1401,7 @@ static double legend_run(chart *c, const legend_entry *e, size_t n, double x, do
             const measure_entry *te =
                 chart_text_entry(c, F_SMALL, e[i].text, tw > w - sw - gap ? w - sw - gap : 0, 1, AL_LEFT);
             double ww = te->w;
-            show_layout(c, te->layout, cx + sw + gap - te->lx, cy, RGB(C_TEXT), 0);
+            show_layout(c, te->layout, cx + sw + gap - te->lx, cy, RGB(C_TEXT));
             ind_chart_element *el = chart_el(c, IND_CHART_EL_LEGEND_ENTRY, cx, cy, cx + sw + gap + ww,
                                              cy + lh, e[i].text);
             if (el)
