@@ -743,27 +743,25 @@ static ind_status wilcox_counts(size_t m, size_t n, double *freq)
     return IND_OK;
 }
 
-/* Wilcoxon rank-sum test, R wilcox.test(x, y): W, and an exact or normal
- * two-sided p as described in inference.h. */
-ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny,
-                          ind_inf_exact exact, int correct, ind_inf_result *res)
+/* The finite values of x, then of y, at the start of a new buffer of
+ * (1 + extra) (mx + my) doubles (the rest is work space); R's is.finite.
+ * IND_EDOMAIN when either sample has no finite value. */
+static ind_status finite_samples(const double *x, size_t nx, const double *y, size_t ny, size_t extra,
+                                 double **buf, size_t *mx, size_t *my)
 {
-    result_init(res);
-    res->statistic_name = "W";
+    *buf = NULL;
     if ((nx && !x) || (ny && !y))
         return IND_EDOMAIN;
-    size_t mx = 0, my = 0;
+    size_t a = 0, b = 0;
     for (size_t i = 0; i < nx; i++)
-        mx += isfinite(x[i]) != 0;
+        a += isfinite(x[i]) != 0;
     for (size_t i = 0; i < ny; i++)
-        my += isfinite(y[i]) != 0;
-    if (mx < 1 || my < 1)
+        b += isfinite(y[i]) != 0;
+    if (a < 1 || b < 1)
         return IND_EDOMAIN;
-    size_t nn = mx + my;
-    double *v = malloc(2 * nn * sizeof *v);
+    double *v = malloc((1 + extra) * (a + b) * sizeof *v);
     if (!v)
         return IND_ENOMEM;
-    double *r = v + nn;
     size_t j = 0;
     for (size_t i = 0; i < nx; i++)
         if (isfinite(x[i]))
@@ -771,9 +769,29 @@ ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny
     for (size_t i = 0; i < ny; i++)
         if (isfinite(y[i]))
             v[j++] = y[i];
+    *buf = v;
+    *mx = a;
+    *my = b;
+    return IND_OK;
+}
+
+/* Wilcoxon rank-sum test, R wilcox.test(x, y): W, and an exact or normal
+ * two-sided p as described in inference.h. */
+ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny,
+                          ind_inf_exact exact, int correct, ind_inf_result *res)
+{
+    result_init(res);
+    res->statistic_name = "W";
+    double *v;
+    size_t mx, my;
+    ind_status st = finite_samples(x, nx, y, ny, 1, &v, &mx, &my);
+    if (st != IND_OK)
+        return st;
+    size_t nn = mx + my;
+    double *r = v + nn;
     double tsum;
     int ties;
-    ind_status st = midranks(v, nn, r, &tsum, &ties);
+    st = midranks(v, nn, r, &tsum, &ties);
     if (st != IND_OK) {
         free(v);
         return st;
@@ -1031,34 +1049,20 @@ ind_status ind_inf_wilcox_shift(const double *x, size_t nx, const double *y, siz
 {
     res->estimate = res->ci_lo = res->ci_hi = NAN;
     res->conf_level = conf_level;
-    if ((nx && !x) || (ny && !y) || !(conf_level > 0.0 && conf_level < 1.0))
+    if (!(conf_level > 0.0 && conf_level < 1.0))
         return IND_EDOMAIN;
-    size_t mx = 0, my = 0;
-    for (size_t i = 0; i < nx; i++)
-        mx += isfinite(x[i]) != 0;
-    for (size_t i = 0; i < ny; i++)
-        my += isfinite(y[i]) != 0;
-    if (mx < 1 || my < 1)
-        return IND_EDOMAIN;
+    double *buf;
+    size_t mx, my;
+    ind_status st = finite_samples(x, nx, y, ny, 2, &buf, &mx, &my);
+    if (st != IND_OK)
+        return st;
     size_t nn = mx + my;
-    double *buf = malloc(4 * nn * sizeof *buf);
-    if (!buf)
-        return IND_ENOMEM;
     double *fx = buf, *fy = buf + mx, *v = buf + nn, *r = buf + 2 * nn;
-    size_t j = 0;
-    for (size_t i = 0; i < nx; i++)
-        if (isfinite(x[i]))
-            fx[j++] = x[i];
-    j = 0;
-    for (size_t i = 0; i < ny; i++)
-        if (isfinite(y[i]))
-            fy[j++] = y[i];
     /* ties among the pooled values decide, as for the test */
-    memcpy(v, fx, mx * sizeof *v);
-    memcpy(v + mx, fy, my * sizeof *v);
+    memcpy(v, buf, nn * sizeof *v);
     double tsum;
     int ties;
-    ind_status st = midranks(v, nn, r, &tsum, &ties);
+    st = midranks(v, nn, r, &tsum, &ties);
     int use_exact = exact == IND_INF_EXACT_ALWAYS || (exact == IND_INF_EXACT_AUTO && mx < 50 && my < 50);
     if (exact != IND_INF_EXACT_AUTO && exact != IND_INF_EXACT_ALWAYS && exact != IND_INF_EXACT_NEVER)
         st = IND_EUSAGE;
