@@ -129,17 +129,11 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
         t->series[ns].values = v;
         ns++;
     }
-    /* targets, bases and notes from the total's rows */
+    /* targets and bases from the total's rows */
     t->target = xcalloc(np, sizeof *t->target);
     t->kf = xcalloc(np, sizeof *t->kf);
     t->n = xcalloc(np, sizeof *t->n);
     int any_target = 0, any_kf = 0, any_n = 0;
-    size_t notes = 0;
-    /* a note the data repeat period after period is drawn once, at its first
-     * period, and says which other periods it covers */
-    ind_str note_id[6] = {0};
-    size_t note_first[6] = {0}, note_last[6] = {0}, note_count[6] = {0};
-    ind_period note_more[6][4];
     for (size_t i = 0; i < np; i++) {
         long j = ind_dataset_find_obs(ds, (size_t)total, t->periods[i]);
         t->target[i] = t->kf[i] = t->n[i] = NAN;
@@ -154,23 +148,45 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
         any_target |= !isnan(t->target[i]);
         any_kf |= !isnan(t->kf[i]);
         any_n |= !isnan(t->n[i]);
-        if (o.note && !isnan(o.value)) {
-            size_t k = 0;
-            while (k < notes && note_id[k] != o.note)
-                k++;
-            if (k < notes) {
-                if (note_count[k] - 1 < 4)
-                    note_more[k][note_count[k] - 1] = t->periods[i];
-                note_count[k]++;
-                note_last[k] = i;
-            } else if (notes < 6) {
-                note_id[notes] = o.note;
-                note_first[notes] = note_last[notes] = i;
-                note_count[notes] = 1;
-                t->notes[notes].period = t->periods[i];
-                t->notes[notes].text = ind_dataset_str(ds, o.note);
-                notes++;
-            }
+    }
+    /* notes from the total's rows within the chart's time, with a value or
+     * without one (a note often says why a value is missing: "ingen
+     * undersökning 2020"); a note the data repeat period after period is
+     * drawn once, at its first period, and says which other periods it covers */
+    size_t notes = 0;
+    ind_str note_id[6] = {0};
+    size_t note_first[6] = {0}, note_last[6] = {0}, note_count[6] = {0};
+    ind_period note_more[6][4], note_last_period[6];
+    const ind_series *ts = ind_dataset_series(ds, (size_t)total);
+    double t_first = ind_period_time(t->periods[0]), t_last = ind_period_time(t->periods[np - 1]);
+    size_t row = 0; /* position among the rows within the chart's time */
+    for (size_t j = ts->first; j < ts->first + ts->count; j++) {
+        ind_period p = ind_dataset_period(ds, j);
+        double tp = ind_period_time(p);
+        if (ind_period_kind_of(p) != kind || !ind_period_within(p, from, to) || tp < t_first || tp > t_last)
+            continue;
+        size_t i = row++;
+        ind_obs o;
+        ind_dataset_get(ds, j, &o);
+        if (!o.note)
+            continue;
+        size_t k = 0;
+        while (k < notes && note_id[k] != o.note)
+            k++;
+        if (k < notes) {
+            if (note_count[k] - 1 < 4)
+                note_more[k][note_count[k] - 1] = p;
+            note_count[k]++;
+            note_last[k] = i;
+            note_last_period[k] = p;
+        } else if (notes < 6) {
+            note_id[notes] = o.note;
+            note_first[notes] = note_last[notes] = i;
+            note_last_period[notes] = p;
+            note_count[notes] = 1;
+            t->notes[notes].period = p;
+            t->notes[notes].text = ind_dataset_str(ds, o.note);
+            notes++;
         }
     }
     for (size_t k = 0; k < notes; k++) {
@@ -182,7 +198,7 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
         if (more >= 2 && note_last[k] - note_first[k] + 1 == note_count[k]) /* a run of periods */
             len += snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, "%s–%s",
                             ind_period_label(note_more[k][0], a, sizeof a),
-                            ind_period_label(t->periods[note_last[k]], b, sizeof b));
+                            ind_period_label(note_last_period[k], b, sizeof b));
         else
             for (size_t q = 0; q < more && q < 4 && len < (int)sizeof t->note_text[k]; q++)
                 len += snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, "%s%s",

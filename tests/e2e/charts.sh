@@ -168,6 +168,11 @@ fi
 if run range.svg "$BIN" chart trend --demo --unit $U --indicator Sjukfrånvaro --from 2019 --to 2025 -o range.svg; then
     if grep -q "2019 T1–2025 T3" range.svg.alt.txt; then ok; else bad "range.svg: $(head -c 120 range.svg.alt.txt)"; fi
 fi
+# a note on a period without a value is shown: it says why the value is missing
+IND_NOTE="Andel personer med hemtjänst som anser att biståndshandläggarens beslut är anpassat efter dennes behov"
+if run gapnote.svg "$BIN" chart trend --demo --unit "Beställarenheten äldreomsorg" --indicator "$IND_NOTE" -o gapnote.svg; then
+    if grep -q "Anmärkning 2020: ingen brukarundersökning 2020" gapnote.svg.alt.txt; then ok; else bad "gapnote.svg: the 2020 note is missing"; fi
+fi
 # English: the alt text and words drawn change
 if run en.svg "$BIN" chart trend --demo --unit $U --indicator Sjukfrånvaro --lang en -o en.svg; then
     if grep -q "Women" en.svg.alt.txt && ! grep -q "Kvinnor" en.svg.alt.txt; then ok; else bad "en.svg: alt text not in English"; fi
