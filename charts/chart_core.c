@@ -305,7 +305,6 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
     cairo_surface_type_t kind = cairo_surface_get_type(cairo_get_target(cr));
     c->vector = kind == CAIRO_SURFACE_TYPE_PDF || kind == CAIRO_SURFACE_TYPE_SVG ||
                 kind == CAIRO_SURFACE_TYPE_PS;
-    c->svg = kind == CAIRO_SURFACE_TYPE_SVG;
     cairo_save(cr);
     chart_clip(c, x, y, w, h);
     cairo_set_source_rgb(cr, 1, 1, 1);

@@ -79,15 +79,6 @@ static long count_breaks(const char *s, size_t n)
     return k;
 }
 
-/* Whether the text has a CR that is not part of a CRLF. */
-static int has_lone_cr(const char *data, size_t size)
-{
-    for (const char *p = data, *end = data + size; (p = memchr(p, '\r', (size_t)(end - p))); p++)
-        if (p + 1 >= end || p[1] != '\n')
-            return 1;
-    return 0;
-}
-
 /* The end of the line that starts at p (just past its LF, CRLF or lone CR), or
  * NULL when the text ends first. With cr 0 only LF ends a line (fast). */
 static const char *line_end(const char *p, const char *end, int cr)
@@ -445,6 +436,7 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
      * columns are named and they are reported first), and the first byte that is not
      * UTF-8. Eight plain ASCII bytes at a time: the common case. */
     size_t ctrl_at = size, bad = size, multibyte = 0;
+    int lone_cr = 0; /* a CR not followed by LF: old Mac line ends */
     {
         const unsigned char *u = (const unsigned char *)data;
         size_t i = 0;
@@ -464,6 +456,8 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
                     ctrl_at = i;
                     break;
                 }
+                if (c == '\r' && (i + 1 >= size || u[i + 1] != '\n'))
+                    lone_cr = 1;
                 i++;
             } else if (c < 0x80) {
                 i++;
@@ -541,8 +535,8 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
     r.line = 1;
     r.row_line = 1;
     /* Without quotes no field spans lines, so every row is one line: the text can
-     * go to libcsv in large pieces. A bare CR (old Mac line ends) needs the slow way. */
-    int lone_cr = has_lone_cr(data, size);
+     * go to libcsv in large pieces. A lone CR (found in the byte scan above) needs
+     * the slow way. */
     r.fast = !memchr(data, '"', size) && !lone_cr;
     r.data = data;
     r.size = size;

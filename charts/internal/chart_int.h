@@ -123,7 +123,6 @@ typedef struct chart {
     size_t nlabels, caplabels;
     int oom;
     int vector;          /* drawing to PDF, PS or SVG */
-    int svg;             /* drawing to SVG */
 } chart;
 
 /* Sets up c for drawing into (x, y, w, h) of cr: saves cr, clips, paints white.
