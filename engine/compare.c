@@ -109,11 +109,6 @@ static int unit_wanted(const ind_dataset *ds, const ind_series *s, const ind_cmp
     return 0;
 }
 
-static int in_range(const ind_cmp_options *o, ind_period p)
-{
-    return ind_period_within(p, o->from, o->to);
-}
-
 /* ---- the three kinds of data ------------------------------------------------ */
 
 static void counts_tests(ind_cmp_result *r, const ind_cmp_options *o)
@@ -312,7 +307,7 @@ static void series_tests(ind_cmp_result *r, const ind_dataset *ds, const ind_cmp
         start[m] = at;
         for (size_t j = s->first; j < s->first + s->count; j++) {
             double v = ind_dataset_value(ds, j);
-            if (!isnan(v) && in_range(o, ind_dataset_period(ds, j))) {
+            if (!isnan(v) && ind_period_within(ind_dataset_period(ds, j), o->from, o->to)) {
                 all[at] = v;
                 group[at++] = (int)m;
             }
@@ -564,7 +559,7 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
             double vals[4096];
             size_t nv = 0;
             for (size_t j = se->first; j < se->first + se->count && nv < 4096; j++)
-                if (!isnan(ind_dataset_value(ds, j)) && in_range(o, ind_dataset_period(ds, j)))
+                if (!isnan(ind_dataset_value(ds, j)) && ind_period_within(ind_dataset_period(ds, j), o->from, o->to))
                     vals[nv++] = ind_dataset_value(ds, j);
             u->values = nv;
             if (nv) {

@@ -25,11 +25,6 @@ const char *ind_trend_verdict_label_sv(ind_trend_verdict v)
     }
 }
 
-static int in_range(ind_period p, ind_period from, ind_period to)
-{
-    return ind_period_within(p, from, to);
-}
-
 ind_status ind_outlook_points_get(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
                                   ind_outlook_points *pts, ind_error *err)
 {
@@ -57,13 +52,13 @@ ind_status ind_outlook_points_get(const ind_dataset *ds, size_t series, ind_peri
     ind_period last = 0;
     for (size_t i = s->first; i < s->first + s->count; i++) {
         ind_period p = ind_dataset_period(ds, i);
-        if (ind_period_kind_of(p) == pts->kind && !isnan(ind_dataset_value(ds, i)) && in_range(p, from, to))
+        if (ind_period_kind_of(p) == pts->kind && !isnan(ind_dataset_value(ds, i)) && ind_period_within(p, from, to))
             last = p;
     }
     ind_period first_row = 0;
     for (size_t i = s->first; i < s->first + s->count; i++) {
         ind_period p = ind_dataset_period(ds, i);
-        if (ind_period_kind_of(p) != pts->kind || !in_range(p, from, to) || p > last)
+        if (ind_period_kind_of(p) != pts->kind || !ind_period_within(p, from, to) || p > last)
             continue;
         if (!first_row)
             first_row = p;
