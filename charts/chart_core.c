@@ -853,6 +853,19 @@ void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, c
         s->hi = 100; /* 100 is a multiple of every step chart_nice picks up to 50 */
 }
 
+double *chart_period_times(chart *c, const ind_period *p, size_t n, chart_time *tm)
+{
+    double *t = malloc((n ? n : 1) * sizeof *t);
+    if (!t) {
+        c->oom = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        t[i] = ind_period_time(p[i]);
+    chart_time_of(p, n, tm);
+    return t;
+}
+
 void chart_time_of(const ind_period *p, size_t n, chart_time *t)
 {
     t->kind = ind_period_kind_of(p[0]);

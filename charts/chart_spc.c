@@ -102,15 +102,10 @@ ind_status ind_chart_draw_spc(cairo_t *cr, double x, double y, double w, double 
     if (st != IND_OK)
         return st;
     size_t n = m->count;
-    double *t = malloc(n * sizeof *t);
-    if (!t) {
-        c.oom = 1;
-        return chart_end(&c, err);
-    }
-    for (size_t i = 0; i < n; i++)
-        t[i] = ind_period_time(m->periods[i]);
     chart_time tm;
-    chart_time_of(m->periods, n, &tm);
+    double *t = chart_period_times(&c, m->periods, n, &tm);
+    if (!t)
+        return chart_end(&c, err);
     int limits = has_limits(m);
     int dec = m->decimals >= 0 ? m->decimals : chart_auto_decimals(m->values, n);
     int ldec = dec < 1 ? 1 : dec; /* limits and centre are rarely whole */

@@ -214,6 +214,9 @@ typedef struct {
     ind_period_kind kind;
 } chart_time;
 void chart_time_of(const ind_period *p, size_t n, chart_time *t);
+/* The periods' real times in a new array (free it), and their axis in *tm;
+ * NULL with c->oom set when out of memory. */
+double *chart_period_times(chart *c, const ind_period *p, size_t n, chart_time *tm);
 
 /* A gridline position moved to the nearest device pixel when drawing pixels
  * (a hairline between two pixel rows looks grey and blurred); unchanged in
