@@ -296,7 +296,7 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
     c->lay->height = h;
     c->cr = cr;
     c->o = o;
-    c->en = o->lang == IND_CHART_EN;
+    c->en = o->lang == IND_LANG_EN;
     c->x = x;
     c->y = y;
     c->w = w;
@@ -1497,7 +1497,7 @@ int chart_measure_begin(chart *c, const ind_chart_options *o, double w)
     if (!c->ctx)
         return 0;
     c->fs = chart_font_size(o);
-    c->en = c->o->lang == IND_CHART_EN;
+    c->en = c->o->lang == IND_LANG_EN;
     c->w = w > 0 ? w : chart_default_width(o);
     c->panel = -1;
     chart_context_fonts(c->ctx, c->fs);

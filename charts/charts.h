@@ -9,6 +9,7 @@
 #include "attain.h"    /* ind_verdict */
 #include "funnel.h"    /* ind_funnel_class */
 #include "ind_error.h" /* ind_status, ind_error */
+#include "lang.h"      /* ind_lang */
 #include "period.h"    /* ind_period, ind_gender */
 
 /* Six kinds of chart, each filled by the command from the engine's results:
@@ -59,14 +60,14 @@ void ind_chart_context_free(ind_chart_context *ctx);
 
 /* ---- options --------------------------------------------------------------- */
 
-typedef enum { IND_CHART_SV = 0, IND_CHART_EN = 1 } ind_chart_lang;
+/* the language: ind_lang (lang.h) */
 
 typedef struct {
     double width, height; /* canvas in points (1/72 inch); 0 = default: 480 × 300, and for
                              status, multiples and compare a height that fits the content */
     double dpi;           /* PNG resolution; 0 = 96 (a 480-point chart is 640 pixels wide) */
     double font_size;     /* base text size in points; 0 = 9 */
-    ind_chart_lang lang;  /* words drawn and number format: Swedish (default) or English */
+    ind_lang lang;        /* words drawn and number format: Swedish (default) or English */
     const char *title;    /* NULL = the model's own (indicator or unit); "" = no title */
     const char *subtitle; /* NULL = the model's own (unit, periods); "" = none */
     const char *caption;  /* the source line, e.g. "Källa: Medarbetarenkäten 2024"; NULL = none */

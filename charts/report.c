@@ -515,7 +515,7 @@ static void draw_table(cairo_t *cr, const block *b, double y, size_t from, size_
 static void footer(ind_report *r, cairo_t *cr, int page)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%s %d (%d)", r->opt.english ? "Page" : "Sida", page, r->pages);
+    snprintf(buf, sizeof buf, "%s %d (%d)", r->opt.lang == IND_LANG_EN ? "Page" : "Sida", page, r->pages);
     set_rgb(cr, 0x5A646E);
     double y = IND_REPORT_PAGE_H - IND_REPORT_MARGIN - 10;
     draw_text(cr, SMALL_FONT, r->title, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W * 0.75, IND_REPORT_LEFT);
@@ -566,7 +566,7 @@ static void draw_toc(ind_report *r, cairo_t *cr)
         double y = body_top();
         if (p == 0) {
             set_rgb(cr, 0x1A1A1A);
-            draw_text(cr, heading_font(1), r->opt.english ? "Contents" : "Innehåll", IND_REPORT_MARGIN, y,
+            draw_text(cr, heading_font(1), r->opt.lang == IND_LANG_EN ? "Contents" : "Innehåll", IND_REPORT_MARGIN, y,
                       IND_REPORT_TEXT_W, IND_REPORT_LEFT);
             y += 30;
         }

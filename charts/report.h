@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "ind_error.h"
+#include "lang.h"
 
 typedef struct ind_report ind_report;
 
@@ -15,7 +16,7 @@ typedef struct {
     const char *creator;  /* metadata creator, e.g. "indikator 0.1.0" */
     const char *date;     /* ISO 8601 date written as the document's date, e.g. "2025-12-31T00:00:00";
                              fixed, so the same input gives the same bytes */
-    int english;          /* "Contents"/"Page" instead of "Innehåll"/"Sida" */
+    ind_lang lang;        /* IND_LANG_EN: "Contents"/"Page" instead of "Innehåll"/"Sida" */
 } ind_report_options;
 
 /* A table cell: text (UTF-8; may be NULL), an optional colour (0xRRGGBB + 1;

@@ -295,8 +295,9 @@ static const char *keep_text(cli_status_model *s, const char *text)
 }
 
 cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, int year,
-                                       const ind_attain_policy *policy, double alpha, int en)
+                                       const ind_attain_policy *policy, double alpha, ind_lang lang)
 {
+    int en = lang == IND_LANG_EN;
     size_t nser = ind_dataset_series_count(ds);
     cli_status_model *s = xcalloc(1, sizeof *s);
     s->rows = xcalloc(nser, sizeof *s->rows);
@@ -315,7 +316,7 @@ cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, 
         if (o.period > period)
             period = o.period;
         ind_attainment a;
-        ind_attain_obs(ds, (size_t)i, 0, policy, !en, &a);
+        ind_attain_obs(ds, (size_t)i, 0, policy, lang, &a);
         ind_chart_status_row *r = &s->rows[n++];
         r->indicator = ind_dataset_str(ds, se->indicator);
         char buf[64], num[48];
@@ -338,7 +339,7 @@ cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, 
         r->arrow = IND_CHART_ARROW_NONE;
         r->meaning = IND_CHART_NEUTRAL;
         /* the trend up to the year's end: a later outcome is no part of the year's picture */
-        if (ind_outlook_trend_of(ds, k, 0, ind_period_make(year, IND_PERIOD_MONTH, 12), alpha, !en, &tr, &err) ==
+        if (ind_outlook_trend_of(ds, k, 0, ind_period_make(year, IND_PERIOD_MONTH, 12), alpha, lang, &tr, &err) ==
             IND_OK) {
             double slope = tr.have_trend ? tr.trend.sen.slope : 0;
             switch (tr.verdict) {
@@ -642,8 +643,9 @@ static const char *rule_label(ind_spc_rule rule, int en)
 }
 
 cli_spc_model *cli_spc_model_new(const ind_dataset *ds, size_t series, const ind_period *periods,
-                                 const ind_spc_chart *c, double scale, double target, int en)
+                                 const ind_spc_chart *c, double scale, double target, ind_lang lang)
 {
+    int en = lang == IND_LANG_EN;
     const ind_series *se = ind_dataset_series(ds, series);
     cli_spc_model *s = xcalloc(1, sizeof *s);
     size_t n = c->n;

@@ -25,7 +25,7 @@ void cli_trend_model_free(void *m);
 typedef struct cli_status_model cli_status_model;
 /* The status overview of a unit for a year: every total series with an outcome. */
 cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, int year,
-                                       const ind_attain_policy *policy, double alpha, int english);
+                                       const ind_attain_policy *policy, double alpha, ind_lang lang);
 const ind_chart_status *cli_status_model_chart(const cli_status_model *m);
 size_t cli_status_model_rows(const cli_status_model *m);
 void cli_status_model_free(void *m);
@@ -55,7 +55,7 @@ void cli_multiples_model_free(void *m);
 typedef struct cli_spc_model cli_spc_model;
 /* The chart of an SPC result over the given periods; scale multiplies values (100 for p charts of shares). */
 cli_spc_model *cli_spc_model_new(const ind_dataset *ds, size_t series, const ind_period *periods,
-                                 const ind_spc_chart *chart, double scale, double target, int english);
+                                 const ind_spc_chart *chart, double scale, double target, ind_lang lang);
 const ind_chart_spc *cli_spc_model_chart(const cli_spc_model *m);
 void cli_spc_model_free(void *m);
 

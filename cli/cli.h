@@ -48,7 +48,7 @@ typedef struct {
     const char *output;
     out_format format;
     int format_given;
-    int english;
+    ind_lang lang;
     int quiet;
     /* filters */
     const char *units[CLI_MAX_LIST];

@@ -14,9 +14,9 @@
 /* "Källa: demo.csv (built in)" or the files read */
 static void default_caption(const cli_opts *opt, const cli_data *data, char *buf, size_t size)
 {
-    size_t n = (size_t)snprintf(buf, size, opt->english ? "Source: " : "Källa: ");
+    size_t n = (size_t)snprintf(buf, size, (opt->lang == IND_LANG_EN) ? "Source: " : "Källa: ");
     if (opt->file_count == 0) {
-        snprintf(buf + n, size - n, opt->english ? "Exempelstad demo data (synthetic)" : "Exempelstads demodata (syntetiska)");
+        snprintf(buf + n, size - n, (opt->lang == IND_LANG_EN) ? "Exempelstad demo data (synthetic)" : "Exempelstads demodata (syntetiska)");
         return;
     }
     for (int i = 0; i < data->file_count && n < size; i++) {
@@ -47,7 +47,7 @@ static int compare_for_chart(const cli_opts *opt, const ind_dataset *ds, ind_cmp
         return cli_error(1, "this chart needs exactly one --indicator");
     ind_cmp_options co;
     ind_cmp_options_default(&co);
-    co.swedish = !opt->english;
+    co.lang = opt->lang;
     if (opt->period)
         ind_period_parse(opt->period, strlen(opt->period), &co.period, NULL);
     if (!isnan(opt->min_n))
@@ -117,7 +117,7 @@ static int trend_batch(cli_opts *opt)
     o.width = opt->width;
     o.height = opt->height;
     o.dpi = opt->dpi;
-    o.lang = opt->english ? IND_CHART_EN : IND_CHART_SV;
+    o.lang = opt->lang;
     o.caption = opt->caption ? opt->caption : caption;
     o.ctx = ind_chart_context_new();
     ind_error err;
@@ -180,7 +180,7 @@ int cmd_chart(cli_opts *opt)
     o.width = opt->width;
     o.height = opt->height;
     o.dpi = opt->dpi;
-    o.lang = opt->english ? IND_CHART_EN : IND_CHART_SV;
+    o.lang = opt->lang;
     o.title = opt->title;
     o.caption = opt->caption ? opt->caption : caption;
     ind_attain_policy policy;
@@ -253,7 +253,7 @@ int cmd_chart(cli_opts *opt)
         cli_spc_run run;
         if ((rc = cli_spc_prepare(opt, ds, &run)) == 0) {
             cli_spc_model *m = cli_spc_model_new(ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
-                                                 opt->english);
+                                                 (opt->lang == IND_LANG_EN));
             st = ind_chart_render_spc(cli_spc_model_chart(m), &o, opt->output, NULL, &err);
             cli_spc_model_free(m);
         }
@@ -267,7 +267,7 @@ int cmd_chart(cli_opts *opt)
         }
         cli_opts y = *opt;
         int year = opt->year ? opt->year : cli_default_year(&y, ds);
-        cli_status_model *m = cli_status_model_new(ds, opt->units[0], year, &policy, opt->alpha, opt->english);
+        cli_status_model *m = cli_status_model_new(ds, opt->units[0], year, &policy, opt->alpha, (opt->lang == IND_LANG_EN));
         if (!cli_status_model_rows(m))
             rc = cli_error(2, "no outcomes for %s in %d", opt->units[0], year);
         else

@@ -165,7 +165,8 @@ int cmd_check(cli_opts *opt)
     };
     out_table *t = out_table_new(cols, 5);
     char buf[256], a[32], b[32];
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     for (int i = 0; i < data.file_count; i++) {
         const ind_ingest_report *r = &data.reports[i];
         out_row_begin(t);

@@ -39,7 +39,7 @@ int cmd_compare(cli_opts *opt)
         ind_period_parse(opt->to, strlen(opt->to), &co.to, NULL);
     co.units = opt->unit_count ? opt->units : NULL;
     co.unit_count = (size_t)opt->unit_count;
-    co.swedish = !opt->english;
+    co.lang = opt->lang;
     cli_policy(opt, &co.policy);
 
     cli_data data;
@@ -79,7 +79,8 @@ int cmd_compare(cli_opts *opt)
         return cli_fail(&err);
     }
     const ind_dataset *ds = data.ds;
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     int percent = r.data == IND_CMP_DATA_COUNTS;
     double scale = percent ? 100 : 1;
     const char *unit_suffix = percent || (r.info && r.info->measure == IND_MEASURE_PERCENT) ? " %" : "";

@@ -37,7 +37,8 @@ int cmd_flag(cli_opts *opt)
     cli_default_year(opt, ds);
     ind_attain_policy policy;
     cli_policy(opt, &policy);
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     size_t cap = 64, n = 0;
     flagged *f = malloc(cap * sizeof *f);
     if (!f) {
@@ -58,7 +59,7 @@ int cmd_flag(cli_opts *opt)
             if (!cli_period_selected(opt, ind_dataset_period(ds, i)) || (long)i != latest)
                 continue;
             ind_attainment a;
-            ind_attain_obs(ds, i, 0, &policy, !en, &a);
+            ind_attain_obs(ds, i, 0, &policy, lang, &a);
             if (a.verdict != IND_VERDICT_NOT_MET && a.verdict != IND_VERDICT_PARTLY)
                 continue;
             if (n == cap) {
@@ -110,7 +111,7 @@ int cmd_flag(cli_opts *opt)
         out_text(t, ind_period_format(o.period, per, sizeof per));
         out_text(t, ind_gender_code(se->gender));
         out_number(t, o.value, dec);
-        out_text(t, o.target ? ind_dataset_str(ds, o.target) : ind_target_describe(&a->rule, !en, buf, sizeof buf));
+        out_text(t, o.target ? ind_dataset_str(ds, o.target) : ind_target_describe(&a->rule, lang, buf, sizeof buf));
         out_text(t, ind_verdict_code(a->verdict));
         out_text(t, en ? ind_verdict_label_en(a->verdict) : ind_verdict_label_sv(a->verdict));
         out_number(t, a->gap, dec);
@@ -124,7 +125,7 @@ int cmd_flag(cli_opts *opt)
                      en ? ind_gender_label_en(se->gender) : ind_gender_label_sv(se->gender));
         else
             snprintf(name, sizeof name, "%s", ind_dataset_str(ds, se->indicator));
-        ind_attain_sentence(a, name, se->info, !en, buf, sizeof buf);
+        ind_attain_sentence(a, name, se->info, lang, buf, sizeof buf);
         out_text(t, buf);
     }
     char title[256];

@@ -81,7 +81,8 @@ int cmd_goals(cli_opts *opt)
         cli_data_free(&data);
         return err.status ? cli_fail(&err) : cli_error(4, "out of memory");
     }
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     static const out_column cols[] = {
         {"unit", "Enhet", "Unit", COL_TEXT, 1},
         {"year", "År", "Year", COL_INTEGER, 1},

@@ -32,7 +32,8 @@ typedef struct {
     ind_attain_policy policy;
     int year;
     ind_period end; /* the last moment of the year: a VB for the year uses no later outcome */
-    int en;
+    ind_lang lang;
+    int en; /* lang == IND_LANG_EN */
     char **pool; /* strings owned until the report is written */
     size_t npool, cap;
     /* comparisons: the same for every unit of a report, so computed once */
@@ -143,8 +144,8 @@ static size_t unit_rows(ctx *c, const char *unit, row_info **out)
         ind_dataset_get(ds, (size_t)i, &o);
         rows[n].series = s;
         rows[n].obs = i;
-        ind_attain_obs(ds, (size_t)i, 0, &c->policy, !c->en, &rows[n].a);
-        ind_attain_obs(ds, (size_t)i, 1, &c->policy, !c->en, &rows[n].kf);
+        ind_attain_obs(ds, (size_t)i, 0, &c->policy, c->lang, &rows[n].a);
+        ind_attain_obs(ds, (size_t)i, 1, &c->policy, c->lang, &rows[n].kf);
         rows[n].goal = ind_dataset_str(ds, o.goal);
         n++;
     }
@@ -237,22 +238,22 @@ static void indicator_details(ctx *c, ind_report *r, const row_info *row)
     text[0] = '\0';
     const char *name = ind_dataset_str(ds, se->indicator);
     ind_outlook_trend tr;
-    if (ind_outlook_trend_of(ds, row->series, 0, c->end, c->opt->alpha, !c->en, &tr, &err) == IND_OK) {
+    if (ind_outlook_trend_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &tr, &err) == IND_OK) {
         append_without_name(text, &len, sizeof text, tr.sentence, name, c->en ? "The series" : "Serien");
         ind_outlook_trend_free(&tr);
     }
     char sentence[600];
-    ind_attain_sentence(&row->a, name, se->info, !c->en, sentence, sizeof sentence);
+    ind_attain_sentence(&row->a, name, se->info, c->lang, sentence, sizeof sentence);
     if (row->a.verdict <= IND_VERDICT_NOT_MET)
         append_without_name(text, &len, sizeof text, sentence, name, c->en ? "The outcome" : "Utfallet");
     ind_outlook_gap gap;
-    if (ind_outlook_gap_of(ds, row->series, 0, c->end, c->opt->alpha, !c->en, &gap, &err) == IND_OK) {
+    if (ind_outlook_gap_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &gap, &err) == IND_OK) {
         if (gap.have && gap.n)
             append_without_name(text, &len, sizeof text, gap.sentence, name, "");
         ind_outlook_gap_free(&gap);
     }
     ind_outlook_forecast fc;
-    if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, !c->en, &fc, &err) == IND_OK && fc.have)
+    if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, c->lang, &fc, &err) == IND_OK && fc.have)
         append_without_name(text, &len, sizeof text, fc.sentence, name, "");
     ind_report_paragraph(r, text, 0);
 }
@@ -294,7 +295,7 @@ static void unit_section(ctx *c, ind_report *r, const char *unit, int level, int
         any = 1;
         const ind_series *se = ind_dataset_series(ds, rows[k].series);
         char s[600];
-        ind_attain_sentence(&rows[k].a, ind_dataset_str(ds, se->indicator), se->info, !c->en, s, sizeof s);
+        ind_attain_sentence(&rows[k].a, ind_dataset_str(ds, se->indicator), se->info, c->lang, s, sizeof s);
         snprintf(buf, sizeof buf, "• %s", s);
         ind_report_paragraph(r, buf, 0);
     }
@@ -374,7 +375,7 @@ static void unit_section(ctx *c, ind_report *r, const char *unit, int level, int
         const ind_series *se = ind_dataset_series(ds, rows[q].series);
         ind_cmp_options co;
         ind_cmp_options_default(&co);
-        co.swedish = !c->en;
+        co.lang = c->lang;
         co.policy = c->policy;
         co.period = ind_dataset_period(ds, (size_t)rows[q].obs);
         co.to = c->end;
@@ -446,7 +447,8 @@ int cmd_report(cli_opts *opt)
     memset(&c, 0, sizeof c);
     c.opt = opt;
     c.ds = data.ds;
-    c.en = opt->english;
+    c.lang = opt->lang;
+    c.en = c.lang == IND_LANG_EN;
     cli_policy(opt, &c.policy);
     cli_opts year_opt = *opt;
     c.year = opt->year ? opt->year : cli_default_year(&year_opt, data.ds);
@@ -486,19 +488,19 @@ int cmd_report(cli_opts *opt)
     }
     char title[400], subject[400], date[40], yearbuf[16];
     snprintf(yearbuf, sizeof yearbuf, "%d", c.year);
-    snprintf(title, sizeof title, opt->english ? "Annual report %d: indicators%s%s" : "Verksamhetsberättelse %d: indikatorer%s%s",
+    snprintf(title, sizeof title, (opt->lang == IND_LANG_EN) ? "Annual report %d: indicators%s%s" : "Verksamhetsberättelse %d: indikatorer%s%s",
              c.year, opt->all_units ? "" : " – ", opt->all_units ? "" : units[0]);
-    snprintf(subject, sizeof subject, opt->english ? "Indicator follow-up %d against annual targets" : "Uppföljning av indikatorer %d mot årsmål", c.year);
+    snprintf(subject, sizeof subject, (opt->lang == IND_LANG_EN) ? "Indicator follow-up %d against annual targets" : "Uppföljning av indikatorer %d mot årsmål", c.year);
     snprintf(date, sizeof date, "%d-12-31T00:00:00", c.year);
     char creator[64];
     snprintf(creator, sizeof creator, "indikator %s", IND_VERSION);
-    ind_report_options ro = {title, subject, creator, date, opt->english};
+    ind_report_options ro = {title, subject, creator, date, (opt->lang == IND_LANG_EN)};
     ind_report *r = ind_report_new(&ro);
 
     /* cover */
     char line1[600], line2[2000], line3[200], line4[200];
-    snprintf(line1, sizeof line1, opt->english ? "Unit: %s" : "Enhet: %s", opt->all_units ? (opt->english ? "all units" : "alla enheter") : units[0]);
-    size_t l2 = (size_t)snprintf(line2, sizeof line2, opt->english ? "Data: " : "Underlag: ");
+    snprintf(line1, sizeof line1, (opt->lang == IND_LANG_EN) ? "Unit: %s" : "Enhet: %s", opt->all_units ? ((opt->lang == IND_LANG_EN) ? "all units" : "alla enheter") : units[0]);
+    size_t l2 = (size_t)snprintf(line2, sizeof line2, (opt->lang == IND_LANG_EN) ? "Data: " : "Underlag: ");
     for (int i = 0; i < data.file_count; i++)
         l2 += (size_t)snprintf(line2 + l2, l2 < sizeof line2 ? sizeof line2 - l2 : 0, "%s%s", i ? ", " : "", data.names[i]);
     ind_period last = 0;
@@ -506,18 +508,18 @@ int cmd_report(cli_opts *opt)
         if (!isnan(ind_dataset_value(data.ds, i)) && ind_dataset_period(data.ds, i) > last)
             last = ind_dataset_period(data.ds, i);
     char per[32];
-    snprintf(line3, sizeof line3, opt->english ? "Data up to: %s" : "Uppgifter till och med: %s", ind_period_label(last, per, sizeof per));
-    snprintf(line4, sizeof line4, opt->english ? "Made with indikator %s" : "Framtagen med indikator %s", IND_VERSION);
+    snprintf(line3, sizeof line3, (opt->lang == IND_LANG_EN) ? "Data up to: %s" : "Uppgifter till och med: %s", ind_period_label(last, per, sizeof per));
+    snprintf(line4, sizeof line4, (opt->lang == IND_LANG_EN) ? "Made with indikator %s" : "Framtagen med indikator %s", IND_VERSION);
     const char *lines[] = {line1, line2, line3, line4};
     char subtitle[200];
-    snprintf(subtitle, sizeof subtitle, opt->english ? "Annual report %d: indicators" : "Verksamhetsberättelse %d: indikatorer", c.year);
-    ind_report_cover(r, opt->all_units ? (opt->english ? "All units" : "Alla enheter") : units[0], subtitle, lines, 4);
+    snprintf(subtitle, sizeof subtitle, (opt->lang == IND_LANG_EN) ? "Annual report %d: indicators" : "Verksamhetsberättelse %d: indikatorer", c.year);
+    ind_report_cover(r, opt->all_units ? ((opt->lang == IND_LANG_EN) ? "All units" : "Alla enheter") : units[0], subtitle, lines, 4);
 
     if (opt->all_units) {
-        ind_report_heading(r, 1, opt->english ? "Overview of the units" : "Översikt över enheterna");
+        ind_report_heading(r, 1, (opt->lang == IND_LANG_EN) ? "Overview of the units" : "Översikt över enheterna");
         cli_fig_overview(r, data.ds, units, nu, opt, c.year, &c.policy);
         /* one comparison per indicator that three or more units share */
-        ind_report_heading(r, 2, opt->english ? "Units compared" : "Enheterna jämförda");
+        ind_report_heading(r, 2, (opt->lang == IND_LANG_EN) ? "Units compared" : "Enheterna jämförda");
         size_t nser = ind_dataset_series_count(data.ds);
         for (size_t s = 0; s < nser; s++) {
             const ind_series *se = ind_dataset_series(data.ds, s);
@@ -533,7 +535,7 @@ int cmd_report(cli_opts *opt)
                 continue;
             ind_cmp_options co;
             ind_cmp_options_default(&co);
-            co.swedish = !opt->english;
+            co.lang = opt->lang;
             co.policy = c.policy;
             co.period = ind_dataset_period(data.ds, (size_t)i);
             co.to = c.end;
@@ -563,7 +565,7 @@ int cmd_report(cli_opts *opt)
     if (rc == 0 && ind_report_write_pdf(r, opt->output, &pages, &err) != IND_OK)
         rc = cli_fail(&err);
     if (rc == 0)
-        cli_note(opt, opt->english ? "%s: %d pages" : "%s: %d sidor", opt->output, pages);
+        cli_note(opt, (opt->lang == IND_LANG_EN) ? "%s: %d pages" : "%s: %d sidor", opt->output, pages);
     ind_report_free(r);
     for (size_t i = 0; i < c.ncmp; i++)
         ind_cmp_result_free(&c.cmp[i].res);

@@ -137,7 +137,8 @@ int cmd_spc(cli_opts *opt)
     ind_direction dir = se->info ? se->info->direction : IND_DIR_UNKNOWN;
     ind_spc_assurance assurance = ind_spc_assure(&chart, isnan(target) ? NAN : target / scale, dir);
     int dec = cli_decimals(se);
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     static const out_column cols[] = {
         {"row", "Rad", "Row", COL_TEXT, 1},
         {"period", "Period", "Period", COL_TEXT, 1},

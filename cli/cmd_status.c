@@ -60,7 +60,8 @@ int cmd_status(cli_opts *opt)
     cli_default_year(opt, ds);
     ind_attain_policy policy;
     cli_policy(opt, &policy);
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     out_table *t = out_table_new(status_columns, STATUS_COLUMNS);
     size_t counts[IND_VERDICT_COUNT] = {0};
     size_t ns = ind_dataset_series_count(ds);
@@ -77,8 +78,8 @@ int cmd_status(cli_opts *opt)
             if (!cli_period_selected(opt, o.period))
                 continue;
             ind_attainment a, k;
-            ind_attain_obs(ds, i, 0, &policy, !en, &a);
-            ind_attain_obs(ds, i, 1, &policy, !en, &k);
+            ind_attain_obs(ds, i, 0, &policy, lang, &a);
+            ind_attain_obs(ds, i, 1, &policy, lang, &k);
             counts[a.verdict]++;
             out_row_begin(t);
             out_text(t, ind_dataset_str(ds, se->unit));
@@ -92,7 +93,7 @@ int cmd_status(cli_opts *opt)
             if (o.target)
                 out_text(t, ind_dataset_str(ds, o.target));
             else if (a.rule.kind != IND_TARGET_NONE)
-                out_text(t, ind_target_describe(&a.rule, !en, buf, sizeof buf));
+                out_text(t, ind_target_describe(&a.rule, lang, buf, sizeof buf));
             else
                 out_text(t, "");
             out_text(t, ind_target_kind_code(a.rule.kind));

@@ -73,7 +73,8 @@ int cmd_trend(cli_opts *opt)
         ind_period_parse(opt->from, strlen(opt->from), &from, NULL);
     if (opt->to)
         ind_period_parse(opt->to, strlen(opt->to), &to, NULL);
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     out_table *t = out_table_new(trend_columns, TREND_COLUMNS);
     size_t ns = ind_dataset_series_count(ds), counts[6] = {0};
     ind_error err;
@@ -84,7 +85,7 @@ int cmd_trend(cli_opts *opt)
         if (!cli_series_selected(opt, ds, se, 1))
             continue;
         ind_outlook_trend tr;
-        if (ind_outlook_trend_of(ds, s, from, to, opt->alpha, !en, &tr, &err) != IND_OK) {
+        if (ind_outlook_trend_of(ds, s, from, to, opt->alpha, lang, &tr, &err) != IND_OK) {
             rc = cli_fail(&err);
             break;
         }
@@ -136,8 +137,8 @@ int cmd_trend(cli_opts *opt)
         ind_outlook_forecast fc;
         memset(&fc, 0, sizeof fc);
         if (se->gender == IND_GENDER_T) {
-            ind_outlook_gap_of(ds, s, from, to, opt->alpha, !en, &gap, &err);
-            ind_outlook_forecast_of(ds, s, opt->alpha, !en, &fc, &err);
+            ind_outlook_gap_of(ds, s, from, to, opt->alpha, lang, &gap, &err);
+            ind_outlook_forecast_of(ds, s, opt->alpha, lang, &fc, &err);
         }
         if (gap.have && gap.n) {
             out_integer(t, (long long)gap.n);

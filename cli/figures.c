@@ -53,7 +53,7 @@ static figure *figure_new(int kind, void *model, const cli_opts *opt, const char
     f->kind = kind;
     f->model = model;
     ind_chart_options_init(&f->o);
-    f->o.lang = opt->english ? IND_CHART_EN : IND_CHART_SV;
+    f->o.lang = opt->lang;
     snprintf(f->caption, sizeof f->caption, "%s", caption ? caption : "");
     f->o.caption = caption ? f->caption : NULL;
     f->o.title = kind == 1 ? "" : NULL; /* the report's heading names the unit */
@@ -148,7 +148,7 @@ void cli_fig_status(ind_report *r, const ind_dataset *ds, const size_t *series_b
     cli_policy(opt, &policy);
     const ind_series *first = ind_dataset_series(ds, *series_base);
     cli_status_model *m = cli_status_model_new(ds, ind_dataset_str(ds, first->unit), year, &policy, opt->alpha,
-                                               opt->english);
+                                               (opt->lang == IND_LANG_EN));
     if (!cli_status_model_rows(m)) {
         cli_status_model_free(m);
         return;
@@ -179,7 +179,8 @@ void cli_fig_compare(ind_report *r, const ind_dataset *ds, const ind_cmp_result 
 void cli_fig_overview(ind_report *r, const ind_dataset *ds, const char *const *units, size_t nu, const cli_opts *opt,
                       int year, const ind_attain_policy *policy)
 {
-    int en = opt->english;
+    ind_lang lang = opt->lang;
+    int en = lang == IND_LANG_EN;
     /* every indicator with a total series in two or more of the units */
     size_t ns = ind_dataset_series_count(ds);
     typedef struct {
@@ -207,7 +208,7 @@ void cli_fig_overview(ind_report *r, const ind_dataset *ds, const char *const *u
             nl++;
         }
         ind_attainment a;
-        ind_attain_obs(ds, (size_t)i, 0, policy, !en, &a);
+        ind_attain_obs(ds, (size_t)i, 0, policy, lang, &a);
         lines[k].units++;
         if (a.verdict == IND_VERDICT_MET)
             lines[k].met++;

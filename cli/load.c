@@ -252,7 +252,7 @@ char *cli_policy_text(const cli_opts *opt, const ind_attain_policy *p, char *buf
         ind_num_format_sv(p->tolerance, 2, 0, tol, sizeof tol);
     ind_num_format_sv(p->min_n, 0, 0, n, sizeof n);
     ind_num_format_sv(p->confidence * 100, 0, 0, conf, sizeof conf);
-    if (opt->english)
+    if ((opt->lang == IND_LANG_EN))
         snprintf(buf, size, "Rule: partly met within %s%s of the target (unless the catalogue sets the indicator's own); "
                  "smallest base n = %s; uncertain when the target lies inside the Wilson %s %% interval.",
                  tol, p->tolerance_relative ? " %" : "", n, conf);
@@ -287,7 +287,7 @@ int cli_default_year(cli_opts *opt, const ind_dataset *ds)
         latest = latest_any;
     if (latest) {
         opt->year = latest;
-        cli_note(opt, opt->english ? "no --year or --period given: showing %d, the latest year with a year-end outcome"
+        cli_note(opt, (opt->lang == IND_LANG_EN) ? "no --year or --period given: showing %d, the latest year with a year-end outcome"
                                    : "inget --year eller --period angivet: visar %d, senaste året med helårsutfall",
                  latest);
     }

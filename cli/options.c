@@ -143,8 +143,8 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
             else return cli_error(1, "--format: \"%s\" is not table, csv or json", optarg);
             break;
         case O_LANG:
-            if (strcmp(optarg, "sv") == 0) opt->english = 0;
-            else if (strcmp(optarg, "en") == 0) opt->english = 1;
+            if (strcmp(optarg, "sv") == 0) opt->lang = IND_LANG_SV;
+            else if (strcmp(optarg, "en") == 0) opt->lang = IND_LANG_EN;
             else return cli_error(1, "--lang: \"%s\" is not sv or en", optarg);
             break;
         case O_CATALOG:

@@ -439,10 +439,10 @@ int out_table_emit(const out_table *t, const cli_opts *opt, const char *title)
         out_file of;
         if ((rc = out_file_open(&of, opt->output)) != 0)
             return rc;
-        out_table_write(t, of.f, fmt, opt->english, title);
+        out_table_write(t, of.f, fmt, (opt->lang == IND_LANG_EN), title);
         return out_file_commit(&of);
     }
-    int rc = out_table_write(t, stdout, fmt, opt->english, title);
+    int rc = out_table_write(t, stdout, fmt, (opt->lang == IND_LANG_EN), title);
     if (fflush(stdout) != 0)
         rc = 5;
     return rc;

@@ -159,7 +159,7 @@ int main(int argc, char **argv)
             size_t met = 0;
             for (size_t i = 0; i < nobs; i++) {
                 ind_attainment a;
-                ind_attain_obs(ds, i, 0, &policy, 1, &a);
+                ind_attain_obs(ds, i, 0, &policy, IND_LANG_SV, &a);
                 met += a.verdict == IND_VERDICT_MET;
             }
             t[r] = now() - t0;
@@ -199,7 +199,7 @@ int main(int argc, char **argv)
             double t0 = now();
             for (size_t s = 0; s < nser; s++) {
                 ind_outlook_trend o;
-                if (ind_outlook_trend_of(ds, s, 0, 0, 0.05, 1, &o, &err) == IND_OK)
+                if (ind_outlook_trend_of(ds, s, 0, 0, 0.05, IND_LANG_SV, &o, &err) == IND_OK)
                     ind_outlook_trend_free(&o);
             }
             t[r] = now() - t0;

@@ -316,7 +316,7 @@ static void test_table(void **state)
         for (int sv = 0; sv < 2; sv++) {
             ind_attainment a;
             assert_int_equal(ind_attain_judge(c->y, c->previous, c->numerator, c->denominator, &t,
-                                              c->dir, c->percent, c->info ? &info : NULL, &policy, sv,
+                                              c->dir, c->percent, c->info ? &info : NULL, &policy, sv ? IND_LANG_SV : IND_LANG_EN,
                                               &a),
                              IND_OK);
             if (a.verdict != c->verdict)
@@ -352,14 +352,14 @@ static void test_wilson_reference(void **state)
     ind_attainment a;
 
     /* FREDA 1 of 22, in percent: the limits times 100 */
-    ind_attain_judge(100.0 / 22, NAN, 1, 22, &t, IND_DIR_HIGHER, 1, NULL, &policy, 1, &a);
+    ind_attain_judge(100.0 / 22, NAN, 1, 22, &t, IND_DIR_HIGHER, 1, NULL, &policy, IND_LANG_SV, &a);
     check_num("1/22", "ci_lo", a.ci_lo, 100 * 0.0080694276212638222);
     check_num("1/22", "ci_hi", a.ci_hi, 100 * 0.2179804583865732615);
     check_num("1/22", "n", a.n, 22);
 
     /* 18 of 20 read as a fraction (percent = 0): the limits as R prints them */
     t = ind_target_parse("0.85", 4);
-    ind_attain_judge(0.9, NAN, 18, 20, &t, IND_DIR_HIGHER, 0, NULL, &policy, 1, &a);
+    ind_attain_judge(0.9, NAN, 18, 20, &t, IND_DIR_HIGHER, 0, NULL, &policy, IND_LANG_SV, &a);
     check_num("18/20", "ci_lo", a.ci_lo, 0.69896635477151281);
     check_num("18/20", "ci_hi", a.ci_hi, 0.97213351878623178);
     assert_int_equal(a.verdict, IND_VERDICT_MET);
@@ -368,12 +368,12 @@ static void test_wilson_reference(void **state)
     /* 1 of 1 with min n 0 */
     policy.min_n = 0;
     t = ind_target_parse("90 %", 4);
-    ind_attain_judge(100, NAN, 1, 1, &t, IND_DIR_HIGHER, 1, NULL, &policy, 1, &a);
+    ind_attain_judge(100, NAN, 1, 1, &t, IND_DIR_HIGHER, 1, NULL, &policy, IND_LANG_SV, &a);
     check_num("1/1", "ci_lo", a.ci_lo, 100 * 0.2065493143772375);
     check_num("1/1", "ci_hi", a.ci_hi, 100.0);
 
     /* without counts there is no interval */
-    ind_attain_judge(78, NAN, NAN, 32, &t, IND_DIR_HIGHER, 1, NULL, &policy, 1, &a);
+    ind_attain_judge(78, NAN, NAN, 32, &t, IND_DIR_HIGHER, 1, NULL, &policy, IND_LANG_SV, &a);
     assert_true(isnan(a.ci_lo) && isnan(a.ci_hi));
 }
 
@@ -386,33 +386,33 @@ static void test_rule_text(void **state)
     ind_attain_policy_default(&policy);
     ind_attainment a;
     ind_target t = ind_target_parse("73", 2);
-    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, 1, &a);
+    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, IND_LANG_SV, &a);
     assert_string_equal(a.rule_text, "högre är bättre; delvis inom 5 % av målet");
-    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, 0, &a);
+    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, IND_LANG_EN, &a);
     assert_string_equal(a.rule_text, "higher is better; partly within 5 % of the target");
 
     t = ind_target_parse("Max 10 personer", strlen("Max 10 personer"));
-    ind_attain_judge(11, NAN, NAN, NAN, &t, IND_DIR_LOWER, 0, NULL, &policy, 1, &a);
+    ind_attain_judge(11, NAN, NAN, NAN, &t, IND_DIR_LOWER, 0, NULL, &policy, IND_LANG_SV, &a);
     assert_string_equal(a.rule_text, "högst 10; delvis inom 5 % av målet");
 
     t = ind_target_parse("+/-1 %", strlen("+/-1 %"));
-    ind_attain_judge(0.5, NAN, NAN, NAN, &t, IND_DIR_BAND, 1, NULL, &policy, 1, &a);
+    ind_attain_judge(0.5, NAN, NAN, NAN, &t, IND_DIR_BAND, 1, NULL, &policy, IND_LANG_SV, &a);
     assert_string_equal(a.rule_text, "inom 0 ± 1; delvis inom 5 % av målet");
 
     policy.tolerance = 2;
     policy.tolerance_relative = 0;
     t = ind_target_parse("73", 2);
-    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, 1, &a);
+    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, IND_LANG_SV, &a);
     assert_string_equal(a.rule_text, "högre är bättre; delvis inom 2 från målet");
     policy.tolerance = 2.5;
-    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, 1, &a);
+    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, IND_LANG_SV, &a);
     assert_string_equal(a.rule_text, "högre är bättre; delvis inom 2,5 från målet");
 
     ind_attain_policy_default(&policy);
     t = ind_target_parse("öka", strlen("öka"));
-    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, 1, &a);
+    ind_attain_judge(71, NAN, NAN, NAN, &t, IND_DIR_HIGHER, 0, NULL, &policy, IND_LANG_SV, &a);
     assert_string_equal(a.rule_text, "öka: föregående års utfall saknas");
-    ind_attain_judge(71, NAN, NAN, 1, &t, IND_DIR_HIGHER, 0, NULL, &policy, 1, &a);
+    ind_attain_judge(71, NAN, NAN, 1, &t, IND_DIR_HIGHER, 0, NULL, &policy, IND_LANG_SV, &a);
     assert_string_equal(a.rule_text, "n = 1 är under minsta underlag 10");
 }
 
@@ -433,34 +433,34 @@ static void test_sentence_judge(void **state)
     ind_attainment a;
     /* 6,7 % against 4 %: 4 - 6.7 = -2.7 beyond 0.2: not met; 6.7 - 5.5 = 1.2 up since 2024.
      * The target prints with the indicator's one decimal: 4,0 %. */
-    ind_attain_judge(6.7, 5.5, NAN, NAN, &t, IND_DIR_LOWER, 1, &info, &policy, 1, &a);
+    ind_attain_judge(6.7, 5.5, NAN, NAN, &t, IND_DIR_LOWER, 1, &info, &policy, IND_LANG_SV, &a);
     assert_int_equal(a.verdict, IND_VERDICT_NOT_MET);
     check_num("sentence", "change", a.change, 1.2);
     a.previous_period = ind_period_make(2024, IND_PERIOD_TERTIAL, 3); /* set by ind_attain_obs */
     char buf[512];
-    ind_attain_sentence(&a, "Sjukfrånvaro", &info, 1, buf, sizeof buf);
+    ind_attain_sentence(&a, "Sjukfrånvaro", &info, IND_LANG_SV, buf, sizeof buf);
     assert_string_equal(buf, "Sjukfrånvaro 6,7 % mot årsmålet 4,0 %: årsmålet nås inte. "
                              "Ökning med 1,2 procentenheter sedan 2024.");
-    ind_attain_sentence(&a, "Sick leave", &info, 0, buf, sizeof buf);
+    ind_attain_sentence(&a, "Sick leave", &info, IND_LANG_EN, buf, sizeof buf);
     assert_string_equal(buf, "Sick leave 6.7 % against the target 4.0 %: the target is not met. "
                              "An increase of 1.2 percentage points since 2024.");
 
     /* without a previous period the sentence stops after the verdict */
     a.previous_period = 0;
-    ind_attain_sentence(&a, "Sjukfrånvaro", &info, 1, buf, sizeof buf);
+    ind_attain_sentence(&a, "Sjukfrånvaro", &info, IND_LANG_SV, buf, sizeof buf);
     assert_string_equal(buf, "Sjukfrånvaro 6,7 % mot årsmålet 4,0 %: årsmålet nås inte.");
 
     /* unchanged: |6.7 - 6.7| < 0.05 */
-    ind_attain_judge(6.7, 6.7, NAN, NAN, &t, IND_DIR_LOWER, 1, &info, &policy, 1, &a);
+    ind_attain_judge(6.7, 6.7, NAN, NAN, &t, IND_DIR_LOWER, 1, &info, &policy, IND_LANG_SV, &a);
     a.previous_period = ind_period_make(2024, IND_PERIOD_TERTIAL, 3);
-    ind_attain_sentence(&a, "Sjukfrånvaro", &info, 1, buf, sizeof buf);
+    ind_attain_sentence(&a, "Sjukfrånvaro", &info, IND_LANG_SV, buf, sizeof buf);
     assert_string_equal(buf, "Sjukfrånvaro 6,7 % mot årsmålet 4,0 %: årsmålet nås inte. "
                              "Oförändrat sedan 2024.");
 
     /* not judged: the label only */
     t = ind_target_parse("Tas fram av nämnd/styrelse", strlen("Tas fram av nämnd/styrelse"));
-    ind_attain_judge(6.7, 5.5, NAN, NAN, &t, IND_DIR_LOWER, 1, &info, &policy, 1, &a);
-    ind_attain_sentence(&a, "Sjukfrånvaro", &info, 1, buf, sizeof buf);
+    ind_attain_judge(6.7, 5.5, NAN, NAN, &t, IND_DIR_LOWER, 1, &info, &policy, IND_LANG_SV, &a);
+    ind_attain_sentence(&a, "Sjukfrånvaro", &info, IND_LANG_SV, buf, sizeof buf);
     assert_string_equal(buf, "Sjukfrånvaro: Årsmål saknas.");
 
     /* an uncertain verdict names its interval: 18 of 20 = 90 % vs 85 % (69,9..97,2 %) */
@@ -469,8 +469,8 @@ static void test_sentence_judge(void **state)
     share.direction = IND_DIR_HIGHER;
     share.decimals = 0;
     t = ind_target_parse("85 %", 4);
-    ind_attain_judge(90, NAN, 18, 20, &t, IND_DIR_HIGHER, 1, &share, &policy, 1, &a);
-    ind_attain_sentence(&a, "FREDA", &share, 1, buf, sizeof buf);
+    ind_attain_judge(90, NAN, 18, 20, &t, IND_DIR_HIGHER, 1, &share, &policy, IND_LANG_SV, &a);
+    ind_attain_sentence(&a, "FREDA", &share, IND_LANG_SV, buf, sizeof buf);
     /* 69.8966 rounds to 70, 97.2134 to 97 */
     assert_string_equal(buf, "FREDA 90 % mot årsmålet 85 %: årsmålet nås. "
                              "Osäkert: årsmålet ligger inom osäkerhetsintervallet 70–97 % (n = 20).");
@@ -539,7 +539,7 @@ static void test_obs_sentence(void **state)
     fixture *f = *state;
     size_t i = find(f->ds, "Sjukfrånvaro", IND_GENDER_T, ind_period_make(2025, IND_PERIOD_TERTIAL, 3));
     ind_attainment a;
-    assert_int_equal(ind_attain_obs(f->ds, i, 0, NULL, 1, &a), IND_OK);
+    assert_int_equal(ind_attain_obs(f->ds, i, 0, NULL, IND_LANG_SV, &a), IND_OK);
     assert_int_equal(a.verdict, IND_VERDICT_NOT_MET);
     check_num("obs", "gap", a.gap, -2.7);    /* 4 - 6.7 */
     check_num("obs", "previous", a.previous, 5.5);
@@ -547,11 +547,11 @@ static void test_obs_sentence(void **state)
     assert_int_equal(a.previous_period, ind_period_make(2024, IND_PERIOD_TERTIAL, 3));
     const ind_series *se = ind_dataset_series(f->ds, ind_dataset_find_series(f->ds, "Enhet A", "Sjukfrånvaro", IND_GENDER_T));
     char buf[512];
-    ind_attain_sentence(&a, "Sjukfrånvaro", se->info, 1, buf, sizeof buf);
+    ind_attain_sentence(&a, "Sjukfrånvaro", se->info, IND_LANG_SV, buf, sizeof buf);
     assert_string_equal(buf, "Sjukfrånvaro 6,7 % mot årsmålet 4,0 %: årsmålet nås inte. "
                              "Ökning med 1,2 procentenheter sedan 2024.");
     /* KF:s årsmål "Tas fram av nämnd/styrelse": no numeric target */
-    assert_int_equal(ind_attain_obs(f->ds, i, 1, NULL, 1, &a), IND_OK);
+    assert_int_equal(ind_attain_obs(f->ds, i, 1, NULL, IND_LANG_SV, &a), IND_OK);
     assert_int_equal(a.verdict, IND_VERDICT_NO_TARGET);
     assert_string_equal(a.rule_text, "inget numeriskt årsmål");
 }
@@ -563,7 +563,7 @@ static void test_obs_gender_zero(void **state)
      * outcome: 4 - 0 = 4, 4/4 = 1, met. No 2024 row for men: no previous. */
     size_t i = find(f->ds, "Sjukfrånvaro", IND_GENDER_M, ind_period_make(2025, IND_PERIOD_TERTIAL, 3));
     ind_attainment a;
-    ind_attain_obs(f->ds, i, 0, NULL, 1, &a);
+    ind_attain_obs(f->ds, i, 0, NULL, IND_LANG_SV, &a);
     assert_int_equal(a.verdict, IND_VERDICT_MET);
     check_num("men 0", "gap", a.gap, 4);
     check_num("men 0", "gap_relative", a.gap_relative, 1);
@@ -578,18 +578,18 @@ static void test_obs_city_kf(void **state)
                     ind_period_make(2025, IND_PERIOD_YEAR, 0));
     ind_attainment a;
     /* against the unit's årsmål 150: 180 - 150 = 30, 30/150 = 0.2, met */
-    ind_attain_obs(f->ds, i, 0, NULL, 1, &a);
+    ind_attain_obs(f->ds, i, 0, NULL, IND_LANG_SV, &a);
     assert_int_equal(a.verdict, IND_VERDICT_MET);
     check_num("city", "gap", a.gap, 30);
     check_num("city", "gap_relative", a.gap_relative, 0.2);
     /* KF:s årsmål "11 500 st" is a city-wide total (kf_scope city): never used for a unit,
      * although as a number it would call 180 "not met" */
-    ind_attain_obs(f->ds, i, 1, NULL, 1, &a);
+    ind_attain_obs(f->ds, i, 1, NULL, IND_LANG_SV, &a);
     assert_int_equal(a.verdict, IND_VERDICT_NO_TARGET);
     assert_true(isnan(a.gap) && isnan(a.gap_relative));
     assert_int_equal(a.uncertain, 0);
     assert_string_equal(a.rule_text, "KF:s årsmål gäller hela staden och används inte för en enhet");
-    ind_attain_obs(f->ds, i, 1, NULL, 0, &a);
+    ind_attain_obs(f->ds, i, 1, NULL, IND_LANG_EN, &a);
     assert_string_equal(a.rule_text, "the KF target is a city-wide total, not used to judge a unit");
 }
 
@@ -602,7 +602,7 @@ static void test_obs_indicator_tolerance(void **state)
     ind_attain_policy policy;
     ind_attain_policy_default(&policy);
     ind_attainment a;
-    ind_attain_obs(f->ds, i, 0, &policy, 1, &a);
+    ind_attain_obs(f->ds, i, 0, &policy, IND_LANG_SV, &a);
     assert_int_equal(a.verdict, IND_VERDICT_PARTLY);
     check_num("ami", "tolerance_abs", a.tolerance_abs, 7.3);
     check_num("ami", "gap", a.gap, -3.7);

@@ -898,7 +898,7 @@ static void test_english(void **state)
     (void)state;
     ind_chart_options o;
     options(&o);
-    o.lang = IND_CHART_EN;
+    o.lang = IND_LANG_EN;
     o.caption = "Source: example data";
     ind_chart_layout l;
     ind_chart_layout_init(&l);

@@ -556,7 +556,7 @@ static void test_sentences_counts(void **state)
 
     /* English, BH: A against B 0.02795 */
     o.adjust = IND_INF_ADJUST_BH;
-    o.swedish = 0;
+    o.lang = IND_LANG_EN;
     assert_int_equal(run(ds, "Andel test", &o, &r, &err), IND_OK);
     assert_string_equal(pair_of(ds, &r, "Enhet A", "Enhet B")->sentence,
                         "Enhet A has a significantly higher share than Enhet B, 62 % against 41 % (adjusted p = 0.03).");

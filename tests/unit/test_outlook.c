@@ -229,7 +229,7 @@ static void trend_case(const char *c, size_t s, ind_period from, ind_period to)
     ind_error err;
     ind_error_clear(&err);
     char a[32];
-    assert_int_equal(ind_outlook_trend_of(ds, s, from, to, ALPHA, 1, &tr, &err), IND_OK);
+    assert_int_equal(ind_outlook_trend_of(ds, s, from, to, ALPHA, IND_LANG_SV, &tr, &err), IND_OK);
     check_str(c, "kind", tr.pts.kind == IND_PERIOD_YEAR ? "year" : tr.pts.kind == IND_PERIOD_TERTIAL ? "tertial" : "month",
               need(c, "kind"));
     assert_int_equal(tr.pts.n, (size_t)need_num(c, "n"));
@@ -257,7 +257,7 @@ static void gap_case(const char *c, size_t s)
     ind_error err;
     ind_error_clear(&err);
     char a[32];
-    assert_int_equal(ind_outlook_gap_of(ds, s, 0, 0, ALPHA, 1, &g, &err), IND_OK);
+    assert_int_equal(ind_outlook_gap_of(ds, s, 0, 0, ALPHA, IND_LANG_SV, &g, &err), IND_OK);
     if (g.have != (int)need_num(c, "have"))
         fail_msg("%s: have is %d, expected %s", c, g.have, need(c, "have"));
     if (!g.have) {
@@ -298,7 +298,7 @@ static void forecast_case(const char *c, size_t s)
     ind_error err;
     ind_error_clear(&err);
     char a[32];
-    assert_int_equal(ind_outlook_forecast_of(ds, s, ALPHA, 1, &f, &err), IND_OK);
+    assert_int_equal(ind_outlook_forecast_of(ds, s, ALPHA, IND_LANG_SV, &f, &err), IND_OK);
     if (f.have != (int)need_num(c, "have"))
         fail_msg("%s: have is %d, expected %s", c, f.have, need(c, "have"));
     if (!f.have)
@@ -342,45 +342,45 @@ static void test_sentences(void **state)
     ind_error_clear(&err);
     ind_outlook_trend tr;
     /* R: Sen's slope 0.4000 per year, exact Mann-Kendall p = 0.004687, 10 points */
-    assert_int_equal(ind_outlook_trend_of(ds, series_of("Enhet A", "Sjuk test", "T"), 0, 0, ALPHA, 1, &tr, &err), IND_OK);
+    assert_int_equal(ind_outlook_trend_of(ds, series_of("Enhet A", "Sjuk test", "T"), 0, 0, ALPHA, IND_LANG_SV, &tr, &err), IND_OK);
     assert_string_equal(tr.sentence, "Sjuk test 2022–2025 försämras: +0,40 procentenheter per år enligt Sens lutning "
                                      "(Mann-Kendall p = 0,005, 10 punkter).");
     ind_outlook_trend_free(&tr);
     /* p = 0.7614 */
-    assert_int_equal(ind_outlook_trend_of(ds, series_of("Enhet A", "Index test", "T"), 0, 0, ALPHA, 1, &tr, &err), IND_OK);
+    assert_int_equal(ind_outlook_trend_of(ds, series_of("Enhet A", "Index test", "T"), 0, 0, ALPHA, IND_LANG_SV, &tr, &err), IND_OK);
     assert_string_equal(tr.sentence, "Index test 2017–2025: ingen säker trend (Mann-Kendall p = 0,76, 9 punkter).");
     ind_outlook_trend_free(&tr);
-    assert_int_equal(ind_outlook_trend_of(ds, series_of("Enhet D", "Andel test", "T"), 0, 0, ALPHA, 1, &tr, &err), IND_OK);
+    assert_int_equal(ind_outlook_trend_of(ds, series_of("Enhet D", "Andel test", "T"), 0, 0, ALPHA, IND_LANG_SV, &tr, &err), IND_OK);
     assert_string_equal(tr.sentence, "Andel test: för få punkter för att säga något om trenden (2).");
     ind_outlook_trend_free(&tr);
 
     ind_outlook_gap g;
     /* R: gap 22.5 in 2025, prop.test p = 0.007728 */
-    assert_int_equal(ind_outlook_gap_of(ds, series_of("Enhet A", "Andel test", "T"), 0, 0, ALPHA, 1, &g, &err), IND_OK);
+    assert_int_equal(ind_outlook_gap_of(ds, series_of("Enhet A", "Andel test", "T"), 0, 0, ALPHA, IND_LANG_SV, &g, &err), IND_OK);
     assert_string_equal(g.sentence, "Andel test: skillnaden mellan kvinnor och män ökar; 2025 var den +22,5 procentenheter "
                                     "(kvinnor minus män). Skillnaden det året är statistiskt säkerställd (p = 0,008).");
     ind_outlook_gap_free(&g);
     /* R: gap -12.5, fisher.test p = 0.6641 */
-    assert_int_equal(ind_outlook_gap_of(ds, series_of("Enhet B", "Andel test", "T"), 0, 0, ALPHA, 0, &g, &err), IND_OK);
+    assert_int_equal(ind_outlook_gap_of(ds, series_of("Enhet B", "Andel test", "T"), 0, 0, ALPHA, IND_LANG_EN, &g, &err), IND_OK);
     assert_string_equal(g.sentence, "Andel test: the gap between women and men is narrowing; in 2025 it was -12,5 percentage points "
                                     "(women minus men). That year's gap is not statistically significant (p = 0,66).");
     ind_outlook_gap_free(&g);
 
     ind_outlook_forecast f;
     /* R: 9.2044 (8.3856 to 10.0232) at 2025 T3; target 8, lower is better */
-    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet A", "Sjuk test", "T"), ALPHA, 1, &f, &err), IND_OK);
+    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet A", "Sjuk test", "T"), ALPHA, IND_LANG_SV, &f, &err), IND_OK);
     assert_string_equal(f.sentence, "Årsmålet 2025 T3 (8,0 %) nås troligen inte: trenden pekar på 9,2 % "
                                     "(95 %-prognosintervall 8,4 till 10,0 %).");
     /* R: 62.882 (61.182 to 64.582) against 63 */
-    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet A", "Andel test", "T"), ALPHA, 1, &f, &err), IND_OK);
+    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet A", "Andel test", "T"), ALPHA, IND_LANG_SV, &f, &err), IND_OK);
     assert_string_equal(f.sentence, "Årsmålet 2026 (63,0 %): osäkert om det nås; trenden pekar på 62,9 % "
                                     "(95 %-prognosintervall 61,2 till 64,6 %).");
     /* a year's årsmål on a tertial series, after T2: R 5.3273 (4.5426 to 6.1120) at 2025 + 2/3 */
-    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet B", "Sjuk test", "T"), ALPHA, 1, &f, &err), IND_OK);
+    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet B", "Sjuk test", "T"), ALPHA, IND_LANG_SV, &f, &err), IND_OK);
     assert_string_equal(f.sentence, "Årsmålet 2025 (7,0 %) nås troligen: trenden pekar på 5,3 % "
                                     "(95 %-prognosintervall 4,5 till 6,1 %).");
     /* R: 12.0 (10.75 to 13.25) against max 20 */
-    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet A", "Antal test", "T"), ALPHA, 1, &f, &err), IND_OK);
+    assert_int_equal(ind_outlook_forecast_of(ds, series_of("Enhet A", "Antal test", "T"), ALPHA, IND_LANG_SV, &f, &err), IND_OK);
     assert_int_equal(f.rule.kind, IND_TARGET_MAX);
     assert_string_equal(f.sentence, "Årsmålet 2026 (20) nås troligen: trenden pekar på 12 (95 %-prognosintervall 11 till 13).");
 }
@@ -394,18 +394,18 @@ static void test_ranges(void **state)
     ind_error_clear(&err);
     ind_outlook_trend tr;
     size_t s = series_of("Enhet A", "Andel test", "T");
-    assert_int_equal(ind_outlook_trend_of(ds, s, period_of("2020"), 0, ALPHA, 1, &tr, &err), IND_OK);
+    assert_int_equal(ind_outlook_trend_of(ds, s, period_of("2020"), 0, ALPHA, IND_LANG_SV, &tr, &err), IND_OK);
     assert_int_equal(tr.pts.n, 6);       /* 2020-2025; the årsmål rows 2026, 2027 are not missing */
     assert_int_equal(tr.pts.skipped, 0);
     ind_outlook_trend_free(&tr);
-    assert_int_equal(ind_outlook_trend_of(ds, s, period_of("2030"), 0, ALPHA, 1, &tr, &err), IND_OK);
+    assert_int_equal(ind_outlook_trend_of(ds, s, period_of("2030"), 0, ALPHA, IND_LANG_SV, &tr, &err), IND_OK);
     assert_int_equal(tr.pts.n, 0);
     assert_int_equal(tr.verdict, IND_TREND_TOO_FEW_POINTS);
     assert_false(tr.have_trend);
     ind_outlook_trend_free(&tr);
     /* the gap over a range */
     ind_outlook_gap g;
-    assert_int_equal(ind_outlook_gap_of(ds, s, period_of("2019"), period_of("2021"), ALPHA, 1, &g, &err), IND_OK);
+    assert_int_equal(ind_outlook_gap_of(ds, s, period_of("2019"), period_of("2021"), ALPHA, IND_LANG_SV, &g, &err), IND_OK);
     assert_int_equal(g.n, 2); /* 2020 and 2021: K has no 2019 */
     assert_int_equal(g.verdict, IND_GAP_TOO_FEW);
     ind_outlook_gap_free(&g);

@@ -56,13 +56,13 @@ typedef struct {
 ind_status ind_attain_judge(double y, double previous, double numerator, double denominator,
                             const ind_target *target, ind_direction direction, int percent,
                             const ind_indicator *info, const ind_attain_policy *policy,
-                            int swedish, ind_attainment *out);
+                            ind_lang lang, ind_attainment *out);
 
 /* Judges observation obs of a finished dataset against its årsmål (kf = 0) or
  * KF:s årsmål (kf = 1). A K or M row without a target of its own borrows the
  * total's target for the same period; a city-wide KF target is never used. */
 ind_status ind_attain_obs(const ind_dataset *ds, size_t obs, int kf, const ind_attain_policy *policy,
-                          int swedish, ind_attainment *out);
+                          ind_lang lang, ind_attainment *out);
 
 const char *ind_verdict_code(ind_verdict v);     /* "met", "partly", ... */
 const char *ind_verdict_label_sv(ind_verdict v); /* "Uppfylls helt", ... */
@@ -74,6 +74,6 @@ const char *ind_verdict_symbol(ind_verdict v);
  * "Sjukfrånvaro 6,7 % mot årsmålet 4,0 %: årsmålet nås inte. Ökning med 1,2
  * procentenheter sedan 2024." */
 char *ind_attain_sentence(const ind_attainment *a, const char *indicator, const ind_indicator *info,
-                          int swedish, char *buf, size_t size);
+                          ind_lang lang, char *buf, size_t size);
 
 #endif

@@ -174,8 +174,9 @@ const char *ind_target_kind_code(ind_target_kind kind)
     return "none";
 }
 
-char *ind_target_describe(const ind_target *t, int sv, char *buf, size_t size)
+char *ind_target_describe(const ind_target *t, ind_lang lang, char *buf, size_t size)
 {
+    int sv = lang == IND_LANG_SV;
     char a[64], b[64];
     const char *pc = t->percent ? " %" : "";
     ind_num_format_sv(t->value, 10, 0, a, sizeof a);

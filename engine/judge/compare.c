@@ -19,7 +19,7 @@ void ind_cmp_options_default(ind_cmp_options *o)
     o->min_n = 10;
     o->conf_level = 0.95;
     o->gender = IND_GENDER_T;
-    o->swedish = 1;
+    o->lang = IND_LANG_SV;
     ind_attain_policy_default(&o->policy);
 }
 
@@ -374,7 +374,7 @@ static void series_tests(ind_cmp_result *r, const ind_dataset *ds, const ind_cmp
 
 static void write_sentences(ind_cmp_result *r, const ind_dataset *ds, const ind_cmp_options *o)
 {
-    int sv = o->swedish;
+    int sv = o->lang == IND_LANG_SV;
     char p[48], a[48], b[48];
     double alpha = 1 - o->conf_level;
     const char *what = r->data == IND_CMP_DATA_COUNTS ? (sv ? "andel" : "share")
@@ -523,8 +523,8 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
             with_counts += !isnan(u->x) && !isnan(u->n);
             with_sd += !isnan(u->sd) && !isnan(u->n) && !isnan(u->value);
             with_value += !isnan(u->value) || (!isnan(u->x) && !isnan(u->n));
-            ind_attain_obs(ds, (size_t)u->obs, 0, &o->policy, o->swedish, &u->target);
-            ind_attain_obs(ds, (size_t)u->obs, 1, &o->policy, o->swedish, &u->kf_target);
+            ind_attain_obs(ds, (size_t)u->obs, 0, &o->policy, o->lang, &u->target);
+            ind_attain_obs(ds, (size_t)u->obs, 1, &o->policy, o->lang, &u->kf_target);
         } else {
             u->target.verdict = u->kf_target.verdict = IND_VERDICT_NO_DATA;
         }
@@ -568,7 +568,7 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
             }
             if (nv < 2) {
                 u->excluded = 1;
-                u->excluded_why = o->swedish ? "färre än två värden" : "fewer than two values";
+                u->excluded_why = o->lang == IND_LANG_SV ? "färre än två värden" : "fewer than two values";
             }
             continue;
         }
@@ -576,12 +576,12 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
                                                   : !isnan(u->sd) && !isnan(u->n) && !isnan(u->value);
         if (!have) {
             u->excluded = 1;
-            u->excluded_why = o->swedish ? "uppgift saknas för perioden" : "no data for the period";
+            u->excluded_why = o->lang == IND_LANG_SV ? "uppgift saknas för perioden" : "no data for the period";
             continue;
         }
         if (u->n < o->min_n) {
             u->excluded = 1;
-            u->excluded_why = o->swedish ? "n under minsta underlag" : "n below the smallest base";
+            u->excluded_why = o->lang == IND_LANG_SV ? "n under minsta underlag" : "n below the smallest base";
         }
         if (r->data == IND_CMP_DATA_COUNTS) {
             ind_inf_result w;
@@ -613,7 +613,7 @@ ind_status ind_compare(const ind_dataset *ds, const char *indicator, const ind_c
     else {
         series_tests(r, ds, o);
         snprintf(r->note, sizeof r->note,
-                 o->swedish ? "Enheterna jämförs över perioderna: åren är upprepningarna, så jämförelsen gäller nivån över tid, inte ett enskilt år."
+                 o->lang == IND_LANG_SV ? "Enheterna jämförs över perioderna: åren är upprepningarna, så jämförelsen gäller nivån över tid, inte ett enskilt år."
                             : "Units are compared over the periods: the years are the replicates, so the comparison is of the level over time, not of one year.");
     }
     write_sentences(r, ds, o);

@@ -2,6 +2,8 @@
 #ifndef IND_TARGET_H
 #define IND_TARGET_H
 
+#include "lang.h"
+
 #include <stddef.h>
 
 typedef enum {
@@ -29,6 +31,6 @@ ind_target ind_target_parse(const char *s, size_t len);
 /* A short English code for the kind: "value", "increase", "max", ... */
 const char *ind_target_kind_code(ind_target_kind kind);
 /* The rule in words ("at most 10", "within 1 of 0"), Swedish or English. */
-char *ind_target_describe(const ind_target *t, int swedish, char *buf, size_t size);
+char *ind_target_describe(const ind_target *t, ind_lang lang, char *buf, size_t size);
 
 #endif

@@ -37,7 +37,7 @@ typedef struct {
 /* Trend statistics of one series and a sentence ("Sjukfrånvaro försämras: Sen's
  * lutning +0,4 procentenheter per år (p = 0,01)"). */
 ind_status ind_outlook_trend_of(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
-                                double alpha, int swedish, ind_outlook_trend *out, ind_error *err);
+                                double alpha, ind_lang lang, ind_outlook_trend *out, ind_error *err);
 void ind_outlook_trend_free(ind_outlook_trend *out);
 
 typedef enum {
@@ -67,7 +67,7 @@ typedef struct {
 /* The gap between women and men of one unit and indicator (the series of
  * `series`'s unit and indicator with gender K and M). */
 ind_status ind_outlook_gap_of(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
-                              double alpha, int swedish, ind_outlook_gap *out, ind_error *err);
+                              double alpha, ind_lang lang, ind_outlook_gap *out, ind_error *err);
 void ind_outlook_gap_free(ind_outlook_gap *out);
 
 typedef struct {
@@ -84,13 +84,13 @@ typedef struct {
  * (number, max or min) and says whether the target lies beyond the
  * prediction interval on the good side (likely met), on the bad side
  * (likely not) or inside it (uncertain). */
-ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double alpha, int swedish,
+ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double alpha, ind_lang lang,
                                    ind_outlook_forecast *out, ind_error *err);
 
 /* The same as seen at the end of period `to` (0 = all data): only outcomes up to
  * `to` are fitted, and the target is the first numeric årsmål after the last of them
  * (a VB for 2025 forecasts 2026 from outcomes up to 2025, whatever the data holds since). */
-ind_status ind_outlook_forecast_until(const ind_dataset *ds, size_t series, ind_period to, double alpha, int swedish,
+ind_status ind_outlook_forecast_until(const ind_dataset *ds, size_t series, ind_period to, double alpha, ind_lang lang,
                                       ind_outlook_forecast *out, ind_error *err);
 
 const char *ind_gap_verdict_code(ind_gap_verdict v);

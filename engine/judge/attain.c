@@ -98,8 +98,9 @@ static ind_verdict from_gap(double gap, double tol)
 ind_status ind_attain_judge(double y, double previous, double numerator, double denominator,
                             const ind_target *target, ind_direction dir, int percent,
                             const ind_indicator *info, const ind_attain_policy *policy_in,
-                            int sv, ind_attainment *a)
+                            ind_lang lang, ind_attainment *a)
 {
+    int sv = lang == IND_LANG_SV;
     ind_attain_policy policy;
     if (policy_in)
         policy = *policy_in;
@@ -286,8 +287,9 @@ qualify:
 }
 
 ind_status ind_attain_obs(const ind_dataset *ds, size_t i, int kf, const ind_attain_policy *policy,
-                          int sv, ind_attainment *out)
+                          ind_lang lang, ind_attainment *out)
 {
+    int sv = lang == IND_LANG_SV;
     ind_obs o;
     ind_dataset_get(ds, i, &o);
     const ind_series *s = ind_dataset_series(ds, o.series);
@@ -314,7 +316,7 @@ ind_status ind_attain_obs(const ind_dataset *ds, size_t i, int kf, const ind_att
     ind_direction dir = info ? info->direction : IND_DIR_UNKNOWN;
     if (kf && info && info->kf_scope == IND_KF_SCOPE_CITY && target.kind != IND_TARGET_NONE) {
         ind_attain_judge(o.value, previous, o.numerator, o.denominator, &target, dir, percent, info,
-                         policy, sv, out);
+                         policy, lang, out);
         out->verdict = IND_VERDICT_NO_TARGET;
         out->gap = out->gap_relative = NAN;
         out->uncertain = 0;
@@ -323,15 +325,16 @@ ind_status ind_attain_obs(const ind_dataset *ds, size_t i, int kf, const ind_att
                     : "the KF target is a city-wide total, not used to judge a unit");
     } else {
         ind_attain_judge(o.value, previous, o.numerator, o.denominator, &target, dir, percent, info,
-                         policy, sv, out);
+                         policy, lang, out);
     }
     out->previous_period = j >= 0 ? pp : 0;
     return IND_OK;
 }
 
 char *ind_attain_sentence(const ind_attainment *a, const char *indicator, const ind_indicator *info,
-                          int sv, char *buf, size_t size)
+                          ind_lang lang, char *buf, size_t size)
 {
+    int sv = lang == IND_LANG_SV;
     int percent = info ? info->measure == IND_MEASURE_PERCENT : a->rule.percent;
     const char *unit = percent ? " %" : "";
     char v[48], t[48], c[48], b[48];

@@ -421,7 +421,7 @@ ind_status ind_goals_rollup(const ind_goals *g, const ind_dataset *ds, const ind
             if (strcmp(ind_dataset_str(ds, o.goal), goal->id) != 0)
                 continue;
             ind_attainment a;
-            ind_attain_obs(ds, (size_t)i, 0, policy, 1, &a);
+            ind_attain_obs(ds, (size_t)i, 0, policy, IND_LANG_SV, &a);
             switch (a.verdict) {
             case IND_VERDICT_MET: t[gi].met++; break;
             case IND_VERDICT_PARTLY: t[gi].partly++; break;

@@ -36,7 +36,7 @@ typedef struct {
     ind_gender gender;
     const char *const *units; /* NULL: every unit */
     size_t unit_count;
-    int swedish;
+    ind_lang lang;        /* language of the sentences and notes */
     ind_attain_policy policy;
 } ind_cmp_options;
 

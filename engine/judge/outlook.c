@@ -96,8 +96,9 @@ static const char *per_time(ind_period_kind k, int sv)
 }
 
 ind_status ind_outlook_trend_of(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
-                                double alpha, int sv, ind_outlook_trend *out, ind_error *err)
+                                double alpha, ind_lang lang, ind_outlook_trend *out, ind_error *err)
 {
+    int sv = lang == IND_LANG_SV;
     memset(out, 0, sizeof *out);
     out->first_value = out->last_value = out->change = out->change_relative = NAN;
     ind_status st = ind_outlook_points_get(ds, series, from, to, &out->pts, err);
@@ -157,8 +158,9 @@ ind_status ind_outlook_trend_of(const ind_dataset *ds, size_t series, ind_period
 void ind_outlook_trend_free(ind_outlook_trend *out) { ind_outlook_points_free(&out->pts); }
 
 ind_status ind_outlook_gap_of(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
-                              double alpha, int sv, ind_outlook_gap *out, ind_error *err)
+                              double alpha, ind_lang lang, ind_outlook_gap *out, ind_error *err)
 {
+    int sv = lang == IND_LANG_SV;
     memset(out, 0, sizeof *out);
     out->statistic = out->p = out->diff = out->ci_lo = out->ci_hi = NAN;
     out->last_gap = out->last_k = out->last_m = NAN;
@@ -299,15 +301,16 @@ static double target_time(ind_period p, ind_period_kind k)
     return ind_period_time(p);
 }
 
-ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double alpha, int sv,
+ind_status ind_outlook_forecast_of(const ind_dataset *ds, size_t series, double alpha, ind_lang lang,
                                    ind_outlook_forecast *out, ind_error *err)
 {
-    return ind_outlook_forecast_until(ds, series, 0, alpha, sv, out, err);
+    return ind_outlook_forecast_until(ds, series, 0, alpha, lang, out, err);
 }
 
-ind_status ind_outlook_forecast_until(const ind_dataset *ds, size_t series, ind_period to, double alpha, int sv,
+ind_status ind_outlook_forecast_until(const ind_dataset *ds, size_t series, ind_period to, double alpha, ind_lang lang,
                                       ind_outlook_forecast *out, ind_error *err)
 {
+    int sv = lang == IND_LANG_SV;
     memset(out, 0, sizeof *out);
     out->target = out->yhat = out->pi_lo = out->pi_hi = NAN;
     ind_outlook_points pts;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# same-outputs.sh [REV]: the main job's outputs of the working tree against
+# those of REV (default: the commit before HEAD's series of refactors, given
+# as a commit): every file of scripts/main-job.sh, byte for byte. A move of
+# code that changes no output must pass this.   scripts/same-outputs.sh 1a2b3c
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rev=${1:?usage: scripts/same-outputs.sh REV}
+work=$(mktemp -d)
+trap 'git worktree remove --force "$work/ref" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git worktree add --detach "$work/ref" "$rev" >/dev/null 2>&1
+build_and_run() { # SOURCE BUILD OUT
+  cmake -S "$1" -B "$2" -DCMAKE_BUILD_TYPE=Release -DIND_TESTS=OFF >/dev/null
+  cmake --build "$2" -j"$(nproc)" >/dev/null
+  (cd "$1" && ./scripts/main-job.sh "$2/indikator" "$3" >/dev/null 2>&1)
+}
+build_and_run "$work/ref" "$work/build-ref" "$work/out-ref"
+build_and_run "$PWD" "$work/build-new" "$work/out-new"
+status=0
+while IFS= read -r f; do
+  if ! cmp -s "$work/out-ref/$f" "$work/out-new/$f"; then
+    echo "differs: $f"
+    status=1
+  fi
+done < <(cd "$work/out-ref" && find . -type f | sort)
+while IFS= read -r f; do
+  [ -e "$work/out-ref/$f" ] || echo "new (not compared): $f"
+done < <(cd "$work/out-new" && find . -type f | sort)
+[ $status -eq 0 ] && echo "same-outputs: every output of the main job is byte-identical to $rev's"
+exit $status
