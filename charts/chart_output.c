@@ -13,6 +13,8 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "lockfile.h"
+
 typedef struct {
     unsigned char *d;
     size_t len, cap;
@@ -43,53 +45,6 @@ static int mem_add(membuf *b, const void *data, size_t n)
 static cairo_status_t mem_write(void *closure, const unsigned char *data, unsigned int length)
 {
     return mem_add(closure, data, length) ? CAIRO_STATUS_NO_MEMORY : CAIRO_STATUS_SUCCESS;
-}
-
-/* ---- atomic write ---------------------------------------------------------- */
-
-static ind_status write_atomic(const char *path, const void *data, size_t len, ind_error *err)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = path + dirlen;
-    size_t need = strlen(path) + 16;
-    char *tmp = malloc(need);
-    if (!tmp)
-        return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
-    snprintf(tmp, need, "%.*s.%s.XXXXXX", (int)dirlen, path, base);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot create a file beside it: %s", strerror(e));
-    }
-    const unsigned char *p = data;
-    size_t left = len;
-    int e = 0;
-    while (left > 0) {
-        ssize_t k = write(fd, p, left);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            e = errno;
-            break;
-        }
-        p += k;
-        left -= (size_t)k;
-    }
-    if (!e && fchmod(fd, 0644) != 0)
-        e = errno;
-    if (close(fd) != 0 && !e)
-        e = errno;
-    if (!e && rename(tmp, path) != 0)
-        e = errno;
-    if (e) {
-        unlink(tmp);
-        free(tmp);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot write: %s", strerror(e));
-    }
-    free(tmp);
-    return IND_OK;
 }
 
 /* ---- SVG ------------------------------------------------------------------- */
@@ -301,35 +256,24 @@ ind_status chart_render_file(const char *path, double w, double h, chart_draw_fn
             raw.d = NULL;
         }
     }
-    /* the alt text beside the file, then the file */
+    /* the file and the alt text beside it: both or neither, the file first */
     {
-        size_t pl = strlen(path);
-        char *altpath = malloc(pl + 9);
-        if (!altpath) {
+        size_t pl = strlen(path), al = strlen(alt);
+        char *altpath = malloc(pl + 9), *a = malloc(al + 1);
+        if (!altpath || !a) {
+            free(altpath);
+            free(a);
             st = ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
             goto done;
         }
         memcpy(altpath, path, pl);
         memcpy(altpath + pl, ".alt.txt", 9);
-        size_t al = strlen(alt);
-        char *a = malloc(al + 1);
-        if (!a) {
-            free(altpath);
-            st = ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
-            goto done;
-        }
         memcpy(a, alt, al);
         a[al] = '\n';
-        st = write_atomic(altpath, a, al + 1, err);
+        st = ind_lockfile_write_pair(path, png ? png : file.d, png ? png_len : file.len, altpath, a, al + 1, err);
         free(a);
         free(altpath);
-        if (st != IND_OK)
-            goto done;
     }
-    if (png)
-        st = write_atomic(path, png, png_len, err);
-    else
-        st = write_atomic(path, file.d, file.len, err);
 done:
     if (cr)
         cairo_destroy(cr);

@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include "report.h"
 
+#include "lockfile.h"
+
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <math.h>
@@ -595,6 +597,11 @@ static void draw_toc(ind_report *r, cairo_t *cr)
     }
 }
 
+static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out, ind_error *err)
 {
     /* layout on a recording surface: unhinted metrics, like the PDF's */
@@ -607,23 +614,13 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
     cairo_surface_destroy(rec);
     paginate(r);
 
-    size_t len = strlen(path);
-    char *tmp = malloc(len + 16);
-    if (!tmp) {
+    ind_lockfile lf;
+    ind_status st = ind_lockfile_open(&lf, path, err);
+    if (st != IND_OK) {
         g_object_unref(fm);
-        return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
+        return st;
     }
-    snprintf(tmp, len + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        g_object_unref(fm);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot create the output file: %s", strerror(e));
-    }
-    fchmod(fd, 0644);
-    close(fd);
-    cairo_surface_t *s = cairo_pdf_surface_create(tmp, IND_REPORT_PAGE_W, IND_REPORT_PAGE_H);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(pdf_write, lf.f, IND_REPORT_PAGE_W, IND_REPORT_PAGE_H);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, r->title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, r->subject);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, r->creator);
@@ -685,17 +682,11 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
     cairo_surface_destroy(s);
     g_object_unref(fm);
     if (cs != CAIRO_STATUS_SUCCESS) {
-        unlink(tmp);
-        free(tmp);
+        ind_lockfile_rollback(&lf);
         return ind_error_set(err, IND_EIO, path, 0, 0, "writing the PDF failed: %s", cairo_status_to_string(cs));
     }
-    if (rename(tmp, path) != 0) {
-        int e = errno;
-        unlink(tmp);
-        free(tmp);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot write the file: %s", strerror(e));
-    }
-    free(tmp);
+    if ((st = ind_lockfile_commit(&lf, err)) != IND_OK)
+        return st;
     if (pages_out)
         *pages_out = r->pages;
     return IND_OK;

@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "dataset.h"
 #include "ingest.h"
+#include "lockfile.h"
 
 /* ---- options ---------------------------------------------------------------- */
 
@@ -158,14 +159,9 @@ size_t out_table_rows(const out_table *t);
 int out_table_emit(const out_table *t, const cli_opts *opt, const char *title);
 int out_table_write(const out_table *t, FILE *f, out_format format, int english, const char *title);
 
-/* Atomic output: a temporary file beside the target, renamed into place on commit. */
-typedef struct {
-    char *path, *tmp;
-    FILE *f;
-} out_file;
-int out_file_open(out_file *of, const char *path);
-int out_file_commit(out_file *of); /* 0 on success; removes the temp on failure */
-void out_file_abort(out_file *of);
+/* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
+int out_file_open(ind_lockfile *lf, const char *path);
+int out_file_commit(ind_lockfile *lf); /* removes the temporary on failure */
 /* Refuses to write onto an input file. */
 int out_check_not_input(const cli_opts *opt, const char *path);
 

@@ -70,10 +70,10 @@ int cmd_import(cli_opts *opt)
         return rc;
     }
     if (opt->output) {
-        out_file of;
-        if ((rc = out_file_open(&of, opt->output)) == 0) {
-            write_canonical(data.ds, of.f);
-            rc = out_file_commit(&of);
+        ind_lockfile lf;
+        if ((rc = out_file_open(&lf, opt->output)) == 0) {
+            write_canonical(data.ds, lf.f);
+            rc = out_file_commit(&lf);
         }
         if (rc == 0)
             cli_note(opt, "%zu observations written to %s", ind_dataset_obs_count(data.ds), opt->output);

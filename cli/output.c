@@ -346,68 +346,18 @@ int out_table_write(const out_table *t, FILE *f, out_format format, int english,
     return ferror(f) ? 5 : 0;
 }
 
-/* ---- atomic files --------------------------------------------------------- */
+/* ---- files ------------------------------------------------------------------- */
 
-int out_file_open(out_file *of, const char *path)
+int out_file_open(ind_lockfile *lf, const char *path)
 {
-    memset(of, 0, sizeof *of);
-    size_t len = strlen(path);
-    of->path = dup_or_die(path);
-    of->tmp = malloc(len + 32);
-    if (!of->tmp) {
-        out_file_abort(of);
-        return cli_error(4, "out of memory");
-    }
-    snprintf(of->tmp, len + 32, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(of->tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(of->tmp);
-        of->tmp = NULL; /* nothing was created: nothing to remove */
-        out_file_abort(of);
-        return cli_error(5, "%s: cannot create the output file: %s", path, strerror(e));
-    }
-    fchmod(fd, 0644);
-    of->f = fdopen(fd, "wb");
-    if (!of->f) {
-        close(fd);
-        out_file_abort(of);
-        return cli_error(5, "%s: cannot open the output file", path);
-    }
-    return 0;
+    ind_error err;
+    return ind_lockfile_open(lf, path, &err) == IND_OK ? 0 : cli_fail(&err);
 }
 
-void out_file_abort(out_file *of)
+int out_file_commit(ind_lockfile *lf)
 {
-    if (of->f)
-        fclose(of->f);
-    if (of->tmp)
-        unlink(of->tmp);
-    free(of->tmp);
-    free(of->path);
-    memset(of, 0, sizeof *of);
-}
-
-int out_file_commit(out_file *of)
-{
-    int bad = ferror(of->f) != 0;
-    if (fflush(of->f) != 0 || fsync(fileno(of->f)) != 0)
-        bad = 1;
-    if (fclose(of->f) != 0)
-        bad = 1;
-    of->f = NULL;
-    if (bad || rename(of->tmp, of->path) != 0) {
-        int e = errno;
-        unlink(of->tmp);
-        int rc = cli_error(5, "%s: writing failed: %s", of->path, strerror(e));
-        free(of->tmp);
-        free(of->path);
-        return rc;
-    }
-    free(of->tmp);
-    free(of->path);
-    memset(of, 0, sizeof *of);
-    return 0;
+    ind_error err;
+    return ind_lockfile_commit(lf, &err) == IND_OK ? 0 : cli_fail(&err);
 }
 
 int out_check_not_input(const cli_opts *opt, const char *path)
@@ -436,11 +386,11 @@ int out_table_emit(const out_table *t, const cli_opts *opt, const char *title)
             const char *dot = strrchr(opt->output, '.');
             fmt = dot && strcmp(dot, ".json") == 0 ? OUT_JSON : OUT_CSV;
         }
-        out_file of;
-        if ((rc = out_file_open(&of, opt->output)) != 0)
+        ind_lockfile lf;
+        if ((rc = out_file_open(&lf, opt->output)) != 0)
             return rc;
-        out_table_write(t, of.f, fmt, (opt->lang == IND_LANG_EN), title);
-        return out_file_commit(&of);
+        out_table_write(t, lf.f, fmt, (opt->lang == IND_LANG_EN), title);
+        return out_file_commit(&lf);
     }
     int rc = out_table_write(t, stdout, fmt, (opt->lang == IND_LANG_EN), title);
     if (fflush(stdout) != 0)

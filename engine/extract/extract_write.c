@@ -1,5 +1,6 @@
 /* extract_write.c: writing extraction results as CSV files, each replaced atomically (temporary file, then rename). */
 #include "extract.h"
+#include "lockfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -157,59 +158,31 @@ ind_status ind_extract_write(const ind_extract_result *const *results, size_t n,
         return ind_error_set(err, IND_EUSAGE, outdir, 0, 0, "the output path is not a directory");
     }
 
-    char final[NFILES][4096], tmp[NFILES][4096];
-    int have_tmp[NFILES] = {0};
+    char final[NFILES][4096];
     for (int i = 0; i < NFILES; i++) {
-        if (snprintf(final[i], sizeof final[i], "%s/%s", outdir, names[i]) >= (int)sizeof final[i] ||
-            snprintf(tmp[i], sizeof tmp[i], "%s/.%s.XXXXXX", outdir, names[i]) >= (int)sizeof tmp[i])
+        if (snprintf(final[i], sizeof final[i], "%s/%s", outdir, names[i]) >= (int)sizeof final[i])
             return ind_error_set(err, IND_EUSAGE, outdir, 0, 0, "the output directory name is too long");
         for (size_t k = 0; k < n; k++)
             if (same_file(final[i], results[k]->path))
                 return ind_error_set(err, IND_EUSAGE, final[i], 0, 0,
                                      "refusing to overwrite an input file with output");
     }
-
-    ind_status status = IND_OK;
-    for (int i = 0; i < NFILES && status == IND_OK; i++) {
-        int fd = mkstemp(tmp[i]);
-        if (fd < 0) {
-            status = ind_error_set(err, IND_EIO, tmp[i], 0, 0, "cannot create a temporary file: %s",
-                                   strerror(errno));
-            break;
-        }
-        have_tmp[i] = 1;
-        (void)fchmod(fd, 0644);
-        FILE *f = fdopen(fd, "w");
-        if (!f) {
-            close(fd);
-            status = ind_error_set(err, IND_EIO, tmp[i], 0, 0, "cannot open a temporary file: %s",
-                                   strerror(errno));
-            break;
+    /* the five files together: all written, or none replaced */
+    ind_lockfile lf[NFILES];
+    for (int i = 0; i < NFILES; i++) {
+        ind_status status = ind_lockfile_open(&lf[i], final[i], err);
+        if (status != IND_OK) {
+            while (i-- > 0)
+                ind_lockfile_rollback(&lf[i]);
+            return status;
         }
         switch (i) {
-        case 0: write_indicators(f, results, n); break;
-        case 1: write_goals(f, results, n); break;
-        case 2: write_activities(f, results, n); break;
-        case 3: write_notes(f, results, n, 0); break;
-        default: write_notes(f, results, n, 1); break;
+        case 0: write_indicators(lf[i].f, results, n); break;
+        case 1: write_goals(lf[i].f, results, n); break;
+        case 2: write_activities(lf[i].f, results, n); break;
+        case 3: write_notes(lf[i].f, results, n, 0); break;
+        default: write_notes(lf[i].f, results, n, 1); break;
         }
-        int bad = fflush(f) != 0 || ferror(f);
-        if (!bad && fsync(fileno(f)) != 0 && errno != EINVAL)
-            bad = 1;
-        if (fclose(f) != 0)
-            bad = 1;
-        if (bad)
-            status = ind_error_set(err, IND_EIO, final[i], 0, 0, "writing failed: %s", strerror(errno));
     }
-    for (int i = 0; i < NFILES && status == IND_OK; i++) {
-        if (rename(tmp[i], final[i]) != 0)
-            status = ind_error_set(err, IND_EIO, final[i], 0, 0, "cannot move the new file into place: %s",
-                                   strerror(errno));
-        else
-            have_tmp[i] = 0;
-    }
-    for (int i = 0; i < NFILES; i++)
-        if (have_tmp[i])
-            unlink(tmp[i]);
-    return status;
+    return ind_lockfile_commit_all(lf, NFILES, err);
 }
