@@ -1,4 +1,4 @@
-/* chart_int.h: what the chart kinds share inside libindikator-charts: context, text, scales, labels, styles. Not installed. */
+/* chart_int.h: what the chart kinds share inside libindikator-charts, one section per file of charts/ (context, layout, canvas, palette, text, labels, formats, scales, axes, markers, lines, legend, heading, alt text, output). Not installed. */
 #ifndef IND_CHART_INT_H
 #define IND_CHART_INT_H
 
@@ -9,7 +9,10 @@
 
 #include "charts.h"
 
-/* ---- fonts ----------------------------------------------------------------- */
+/* A chart being drawn or measured (chart_canvas.c). */
+typedef struct chart chart;
+
+/* ---- the context and its fonts (chart_context.c) ---------------------------- */
 
 typedef enum {
     F_BODY = 0,  /* tick labels, legend, table cells: the base size */
@@ -55,7 +58,18 @@ struct ind_chart_context {
     size_t pixels_cap, png_raw_cap, png_out_cap;
 };
 
-/* ---- colours and styles ------------------------------------------------------ */
+/* The context to use (the process-wide one when o->ctx is NULL); NULL on failure. */
+ind_chart_context *chart_context(const ind_chart_options *o);
+/* Makes the fonts for base size `base` (points), unless they are made already. */
+void chart_context_fonts(ind_chart_context *ctx, double base);
+/* Empties the cache of laid-out text. */
+void chart_context_clear_cache(ind_chart_context *ctx);
+/* Defaults applied. */
+double chart_font_size(const ind_chart_options *o);
+double chart_default_width(const ind_chart_options *o);
+double chart_default_height(const ind_chart_options *o);
+
+/* ---- colours and styles (chart_palette.c) ------------------------------------- */
 
 typedef struct {
     double r, g, b;
@@ -93,8 +107,10 @@ typedef struct {
 
 /* Style of a series by gender (T, K, M, X). */
 const series_style *chart_series_style(ind_gender g);
+void chart_set_rgb(chart *c, rgb col);
+void chart_set_rgba(chart *c, rgb col, double a);
 
-/* ---- the drawing in progress ---------------------------------------------- */
+/* ---- the drawing in progress (chart_canvas.c) -------------------------------- */
 
 typedef struct {
     char *text;
@@ -109,7 +125,7 @@ typedef struct {
     int halo;            /* white outline under the text */
 } chart_label;
 
-typedef struct chart {
+struct chart {
     cairo_t *cr;
     ind_chart_context *ctx;
     const ind_chart_options *o;
@@ -123,7 +139,7 @@ typedef struct chart {
     size_t nlabels, caplabels;
     int oom;
     int vector;          /* drawing to PDF, PS or SVG */
-} chart;
+};
 
 /* Sets up c for drawing into (x, y, w, h) of cr: saves cr, clips, paints white.
  * layout may be NULL (an internal one is used). */
@@ -133,22 +149,20 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
 void chart_clip(chart *c, double x, double y, double w, double h);
 /* Restores cr; frees the internal layout; reports ENOMEM. */
 ind_status chart_end(chart *c, ind_error *err);
-/* The context to use (the process-wide one when o->ctx is NULL); NULL on failure. */
-ind_chart_context *chart_context(const ind_chart_options *o);
-void chart_context_fonts(ind_chart_context *ctx, double base);
-/* Defaults applied. */
-double chart_font_size(const ind_chart_options *o);
-double chart_default_width(const ind_chart_options *o);
-double chart_default_height(const ind_chart_options *o);
+/* Sets up c for measuring only, at width w (0 = default); 0 when the fonts cannot be set up. */
+int chart_measure_begin(chart *c, const ind_chart_options *o, double w);
+/* The space kept free around the chart. */
+double chart_margin(chart *c);
 
-/* ---- layout elements ---------------------------------------------------------- */
+/* ---- layout elements (chart_layout.c) ------------------------------------------ */
 
+/* Records an element of kind with the box (x0, y0)-(x1, y1) and a copy of text (may be NULL). */
 ind_chart_element *chart_el(chart *c, ind_chart_el_kind kind, double x0, double y0, double x1,
                             double y1, const char *text);
-int chart_boxes_overlap(double ax0, double ay0, double ax1, double ay1, double bx0, double by0,
-                        double bx1, double by1, double gap);
+/* Empties a layout for a new chart (keeps its array). */
+void chart_layout_clear(ind_chart_layout *l);
 
-/* ---- text ------------------------------------------------------------------ */
+/* ---- text (chart_text.c) ---------------------------------------------------- */
 
 enum { AL_LEFT = 0, AL_CENTER = 1, AL_RIGHT = 2 };
 /* The laid-out text in font f, wrapped at maxw (<= 0: one line, no wrap) to
@@ -164,8 +178,12 @@ ind_chart_element *chart_text(chart *c, font_id f, const char *text, double x, d
                               int maxlines, int align, rgb col, ind_chart_el_kind kind);
 /* The height of one line of font f. */
 double chart_line_height(chart *c, font_id f);
+/* Draws a laid-out text with its top left at (x, y) in colour col. */
+void chart_text_show(chart *c, PangoLayout *pl, double x, double y, rgb col);
+/* A white box with rounded corners under the ink of a laid-out text at (x, y). */
+void chart_text_halo(chart *c, PangoLayout *pl, double x, double y);
 
-/* ---- labels: placed after everything fixed, with a collision pass ----------- */
+/* ---- labels: placed after everything fixed, with a collision pass (chart_labels.c) */
 
 /* Queues a label whose box (width and height measured here) is wanted with its
  * left edge at x (align: AL_LEFT; or its centre / right edge) and vertical
@@ -177,7 +195,7 @@ chart_label *chart_label_add(chart *c, font_id f, const char *text, double x, do
  * about two lines; else dropped. Draws them and records every fate. */
 void chart_labels_place(chart *c);
 
-/* ---- formats ------------------------------------------------------------------ */
+/* ---- formats (chart_format.c) -------------------------------------------------- */
 
 /* "6,7 %" / "6.7%"; decimals < 0 means 0. */
 char *chart_fmt(chart *c, double v, int decimals, int percent, char *buf, size_t size);
@@ -188,10 +206,12 @@ char *chart_period_label(chart *c, ind_period p, char *buf, size_t size);
 /* Words. */
 const char *chart_verdict_word(chart *c, ind_verdict v);
 const char *chart_gender_word(chart *c, ind_gender g);
+/* "förbättras", "försämras", "ingen tydlig trend"; "–" without an arrow. */
+const char *chart_meaning_word(chart *c, ind_chart_meaning m, ind_chart_arrow a);
 /* Both sv and en; pick by c->en. */
 #define TR(c, s_sv, s_en) ((c)->en ? (s_en) : (s_sv))
 
-/* ---- scales ---------------------------------------------------------------- */
+/* ---- scales (chart_scale.c) -------------------------------------------------- */
 
 typedef struct {
     double lo, hi;       /* data range */
@@ -218,6 +238,8 @@ void chart_time_of(const ind_period *p, size_t n, chart_time *t);
  * NULL with c->oom set when out of memory. */
 double *chart_period_times(chart *c, const ind_period *p, size_t n, chart_time *tm);
 
+/* ---- axes (chart_axis.c) ------------------------------------------------------ */
+
 /* A gridline position moved to the nearest device pixel when drawing pixels
  * (a hairline between two pixel rows looks grey and blurred); unchanged in
  * vector output. vertical: v is a y coordinate. */
@@ -234,10 +256,8 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
                        const ind_period *periods, size_t count, const double *nvals, font_id f,
                        int only_ends);
 
-/* ---- drawing -------------------------------------------------------------------- */
+/* ---- markers and symbols (chart_markers.c) ------------------------------------ */
 
-void chart_set_rgb(chart *c, rgb col);
-void chart_set_rgba(chart *c, rgb col, double a);
 void chart_marker(chart *c, marker_shape s, double x, double y, double r, rgb fill, rgb edge);
 /* n markers of one style at (x[i], y[i]): all edges first, then all fills. */
 void chart_markers(chart *c, marker_shape s, const double *x, const double *y, size_t n, double r, rgb fill,
@@ -248,7 +268,25 @@ rgb chart_verdict_colour(ind_verdict v);
 /* Trend arrow centred at (x, y), size r. */
 void chart_arrow_symbol(chart *c, ind_chart_arrow a, ind_chart_meaning m, double x, double y, double r);
 rgb chart_meaning_colour(ind_chart_meaning m);
-const char *chart_meaning_word(chart *c, ind_chart_meaning m, ind_chart_arrow a);
+
+/* ---- series and step lines (chart_lines.c) --------------------------------- */
+
+/* Draws one series over times t (years) with values v: a line broken at NaN
+ * and where neighbours are more than 1.5 steps apart, and a marker per value.
+ * Records SERIES_LINE (series) and MARKER (series, index, value) elements. */
+void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, const double *t,
+                       const double *v, size_t n, double step, const series_style *st,
+                       double scale, int series, int markers);
+/* A step line: each finite value spans its period (t ± step/2), joined to
+ * the next when adjacent. Records one element of kind per segment (value, y).
+ * Sets *end_x, *end_v to the right end of the last segment (NaN if none). */
+void chart_draw_steps(chart *c, const chart_scale *xs, const chart_scale *ys, const double *t,
+                      const double *v, size_t n, double step, rgb col, const double *dash, int ndash,
+                      double width, ind_chart_el_kind kind, double *end_x, double *end_v);
+extern const double chart_dash_target[2];
+extern const double chart_dash_kf[2];
+
+/* ---- legend (chart_legend.c) ------------------------------------------------- */
 
 /* A legend: entries laid out in rows across width w starting at (x, y). */
 typedef enum { LG_LINE = 0, LG_STEP, LG_BAND, LG_MARKER, LG_VERDICT, LG_INTERVAL, LG_TICK, LG_NUMBER } legend_kind;
@@ -268,18 +306,18 @@ typedef struct {
 double chart_legend_height(chart *c, const legend_entry *e, size_t n, double w);
 double chart_legend(chart *c, const legend_entry *e, size_t n, double x, double y, double w);
 
-/* Title, subtitle on top; caption at the bottom. Returns the y below the
- * heading; *bottom is set to the top of the caption. */
+/* ---- heading and caption (chart_heading.c) --------------------------------- */
+
+/* Title and subtitle on top (the options' own, else the model's); returns the
+ * y below them. */
 double chart_heading(chart *c, const char *title, const char *subtitle);
+/* The caption at the bottom; returns the y above it. */
 double chart_caption(chart *c);
 /* The heights chart_heading and chart_caption take (for the height functions). */
 double chart_heading_height(chart *c, const char *title, const char *subtitle);
 double chart_caption_height(chart *c);
-/* Sets up c for measuring only, at width w (0 = default); 0 when the fonts cannot be set up. */
-int chart_measure_begin(chart *c, const ind_chart_options *o, double w);
-double chart_margin(chart *c);
 
-/* ---- alt text ---------------------------------------------------------------- */
+/* ---- alt text (chart_alt.c) ---------------------------------------------------- */
 
 typedef struct {
     char *s;
@@ -290,7 +328,7 @@ void sb_add(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 /* Stores the alt text (o->alt when given, else b) in the layout. */
 void chart_set_alt(chart *c, strbuf *b);
 
-/* ---- output ------------------------------------------------------------------ */
+/* ---- output (chart_output.c, chart_png.c) -------------------------------------- */
 
 typedef ind_status (*chart_draw_fn)(cairo_t *cr, double x, double y, double w, double h,
                                     const void *model, const ind_chart_options *o,
@@ -307,23 +345,5 @@ ind_status chart_png_encode(ind_chart_context *ctx, const unsigned char *pixels,
 ind_status chart_render_file(const char *path, double w, double h, chart_draw_fn draw,
                              const void *model, const ind_chart_options *o,
                              ind_chart_layout *layout_out, ind_error *err);
-
-
-/* ---- series and step lines (chart_lines.c) --------------------------------- */
-
-/* Draws one series over times t (years) with values v: a line broken at NaN
- * and where neighbours are more than 1.5 steps apart, and a marker per value.
- * Records SERIES_LINE (series) and MARKER (series, index, value) elements. */
-void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, const double *t,
-                       const double *v, size_t n, double step, const series_style *st,
-                       double scale, int series, int markers);
-/* A step line: each finite value spans its period (t ± step/2), joined to
- * the next when adjacent. Records one element of kind per segment (value, y).
- * Sets *end_x, *end_v to the right end of the last segment (NaN if none). */
-void chart_draw_steps(chart *c, const chart_scale *xs, const chart_scale *ys, const double *t,
-                      const double *v, size_t n, double step, rgb col, const double *dash, int ndash,
-                      double width, ind_chart_el_kind kind, double *end_x, double *end_v);
-extern const double chart_dash_target[2];
-extern const double chart_dash_kf[2];
 
 #endif
