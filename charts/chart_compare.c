@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static ind_status check(const ind_chart_compare *m, ind_error *err)
+ind_status chart_compare_check(const void *model, ind_error *err)
 {
+    const ind_chart_compare *m = model;
     if (!m || m->count < 1 || !m->units)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "comparison chart: no units");
     if (m->count > 1000)
@@ -133,24 +134,22 @@ static void subtitle(chart *c, const ind_chart_compare *m, char *buf, size_t siz
         snprintf(buf, size, TR(c, "%zu enheter", "%zu units"), m->count);
 }
 
-double ind_chart_height_compare(const ind_chart_compare *m, const ind_chart_options *o, double w)
+double chart_compare_height(chart *c, const void *model)
 {
-    chart c;
-    if (check(m, NULL) != IND_OK || !chart_measure_begin(&c, o, w))
-        return 0;
+    const ind_chart_compare *m = model;
     char sub[96];
-    subtitle(&c, m, sub, sizeof sub);
-    double h = chart_heading_height(&c, m->indicator, sub);
+    subtitle(c, m, sub, sizeof sub);
+    double h = chart_heading_height(c, m->indicator, sub);
     legend_entry lg[6];
-    size_t nl = legend_entries(&c, m, lg);
-    h += chart_legend_height(&c, lg, nl, c.w - 2 * chart_margin(&c)) + c.fs * 0.8;
+    size_t nl = legend_entries(c, m, lg);
+    h += chart_legend_height(c, lg, nl, c->w - 2 * chart_margin(c)) + c->fs * 0.8;
     geometry g;
-    measure(&c, m, c.w, &g);
-    double lh = chart_line_height(&c, F_SMALL);
+    measure(c, m, c->w, &g);
+    double lh = chart_line_height(c, F_SMALL);
     h += lh * 1.3;                  /* the pooled value's label */
     h += m->count * g.row_h;        /* the rows */
-    h += lh + c.fs * 0.8;           /* the axis */
-    h += chart_caption_height(&c);
+    h += lh + c->fs * 0.8;          /* the axis */
+    h += chart_caption_height(c);
     return ceil(h);
 }
 
@@ -184,36 +183,28 @@ static void alt_text(chart *c, const ind_chart_compare *m, const size_t *ord, in
     chart_set_alt(c, &b);
 }
 
-ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, double h,
-                                  const ind_chart_compare *m, const ind_chart_options *o,
-                                  ind_chart_layout *layout_out, ind_error *err)
+void chart_compare_draw(chart *c, const void *model)
 {
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    if (!(h > 0))
-        h = ind_chart_height_compare(m, o, w);
-    chart c;
-    st = chart_begin(&c, cr, x, y, w, h, o, layout_out, err);
-    if (st != IND_OK)
-        return st;
+    const ind_chart_compare *m = model;
+    cairo_t *cr = c->cr;
+    double x = c->x, w = c->w;
     size_t *ord = row_order(m);
     if (!ord) {
-        c.oom = 1;
-        return chart_end(&c, err);
+        c->oom = 1;
+        return;
     }
-    double fs = c.fs, mg = chart_margin(&c);
+    double fs = c->fs, mg = chart_margin(c);
     int dec = decimals_of(m);
     char sub[96], buf[160];
-    subtitle(&c, m, sub, sizeof sub);
-    double top = chart_heading(&c, m->indicator, sub);
+    subtitle(c, m, sub, sizeof sub);
+    double top = chart_heading(c, m->indicator, sub);
     legend_entry lg[6];
-    size_t nl = legend_entries(&c, m, lg);
-    top += chart_legend(&c, lg, nl, x + mg, top, w - 2 * mg) + fs * 0.8;
-    double bottom = chart_caption(&c);
+    size_t nl = legend_entries(c, m, lg);
+    top += chart_legend(c, lg, nl, x + mg, top, w - 2 * mg) + fs * 0.8;
+    double bottom = chart_caption(c);
     geometry g;
-    measure(&c, m, w, &g);
-    double lh = chart_line_height(&c, F_SMALL);
+    measure(c, m, w, &g);
+    double lh = chart_line_height(c, F_SMALL);
     double axis_h = lh + fs * 0.8;
     double plot_top = top + lh * 1.3;
     double plot_bottom = bottom - axis_h;
@@ -253,7 +244,7 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
     chart_value_range(lo, hi, m->percent, 0, ticks, &xs);
     xs.p0 = left;
     xs.p1 = right;
-    ind_chart_element *pe = chart_el(&c, IND_CHART_EL_PLOT, left, plot_top, right, plot_bottom, NULL);
+    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PLOT, left, plot_top, right, plot_bottom, NULL);
     if (pe) {
         pe->xlo = xs.lo;
         pe->xhi = xs.hi;
@@ -263,25 +254,25 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
         if (!m->units[ord[k]].highlight)
             continue;
         cairo_rectangle(cr, x + mg * 0.5, plot_top + k * row_h, w - mg, row_h);
-        chart_set_rgb(&c, RGB(0xE6EEF5));
+        chart_set_rgb(c, RGB(0xE6EEF5));
         cairo_fill(cr);
     }
     /* vertical grid and value labels */
     int nt = (int)floor((xs.hi - xs.lo) / xs.step + 1e-6);
     for (int i = 0; i <= nt; i++) {
         double v = xs.lo + i * xs.step;
-        double px = chart_snap(&c, chart_map(&xs, v), 0);
+        double px = chart_snap(c, chart_map(&xs, v), 0);
         cairo_move_to(cr, px, plot_top);
         cairo_line_to(cr, px, plot_bottom);
-        chart_set_rgb(&c, RGB(C_GRID));
+        chart_set_rgb(c, RGB(C_GRID));
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
-        chart_text(&c, F_SMALL, chart_fmt(&c, v, xs.decimals, m->percent, buf, sizeof buf), px, plot_bottom + fs * 0.4,
+        chart_text(c, F_SMALL, chart_fmt(c, v, xs.decimals, m->percent, buf, sizeof buf), px, plot_bottom + fs * 0.4,
                    0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
     }
     cairo_move_to(cr, left, plot_bottom);
     cairo_line_to(cr, right, plot_bottom);
-    chart_set_rgb(&c, RGB(C_AXIS));
+    chart_set_rgb(c, RGB(C_AXIS));
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
     /* pooled line with its label above the rows */
@@ -289,34 +280,34 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
         double px = chart_map(&xs, m->pooled);
         cairo_move_to(cr, px, plot_top - lh * 0.2);
         cairo_line_to(cr, px, plot_bottom);
-        chart_set_rgb(&c, RGB(C_MUTED));
+        chart_set_rgb(c, RGB(C_MUTED));
         cairo_set_line_width(cr, 1.1);
         cairo_set_dash(cr, dash_pooled, 2, 0);
         cairo_stroke(cr);
         cairo_set_dash(cr, NULL, 0, 0);
-        ind_chart_element *e = chart_el(&c, IND_CHART_EL_REFERENCE_LINE, px - 0.55, plot_top, px + 0.55, plot_bottom, NULL);
+        ind_chart_element *e = chart_el(c, IND_CHART_EL_REFERENCE_LINE, px - 0.55, plot_top, px + 0.55, plot_bottom, NULL);
         if (e) {
             e->value = m->pooled;
             e->y = px;
         }
         char v[64];
-        snprintf(buf, sizeof buf, "%s %s", m->pooled_label ? m->pooled_label : TR(&c, "Alla enheter", "All units"),
-                 chart_fmt(&c, m->pooled, dec, m->percent, v, sizeof v));
+        snprintf(buf, sizeof buf, "%s %s", m->pooled_label ? m->pooled_label : TR(c, "Alla enheter", "All units"),
+                 chart_fmt(c, m->pooled, dec, m->percent, v, sizeof v));
         double tw, th;
-        chart_text_size(&c, F_SMALL, buf, 0, 1, &tw, &th);
+        chart_text_size(c, F_SMALL, buf, 0, 1, &tw, &th);
         double lx = px - tw / 2;
         if (lx + tw > x + w - mg)
             lx = x + w - mg - tw;
         if (lx < left)
             lx = left;
-        chart_text(&c, F_SMALL, buf, lx, plot_top - lh * 1.25, 0, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_LABEL);
+        chart_text(c, F_SMALL, buf, lx, plot_top - lh * 1.25, 0, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_LABEL);
     }
     /* rows */
     for (size_t k = 0; k < shown; k++) {
         const ind_chart_unit_value *u = &m->units[ord[k]];
         double cy = plot_top + (k + 0.5) * row_h;
         font_id nf = u->highlight ? F_SMALL_BOLD : F_SMALL;
-        ind_chart_element *ne = chart_text(&c, nf, u->name ? u->name : "", x + mg, cy - lh / 2, g.name_w, 1,
+        ind_chart_element *ne = chart_text(c, nf, u->name ? u->name : "", x + mg, cy - lh / 2, g.name_w, 1,
                                            AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
         if (ne)
             ne->index = (int)k;
@@ -328,10 +319,10 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
             cairo_line_to(cr, a, cy + cap);
             cairo_move_to(cr, b, cy - cap);
             cairo_line_to(cr, b, cy + cap);
-            chart_set_rgb(&c, RGB(0x4A7FA7));
+            chart_set_rgb(c, RGB(0x4A7FA7));
             cairo_set_line_width(cr, 1.2);
             cairo_stroke(cr);
-            ind_chart_element *e = chart_el(&c, IND_CHART_EL_INTERVAL, a, cy - cap, b, cy + cap, NULL);
+            ind_chart_element *e = chart_el(c, IND_CHART_EL_INTERVAL, a, cy - cap, b, cy + cap, NULL);
             if (e)
                 e->index = (int)k;
         }
@@ -339,10 +330,10 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
             double px = chart_map(&xs, u->target), hh = row_h * 0.36;
             cairo_move_to(cr, px, cy - hh);
             cairo_line_to(cr, px, cy + hh);
-            chart_set_rgb(&c, RGB(C_TARGET));
+            chart_set_rgb(c, RGB(C_TARGET));
             cairo_set_line_width(cr, 2.2);
             cairo_stroke(cr);
-            ind_chart_element *e = chart_el(&c, IND_CHART_EL_TARGET_LINE, px - 1.1, cy - hh, px + 1.1, cy + hh, NULL);
+            ind_chart_element *e = chart_el(c, IND_CHART_EL_TARGET_LINE, px - 1.1, cy - hh, px + 1.1, cy + hh, NULL);
             if (e) {
                 e->value = u->target;
                 e->y = px;
@@ -351,16 +342,16 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
         }
         if (isfinite(u->value)) {
             double px = chart_map(&xs, u->value), r = fs * (u->highlight ? 0.48 : 0.4);
-            chart_marker(&c, MK_CIRCLE, px, cy, r, u->highlight ? RGB(0x004C78) : RGB(C_BLUE), RGB(0xFFFFFF));
-            ind_chart_element *e = chart_el(&c, IND_CHART_EL_MARKER, px - r, cy - r, px + r, cy + r, NULL);
+            chart_marker(c, MK_CIRCLE, px, cy, r, u->highlight ? RGB(0x004C78) : RGB(C_BLUE), RGB(0xFFFFFF));
+            ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, px - r, cy - r, px + r, cy + r, NULL);
             if (e) {
                 e->value = u->value;
                 e->index = (int)k;
                 e->series = 0;
             }
         }
-        value_text(&c, m, u, dec, buf, sizeof buf);
-        ind_chart_element *ve = chart_text(&c, nf, buf, x + w - mg, cy - lh / 2, 0, 1, AL_RIGHT, RGB(C_TEXT),
+        value_text(c, m, u, dec, buf, sizeof buf);
+        ind_chart_element *ve = chart_text(c, nf, buf, x + w - mg, cy - lh / 2, 0, 1, AL_RIGHT, RGB(C_TEXT),
                                            IND_CHART_EL_LABEL);
         if (ve) {
             ve->index = (int)k;
@@ -368,30 +359,11 @@ ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, dou
         }
     }
     if (shown < m->count) {
-        snprintf(buf, sizeof buf, TR(&c, "… och %zu enheter till (se alt-texten)", "… and %zu more units (see the alt text)"),
+        snprintf(buf, sizeof buf, TR(c, "… och %zu enheter till (se alt-texten)", "… and %zu more units (see the alt text)"),
                  m->count - shown);
-        chart_text(&c, F_TINY, buf, x + mg, plot_bottom + axis_h, w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED),
+        chart_text(c, F_TINY, buf, x + mg, plot_bottom + axis_h, w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED),
                    IND_CHART_EL_FOOTNOTE);
     }
-    chart_labels_place(&c);
-    alt_text(&c, m, ord, dec);
+    alt_text(c, m, ord, dec);
     free(ord);
-    return chart_end(&c, err);
-}
-
-static ind_status draw_any(cairo_t *cr, double x, double y, double w, double h, const void *m,
-                           const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
-{
-    return ind_chart_draw_compare(cr, x, y, w, h, m, o, l, err);
-}
-
-ind_status ind_chart_render_compare(const ind_chart_compare *m, const ind_chart_options *o,
-                                    const char *path, ind_chart_layout *layout_out, ind_error *err)
-{
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    double w = chart_default_width(o);
-    double h = (o && o->height > 0) ? o->height : ind_chart_height_compare(m, o, w);
-    return chart_render_file(path, w, h, draw_any, m, o, layout_out, err);
 }

@@ -8,8 +8,9 @@
 
 #include "number.h"
 
-static ind_status check(const ind_chart_funnel *m, ind_error *err)
+ind_status chart_funnel_check(const void *model, ind_error *err)
 {
+    const ind_chart_funnel *m = model;
     if (!m || m->count < 1 || !m->points)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "funnel chart: no points");
     if (m->limit_count < 2 || !m->limits)
@@ -103,18 +104,12 @@ static void curve(chart *c, const ind_chart_funnel *m, const chart_scale *xs, co
     }
 }
 
-ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, double h,
-                                 const ind_chart_funnel *m, const ind_chart_options *o,
-                                 ind_chart_layout *layout_out, ind_error *err)
+void chart_funnel_draw(chart *c, const void *model)
 {
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    chart c;
-    st = chart_begin(&c, cr, x, y, w, h, o, layout_out, err);
-    if (st != IND_OK)
-        return st;
-    double fs = c.fs, mg = chart_margin(&c), k = m->percent ? 100 : 1;
+    const ind_chart_funnel *m = model;
+    cairo_t *cr = c->cr;
+    double x = c->x, w = c->w;
+    double fs = c->fs, mg = chart_margin(c), k = m->percent ? 100 : 1;
     char buf[160], v[64], pl[32];
     int dec = m->decimals;
     if (dec < 0) {
@@ -127,11 +122,11 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
     }
     char sub[96];
     if (m->period != IND_PERIOD_NONE)
-        snprintf(sub, sizeof sub, TR(&c, "%s, %zu enheter", "%s, %zu units"), chart_period_label(&c, m->period, pl, sizeof pl),
+        snprintf(sub, sizeof sub, TR(c, "%s, %zu enheter", "%s, %zu units"), chart_period_label(c, m->period, pl, sizeof pl),
                  m->count);
     else
-        snprintf(sub, sizeof sub, TR(&c, "%zu enheter", "%zu units"), m->count);
-    double top = chart_heading(&c, m->indicator, sub);
+        snprintf(sub, sizeof sub, TR(c, "%zu enheter", "%zu units"), m->count);
+    double top = chart_heading(c, m->indicator, sub);
 
     legend_entry lg[8];
     size_t nl = 0;
@@ -142,26 +137,26 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
         seen998 |= a == 2;
     }
     lg[nl++] = (legend_entry){LG_MARKER, RGB(C_BLUE), NULL, 0, 0, MK_CIRCLE, 0, 0, -1,
-                              TR(&c, "Inom 95 %-gränserna", "Within the 95% limits")};
+                              TR(c, "Inom 95 %-gränserna", "Within the 95% limits")};
     if (seen95)
         lg[nl++] = (legend_entry){LG_MARKER, RGB(C_ORANGE), NULL, 0, 0, MK_TRIANGLE, 0, 0, -1,
-                                  TR(&c, "Utanför 95 % (▲ över, ▼ under)", "Outside 95% (▲ above, ▼ below)")};
+                                  TR(c, "Utanför 95 % (▲ över, ▼ under)", "Outside 95% (▲ above, ▼ below)")};
     if (seen998)
         lg[nl++] = (legend_entry){LG_MARKER, RGB(C_VERMILLION), NULL, 0, 0, MK_TRIANGLE, 0, 0, -1,
-                                  TR(&c, "Utanför 99,8 %", "Outside 99.8%")};
+                                  TR(c, "Utanför 99,8 %", "Outside 99.8%")};
     lg[nl++] = (legend_entry){LG_LINE, RGB(0x4D4D4D), dash95, 2, 1.0, MK_NONE, 0, 0, -1,
-                              TR(&c, "95 %-gräns", "95% limit")};
+                              TR(c, "95 %-gräns", "95% limit")};
     lg[nl++] = (legend_entry){LG_LINE, RGB(0x4D4D4D), NULL, 0, 1.0, MK_NONE, 0, 0, -1,
-                              TR(&c, "99,8 %-gräns", "99.8% limit")};
+                              TR(c, "99,8 %-gräns", "99.8% limit")};
     lg[nl++] = (legend_entry){LG_LINE, RGB(C_GREEN), NULL, 0, 1.6, MK_NONE, 0, 0, -1,
-                              TR(&c, "Genomsnitt", "Average")};
+                              TR(c, "Genomsnitt", "Average")};
     if (isfinite(m->target))
         lg[nl++] = (legend_entry){LG_LINE, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
-                                  TR(&c, "Årsmål", "Target")};
-    top += chart_legend(&c, lg, nl, x + mg, top, w - 2 * mg) + fs * 0.8;
-    double bottom = chart_caption(&c);
-    double lh = chart_line_height(&c, F_SMALL);
-    double plot_bottom = bottom - 2 * lh - chart_x_label_gap(&c, F_SMALL) - fs * 0.4;
+                                  TR(c, "Årsmål", "Target")};
+    top += chart_legend(c, lg, nl, x + mg, top, w - 2 * mg) + fs * 0.8;
+    double bottom = chart_caption(c);
+    double lh = chart_line_height(c, F_SMALL);
+    double plot_bottom = bottom - 2 * lh - chart_x_label_gap(c, F_SMALL) - fs * 0.4;
     double plot_top = top + lh * 0.5;
 
     /* ranges: points, centre, target, and the limits from the smallest base shown */
@@ -203,19 +198,19 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
     /* right labels: limits, centre, target */
     double rw = 0, tw, th;
     char lab_c[96], lab_t[96];
-    snprintf(lab_c, sizeof lab_c, "%s %s", TR(&c, "Genomsnitt", "Average"),
-             chart_fmt(&c, m->centre * k, dec, m->percent, v, sizeof v));
-    chart_text_size(&c, F_SMALL, lab_c, 0, 1, &tw, &th);
+    snprintf(lab_c, sizeof lab_c, "%s %s", TR(c, "Genomsnitt", "Average"),
+             chart_fmt(c, m->centre * k, dec, m->percent, v, sizeof v));
+    chart_text_size(c, F_SMALL, lab_c, 0, 1, &tw, &th);
     rw = fmax(rw, tw);
     if (isfinite(m->target)) {
-        snprintf(lab_t, sizeof lab_t, "%s %s", TR(&c, "Årsmål", "Target"),
-                 chart_fmt(&c, m->target * k, chart_auto_decimals((double[]){m->target * k}, 1) ? (dec ? dec : 1) : 0,
+        snprintf(lab_t, sizeof lab_t, "%s %s", TR(c, "Årsmål", "Target"),
+                 chart_fmt(c, m->target * k, chart_auto_decimals((double[]){m->target * k}, 1) ? (dec ? dec : 1) : 0,
                            m->percent, v, sizeof v));
-        chart_text_size(&c, F_SMALL, lab_t, 0, 1, &tw, &th);
+        chart_text_size(c, F_SMALL, lab_t, 0, 1, &tw, &th);
         rw = fmax(rw, tw);
     }
     rw += fs * 0.6;
-    double left = x + mg + chart_y_label_width(&c, &ys, m->percent, F_SMALL) + fs * 0.5;
+    double left = x + mg + chart_y_label_width(c, &ys, m->percent, F_SMALL) + fs * 0.5;
     double right = x + w - mg - fmin(rw, w * 0.3);
     int xt = (int)((right - left) / (fs * 6));
     xt = xt < 3 ? 3 : xt > 8 ? 8 : xt;
@@ -225,44 +220,44 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
     xs.lo = 0;
     xs.p0 = left;
     xs.p1 = right;
-    ind_chart_element *pe = chart_el(&c, IND_CHART_EL_PLOT, left, plot_top, right, plot_bottom, NULL);
+    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PLOT, left, plot_top, right, plot_bottom, NULL);
     if (pe) {
         pe->xlo = xs.lo;
         pe->xhi = xs.hi;
         pe->ylo = ys.lo;
         pe->yhi = ys.hi;
     }
-    chart_y_axis(&c, &ys, left, right, m->percent, F_SMALL);
+    chart_y_axis(c, &ys, left, right, m->percent, F_SMALL);
     /* x axis */
     int nt = (int)floor((xs.hi - xs.lo) / xs.step + 1e-6);
     for (int i = 0; i <= nt; i++) {
         double nv = xs.lo + i * xs.step, px = chart_map(&xs, nv);
         char num[64];
-        if (c.en)
+        if (c->en)
             ind_num_format_en(nv, xs.decimals, IND_FMT_UNICODE, num, sizeof num);
         else
             ind_num_format_sv(nv, xs.decimals, IND_FMT_UNICODE, num, sizeof num);
         cairo_move_to(cr, px, plot_bottom);
         cairo_line_to(cr, px, plot_bottom + fs * 0.3);
-        chart_set_rgb(&c, RGB(C_AXIS));
+        chart_set_rgb(c, RGB(C_AXIS));
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
-        chart_text(&c, F_SMALL, num, px, plot_bottom + chart_x_label_gap(&c, F_SMALL), 0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
+        chart_text(c, F_SMALL, num, px, plot_bottom + chart_x_label_gap(c, F_SMALL), 0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
     }
     cairo_move_to(cr, left, plot_bottom);
     cairo_line_to(cr, right, plot_bottom);
-    chart_set_rgb(&c, RGB(C_AXIS));
+    chart_set_rgb(c, RGB(C_AXIS));
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
-    chart_text(&c, F_SMALL, m->n_label ? m->n_label : TR(&c, "Antal (n)", "Number (n)"), (left + right) / 2,
-               plot_bottom + chart_x_label_gap(&c, F_SMALL) + lh + fs * 0.2, 0, 1, AL_CENTER, RGB(C_TEXT), IND_CHART_EL_AXIS_LABEL);
+    chart_text(c, F_SMALL, m->n_label ? m->n_label : TR(c, "Antal (n)", "Number (n)"), (left + right) / 2,
+               plot_bottom + chart_x_label_gap(c, F_SMALL) + lh + fs * 0.2, 0, 1, AL_CENTER, RGB(C_TEXT), IND_CHART_EL_AXIS_LABEL);
 
     cairo_save(cr);
-    chart_clip(&c, left, plot_top, right - left, plot_bottom - plot_top);
+    chart_clip(c, left, plot_top, right - left, plot_bottom - plot_top);
     /* limits */
     for (int which = 0; which < 4; which++) {
-        curve(&c, m, &xs, &ys, which, k);
-        chart_set_rgb(&c, RGB(0x4D4D4D));
+        curve(c, m, &xs, &ys, which, k);
+        chart_set_rgb(c, RGB(0x4D4D4D));
         cairo_set_line_width(cr, 1.0);
         if (which < 2)
             cairo_set_dash(cr, dash95, 2, 0);
@@ -271,7 +266,7 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
         double ex0, ey0, ex1, ey1;
         cairo_stroke_extents(cr, &ex0, &ey0, &ex1, &ey1);
         cairo_stroke(cr);
-        ind_chart_element *e = chart_el(&c, IND_CHART_EL_LIMIT_LINE, ex0, ey0, ex1, ey1, NULL);
+        ind_chart_element *e = chart_el(c, IND_CHART_EL_LIMIT_LINE, ex0, ey0, ex1, ey1, NULL);
         if (e)
             e->series = which;
     }
@@ -280,10 +275,10 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
     double cy = chart_map(&ys, m->centre * k);
     cairo_move_to(cr, left, cy);
     cairo_line_to(cr, right, cy);
-    chart_set_rgb(&c, RGB(C_GREEN));
+    chart_set_rgb(c, RGB(C_GREEN));
     cairo_set_line_width(cr, 1.6);
     cairo_stroke(cr);
-    ind_chart_element *ce = chart_el(&c, IND_CHART_EL_REFERENCE_LINE, left, cy - 0.8, right, cy + 0.8, NULL);
+    ind_chart_element *ce = chart_el(c, IND_CHART_EL_REFERENCE_LINE, left, cy - 0.8, right, cy + 0.8, NULL);
     if (ce) {
         ce->value = m->centre * k;
         ce->y = cy;
@@ -293,12 +288,12 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
         ty = chart_map(&ys, m->target * k);
         cairo_move_to(cr, left, ty);
         cairo_line_to(cr, right, ty);
-        chart_set_rgb(&c, RGB(C_TARGET));
+        chart_set_rgb(c, RGB(C_TARGET));
         cairo_set_line_width(cr, 1.4);
         cairo_set_dash(cr, chart_dash_target, 2, 0);
         cairo_stroke(cr);
         cairo_set_dash(cr, NULL, 0, 0);
-        ind_chart_element *e = chart_el(&c, IND_CHART_EL_TARGET_LINE, left, ty - 0.7, right, ty + 0.7, NULL);
+        ind_chart_element *e = chart_el(c, IND_CHART_EL_TARGET_LINE, left, ty - 0.7, right, ty + 0.7, NULL);
         if (e) {
             e->value = m->target * k;
             e->y = ty;
@@ -315,8 +310,8 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
             double sc;
             point_style(p->cls, &s, &col, &sc);
             double px = chart_map(&xs, p->n), py = chart_map(&ys, p->p * k), r = fs * 0.42 * sc;
-            chart_marker(&c, s, px, py, r, col, p->highlight ? RGB(0x000000) : RGB(0xFFFFFF));
-            ind_chart_element *e = chart_el(&c, IND_CHART_EL_MARKER, px - r, py - r, px + r, py + r, NULL);
+            chart_marker(c, s, px, py, r, col, p->highlight ? RGB(0x000000) : RGB(0xFFFFFF));
+            ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, px - r, py - r, px + r, py + r, NULL);
             if (e) {
                 e->index = (int)i;
                 e->value = p->p * k;
@@ -326,12 +321,12 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
     cairo_restore(cr);
 
     /* labels: centre, target, outlying and highlighted units (the limits are named in the legend) */
-    chart_label *l = chart_label_add(&c, F_SMALL, lab_c, right + fs * 0.3, cy, AL_LEFT, RGB(0x006148), 95,
+    chart_label *l = chart_label_add(c, F_SMALL, lab_c, right + fs * 0.3, cy, AL_LEFT, RGB(0x006148), 95,
                                      IND_CHART_EL_LABEL);
     if (l)
         l->value = m->centre * k;
     if (isfinite(ty)) {
-        l = chart_label_add(&c, F_SMALL, lab_t, right + fs * 0.3, ty, AL_LEFT, RGB(C_TARGET), 94, IND_CHART_EL_LABEL);
+        l = chart_label_add(c, F_SMALL, lab_t, right + fs * 0.3, ty, AL_LEFT, RGB(C_TARGET), 94, IND_CHART_EL_LABEL);
         if (l)
             l->value = m->target * k;
     }
@@ -344,9 +339,9 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
         int prio = p->highlight ? 92 : 60 + 10 * abs((int)p->cls);
         /* the name to the right, or to the left near the right edge */
         double tw2, th2;
-        chart_text_size(&c, p->highlight ? F_SMALL_BOLD : F_SMALL, buf, 0, 1, &tw2, &th2);
+        chart_text_size(c, p->highlight ? F_SMALL_BOLD : F_SMALL, buf, 0, 1, &tw2, &th2);
         int to_left = px + fs * 0.7 + tw2 > right;
-        l = chart_label_add(&c, p->highlight ? F_SMALL_BOLD : F_SMALL, buf, to_left ? px - fs * 0.7 : px + fs * 0.7, py,
+        l = chart_label_add(c, p->highlight ? F_SMALL_BOLD : F_SMALL, buf, to_left ? px - fs * 0.7 : px + fs * 0.7, py,
                             to_left ? AL_RIGHT : AL_LEFT, RGB(C_TEXT), prio, IND_CHART_EL_LABEL);
         if (l) {
             l->ax = px;
@@ -355,23 +350,5 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
             l->value = p->p * k;
         }
     }
-    chart_labels_place(&c);
-    alt_text(&c, m, dec);
-    return chart_end(&c, err);
-}
-
-static ind_status draw_any(cairo_t *cr, double x, double y, double w, double h, const void *m,
-                           const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
-{
-    return ind_chart_draw_funnel(cr, x, y, w, h, m, o, l, err);
-}
-
-ind_status ind_chart_render_funnel(const ind_chart_funnel *m, const ind_chart_options *o,
-                                   const char *path, ind_chart_layout *layout_out, ind_error *err)
-{
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    return chart_render_file(path, chart_default_width(o), chart_default_height(o), draw_any, m, o,
-                             layout_out, err);
+    alt_text(c, m, dec);
 }

@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static ind_status check(const ind_chart_multiples *m, ind_error *err)
+ind_status chart_multiples_check(const void *model, ind_error *err)
 {
+    const ind_chart_multiples *m = model;
     if (!m || m->panel_count < 1 || !m->panels)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "small multiples: no panels");
     if (m->panel_count > 400)
@@ -130,21 +131,19 @@ static void alt_text(chart *c, const ind_chart_multiples *m)
     chart_set_alt(c, &b);
 }
 
-double ind_chart_height_multiples(const ind_chart_multiples *m, const ind_chart_options *o, double w)
+double chart_multiples_height(chart *c, const void *model)
 {
-    chart c;
-    if (check(m, NULL) != IND_OK || !chart_measure_begin(&c, o, w))
-        return 0;
+    const ind_chart_multiples *m = model;
     int cols = columns_for(m);
     size_t rows = (m->panel_count + (size_t)cols - 1) / (size_t)cols;
     geometry g;
-    measure(&c, m, c.w, cols, &g);
-    double h = chart_heading_height(&c, m->title, m->subtitle);
+    measure(c, m, c->w, cols, &g);
+    double h = chart_heading_height(c, m->title, m->subtitle);
     legend_entry lg[8];
-    size_t nl = legend_entries(&c, m, lg);
-    h += chart_legend_height(&c, lg, nl, c.w - 2 * chart_margin(&c)) + c.fs;
-    h += rows * (g.head_h + g.panel_h) + (rows - 1) * c.fs * 1.2;
-    h += c.fs * 0.4 + chart_caption_height(&c);
+    size_t nl = legend_entries(c, m, lg);
+    h += chart_legend_height(c, lg, nl, c->w - 2 * chart_margin(c)) + c->fs;
+    h += rows * (g.head_h + g.panel_h) + (rows - 1) * c->fs * 1.2;
+    h += c->fs * 0.4 + chart_caption_height(c);
     return ceil(h);
 }
 
@@ -280,29 +279,20 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
     c->panel = -1;
 }
 
-ind_status ind_chart_draw_multiples(cairo_t *cr, double x, double y, double w, double h,
-                                    const ind_chart_multiples *m, const ind_chart_options *o,
-                                    ind_chart_layout *layout_out, ind_error *err)
+void chart_multiples_draw(chart *c, const void *model)
 {
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    if (!(h > 0))
-        h = ind_chart_height_multiples(m, o, w);
-    chart c;
-    st = chart_begin(&c, cr, x, y, w, h, o, layout_out, err);
-    if (st != IND_OK)
-        return st;
-    double fs = c.fs, mg = chart_margin(&c), gap = fs * 1.4, vgap = fs * 1.2;
+    const ind_chart_multiples *m = model;
+    double x = c->x, y = c->y, w = c->w, h = c->h;
+    double fs = c->fs, mg = chart_margin(c), gap = fs * 1.4, vgap = fs * 1.2;
     int cols = columns_for(m);
     size_t rows = (m->panel_count + (size_t)cols - 1) / (size_t)cols;
-    double top = chart_heading(&c, m->title, m->subtitle);
+    double top = chart_heading(c, m->title, m->subtitle);
     legend_entry lg[8];
-    size_t nl = legend_entries(&c, m, lg);
-    top += chart_legend(&c, lg, nl, x + mg, top, w - 2 * mg) + fs;
-    double bottom = chart_caption(&c) - fs * 0.4;
+    size_t nl = legend_entries(c, m, lg);
+    top += chart_legend(c, lg, nl, x + mg, top, w - 2 * mg) + fs;
+    double bottom = chart_caption(c) - fs * 0.4;
     geometry g;
-    measure(&c, m, w, cols, &g);
+    measure(c, m, w, cols, &g);
     double pw = (w - 2 * mg - (cols - 1) * gap) / cols;
     double ph = (bottom - top - (rows - 1) * vgap) / rows - g.head_h;
     if (ph < fs * 5)
@@ -336,26 +326,7 @@ ind_status ind_chart_draw_multiples(cairo_t *cr, double x, double y, double w, d
         double px = x + mg + col * (pw + gap), py = top + r * (g.head_h + ph + vgap);
         if (py + g.head_h + ph > y + h + 0.5)
             break; /* a fixed height too small: the rest is left out (alt text has all) */
-        draw_panel(&c, &m->panels[k], (int)k, px, py, pw, ph, &g, m->shared_y ? &shared : NULL);
+        draw_panel(c, &m->panels[k], (int)k, px, py, pw, ph, &g, m->shared_y ? &shared : NULL);
     }
-    chart_labels_place(&c);
-    alt_text(&c, m);
-    return chart_end(&c, err);
-}
-
-static ind_status draw_any(cairo_t *cr, double x, double y, double w, double h, const void *m,
-                           const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
-{
-    return ind_chart_draw_multiples(cr, x, y, w, h, m, o, l, err);
-}
-
-ind_status ind_chart_render_multiples(const ind_chart_multiples *m, const ind_chart_options *o,
-                                      const char *path, ind_chart_layout *layout_out, ind_error *err)
-{
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    double w = chart_default_width(o);
-    double h = (o && o->height > 0) ? o->height : ind_chart_height_multiples(m, o, w);
-    return chart_render_file(path, w, h, draw_any, m, o, layout_out, err);
+    alt_text(c, m);
 }

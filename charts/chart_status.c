@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static ind_status check(const ind_chart_status *m, ind_error *err)
+ind_status chart_status_check(const void *model, ind_error *err)
 {
+    const ind_chart_status *m = model;
     if (!m || m->count < 1 || !m->rows)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "status table: no rows");
     if (m->count > 2000)
@@ -180,20 +181,18 @@ static void subtitle(chart *c, const ind_chart_status *m, char *buf, size_t size
         snprintf(buf, size, TR(c, "Måluppfyllelse, %zu indikatorer", "Attainment, %zu indicators"), m->count);
 }
 
-double ind_chart_height_status(const ind_chart_status *m, const ind_chart_options *o, double w)
+double chart_status_height(chart *c, const void *model)
 {
-    chart c;
-    if (check(m, NULL) != IND_OK || !chart_measure_begin(&c, o, w))
-        return 0;
+    const ind_chart_status *m = model;
     char sub[128];
-    subtitle(&c, m, sub, sizeof sub);
-    double h = chart_heading_height(&c, m->unit, sub);
+    subtitle(c, m, sub, sizeof sub);
+    double h = chart_heading_height(c, m->unit, sub);
     geometry g;
-    measure(&c, m, c.w, &g);
+    measure(c, m, c->w, &g);
     h += g.head_h;
     for (size_t i = 0; i < m->count; i++)
-        h += row_height(&c, &m->rows[i], &g);
-    h += c.fs * 0.6 + chart_caption_height(&c);
+        h += row_height(c, &m->rows[i], &g);
+    h += c->fs * 0.6 + chart_caption_height(c);
     return ceil(h);
 }
 
@@ -222,34 +221,26 @@ static void alt_text(chart *c, const ind_chart_status *m)
     chart_set_alt(c, &b);
 }
 
-ind_status ind_chart_draw_status(cairo_t *cr, double x, double y, double w, double h,
-                                 const ind_chart_status *m, const ind_chart_options *o,
-                                 ind_chart_layout *layout_out, ind_error *err)
+void chart_status_draw(chart *c, const void *model)
 {
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    if (!(h > 0))
-        h = ind_chart_height_status(m, o, w);
-    chart c;
-    st = chart_begin(&c, cr, x, y, w, h, o, layout_out, err);
-    if (st != IND_OK)
-        return st;
-    double fs = c.fs, mg = chart_margin(&c);
+    const ind_chart_status *m = model;
+    cairo_t *cr = c->cr;
+    double x = c->x, w = c->w;
+    double fs = c->fs, mg = chart_margin(c);
     char sub[128], buf[160];
-    subtitle(&c, m, sub, sizeof sub);
-    double top = chart_heading(&c, m->unit, sub);
-    double bottom = chart_caption(&c);
+    subtitle(c, m, sub, sizeof sub);
+    double top = chart_heading(c, m->unit, sub);
+    double bottom = chart_caption(c);
     geometry g;
-    measure(&c, m, w, &g);
+    measure(c, m, w, &g);
     const char *hd[NCOL];
-    headings(&c, m, hd);
-    double lh = chart_line_height(&c, F_SMALL);
+    headings(c, m, hd);
+    double lh = chart_line_height(c, F_SMALL);
     /* header */
     for (int k = 0; k < NCOL; k++) {
         if (g.wcol[k] <= 0)
             continue;
-        ind_chart_element *e = chart_text(&c, F_SMALL_BOLD, hd[k], g.x[k], top + g.pad, g.wcol[k], 2, AL_LEFT,
+        ind_chart_element *e = chart_text(c, F_SMALL_BOLD, hd[k], g.x[k], top + g.pad, g.wcol[k], 2, AL_LEFT,
                                           RGB(C_TEXT), IND_CHART_EL_CELL);
         if (e) {
             e->index = -1;
@@ -259,45 +250,45 @@ ind_status ind_chart_draw_status(cairo_t *cr, double x, double y, double w, doub
     double yrow = top + g.head_h;
     cairo_move_to(cr, x + mg, yrow);
     cairo_line_to(cr, x + w - mg, yrow);
-    chart_set_rgb(&c, RGB(0x4D4D4D));
+    chart_set_rgb(c, RGB(0x4D4D4D));
     cairo_set_line_width(cr, 1.0);
     cairo_stroke(cr);
     size_t shown = 0;
-    double note_h = chart_line_height(&c, F_TINY) + fs * 0.3;
+    double note_h = chart_line_height(c, F_TINY) + fs * 0.3;
     for (size_t i = 0; i < m->count; i++) {
         const ind_chart_status_row *r = &m->rows[i];
-        double rh = row_height(&c, r, &g);
+        double rh = row_height(c, r, &g);
         double room = bottom - (i + 1 < m->count ? note_h : 0);
         if (yrow + rh > room + 0.01)
             break;
         if (i % 2 == 1) {
             cairo_rectangle(cr, x + mg, yrow, w - 2 * mg, rh);
-            chart_set_rgb(&c, RGB(0xF4F4F4));
+            chart_set_rgb(c, RGB(0xF4F4F4));
             cairo_fill(cr);
         }
         double ty = yrow + g.pad;
         ind_chart_element *e;
-        e = chart_text(&c, F_SMALL, r->indicator ? r->indicator : "", g.x[COL_NAME], ty, g.wcol[COL_NAME], 4, AL_LEFT,
+        e = chart_text(c, F_SMALL, r->indicator ? r->indicator : "", g.x[COL_NAME], ty, g.wcol[COL_NAME], 4, AL_LEFT,
                        RGB(C_TEXT), IND_CHART_EL_CELL);
         if (e) {
             e->index = (int)i;
             e->series = COL_NAME;
         }
-        e = chart_text(&c, F_SMALL, value_of(r), g.x[COL_VALUE], ty, g.wcol[COL_VALUE], 3, AL_LEFT, RGB(C_TEXT),
+        e = chart_text(c, F_SMALL, value_of(r), g.x[COL_VALUE], ty, g.wcol[COL_VALUE], 3, AL_LEFT, RGB(C_TEXT),
                        IND_CHART_EL_CELL);
         if (e) {
             e->index = (int)i;
             e->series = COL_VALUE;
         }
-        e = chart_text(&c, F_SMALL, target_of(r), g.x[COL_TARGET], ty, g.wcol[COL_TARGET], 3, AL_LEFT, RGB(C_TEXT),
+        e = chart_text(c, F_SMALL, target_of(r), g.x[COL_TARGET], ty, g.wcol[COL_TARGET], 3, AL_LEFT, RGB(C_TEXT),
                        IND_CHART_EL_CELL);
         if (e) {
             e->index = (int)i;
             e->series = COL_TARGET;
         }
         double sr = fs * 0.5, sx = g.x[COL_VERDICT] + sr;
-        chart_verdict_symbol(&c, r->verdict, sx, ty + lh / 2, sr);
-        e = chart_text(&c, F_SMALL, verdict_of(&c, r), g.x[COL_VERDICT] + fs * 1.5, ty, g.wcol[COL_VERDICT] - fs * 1.5, 2,
+        chart_verdict_symbol(c, r->verdict, sx, ty + lh / 2, sr);
+        e = chart_text(c, F_SMALL, verdict_of(c, r), g.x[COL_VERDICT] + fs * 1.5, ty, g.wcol[COL_VERDICT] - fs * 1.5, 2,
                        AL_LEFT, RGB(C_TEXT), IND_CHART_EL_VERDICT);
         if (e) {
             e->x0 = g.x[COL_VERDICT];
@@ -305,9 +296,9 @@ ind_status ind_chart_draw_status(cairo_t *cr, double x, double y, double w, doub
             e->value = r->verdict;
         }
         if (g.has_trend) {
-            chart_arrow_symbol(&c, r->arrow, r->meaning, g.x[COL_TREND] + fs * 0.55, ty + lh / 2, fs * 0.55);
+            chart_arrow_symbol(c, r->arrow, r->meaning, g.x[COL_TREND] + fs * 0.55, ty + lh / 2, fs * 0.55);
             double tx = g.x[COL_TREND] + (r->arrow != IND_CHART_ARROW_NONE ? fs * 1.5 : 0);
-            e = chart_text(&c, F_SMALL, trend_of(&c, r), tx, ty, g.x[COL_TREND] + g.wcol[COL_TREND] - tx, 2, AL_LEFT,
+            e = chart_text(c, F_SMALL, trend_of(c, r), tx, ty, g.x[COL_TREND] + g.wcol[COL_TREND] - tx, 2, AL_LEFT,
                            r->arrow != IND_CHART_ARROW_NONE ? RGB(C_TEXT) : RGB(C_MUTED), IND_CHART_EL_ARROW);
             if (e) {
                 e->x0 = g.x[COL_TREND];
@@ -319,34 +310,15 @@ ind_status ind_chart_draw_status(cairo_t *cr, double x, double y, double w, doub
         yrow += rh;
         cairo_move_to(cr, x + mg, yrow);
         cairo_line_to(cr, x + w - mg, yrow);
-        chart_set_rgb(&c, RGB(0xD9D9D9));
+        chart_set_rgb(c, RGB(0xD9D9D9));
         cairo_set_line_width(cr, 0.5);
         cairo_stroke(cr);
         shown++;
     }
     if (shown < m->count) {
-        snprintf(buf, sizeof buf, TR(&c, "… och %zu indikatorer till (se alt-texten)", "… and %zu more indicators (see the alt text)"),
+        snprintf(buf, sizeof buf, TR(c, "… och %zu indikatorer till (se alt-texten)", "… and %zu more indicators (see the alt text)"),
                  m->count - shown);
-        chart_text(&c, F_TINY, buf, x + mg, yrow + fs * 0.3, w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_FOOTNOTE);
+        chart_text(c, F_TINY, buf, x + mg, yrow + fs * 0.3, w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_FOOTNOTE);
     }
-    chart_labels_place(&c);
-    alt_text(&c, m);
-    return chart_end(&c, err);
-}
-
-static ind_status draw_any(cairo_t *cr, double x, double y, double w, double h, const void *m,
-                           const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
-{
-    return ind_chart_draw_status(cr, x, y, w, h, m, o, l, err);
-}
-
-ind_status ind_chart_render_status(const ind_chart_status *m, const ind_chart_options *o,
-                                   const char *path, ind_chart_layout *layout_out, ind_error *err)
-{
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    double w = chart_default_width(o);
-    double h = (o && o->height > 0) ? o->height : ind_chart_height_status(m, o, w);
-    return chart_render_file(path, w, h, draw_any, m, o, layout_out, err);
+    alt_text(c, m);
 }

@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static ind_status check(const ind_chart_trend *m, ind_error *err)
+ind_status chart_trend_check(const void *model, ind_error *err)
 {
+    const ind_chart_trend *m = model;
     if (!m)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "trend chart: no model");
     if (m->count < 1 || !m->periods)
@@ -131,22 +132,16 @@ static void alt_text(chart *c, const ind_chart_trend *m, int dec)
     chart_set_alt(c, &b);
 }
 
-ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, double h,
-                                const ind_chart_trend *m, const ind_chart_options *o,
-                                ind_chart_layout *layout_out, ind_error *err)
+void chart_trend_draw(chart *c, const void *model)
 {
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    chart c;
-    st = chart_begin(&c, cr, x, y, w, h, o, layout_out, err);
-    if (st != IND_OK)
-        return st;
+    const ind_chart_trend *m = model;
+    cairo_t *cr = c->cr;
+    double x = c->x, w = c->w;
     size_t n = m->count;
     chart_time tm;
-    double *t = chart_period_times(&c, m->periods, n, &tm);
+    double *t = chart_period_times(c, m->periods, n, &tm);
     if (!t)
-        return chart_end(&c, err);
+        return;
 
     int dec = m->decimals;
     if (dec < 0) {
@@ -155,21 +150,21 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
             if (chart_auto_decimals(m->series[s].values, n))
                 dec = 1;
     }
-    double fs = c.fs, mg = chart_margin(&c);
+    double fs = c->fs, mg = chart_margin(c);
     char buf[128], buf2[160];
 
     /* heading */
     char sub[256];
     {
         char p0[32], p1[32];
-        chart_period_label(&c, m->periods[0], p0, sizeof p0);
-        chart_period_label(&c, m->periods[n - 1], p1, sizeof p1);
+        chart_period_label(c, m->periods[0], p0, sizeof p0);
+        chart_period_label(c, m->periods[n - 1], p1, sizeof p1);
         if (n > 1)
             snprintf(sub, sizeof sub, "%s%s%s–%s", m->unit ? m->unit : "", m->unit ? ", " : "", p0, p1);
         else
             snprintf(sub, sizeof sub, "%s%s%s", m->unit ? m->unit : "", m->unit ? ", " : "", p0);
     }
-    double top = chart_heading(&c, m->indicator, sub);
+    double top = chart_heading(c, m->indicator, sub);
 
     /* legend */
     legend_entry lg[10];
@@ -177,34 +172,34 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
     for (size_t s = 0; s < m->series_count; s++) {
         const series_style *ss = chart_series_style(m->series[s].gender);
         lg[nl++] = (legend_entry){LG_LINE, ss->line, ss->dash, ss->ndash, ss->width * 0.9, ss->marker,
-                                  0, 0, (int)s, series_name(&c, &m->series[s])};
+                                  0, 0, (int)s, series_name(c, &m->series[s])};
     }
     long ti = last_finite(m->target, n), ki = last_finite(m->kf_target, n);
     /* årsmål and KF:s årsmål ending together at one value: one label names both */
     int same_end = ti >= 0 && ti == ki && m->target[ti] == m->kf_target[ki];
-    const char *target_word = same_end ? TR(&c, "Årsmål och KF:s årsmål", "Target and city council target")
-                                       : TR(&c, "Årsmål", "Target");
+    const char *target_word = same_end ? TR(c, "Årsmål och KF:s årsmål", "Target and city council target")
+                                       : TR(c, "Årsmål", "Target");
     if (ti >= 0)
         lg[nl++] = (legend_entry){LG_STEP, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
-                                  TR(&c, "Årsmål", "Target")};
+                                  TR(c, "Årsmål", "Target")};
     if (ki >= 0)
         lg[nl++] = (legend_entry){LG_STEP, RGB(C_KF), chart_dash_kf, 2, 1.6, MK_NONE, 0, 0, -1,
-                                  TR(&c, "KF:s årsmål", "City council target")};
+                                  TR(c, "KF:s årsmål", "City council target")};
     const series_style *tst = m->trend ? chart_series_style(m->series[m->trend->series].gender) : NULL;
     if (m->trend)
         lg[nl++] = (legend_entry){LG_LINE, tst->text, NULL, 0, 1.1, MK_NONE, 0, 0, -1,
-                                  m->trend->label ? m->trend->label : TR(&c, "Trend", "Trend")};
+                                  m->trend->label ? m->trend->label : TR(c, "Trend", "Trend")};
     int has_band = m->band_lo && m->band_hi;
     rgb band_col = tst ? tst->line : RGB(C_BLUE);
     if (has_band)
         lg[nl++] = (legend_entry){LG_BAND, band_col, NULL, 0, 0, MK_NONE, 0, 0, -1,
-                                  m->band_label ? m->band_label : TR(&c, "95 % konfidensintervall", "95% confidence interval")};
-    double lgh = chart_legend_height(&c, lg, nl, w - 2 * mg);
-    chart_legend(&c, lg, nl, x + mg, top, w - 2 * mg);
+                                  m->band_label ? m->band_label : TR(c, "95 % konfidensintervall", "95% confidence interval")};
+    double lgh = chart_legend_height(c, lg, nl, w - 2 * mg);
+    chart_legend(c, lg, nl, x + mg, top, w - 2 * mg);
     top += lgh + fs * 0.8;
 
     /* bottom: caption, footnotes, x labels */
-    double bottom = chart_caption(&c);
+    double bottom = chart_caption(c);
     size_t nn = 0;
     for (size_t k = 0; k < m->note_count; k++)
         if (m->notes[k].text)
@@ -214,15 +209,15 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
     if (nn) {
         foot_hs = calloc(m->note_count, sizeof *foot_hs);
         if (!foot_hs)
-            c.oom = 1;
+            c->oom = 1;
         for (size_t k = 0; foot_hs && k < m->note_count; k++) {
             if (!m->notes[k].text)
                 continue;
             char pl[32];
-            snprintf(buf2, sizeof buf2, "%zu  %s: %s", k + 1, chart_period_label(&c, m->notes[k].period, pl, sizeof pl),
+            snprintf(buf2, sizeof buf2, "%zu  %s: %s", k + 1, chart_period_label(c, m->notes[k].period, pl, sizeof pl),
                      m->notes[k].text);
             double fw, fh;
-            chart_text_size(&c, F_CAPTION, buf2, w - 2 * mg, 2, &fw, &fh);
+            chart_text_size(c, F_CAPTION, buf2, w - 2 * mg, 2, &fw, &fh);
             foot_hs[k] = fh;
             foot_h += fh + 1;
         }
@@ -234,16 +229,16 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         if (m->series[s].n)
             nvals = m->series[s].n;
     has_n = nvals != NULL;
-    double xlab_h = chart_line_height(&c, F_SMALL) + chart_x_label_gap(&c, F_SMALL) + (has_n ? chart_line_height(&c, F_TINY) + 1 : 0);
+    double xlab_h = chart_line_height(c, F_SMALL) + chart_x_label_gap(c, F_SMALL) + (has_n ? chart_line_height(c, F_TINY) + 1 : 0);
     double plot_bottom = bottom - foot_h - xlab_h - fs * 0.2;
 
     /* value unit above the axis */
     if (m->value_unit && *m->value_unit) {
-        chart_text(&c, F_SMALL, m->value_unit, x + mg, top - fs * 0.2, 0, 1, AL_LEFT, RGB(C_MUTED),
+        chart_text(c, F_SMALL, m->value_unit, x + mg, top - fs * 0.2, 0, 1, AL_LEFT, RGB(C_MUTED),
                    IND_CHART_EL_AXIS_LABEL);
-        top += chart_line_height(&c, F_SMALL) + fs * 0.2;
+        top += chart_line_height(c, F_SMALL) + fs * 0.2;
     }
-    double plot_top = top + chart_line_height(&c, F_SMALL) * 0.5;
+    double plot_top = top + chart_line_height(c, F_SMALL) * 0.5;
     if (plot_bottom - plot_top < fs * 4)
         plot_bottom = plot_top + fs * 4;
 
@@ -285,26 +280,26 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
     ys.p1 = plot_top;
 
     /* left and right margins */
-    double left = x + mg + chart_y_label_width(&c, &ys, m->percent, F_SMALL) + fs * 0.5;
+    double left = x + mg + chart_y_label_width(c, &ys, m->percent, F_SMALL) + fs * 0.5;
     double rl = 0, vl = 0, tw, th;
     if (ti >= 0) {
         snprintf(buf2, sizeof buf2, "%s %s", target_word,
-                 chart_fmt(&c, m->target[ti], target_decimals(m->target[ti], dec), m->percent, buf, sizeof buf));
-        chart_text_size(&c, F_SMALL, buf2, 0, 1, &tw, &th);
+                 chart_fmt(c, m->target[ti], target_decimals(m->target[ti], dec), m->percent, buf, sizeof buf));
+        chart_text_size(c, F_SMALL, buf2, 0, 1, &tw, &th);
         rl = fmax(rl, tw);
     }
     if (ki >= 0 && !same_end) {
-        snprintf(buf2, sizeof buf2, "%s %s", TR(&c, "KF:s årsmål", "City council target"),
-                 chart_fmt(&c, m->kf_target[ki], target_decimals(m->kf_target[ki], dec), m->percent, buf, sizeof buf));
-        chart_text_size(&c, F_SMALL, buf2, 0, 1, &tw, &th);
+        snprintf(buf2, sizeof buf2, "%s %s", TR(c, "KF:s årsmål", "City council target"),
+                 chart_fmt(c, m->kf_target[ki], target_decimals(m->kf_target[ki], dec), m->percent, buf, sizeof buf));
+        chart_text_size(c, F_SMALL, buf2, 0, 1, &tw, &th);
         rl = fmax(rl, tw);
     }
     for (size_t s = 0; s < m->series_count; s++) {
         long i = last_finite(m->series[s].values, n);
         if (i < 0)
             continue;
-        chart_fmt(&c, m->series[s].values[i], dec, m->percent, buf, sizeof buf);
-        chart_text_size(&c, F_SMALL, buf, 0, 1, &tw, &th);
+        chart_fmt(c, m->series[s].values[i], dec, m->percent, buf, sizeof buf);
+        chart_text_size(c, F_SMALL, buf, 0, 1, &tw, &th);
         vl = fmax(vl, tw + fs * 0.9);
     }
     rl = rl > 0 ? rl + fs * 0.5 : 0;
@@ -321,7 +316,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
     double plot_right = x + w - mg - right;
     chart_scale xs = {tm.t0 - tm.step / 2, tm.t1 + tm.step / 2, left, plot_right, tm.step, 0};
 
-    ind_chart_element *pe = chart_el(&c, IND_CHART_EL_PLOT, left, plot_top, plot_right, plot_bottom, NULL);
+    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PLOT, left, plot_top, plot_right, plot_bottom, NULL);
     if (pe) {
         pe->xlo = xs.lo;
         pe->xhi = xs.hi;
@@ -330,10 +325,10 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
     }
 
     /* grid and y labels */
-    chart_y_axis(&c, &ys, left, plot_right, m->percent, F_SMALL);
+    chart_y_axis(c, &ys, left, plot_right, m->percent, F_SMALL);
 
     cairo_save(cr);
-    chart_clip(&c, left - fs, plot_top - fs * 0.5, plot_right - left + 2 * fs, plot_bottom - plot_top + fs);
+    chart_clip(c, left - fs, plot_top - fs * 0.5, plot_right - left + 2 * fs, plot_bottom - plot_top + fs);
 
     /* band */
     if (has_band) {
@@ -371,12 +366,12 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
                 cairo_rectangle(cr, px - fs * 0.3, chart_map(&ys, band_in(&ys, m->band_hi[i])), fs * 0.6,
                                 chart_map(&ys, band_in(&ys, m->band_lo[i])) - chart_map(&ys, band_in(&ys, m->band_hi[i])));
             }
-            chart_set_rgba(&c, band_col, 0.16);
+            chart_set_rgba(c, band_col, 0.16);
             cairo_fill(cr);
             i = j + 1;
         }
         if (bx0 <= bx1)
-            chart_el(&c, IND_CHART_EL_BAND, bx0, by0, bx1, by1, NULL);
+            chart_el(c, IND_CHART_EL_BAND, bx0, by0, bx1, by1, NULL);
     }
 
     /* notes: a dotted line at the period */
@@ -387,7 +382,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         double px = chart_map(&xs, nt);
         cairo_move_to(cr, px, plot_top + fs * 1.2);
         cairo_line_to(cr, px, plot_bottom);
-        chart_set_rgb(&c, RGB(C_AXIS));
+        chart_set_rgb(c, RGB(C_AXIS));
         cairo_set_line_width(cr, 0.7);
         static const double dd[2] = {1, 2};
         cairo_set_dash(cr, dd, 2, 0);
@@ -397,9 +392,9 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
 
     /* targets */
     double kf_end_x, kf_end_v, t_end_x, t_end_v;
-    chart_draw_steps(&c, &xs, &ys, t, m->kf_target, n, tm.step, RGB(C_KF), chart_dash_kf, 2, 1.6,
+    chart_draw_steps(c, &xs, &ys, t, m->kf_target, n, tm.step, RGB(C_KF), chart_dash_kf, 2, 1.6,
                      IND_CHART_EL_KF_TARGET_LINE, &kf_end_x, &kf_end_v);
-    chart_draw_steps(&c, &xs, &ys, t, m->target, n, tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.4,
+    chart_draw_steps(c, &xs, &ys, t, m->target, n, tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.4,
                      IND_CHART_EL_TARGET_LINE, &t_end_x, &t_end_v);
 
     /* trend line */
@@ -408,27 +403,27 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         double x1 = chart_map(&xs, ind_period_time(m->trend->to)), y1 = chart_map(&ys, m->trend->y_to);
         cairo_move_to(cr, x0, y0);
         cairo_line_to(cr, x1, y1);
-        chart_set_rgb(&c, tst->text);
+        chart_set_rgb(c, tst->text);
         cairo_set_line_width(cr, 1.1);
         cairo_stroke(cr);
-        ind_chart_element *e = chart_el(&c, IND_CHART_EL_TREND_LINE, x0, y0, x1, y1, NULL);
+        ind_chart_element *e = chart_el(c, IND_CHART_EL_TREND_LINE, x0, y0, x1, y1, NULL);
         if (e)
             e->series = m->trend->series;
     }
 
     /* series, the first on top */
     for (size_t s = m->series_count; s-- > 0;)
-        chart_draw_series(&c, &xs, &ys, t, m->series[s].values, n, tm.step,
+        chart_draw_series(c, &xs, &ys, t, m->series[s].values, n, tm.step,
                           chart_series_style(m->series[s].gender), 1.0, (int)s, 1);
     cairo_restore(cr);
 
     /* x axis */
     cairo_move_to(cr, left, plot_bottom);
     cairo_line_to(cr, plot_right, plot_bottom);
-    chart_set_rgb(&c, RGB(C_AXIS));
+    chart_set_rgb(c, RGB(C_AXIS));
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
-    chart_x_periods(&c, &tm, &xs, plot_bottom, m->periods, n, nvals, F_SMALL, 0);
+    chart_x_periods(c, &tm, &xs, plot_bottom, m->periods, n, nvals, F_SMALL, 0);
 
     /* note marks and footnotes */
     if (nn) {
@@ -438,9 +433,9 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
                 continue;
             char pl[32], num[24];
             snprintf(num, sizeof num, "%zu", k + 1);
-            snprintf(buf2, sizeof buf2, "%s  %s: %s", num, chart_period_label(&c, m->notes[k].period, pl, sizeof pl),
+            snprintf(buf2, sizeof buf2, "%s  %s: %s", num, chart_period_label(c, m->notes[k].period, pl, sizeof pl),
                      m->notes[k].text);
-            chart_text(&c, F_CAPTION, buf2, x + mg, fy, w - 2 * mg, 2, AL_LEFT, RGB(C_TEXT), IND_CHART_EL_FOOTNOTE);
+            chart_text(c, F_CAPTION, buf2, x + mg, fy, w - 2 * mg, 2, AL_LEFT, RGB(C_TEXT), IND_CHART_EL_FOOTNOTE);
             fy += (foot_hs ? foot_hs[k] : 0) + 1;
             double nt = ind_period_time(m->notes[k].period);
             if (!(nt >= xs.lo && nt <= xs.hi))
@@ -448,11 +443,11 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
             double px = chart_map(&xs, nt), r = fs * 0.55, py = plot_top + r;
             cairo_new_path(cr);
             cairo_arc(cr, px, py, r, 0, 2 * M_PI);
-            chart_set_rgb(&c, RGB(C_MUTED));
+            chart_set_rgb(c, RGB(C_MUTED));
             cairo_fill(cr);
             double nw, nh;
-            chart_text_size(&c, F_TINY, num, 0, 1, &nw, &nh);
-            ind_chart_element *e = chart_text(&c, F_TINY, num, px, py - nh / 2, 0, 1, AL_CENTER,
+            chart_text_size(c, F_TINY, num, 0, 1, &nw, &nh);
+            ind_chart_element *e = chart_text(c, F_TINY, num, px, py - nh / 2, 0, 1, AL_CENTER,
                                               RGB(0xFFFFFF), IND_CHART_EL_NOTE);
             if (e)
                 e->index = (int)k;
@@ -467,7 +462,7 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         long i = last_finite(se->values, n);
         if (i < 0)
             continue;
-        chart_fmt(&c, se->values[i], dec, m->percent, buf, sizeof buf);
+        chart_fmt(c, se->values[i], dec, m->percent, buf, sizeof buf);
         /* the period is named when the value is older than the chart's last
          * outcome; periods after it that carry only an årsmål (next year's,
          * from the VP) do not count */
@@ -480,12 +475,12 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         }
         if (later_outcome) {
             char pl[32];
-            snprintf(buf2, sizeof buf2, "%s (%s)", buf, chart_period_label(&c, m->periods[i], pl, sizeof pl));
+            snprintf(buf2, sizeof buf2, "%s (%s)", buf, chart_period_label(c, m->periods[i], pl, sizeof pl));
         } else
             snprintf(buf2, sizeof buf2, "%s", buf);
         const series_style *ss = chart_series_style(se->gender);
         double px = chart_map(&xs, t[i]), py = chart_map(&ys, se->values[i]);
-        chart_label *l = chart_label_add(&c, F_SMALL, buf2, px + fs * 0.7, py, AL_LEFT, ss->text,
+        chart_label *l = chart_label_add(c, F_SMALL, buf2, px + fs * 0.7, py, AL_LEFT, ss->text,
                                          prio[s > 3 ? 3 : s], IND_CHART_EL_LABEL);
         if (l) {
             l->ax = px + fs * 0.4;
@@ -497,8 +492,8 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
     }
     if (ti >= 0 && isfinite(t_end_x)) {
         snprintf(buf2, sizeof buf2, "%s %s", target_word,
-                 chart_fmt(&c, t_end_v, target_decimals(t_end_v, dec), m->percent, buf, sizeof buf));
-        chart_label *l = chart_label_add(&c, F_SMALL, buf2, t_end_x + fs * 0.35, chart_map(&ys, t_end_v), AL_LEFT,
+                 chart_fmt(c, t_end_v, target_decimals(t_end_v, dec), m->percent, buf, sizeof buf));
+        chart_label *l = chart_label_add(c, F_SMALL, buf2, t_end_x + fs * 0.35, chart_map(&ys, t_end_v), AL_LEFT,
                                          RGB(C_TARGET), 95, IND_CHART_EL_LABEL);
         if (l) {
             l->value = t_end_v;
@@ -507,9 +502,9 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
         }
     }
     if (ki >= 0 && isfinite(kf_end_x) && !(same_end && isfinite(t_end_x) && fabs(kf_end_x - t_end_x) < 0.5)) {
-        snprintf(buf2, sizeof buf2, "%s %s", TR(&c, "KF:s årsmål", "City council target"),
-                 chart_fmt(&c, kf_end_v, target_decimals(kf_end_v, dec), m->percent, buf, sizeof buf));
-        chart_label *l = chart_label_add(&c, F_SMALL, buf2, kf_end_x + fs * 0.35, chart_map(&ys, kf_end_v),
+        snprintf(buf2, sizeof buf2, "%s %s", TR(c, "KF:s årsmål", "City council target"),
+                 chart_fmt(c, kf_end_v, target_decimals(kf_end_v, dec), m->percent, buf, sizeof buf));
+        chart_label *l = chart_label_add(c, F_SMALL, buf2, kf_end_x + fs * 0.35, chart_map(&ys, kf_end_v),
                                          AL_LEFT, RGB(C_MUTED), 70, IND_CHART_EL_LABEL);
         if (l) {
             l->value = kf_end_v;
@@ -517,24 +512,6 @@ ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, doubl
             l->ay = chart_map(&ys, kf_end_v);
         }
     }
-    chart_labels_place(&c);
-    alt_text(&c, m, dec);
+    alt_text(c, m, dec);
     free(t);
-    return chart_end(&c, err);
-}
-
-static ind_status draw_any(cairo_t *cr, double x, double y, double w, double h, const void *m,
-                           const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
-{
-    return ind_chart_draw_trend(cr, x, y, w, h, m, o, l, err);
-}
-
-ind_status ind_chart_render_trend(const ind_chart_trend *m, const ind_chart_options *o,
-                                  const char *path, ind_chart_layout *layout_out, ind_error *err)
-{
-    ind_status st = check(m, err);
-    if (st != IND_OK)
-        return st;
-    return chart_render_file(path, chart_default_width(o), chart_default_height(o), draw_any, m, o,
-                             layout_out, err);
 }

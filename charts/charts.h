@@ -26,18 +26,25 @@
  * line endpoints, limits, centre lines and signals. NaN means "none" wherever a
  * double may be absent.
  *
- * Each kind has two calls:
- *   ind_chart_render_KIND(model, options, path, layout_out, err) writes a file,
- *     its format chosen by the extension of path (.png, .svg, .pdf, any case),
- *     atomically (a temporary file in the same directory, then rename), and
- *     the alt text beside it as PATH.alt.txt (also in the SVG's <title> and
- *     <desc> and the PDF's Title and Subject). SVG and PDF are byte-identical
- *     for identical input (no timestamps). PNG has pixels = points × dpi / 72
- *     and a pHYs chunk stating the dpi.
- *   ind_chart_draw_KIND(cr, x, y, w, h, model, options, layout_out, err) draws
- *     into a caller's cairo context in the rectangle (x, y, w, h) of its user
- *     space (units: points), e.g. on a page of the VB report. cairo's state is
- *     saved and restored.
+ * One set of calls serves every kind, the model passed as a pointer to the
+ * kind's struct (ind_chart_trend for IND_CHART_TREND ...):
+ *   ind_chart_render(kind, model, options, path, layout_out, err) writes a
+ *     file, its format chosen by the extension of path (.png, .svg, .pdf, any
+ *     case), atomically (a temporary file in the same directory, then rename),
+ *     and the alt text beside it as PATH.alt.txt (also in the SVG's <title>
+ *     and <desc>, the PDF's Title and Subject and the PNG's iTXt). SVG and PDF
+ *     are byte-identical for identical input (no timestamps). PNG has pixels =
+ *     points × dpi / 72 and a pHYs chunk stating the dpi.
+ *   ind_chart_render_buffer(kind, model, options, format, &data, &len,
+ *     layout_out, err) gives the same bytes in memory (for a document that
+ *     embeds them: SVG text in HTML, PNG in Word), the alt text in layout_out.
+ *   ind_chart_draw(cr, x, y, w, h, kind, model, options, layout_out, err)
+ *     draws into a caller's cairo context in the rectangle (x, y, w, h) of its
+ *     user space (units: points), e.g. on a page of the VB report. cairo's
+ *     state is saved and restored.
+ *   ind_chart_height(kind, model, options, w) is the height a chart needs at
+ *     width w: the content's for multiples, compare and status, 300 points for
+ *     the others.
  * layout_out may be NULL; when given it must have been set up with
  * ind_chart_layout_init (it is emptied first) and released with
  * ind_chart_layout_free. err may be NULL.
@@ -45,6 +52,17 @@
  * Text is set with pango in DejaVu Sans. Colours are from the Okabe-Ito
  * palette and never carry meaning alone: series differ by dash and marker
  * shape, verdicts by symbol shape and word, trend arrows by direction and word. */
+
+/* The kinds, for callers that hold a model without knowing its type (a
+ * document's figure). */
+typedef enum {
+    IND_CHART_TREND = 0,
+    IND_CHART_MULTIPLES,
+    IND_CHART_COMPARE,
+    IND_CHART_FUNNEL,
+    IND_CHART_SPC,
+    IND_CHART_STATUS
+} ind_chart_kind;
 
 /* ---- context: fonts, set up once --------------------------------------- */
 
@@ -151,6 +169,44 @@ const ind_chart_element *ind_chart_layout_find(const ind_chart_layout *layout, i
 double ind_chart_plot_y(const ind_chart_element *plot, double v);
 double ind_chart_plot_x(const ind_chart_element *plot, double v);
 
+/* ---- drawing any kind ---------------------------------------------------------- */
+
+/* The output formats of ind_chart_render_buffer (ind_chart_render takes the
+ * file name's extension). */
+typedef enum { IND_CHART_PNG = 0, IND_CHART_SVG, IND_CHART_PDF } ind_chart_format;
+
+/* "trend", "multiples", "compare", "funnel", "spc", "status"; "unknown" for
+ * anything else. */
+const char *ind_chart_kind_name(ind_chart_kind kind);
+/* The kind named s (any case): 0, or -1 when s names none. */
+int ind_chart_kind_parse(const char *s, ind_chart_kind *out);
+
+/* Writes the chart of kind from model (a pointer to the kind's model struct)
+ * to path: PNG, SVG or PDF by the extension, atomically, with PATH.alt.txt.
+ * Returns IND_OK, IND_EUSAGE (a model that cannot be drawn, an unknown kind, a
+ * file name without a known extension, a size out of range), IND_EIO or
+ * IND_ENOMEM, with a message in err. The size: options->width (0 = 480) ×
+ * options->height (0 = ind_chart_height). */
+ind_status ind_chart_render(ind_chart_kind kind, const void *model, const ind_chart_options *o,
+                            const char *path, ind_chart_layout *layout_out, ind_error *err);
+/* The bytes ind_chart_render would write for format, in *data (malloc'd: the
+ * caller frees it) and *len; the alt text in layout_out->alt. On an error
+ * *data is NULL and *len 0. */
+ind_status ind_chart_render_buffer(ind_chart_kind kind, const void *model, const ind_chart_options *o,
+                                   ind_chart_format format, unsigned char **data, size_t *len,
+                                   ind_chart_layout *layout_out, ind_error *err);
+/* Draws the chart of kind from model into cr's rectangle (x, y, w, h); h <= 0
+ * means ind_chart_height(kind, model, o, w) for multiples, compare and status.
+ * Returns as ind_chart_render (IND_EIO when cairo fails). */
+ind_status ind_chart_draw(cairo_t *cr, double x, double y, double w, double h, ind_chart_kind kind,
+                          const void *model, const ind_chart_options *o, ind_chart_layout *layout_out,
+                          ind_error *err);
+/* The height (points) the chart of kind from model needs at width w (0 = the
+ * options' width) when options->height is 0: what its content takes for
+ * multiples, compare and status, the default 300 for the kinds of fixed size;
+ * 0 for a model that cannot be drawn or an unknown kind. */
+double ind_chart_height(ind_chart_kind kind, const void *model, const ind_chart_options *o, double w);
+
 /* ---- shared model parts ---------------------------------------------------- */
 
 /* A note on a period, drawn as a numbered mark with its text under the chart. */
@@ -174,7 +230,7 @@ typedef enum {
     IND_CHART_WORSENING    /* "försämras" */
 } ind_chart_meaning;
 
-/* ---- trend ----------------------------------------------------------------- */
+/* ---- trend: IND_CHART_TREND, model ind_chart_trend --------------------------- */
 
 /* One line: total, women, men or other. The gender sets colour, dash and
  * marker (Totalt solid ●, Kvinnor dashed ▲, Män dash-dot ■, Annat dotted ◆). */
@@ -217,13 +273,7 @@ typedef struct {
     const ind_chart_note *notes;
 } ind_chart_trend;
 
-ind_status ind_chart_render_trend(const ind_chart_trend *m, const ind_chart_options *o,
-                                  const char *path, ind_chart_layout *layout_out, ind_error *err);
-ind_status ind_chart_draw_trend(cairo_t *cr, double x, double y, double w, double h,
-                                const ind_chart_trend *m, const ind_chart_options *o,
-                                ind_chart_layout *layout_out, ind_error *err);
-
-/* ---- small multiples ------------------------------------------------------- */
+/* ---- small multiples: IND_CHART_MULTIPLES, model ind_chart_multiples --------- */
 
 typedef struct {
     const char *title;       /* the indicator (or the unit) */
@@ -246,16 +296,7 @@ typedef struct {
     int shared_y;            /* one y scale for every panel (one indicator across units) */
 } ind_chart_multiples;
 
-ind_status ind_chart_render_multiples(const ind_chart_multiples *m, const ind_chart_options *o,
-                                      const char *path, ind_chart_layout *layout_out,
-                                      ind_error *err);
-ind_status ind_chart_draw_multiples(cairo_t *cr, double x, double y, double w, double h,
-                                    const ind_chart_multiples *m, const ind_chart_options *o,
-                                    ind_chart_layout *layout_out, ind_error *err);
-/* The height (points) the chart needs at width w when options->height is 0. */
-double ind_chart_height_multiples(const ind_chart_multiples *m, const ind_chart_options *o, double w);
-
-/* ---- compare units --------------------------------------------------------- */
+/* ---- compare units: IND_CHART_COMPARE, model ind_chart_compare --------------- */
 
 typedef struct {
     const char *name;
@@ -285,14 +326,7 @@ typedef struct {
     ind_chart_sort sort;
 } ind_chart_compare;
 
-ind_status ind_chart_render_compare(const ind_chart_compare *m, const ind_chart_options *o,
-                                    const char *path, ind_chart_layout *layout_out, ind_error *err);
-ind_status ind_chart_draw_compare(cairo_t *cr, double x, double y, double w, double h,
-                                  const ind_chart_compare *m, const ind_chart_options *o,
-                                  ind_chart_layout *layout_out, ind_error *err);
-double ind_chart_height_compare(const ind_chart_compare *m, const ind_chart_options *o, double w);
-
-/* ---- funnel ---------------------------------------------------------------- */
+/* ---- funnel: IND_CHART_FUNNEL, model ind_chart_funnel ------------------------ */
 
 typedef struct {
     const char *name;
@@ -321,13 +355,7 @@ typedef struct {
     int decimals;            /* -1 = automatic */
 } ind_chart_funnel;
 
-ind_status ind_chart_render_funnel(const ind_chart_funnel *m, const ind_chart_options *o,
-                                   const char *path, ind_chart_layout *layout_out, ind_error *err);
-ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, double h,
-                                 const ind_chart_funnel *m, const ind_chart_options *o,
-                                 ind_chart_layout *layout_out, ind_error *err);
-
-/* ---- run and control charts ------------------------------------------------ */
+/* ---- run and control charts: IND_CHART_SPC, model ind_chart_spc ------------- */
 
 /* A signal of a rule over points first..last (0-based, inclusive). */
 typedef struct {
@@ -351,13 +379,7 @@ typedef struct {
     int decimals;            /* -1 = automatic */
 } ind_chart_spc;
 
-ind_status ind_chart_render_spc(const ind_chart_spc *m, const ind_chart_options *o,
-                                const char *path, ind_chart_layout *layout_out, ind_error *err);
-ind_status ind_chart_draw_spc(cairo_t *cr, double x, double y, double w, double h,
-                              const ind_chart_spc *m, const ind_chart_options *o,
-                              ind_chart_layout *layout_out, ind_error *err);
-
-/* ---- status table ---------------------------------------------------------- */
+/* ---- status table: IND_CHART_STATUS, model ind_chart_status ------------------ */
 
 typedef struct {
     const char *indicator;
@@ -377,12 +399,5 @@ typedef struct {
     size_t count;            /* >= 1 */
     const ind_chart_status_row *rows;
 } ind_chart_status;
-
-ind_status ind_chart_render_status(const ind_chart_status *m, const ind_chart_options *o,
-                                   const char *path, ind_chart_layout *layout_out, ind_error *err);
-ind_status ind_chart_draw_status(cairo_t *cr, double x, double y, double w, double h,
-                                 const ind_chart_status *m, const ind_chart_options *o,
-                                 ind_chart_layout *layout_out, ind_error *err);
-double ind_chart_height_status(const ind_chart_status *m, const ind_chart_options *o, double w);
 
 #endif

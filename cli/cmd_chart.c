@@ -135,7 +135,7 @@ static int trend_batch(cli_opts *opt)
         slug(ind_dataset_str(ds, se->indicator), b, sizeof b);
         snprintf(path, sizeof path, "%s/%s--%s.png", opt->output, a, b);
         cli_trend_model *m = cli_trend_model_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
-        if (m && ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, &err) != IND_OK)
+        if (m && ind_chart_render(IND_CHART_TREND, cli_trend_model_chart(m), &o, path, NULL, &err) != IND_OK)
             rc = cli_fail(&err);
         cli_trend_model_free(m);
         cli_progress(opt, ++done, total, ind_dataset_str(ds, se->unit));
@@ -149,17 +149,13 @@ static int trend_batch(cli_opts *opt)
 
 int cmd_chart(cli_opts *opt)
 {
-    static const char *const kinds[] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
-    int kind = -1;
-    for (int k = 0; k < 6; k++)
-        if (!strcasecmp(opt->kind, kinds[k]))
-            kind = k;
-    if (kind < 0)
+    ind_chart_kind kind;
+    if (ind_chart_kind_parse(opt->kind, &kind))
         return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
     struct stat sb;
-    if (kind == 0 && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode))
+    if (kind == IND_CHART_TREND && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode))
         return trend_batch(opt);
     const char *dot = strrchr(opt->output, '.');
     if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".svg") && strcasecmp(dot, ".pdf")))
@@ -189,7 +185,7 @@ int cmd_chart(cli_opts *opt)
     ind_error_clear(&err);
     ind_status st = IND_OK;
     switch (kind) {
-    case 0: { /* trend */
+    case IND_CHART_TREND: {
         size_t s = 0;
         if ((rc = one_series(opt, ds, &s)) != 0)
             break;
@@ -200,11 +196,11 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(2, "nothing to draw for %s, %s", opt->units[0], opt->indicators[0]);
             break;
         }
-        st = ind_chart_render_trend(cli_trend_model_chart(m), &o, opt->output, NULL, &err);
+        st = ind_chart_render(IND_CHART_TREND, cli_trend_model_chart(m), &o, opt->output, NULL, &err);
         cli_trend_model_free(m);
         break;
     }
-    case 1: { /* multiples */
+    case IND_CHART_MULTIPLES: {
         if ((opt->unit_count == 1) == (opt->indicator_count == 1)) {
             rc = cli_error(1, "multiples needs --unit U (all its indicators) or --indicator I (across units)");
             break;
@@ -221,12 +217,12 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(2, "nothing to draw");
             break;
         }
-        st = ind_chart_render_multiples(cli_multiples_model_chart(m), &o, opt->output, NULL, &err);
+        st = ind_chart_render(IND_CHART_MULTIPLES, cli_multiples_model_chart(m), &o, opt->output, NULL, &err);
         cli_multiples_model_free(m);
         break;
     }
-    case 2:
-    case 3: { /* compare, funnel */
+    case IND_CHART_COMPARE:
+    case IND_CHART_FUNNEL: {
         ind_cmp_result r;
         memset(&r, 0, sizeof r);
         if ((rc = compare_for_chart(opt, ds, &r)) != 0) {
@@ -234,33 +230,33 @@ int cmd_chart(cli_opts *opt)
             break;
         }
         const char *unit = opt->unit_count ? opt->units[0] : NULL;
-        if (kind == 2) {
+        if (kind == IND_CHART_COMPARE) {
             cli_compare_model *m = cli_compare_model_new(ds, &r, unit);
-            st = ind_chart_render_compare(cli_compare_model_chart(m), &o, opt->output, NULL, &err);
+            st = ind_chart_render(IND_CHART_COMPARE, cli_compare_model_chart(m), &o, opt->output, NULL, &err);
             cli_compare_model_free(m);
         } else {
             cli_funnel_model *m = cli_funnel_model_new(ds, &r, unit);
             if (!m)
                 rc = cli_error(2, "a funnel needs numerator and denominator for at least three units");
             else
-                st = ind_chart_render_funnel(cli_funnel_model_chart(m), &o, opt->output, NULL, &err);
+                st = ind_chart_render(IND_CHART_FUNNEL, cli_funnel_model_chart(m), &o, opt->output, NULL, &err);
             cli_funnel_model_free(m);
         }
         ind_cmp_result_free(&r);
         break;
     }
-    case 4: { /* spc */
+    case IND_CHART_SPC: {
         cli_spc_run run;
         if ((rc = cli_spc_prepare(opt, ds, &run)) == 0) {
             cli_spc_model *m = cli_spc_model_new(ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
                                                  (opt->lang == IND_LANG_EN));
-            st = ind_chart_render_spc(cli_spc_model_chart(m), &o, opt->output, NULL, &err);
+            st = ind_chart_render(IND_CHART_SPC, cli_spc_model_chart(m), &o, opt->output, NULL, &err);
             cli_spc_model_free(m);
         }
         cli_spc_run_free(&run);
         break;
     }
-    case 5: { /* status */
+    case IND_CHART_STATUS: {
         if (opt->unit_count != 1) {
             rc = cli_error(1, "status needs exactly one --unit");
             break;
@@ -271,7 +267,7 @@ int cmd_chart(cli_opts *opt)
         if (!cli_status_model_rows(m))
             rc = cli_error(2, "no outcomes for %s in %d", opt->units[0], year);
         else
-            st = ind_chart_render_status(cli_status_model_chart(m), &o, opt->output, NULL, &err);
+            st = ind_chart_render(IND_CHART_STATUS, cli_status_model_chart(m), &o, opt->output, NULL, &err);
         cli_status_model_free(m);
         break;
     }

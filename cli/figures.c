@@ -23,10 +23,10 @@ static void figure_draw(cairo_t *cr, double x, double y, double w, double h, voi
 {
     figure *f = ctx;
     switch (f->kind) {
-    case 0: ind_chart_draw_trend(cr, x, y, w, h, cli_trend_model_chart(f->model), &f->o, NULL, NULL); break;
-    case 1: ind_chart_draw_status(cr, x, y, w, h, cli_status_model_chart(f->model), &f->o, NULL, NULL); break;
-    case 2: ind_chart_draw_compare(cr, x, y, w, h, cli_compare_model_chart(f->model), &f->o, NULL, NULL); break;
-    case 3: ind_chart_draw_funnel(cr, x, y, w, h, cli_funnel_model_chart(f->model), &f->o, NULL, NULL); break;
+    case 0: ind_chart_draw(cr, x, y, w, h, IND_CHART_TREND, cli_trend_model_chart(f->model), &f->o, NULL, NULL); break;
+    case 1: ind_chart_draw(cr, x, y, w, h, IND_CHART_STATUS, cli_status_model_chart(f->model), &f->o, NULL, NULL); break;
+    case 2: ind_chart_draw(cr, x, y, w, h, IND_CHART_COMPARE, cli_compare_model_chart(f->model), &f->o, NULL, NULL); break;
+    case 3: ind_chart_draw(cr, x, y, w, h, IND_CHART_FUNNEL, cli_funnel_model_chart(f->model), &f->o, NULL, NULL); break;
     }
 }
 
@@ -154,7 +154,7 @@ void cli_fig_status(ind_report *r, const ind_dataset *ds, const size_t *series_b
         return;
     }
     figure *f = figure_new(1, m, opt, NULL);
-    double h = ind_chart_height_status(cli_status_model_chart(m), &f->o, IND_REPORT_TEXT_W);
+    double h = ind_chart_height(IND_CHART_STATUS, cli_status_model_chart(m), &f->o, IND_REPORT_TEXT_W);
     ind_report_figure(r, h, figure_draw, f, figure_free);
 }
 
@@ -164,7 +164,7 @@ void cli_fig_compare(ind_report *r, const ind_dataset *ds, const ind_cmp_result 
     cli_compare_model *m = cli_compare_model_new(ds, cr, unit);
     figure *f = figure_new(2, m, opt, NULL);
     f->o.title = "";
-    double h = ind_chart_height_compare(cli_compare_model_chart(m), &f->o, IND_REPORT_TEXT_W);
+    double h = ind_chart_height(IND_CHART_COMPARE, cli_compare_model_chart(m), &f->o, IND_REPORT_TEXT_W);
     ind_report_figure(r, h, figure_draw, f, figure_free);
     if (cr->have_funnel && cr->tested >= 5) {
         cli_funnel_model *fm = cli_funnel_model_new(ds, cr, unit);

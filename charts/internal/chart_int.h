@@ -328,11 +328,38 @@ void sb_add(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 /* Stores the alt text (o->alt when given, else b) in the layout. */
 void chart_set_alt(chart *c, strbuf *b);
 
+/* ---- the kinds (chart_kinds.c: the table; chart_KIND.c: each kind) ------------ */
+
+/* What a kind gives the table: a check of its model (IND_EUSAGE with a message
+ * for one that cannot be drawn); the drawing of a checked model into a begun
+ * chart (its labels queued, its alt text set; running out of memory sets
+ * c->oom); and, for the kinds whose height follows their content, that height
+ * on a measuring chart (chart_measure_begin). */
+typedef ind_status (*chart_check_fn)(const void *model, ind_error *err);
+typedef void (*chart_draw_fn)(chart *c, const void *model);
+typedef double (*chart_height_fn)(chart *c, const void *model);
+
+ind_status chart_trend_check(const void *model, ind_error *err);
+void chart_trend_draw(chart *c, const void *model);
+ind_status chart_multiples_check(const void *model, ind_error *err);
+void chart_multiples_draw(chart *c, const void *model);
+double chart_multiples_height(chart *c, const void *model);
+ind_status chart_compare_check(const void *model, ind_error *err);
+void chart_compare_draw(chart *c, const void *model);
+double chart_compare_height(chart *c, const void *model);
+ind_status chart_funnel_check(const void *model, ind_error *err);
+void chart_funnel_draw(chart *c, const void *model);
+ind_status chart_spc_check(const void *model, ind_error *err);
+void chart_spc_draw(chart *c, const void *model);
+ind_status chart_status_check(const void *model, ind_error *err);
+void chart_status_draw(chart *c, const void *model);
+double chart_status_height(chart *c, const void *model);
+
+/* IND_OK when kind is a kind and model one it can draw; else IND_EUSAGE with a message. */
+ind_status chart_kind_check(ind_chart_kind kind, const void *model, ind_error *err);
+
 /* ---- output (chart_output.c, chart_png.c) -------------------------------------- */
 
-typedef ind_status (*chart_draw_fn)(cairo_t *cr, double x, double y, double w, double h,
-                                    const void *model, const ind_chart_options *o,
-                                    ind_chart_layout *layout, ind_error *err);
 /* A pixel buffer of at least size bytes owned by the context (NULL when out of memory). */
 unsigned char *chart_pixels(ind_chart_context *ctx, size_t size);
 /* Encodes cairo RGB24 pixels as a PNG with a pHYs chunk for dpi and iTXt
@@ -341,9 +368,5 @@ unsigned char *chart_pixels(ind_chart_context *ctx, size_t size);
 ind_status chart_png_encode(ind_chart_context *ctx, const unsigned char *pixels, int w, int h, int stride,
                             double dpi, const char *title, const char *alt, int small, const unsigned char **png,
                             size_t *png_len);
-/* Renders to path (format by extension) at width w and height h (points). */
-ind_status chart_render_file(const char *path, double w, double h, chart_draw_fn draw,
-                             const void *model, const ind_chart_options *o,
-                             ind_chart_layout *layout_out, ind_error *err);
 
 #endif

@@ -279,7 +279,7 @@ int main(int argc, char **argv)
                 o.ctx = cctx;
                 o.caption = "Källa: indikator-bench";
                 if (m)
-                    ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, NULL);
+                    ind_chart_render(IND_CHART_TREND, cli_trend_model_chart(m), &o, path, NULL, NULL);
                 cli_trend_model_free(m);
                 ct[f][k] = now() - t1; /* the chart: drawing, encoding and the atomic writes */
                 cc[f][k] = cpu_now() - c1;

@@ -396,36 +396,23 @@ static void make_status(void)
     status = (ind_chart_status){"Vuxenenheten", ind_period_make(2024, IND_PERIOD_YEAR, 0), NULL, 6, rows};
 }
 
-/* ---- one call per kind ---------------------------------------------------- */
+/* ---- one call for every kind ---------------------------------------------- */
 
-typedef enum { K_TREND, K_MULTIPLES, K_COMPARE, K_FUNNEL, K_SPC, K_STATUS, K_COUNT } kind;
-static const char *const kind_name[K_COUNT] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
-static const char *const kind_mentions[K_COUNT] = {"Sjukfrånvaro", "Sjukfrånvaro", "FREDA", "FREDA", "Sjukfrånvaro",
-                                                   "Sjukfrånvaro"};
+#define KINDS 6 /* IND_CHART_TREND ... IND_CHART_STATUS */
+static const void *const models[KINDS] = {&trend, &multiples, &compare, &funnel, &spc, &status};
+static const char *const kind_mentions[KINDS] = {"Sjukfrånvaro", "Sjukfrånvaro", "FREDA", "FREDA", "Sjukfrånvaro",
+                                                 "Sjukfrånvaro"};
 
-static ind_status render(kind k, const ind_chart_options *o, const char *path, ind_chart_layout *l, ind_error *err)
+static ind_status render(ind_chart_kind k, const ind_chart_options *o, const char *path, ind_chart_layout *l,
+                         ind_error *err)
 {
-    switch (k) {
-    case K_TREND: return ind_chart_render_trend(&trend, o, path, l, err);
-    case K_MULTIPLES: return ind_chart_render_multiples(&multiples, o, path, l, err);
-    case K_COMPARE: return ind_chart_render_compare(&compare, o, path, l, err);
-    case K_FUNNEL: return ind_chart_render_funnel(&funnel, o, path, l, err);
-    case K_SPC: return ind_chart_render_spc(&spc, o, path, l, err);
-    default: return ind_chart_render_status(&status, o, path, l, err);
-    }
+    return ind_chart_render(k, models[k], o, path, l, err);
 }
 
-static ind_status draw(kind k, cairo_t *cr, double x, double y, double w, double h, const ind_chart_options *o,
-                       ind_chart_layout *l, ind_error *err)
+static ind_status draw(ind_chart_kind k, cairo_t *cr, double x, double y, double w, double h,
+                       const ind_chart_options *o, ind_chart_layout *l, ind_error *err)
 {
-    switch (k) {
-    case K_TREND: return ind_chart_draw_trend(cr, x, y, w, h, &trend, o, l, err);
-    case K_MULTIPLES: return ind_chart_draw_multiples(cr, x, y, w, h, &multiples, o, l, err);
-    case K_COMPARE: return ind_chart_draw_compare(cr, x, y, w, h, &compare, o, l, err);
-    case K_FUNNEL: return ind_chart_draw_funnel(cr, x, y, w, h, &funnel, o, l, err);
-    case K_SPC: return ind_chart_draw_spc(cr, x, y, w, h, &spc, o, l, err);
-    default: return ind_chart_draw_status(cr, x, y, w, h, &status, o, l, err);
-    }
+    return ind_chart_draw(cr, x, y, w, h, k, models[k], o, l, err);
 }
 
 static void options(ind_chart_options *o)
@@ -467,22 +454,22 @@ static void test_every_kind_every_format(void **state)
 {
     (void)state;
     static const char *const ext[3] = {"png", "svg", "pdf"};
-    for (int k = 0; k < K_COUNT; k++)
+    for (ind_chart_kind k = IND_CHART_TREND; k < KINDS; k++)
         for (int f = 0; f < 3; f++) {
             ind_chart_options o;
             options(&o);
             o.dpi = f == 0 && k % 2 ? 150 : 0;
             char path[512];
-            snprintf(path, sizeof path, "%s/chart-%s.%s", tmpdir, kind_name[k], ext[f]);
+            snprintf(path, sizeof path, "%s/chart-%s.%s", tmpdir, ind_chart_kind_name(k), ext[f]);
             ind_chart_layout l;
             ind_chart_layout_init(&l);
             ind_error err;
-            ind_status st = render((kind)k, &o, path, &l, &err);
+            ind_status st = render(k, &o, path, &l, &err);
             if (st != IND_OK)
                 fail_msg("%s: %s", path, err.message);
             /* the canvas: 480 wide; trend, funnel, spc 300 high, the others as needed */
             assert_true(l.width == 480);
-            if (k == K_TREND || k == K_FUNNEL || k == K_SPC)
+            if (k == IND_CHART_TREND || k == IND_CHART_FUNNEL || k == IND_CHART_SPC)
                 assert_true(l.height == 300);
             else
                 assert_true(l.height > 100 && l.height < 1000);
@@ -517,7 +504,7 @@ static void test_trend_geometry(void **state)
     snprintf(path, sizeof path, "%s/geometry.png", tmpdir);
     ind_chart_layout l;
     ind_chart_layout_init(&l);
-    assert_int_equal(ind_chart_render_trend(&trend, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &trend, &o, path, &l, NULL), IND_OK);
     /* five årsmål segments (2020-2022, 2024-2025), four KF segments */
     assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_TARGET_LINE, 0), 5);
     assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_KF_TARGET_LINE, 0), 4);
@@ -608,7 +595,7 @@ static void test_label_collisions(void **state)
     ind_chart_layout_init(&l);
     cairo_surface_t *sf = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, NULL);
     cairo_t *cr = cairo_create(sf);
-    assert_int_equal(ind_chart_draw_trend(cr, 0, 0, 300, 200, &m, &o, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_draw(cr, 0, 0, 300, 200, IND_CHART_TREND, &m, &o, &l, NULL), IND_OK);
     assert_true(l.nudged + l.dropped >= 2);
     check_labels(&l);
     /* the highest priority label (Totalt) is never the one dropped */
@@ -630,7 +617,7 @@ static void test_multiples_panels(void **state)
     snprintf(path, sizeof path, "%s/multiples.svg", tmpdir);
     ind_chart_layout l;
     ind_chart_layout_init(&l);
-    assert_int_equal(ind_chart_render_multiples(&multiples, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_MULTIPLES, &multiples, &o, path, &l, NULL), IND_OK);
     assert_int_equal(count_kind(&l, IND_CHART_EL_PANEL), 4);
     assert_int_equal(count_kind(&l, IND_CHART_EL_PLOT), 4);
     assert_int_equal(count_kind(&l, IND_CHART_EL_VERDICT), 4);
@@ -644,7 +631,7 @@ static void test_multiples_panels(void **state)
     assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "84"));
     assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "6,3 %"));
     /* the height fits the content */
-    assert_true(fabs(l.height - ind_chart_height_multiples(&multiples, &o, 480)) < 1e-9);
+    assert_true(fabs(l.height - ind_chart_height(IND_CHART_MULTIPLES, &multiples, &o, 480)) < 1e-9);
     check_labels(&l);
     ind_chart_layout_free(&l);
 }
@@ -659,7 +646,7 @@ static void test_compare_rows(void **state)
     snprintf(path, sizeof path, "%s/compare.pdf", tmpdir);
     ind_chart_layout l;
     ind_chart_layout_init(&l);
-    assert_int_equal(ind_chart_render_compare(&compare, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_COMPARE, &compare, &o, path, &l, NULL), IND_OK);
     assert_int_equal(count_kind(&l, IND_CHART_EL_MARKER), 6);
     assert_int_equal(count_kind(&l, IND_CHART_EL_INTERVAL), 6);
     assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_TARGET_LINE, 1), 5);
@@ -688,7 +675,7 @@ static void test_funnel_points(void **state)
     snprintf(path, sizeof path, "%s/funnel.png", tmpdir);
     ind_chart_layout l;
     ind_chart_layout_init(&l);
-    assert_int_equal(ind_chart_render_funnel(&funnel, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_FUNNEL, &funnel, &o, path, &l, NULL), IND_OK);
     assert_int_equal(count_kind(&l, IND_CHART_EL_MARKER), 8);
     assert_int_equal(count_kind(&l, IND_CHART_EL_LIMIT_LINE), 4);
     assert_int_equal(check_lines_at_value(&l, IND_CHART_EL_REFERENCE_LINE, 0), 1);
@@ -712,7 +699,7 @@ static void test_spc_signals(void **state)
     snprintf(path, sizeof path, "%s/spc.svg", tmpdir);
     ind_chart_layout l;
     ind_chart_layout_init(&l);
-    assert_int_equal(ind_chart_render_spc(&spc, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_SPC, &spc, &o, path, &l, NULL), IND_OK);
     assert_int_equal(count_kind(&l, IND_CHART_EL_SIGNAL), 2);
     assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY,
                               "Lång serie: 8 punkter över medelvärdet (2021 T1–2023 T2)"));
@@ -738,7 +725,7 @@ static void test_status_rows(void **state)
     snprintf(path, sizeof path, "%s/status.png", tmpdir);
     ind_chart_layout l;
     ind_chart_layout_init(&l);
-    assert_int_equal(ind_chart_render_status(&status, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_STATUS, &status, &o, path, &l, NULL), IND_OK);
     assert_int_equal(count_kind(&l, IND_CHART_EL_VERDICT), 6);
     assert_int_equal(count_kind(&l, IND_CHART_EL_ARROW), 6);
     assert_non_null(find_text(&l, IND_CHART_EL_CELL, "Indikator"));
@@ -760,7 +747,7 @@ static void test_status_rows(void **state)
     o2.height = 140;
     ind_chart_layout_free(&l);
     ind_chart_layout_init(&l);
-    assert_int_equal(ind_chart_render_status(&status, &o2, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_STATUS, &status, &o2, path, &l, NULL), IND_OK);
     assert_true(count_kind(&l, IND_CHART_EL_VERDICT) < 6);
     int note = 0;
     for (size_t i = 0; i < l.count; i++)
@@ -777,18 +764,18 @@ static void test_determinism(void **state)
 {
     (void)state;
     static const char *const ext[2] = {"svg", "pdf"};
-    for (int k = 0; k < K_COUNT; k++)
+    for (ind_chart_kind k = IND_CHART_TREND; k < KINDS; k++)
         for (int f = 0; f < 2; f++) {
             char p1[512], p2[512];
-            snprintf(p1, sizeof p1, "%s/det1-%s.%s", tmpdir, kind_name[k], ext[f]);
-            snprintf(p2, sizeof p2, "%s/det2-%s.%s", tmpdir, kind_name[k], ext[f]);
+            snprintf(p1, sizeof p1, "%s/det1-%s.%s", tmpdir, ind_chart_kind_name(k), ext[f]);
+            snprintf(p2, sizeof p2, "%s/det2-%s.%s", tmpdir, ind_chart_kind_name(k), ext[f]);
             ind_chart_options o;
             options(&o);
-            assert_int_equal(render((kind)k, &o, p1, NULL, NULL), IND_OK);
+            assert_int_equal(render(k, &o, p1, NULL, NULL), IND_OK);
             ind_chart_context *fresh = ind_chart_context_new();
             assert_non_null(fresh);
             o.ctx = fresh;
-            assert_int_equal(render((kind)k, &o, p2, NULL, NULL), IND_OK);
+            assert_int_equal(render(k, &o, p2, NULL, NULL), IND_OK);
             ind_chart_context_free(fresh);
             size_t n1, n2;
             unsigned char *a = slurp(p1, &n1), *b = slurp(p2, &n2);
@@ -812,20 +799,20 @@ static void test_draw_into_page(void **state)
     cairo_set_line_width(cr, 7);
     double y = 40;
     int pages = 1;
-    for (int k = 0; k < K_COUNT; k++) {
+    for (ind_chart_kind k = IND_CHART_TREND; k < KINDS; k++) {
         ind_chart_options o;
         options(&o);
         ind_chart_layout l;
         ind_chart_layout_init(&l);
-        double h = k == K_STATUS || k == K_MULTIPLES || k == K_COMPARE ? 0 : 200;
+        double h = k == IND_CHART_STATUS || k == IND_CHART_MULTIPLES || k == IND_CHART_COMPARE ? 0 : 200;
         if (y > 500) {
             cairo_show_page(cr);
             pages++;
             y = 40;
         }
         ind_error err;
-        if (draw((kind)k, cr, 60, y, 400, h, &o, &l, &err) != IND_OK)
-            fail_msg("%s: %s", kind_name[k], err.message);
+        if (draw(k, cr, 60, y, 400, h, &o, &l, &err) != IND_OK)
+            fail_msg("%s: %s", ind_chart_kind_name(k), err.message);
         assert_true(l.x == 60 && l.y == y && l.width == 400);
         if (h > 0)
             assert_true(l.height == h);
@@ -834,7 +821,7 @@ static void test_draw_into_page(void **state)
             if (e->fate == IND_CHART_DROPPED)
                 continue;
             if (e->x0 < 60 - 1e-6 || e->x1 > 460 + 1e-6 || e->y0 < y - 1e-6 || e->y1 > y + l.height + 1e-6)
-                fail_msg("%s: element %d outside the rectangle", kind_name[k], (int)e->kind);
+                fail_msg("%s: element %d outside the rectangle", ind_chart_kind_name(k), (int)e->kind);
         }
         check_labels(&l);
         y += l.height + 20;
@@ -860,7 +847,7 @@ static void test_png_lossless(void **state)
         o.png_small = small;
         char path[512];
         snprintf(path, sizeof path, "%s/lossless%d.png", tmpdir, small);
-        assert_int_equal(ind_chart_render_trend(&trend, &o, path, NULL, NULL), IND_OK);
+        assert_int_equal(ind_chart_render(IND_CHART_TREND, &trend, &o, path, NULL, NULL), IND_OK);
         cairo_surface_t *file = cairo_image_surface_create_from_png(path);
         assert_int_equal(cairo_surface_status(file), CAIRO_STATUS_SUCCESS);
         int w = cairo_image_surface_get_width(file), h = cairo_image_surface_get_height(file);
@@ -871,7 +858,7 @@ static void test_png_lossless(void **state)
         cairo_scale(cr, w / 480.0, h / 300.0);
         ind_chart_layout l;
         ind_chart_layout_init(&l);
-        assert_int_equal(ind_chart_draw_trend(cr, 0, 0, 480, 300, &trend, &o, &l, NULL), IND_OK);
+        assert_int_equal(ind_chart_draw(cr, 0, 0, 480, 300, IND_CHART_TREND, &trend, &o, &l, NULL), IND_OK);
         ind_chart_layout_free(&l);
         cairo_destroy(cr);
         cairo_surface_flush(ref);
@@ -904,12 +891,129 @@ static void test_english(void **state)
     ind_chart_layout_init(&l);
     char path[512];
     snprintf(path, sizeof path, "%s/english.svg", tmpdir);
-    assert_int_equal(ind_chart_render_trend(&trend, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &trend, &o, path, &l, NULL), IND_OK);
     assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "6.3%"));
     assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "Target 4%"));
     assert_non_null(find_text(&l, IND_CHART_EL_LEGEND_ENTRY, "Women"));
     assert_non_null(strstr(l.alt, "Line chart"));
     ind_chart_layout_free(&l);
+}
+
+/* The kinds by name and number; the heights the table gives; an unknown kind. */
+static void test_kinds(void **state)
+{
+    (void)state;
+    static const char *const names[KINDS] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
+    ind_chart_options o;
+    options(&o);
+    for (ind_chart_kind k = IND_CHART_TREND; k < KINDS; k++) {
+        assert_string_equal(ind_chart_kind_name(k), names[k]);
+        ind_chart_kind back = (ind_chart_kind)99;
+        assert_int_equal(ind_chart_kind_parse(names[k], &back), 0);
+        assert_int_equal(back, k);
+        /* the kinds of fixed size are 300 points high; the others what their content takes */
+        double h = ind_chart_height(k, models[k], &o, 480);
+        if (k == IND_CHART_TREND || k == IND_CHART_FUNNEL || k == IND_CHART_SPC)
+            assert_true(h == 300);
+        else
+            assert_true(h > 100 && h < 1000 && h == ceil(h));
+        /* a model that cannot be drawn has no height */
+        assert_true(ind_chart_height(k, NULL, &o, 480) == 0);
+    }
+    ind_chart_kind k = IND_CHART_TREND;
+    assert_int_equal(ind_chart_kind_parse("Status", &k), 0);
+    assert_int_equal(k, IND_CHART_STATUS);
+    assert_int_equal(ind_chart_kind_parse("pie", &k), -1);
+    assert_int_equal(ind_chart_kind_parse("", &k), -1);
+    assert_int_equal(ind_chart_kind_parse(NULL, &k), -1);
+    assert_int_equal(k, IND_CHART_STATUS);
+    assert_string_equal(ind_chart_kind_name((ind_chart_kind)6), "unknown");
+    /* the status table is taller at a narrower width (its indicator column wraps) */
+    assert_true(ind_chart_height(IND_CHART_STATUS, &status, &o, 300) > ind_chart_height(IND_CHART_STATUS, &status, &o, 480));
+    ind_error err;
+    char path[512];
+    snprintf(path, sizeof path, "%s/unknown-kind.png", tmpdir);
+    assert_int_equal(ind_chart_render((ind_chart_kind)6, &trend, &o, path, NULL, &err), IND_EUSAGE);
+    assert_non_null(strstr(err.message, "kind"));
+    assert_true(ind_chart_height((ind_chart_kind)6, &trend, &o, 480) == 0);
+    cairo_surface_t *sf = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, NULL);
+    cairo_t *cr = cairo_create(sf);
+    assert_int_equal(ind_chart_draw(cr, 0, 0, 480, 300, (ind_chart_kind)-1, &trend, &o, NULL, &err), IND_EUSAGE);
+    /* a kind of fixed size needs a height to draw in */
+    assert_int_equal(ind_chart_draw(cr, 0, 0, 480, 0, IND_CHART_TREND, &trend, &o, NULL, &err), IND_EUSAGE);
+    cairo_destroy(cr);
+    cairo_surface_destroy(sf);
+    struct stat sb;
+    assert_int_not_equal(stat(path, &sb), 0);
+}
+
+/* Rendering into memory gives the bytes of the file, for every kind and
+ * format, and the alt text in the layout; nothing on an error. */
+static void test_render_buffer(void **state)
+{
+    (void)state;
+    static const char *const ext[3] = {"png", "svg", "pdf"};
+    static const ind_chart_format fmt[3] = {IND_CHART_PNG, IND_CHART_SVG, IND_CHART_PDF};
+    for (ind_chart_kind k = IND_CHART_TREND; k < KINDS; k++)
+        for (int f = 0; f < 3; f++) {
+            ind_chart_options o;
+            options(&o);
+            o.dpi = 120;
+            char path[512];
+            snprintf(path, sizeof path, "%s/buffer-%s.%s", tmpdir, ind_chart_kind_name(k), ext[f]);
+            assert_int_equal(render(k, &o, path, NULL, NULL), IND_OK);
+            ind_chart_layout l;
+            ind_chart_layout_init(&l);
+            unsigned char *data = NULL;
+            size_t len = 0;
+            ind_error err;
+            if (ind_chart_render_buffer(k, models[k], &o, fmt[f], &data, &len, &l, &err) != IND_OK)
+                fail_msg("%s in memory: %s", path, err.message);
+            size_t n;
+            unsigned char *file = slurp(path, &n);
+            assert_non_null(file);
+            if (n != len || memcmp(file, data, n))
+                fail_msg("%s: %zu bytes in the file, %zu in memory, not the same", path, n, len);
+            free(file);
+            free(data);
+            /* the alt text: the file's beside it, without its newline */
+            char alt[600];
+            snprintf(alt, sizeof alt, "%s.alt.txt", path);
+            file = slurp(alt, &n);
+            assert_non_null(file);
+            assert_non_null(l.alt);
+            assert_int_equal(strlen(l.alt) + 1, n);
+            assert_memory_equal(file, l.alt, n - 1);
+            free(file);
+            ind_chart_layout_free(&l);
+        }
+    /* without a layout; then errors: a bad model, an unknown format, nowhere to put it */
+    ind_chart_options o;
+    options(&o);
+    unsigned char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_SPC, &spc, &o, IND_CHART_SVG, &data, &len, NULL, NULL), IND_OK);
+    assert_true(len > 1000 && !memcmp(data, "<?xml", 5));
+    free(data);
+    ind_error err;
+    ind_chart_funnel fbad = funnel;
+    fbad.limit_count = 1;
+    data = (unsigned char *)"x";
+    len = 1;
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_FUNNEL, &fbad, &o, IND_CHART_PNG, &data, &len, NULL, &err),
+                     IND_EUSAGE);
+    assert_null(data);
+    assert_int_equal(len, 0);
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_TREND, &trend, &o, (ind_chart_format)3, &data, &len, NULL, &err),
+                     IND_EUSAGE);
+    assert_null(data);
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_TREND, &trend, &o, IND_CHART_PNG, NULL, &len, NULL, &err),
+                     IND_EUSAGE);
+    o.width = 30000;
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_TREND, &trend, &o, IND_CHART_PDF, &data, &len, NULL, &err),
+                     IND_EUSAGE);
+    assert_null(data);
+    check_no_temp();
 }
 
 /* Errors: a bad extension, a bad model, a missing directory; an existing file
@@ -922,10 +1026,10 @@ static void test_errors(void **state)
     ind_error err;
     char path[512];
     snprintf(path, sizeof path, "%s/chart.gif", tmpdir);
-    assert_int_equal(ind_chart_render_trend(&trend, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &trend, &o, path, NULL, &err), IND_EUSAGE);
     assert_non_null(strstr(err.message, ".png"));
     snprintf(path, sizeof path, "%s/no/such/dir/chart.png", tmpdir);
-    assert_int_equal(ind_chart_render_trend(&trend, &o, path, NULL, &err), IND_EIO);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &trend, &o, path, NULL, &err), IND_EIO);
 
     snprintf(path, sizeof path, "%s/keep.svg", tmpdir);
     FILE *f = fopen(path, "w");
@@ -934,13 +1038,13 @@ static void test_errors(void **state)
     fclose(f);
     ind_chart_trend bad = trend;
     bad.series_count = 0;
-    assert_int_equal(ind_chart_render_trend(&bad, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &bad, &o, path, NULL, &err), IND_EUSAGE);
     ind_period backwards[6];
     memcpy(backwards, years, sizeof backwards);
     backwards[3] = years[1];
     bad = trend;
     bad.periods = backwards;
-    assert_int_equal(ind_chart_render_trend(&bad, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &bad, &o, path, NULL, &err), IND_EUSAGE);
     size_t n;
     unsigned char *d = slurp(path, &n);
     assert_int_equal(n, 3);
@@ -949,13 +1053,13 @@ static void test_errors(void **state)
     ind_chart_signal sg = {"x", 3, 99};
     sbad.signals = &sg;
     sbad.signal_count = 1;
-    assert_int_equal(ind_chart_render_spc(&sbad, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_SPC, &sbad, &o, path, NULL, &err), IND_EUSAGE);
     ind_chart_funnel fbad = funnel;
     fbad.limit_count = 1;
-    assert_int_equal(ind_chart_render_funnel(&fbad, &o, path, NULL, &err), IND_EUSAGE);
-    assert_int_equal(ind_chart_render_status(NULL, &o, path, NULL, &err), IND_EUSAGE);
-    assert_int_equal(ind_chart_render_compare(NULL, &o, path, NULL, &err), IND_EUSAGE);
-    assert_int_equal(ind_chart_render_multiples(NULL, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_FUNNEL, &fbad, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_STATUS, NULL, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_COMPARE, NULL, &o, path, NULL, &err), IND_EUSAGE);
+    assert_int_equal(ind_chart_render(IND_CHART_MULTIPLES, NULL, &o, path, NULL, &err), IND_EUSAGE);
     check_no_temp();
 }
 
@@ -974,21 +1078,21 @@ static void test_gaps_and_edges(void **state)
     ind_chart_layout_init(&l);
     char path[512];
     snprintf(path, sizeof path, "%s/gaps.png", tmpdir);
-    assert_int_equal(ind_chart_render_trend(&m, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &m, &o, path, &l, NULL), IND_OK);
     assert_int_equal(count_kind(&l, IND_CHART_EL_MARKER), 2);
     /* the latest value is older than the last period: its period is named */
     assert_non_null(find_text(&l, IND_CHART_EL_LABEL, "5 (2022)"));
     check_labels(&l);
     m.count = 1;
     v[0] = 7;
-    assert_int_equal(ind_chart_render_trend(&m, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &m, &o, path, &l, NULL), IND_OK);
     check_labels(&l);
     /* no title, the caller's alt text, the process-wide context */
     o.title = "";
     o.alt = "Egen alt-text om vräkningar";
     o.ctx = NULL;
     snprintf(path, sizeof path, "%s/own-alt.svg", tmpdir);
-    assert_int_equal(ind_chart_render_trend(&m, &o, path, &l, NULL), IND_OK);
+    assert_int_equal(ind_chart_render(IND_CHART_TREND, &m, &o, path, &l, NULL), IND_OK);
     assert_null(ind_chart_layout_find(&l, IND_CHART_EL_TITLE, -1));
     assert_string_equal(l.alt, "Egen alt-text om vräkningar");
     check_alt(path, "Egen alt-text om vräkningar");
@@ -1011,6 +1115,8 @@ int main(void)
         cmocka_unit_test(test_draw_into_page),
         cmocka_unit_test(test_png_lossless),
         cmocka_unit_test(test_english),
+        cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_render_buffer),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_gaps_and_edges),
     };
