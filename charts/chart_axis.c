@@ -175,3 +175,27 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
     }
     return lh + chart_x_label_gap(c, f) + (has_n || nvals ? chart_line_height(c, F_TINY) + 1 : 0);
 }
+
+ind_chart_element *chart_plot_el(chart *c, const chart_scale *xs, const chart_scale *ys, double x0, double y0,
+                                 double x1, double y1)
+{
+    ind_chart_element *e = chart_el(c, IND_CHART_EL_PLOT, x0, y0, x1, y1, NULL);
+    if (e) {
+        e->xlo = xs->lo;
+        e->xhi = xs->hi;
+        if (ys) {
+            e->ylo = ys->lo;
+            e->yhi = ys->hi;
+        }
+    }
+    return e;
+}
+
+void chart_axis_line(chart *c, double x0, double x1, double y, double width)
+{
+    cairo_move_to(c->cr, x0, y);
+    cairo_line_to(c->cr, x1, y);
+    chart_set_rgb(c, RGB(C_AXIS));
+    cairo_set_line_width(c->cr, width);
+    cairo_stroke(c->cr);
+}

@@ -1,7 +1,8 @@
-/* chart_markers.c: markers and symbols: series markers, verdict symbols, trend arrows. */
+/* chart_markers.c: markers and symbols: series markers, verdict symbols, trend arrows, numbered tags. */
 #include "internal/chart_int.h"
 
 #include <math.h>
+#include <stdio.h>
 
 static void shape_path(cairo_t *cr, marker_shape s, double x, double y, double r)
 {
@@ -243,4 +244,18 @@ void chart_arrow_symbol(chart *c, ind_chart_arrow a, ind_chart_meaning m, double
     cairo_close_path(cr);
     cairo_fill(cr);
     cairo_restore(cr);
+}
+
+ind_chart_element *chart_number_tag(chart *c, size_t number, double x, double y, double r, rgb fill)
+{
+    cairo_t *cr = c->cr;
+    cairo_new_path(cr);
+    cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+    chart_set_rgb(c, fill);
+    cairo_fill(cr);
+    char num[24];
+    snprintf(num, sizeof num, "%zu", number);
+    double nw, nh;
+    chart_text_size(c, F_TINY, num, 0, 1, &nw, &nh);
+    return chart_text(c, F_TINY, num, x, y - nh / 2, 0, 1, AL_CENTER, RGB(0xFFFFFF), IND_CHART_EL_NOTE);
 }

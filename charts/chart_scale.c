@@ -115,3 +115,45 @@ void chart_time_of(const ind_period *p, size_t n, chart_time *t)
         }
     }
 }
+
+chart_scale chart_time_scale(const chart_time *tm, double left, double right)
+{
+    return (chart_scale){tm->t0 - tm->step / 2, tm->t1 + tm->step / 2, left, right, tm->step, 0};
+}
+
+double chart_time_right(const chart_time *tm, double left, double edge, double end_w, double last_w)
+{
+    double slots = (tm->t1 - tm->t0) / tm->step + 1, right = end_w;
+    for (int it = 0; it < 2; it++) {
+        double half = (edge - right - left) / slots / 2;
+        right = fmax(end_w, last_w - half);
+    }
+    return edge - right;
+}
+
+void chart_widen(double *lo, double *hi, const double *v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(v[i])) {
+            *lo = fmin(*lo, v[i]);
+            *hi = fmax(*hi, v[i]);
+        }
+}
+
+long chart_last_finite(const double *v, size_t n)
+{
+    if (!v)
+        return -1;
+    for (size_t i = n; i-- > 0;)
+        if (isfinite(v[i]))
+            return (long)i;
+    return -1;
+}
+
+int chart_tick_count(double length, double per, int lo, int hi)
+{
+    int ticks = (int)(length / per);
+    return ticks < lo ? lo : ticks > hi ? hi : ticks;
+}

@@ -237,6 +237,21 @@ void chart_time_of(const ind_period *p, size_t n, chart_time *t);
 /* The periods' real times in a new array (free it), and their axis in *tm;
  * NULL with c->oom set when out of memory. */
 double *chart_period_times(chart *c, const ind_period *p, size_t n, chart_time *tm);
+/* The x scale of the periods in tm from left to right: each period's slot
+ * whole, its centre at its time. */
+chart_scale chart_time_scale(const chart_time *tm, double left, double right);
+/* The right end of a plot over the periods in tm that starts at left and may
+ * reach edge: room beyond it for labels end_w wide at the lines' ends, and for
+ * a latest value last_w wide beside the last period's centre (which may use
+ * the last half slot). */
+double chart_time_right(const chart_time *tm, double left, double edge, double end_w, double last_w);
+
+/* Widens [*lo, *hi] to the finite values of v[0..n) (v may be NULL). */
+void chart_widen(double *lo, double *hi, const double *v, size_t n);
+/* The index of the last finite value of v[0..n); -1 when none or v is NULL. */
+long chart_last_finite(const double *v, size_t n);
+/* How many ticks: one per `per` points of length, from lo to hi. */
+int chart_tick_count(double length, double per, int lo, int hi);
 
 /* ---- axes (chart_axis.c) ------------------------------------------------------ */
 
@@ -255,6 +270,12 @@ double chart_y_label_width(chart *c, const chart_scale *s, int percent, font_id 
 double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, double py1,
                        const ind_period *periods, size_t count, const double *nvals, font_id f,
                        int only_ends);
+/* Records the PLOT element (x0, y0)-(x1, y1) with the data values at its
+ * edges from xs and ys (ys NULL: none for y). */
+ind_chart_element *chart_plot_el(chart *c, const chart_scale *xs, const chart_scale *ys, double x0, double y0,
+                                 double x1, double y1);
+/* The axis line from x0 to x1 at y, width points wide. */
+void chart_axis_line(chart *c, double x0, double x1, double y, double width);
 
 /* ---- markers and symbols (chart_markers.c) ------------------------------------ */
 
@@ -268,6 +289,9 @@ rgb chart_verdict_colour(ind_verdict v);
 /* Trend arrow centred at (x, y), size r. */
 void chart_arrow_symbol(chart *c, ind_chart_arrow a, ind_chart_meaning m, double x, double y, double r);
 rgb chart_meaning_colour(ind_chart_meaning m);
+/* A disc of radius r in fill at (x, y) with number on it in white; returns
+ * the number's NOTE element. */
+ind_chart_element *chart_number_tag(chart *c, size_t number, double x, double y, double r, rgb fill);
 
 /* ---- series and step lines (chart_lines.c) --------------------------------- */
 
