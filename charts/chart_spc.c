@@ -38,16 +38,6 @@ static rgb signal_colour(size_t k)
     return RGB(cols[k % 4]);
 }
 
-static long last_finite(const double *v, size_t n)
-{
-    if (!v)
-        return -1;
-    for (size_t i = n; i-- > 0;)
-        if (isfinite(v[i]))
-            return (long)i;
-    return -1;
-}
-
 static const char *centre_name(chart *c, const ind_chart_spc *m, int limits)
 {
     if (m->centre_label)
@@ -66,10 +56,10 @@ static void alt_text(chart *c, const ind_chart_spc *m, int dec, int limits)
     if (m->unit)
         sb_add(&b, ", %s", m->unit);
     sb_add(&b, ", %s–%s, %zu %s.", p0, p1, m->count, TR(c, "punkter", "points"));
-    long i = last_finite(m->centre, m->count);
+    long i = chart_last_finite(m->centre, m->count);
     if (i >= 0)
         sb_add(&b, " %s %s.", centre_name(c, m, limits), chart_fmt(c, m->centre[i], dec, m->percent, v, sizeof v));
-    long j = last_finite(m->values, m->count);
+    long j = chart_last_finite(m->values, m->count);
     if (j >= 0)
         sb_add(&b, TR(c, " Senaste värde %s (%s).", " Latest value %s (%s)."),
                chart_fmt(c, m->values[j], dec, m->percent, v, sizeof v),
@@ -85,189 +75,208 @@ static void alt_text(chart *c, const ind_chart_spc *m, int dec, int limits)
             sb_add(&b, "–%s", p1);
         sb_add(&b, ".");
     }
-    long t = last_finite(m->target, m->count);
+    long t = chart_last_finite(m->target, m->count);
     if (t >= 0)
         sb_add(&b, TR(c, " Årsmål %s.", " Target %s."), chart_fmt(c, m->target[t], dec, m->percent, v, sizeof v));
     chart_set_alt(c, &b);
 }
 
-void chart_spc_draw(chart *c, const void *model)
-{
-    const ind_chart_spc *m = model;
-    cairo_t *cr = c->cr;
-    double x = c->x, w = c->w;
-    size_t n = m->count;
-    chart_time tm;
-    double *t = chart_period_times(c, m->periods, n, &tm);
-    if (!t)
-        return;
-    int limits = has_limits(m);
-    int dec = m->decimals >= 0 ? m->decimals : chart_auto_decimals(m->values, n);
-    int ldec = dec < 1 ? 1 : dec; /* limits and centre are rarely whole */
-    double fs = c->fs, mg = chart_margin(c);
-    char buf[160], v[64], p0[32], p1[32];
-    chart_period_label(c, m->periods[0], p0, sizeof p0);
-    chart_period_label(c, m->periods[n - 1], p1, sizeof p1);
-    char sub[256];
-    snprintf(sub, sizeof sub, "%s%s%s–%s · %s", m->unit ? m->unit : "", m->unit ? ", " : "", p0, p1,
-             limits ? TR(c, "styrdiagram", "control chart") : TR(c, "seriediagram", "run chart"));
-    double top = chart_heading(c, m->indicator, sub);
+/* The signals' legend has at most this many lines. */
+#define SIGNALS_SHOWN 12
 
-    /* legend: series, centre, limits, target, signals */
+/* A line's label at its right end: the line, its name, colour, priority and decimals. */
+typedef struct {
+    const double *arr;
+    const char *name;
+    rgb col;
+    int prio;
+    int dec;
+} spc_end;
+
+/* What the phases of drawing an SPC chart share. */
+typedef struct {
+    const ind_chart_spc *m;
+    size_t n;
+    double *t;               /* the periods' times */
+    chart_time tm;
+    int limits;              /* a control chart (else a run chart) */
+    int dec;                 /* decimals of the values */
+    char **sig_text;         /* the signals' legend texts */
+    spc_end ends[4];         /* centre, upper and lower limit, årsmål */
+    char endtext[4][128];    /* their labels ("" when the line has no value) */
+    long li;                 /* the latest value, or -1 */
+    char last_text[64];      /* its label */
+    double left, right, plot_top, plot_bottom;
+    chart_scale xs, ys;
+} spc_draw;
+
+static const double dash_lim[2] = {4.0, 2.5};
+
+/* The title, and the unit, the periods and the kind of chart as the subtitle. */
+static double spc_heading(chart *c, const spc_draw *d)
+{
+    const ind_chart_spc *m = d->m;
+    char sub[256], p0[32], p1[32];
+    chart_period_label(c, m->periods[0], p0, sizeof p0);
+    chart_period_label(c, m->periods[d->n - 1], p1, sizeof p1);
+    snprintf(sub, sizeof sub, "%s%s%s–%s · %s", m->unit ? m->unit : "", m->unit ? ", " : "", p0, p1,
+             d->limits ? TR(c, "styrdiagram", "control chart") : TR(c, "seriediagram", "run chart"));
+    return chart_heading(c, m->indicator, sub);
+}
+
+/* The legend: the series, the centre, the limits, the årsmål; then each
+ * signal on a line of its own with its periods. Returns the y below. */
+static double spc_legend(chart *c, spc_draw *d, double top)
+{
+    const ind_chart_spc *m = d->m;
+    double fs = c->fs, mg = chart_margin(c), x = c->x, w = c->w;
     const series_style *ss = chart_series_style(IND_GENDER_T);
     legend_entry lg[16];
     size_t nl = 0;
     lg[nl++] = (legend_entry){LG_LINE, ss->line, NULL, 0, 1.6, MK_CIRCLE, 0, 0, 0, TR(c, "Utfall", "Outcome")};
-    if (last_finite(m->centre, n) >= 0)
-        lg[nl++] = (legend_entry){LG_LINE, RGB(C_GREEN), NULL, 0, 1.4, MK_NONE, 0, 0, -1, centre_name(c, m, limits)};
-    static const double dash_lim[2] = {4.0, 2.5};
-    if (limits)
+    if (chart_last_finite(m->centre, d->n) >= 0)
+        lg[nl++] = (legend_entry){LG_LINE, RGB(C_GREEN), NULL, 0, 1.4, MK_NONE, 0, 0, -1, centre_name(c, m, d->limits)};
+    if (d->limits)
         lg[nl++] = (legend_entry){LG_LINE, RGB(0x6E6E6E), dash_lim, 2, 1.1, MK_NONE, 0, 0, -1,
                                   TR(c, "Kontrollgränser", "Control limits")};
-    long tl = last_finite(m->target, n);
-    if (tl >= 0)
+    if (chart_last_finite(m->target, d->n) >= 0)
         lg[nl++] = (legend_entry){LG_STEP, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
                                   TR(c, "Årsmål", "Target")};
     double lgh = chart_legend(c, lg, nl, x + mg, top, w - 2 * mg);
     top += lgh + fs * 0.3;
-    /* signals get a legend of their own, one per line, with their periods */
-    char **sig_text = NULL;
-    if (m->signal_count) {
-        size_t ns = m->signal_count > 12 ? 12 : m->signal_count;
-        legend_entry sl[12];
-        sig_text = calloc(ns, sizeof *sig_text);
-        if (!sig_text)
+    if (!m->signal_count)
+        return top;
+    size_t ns = m->signal_count > SIGNALS_SHOWN ? SIGNALS_SHOWN : m->signal_count;
+    legend_entry sl[SIGNALS_SHOWN];
+    d->sig_text = calloc(ns, sizeof *d->sig_text);
+    if (!d->sig_text)
+        c->oom = 1;
+    double sy = top + fs * 0.2;
+    for (size_t k = 0; d->sig_text && k < ns; k++) {
+        const ind_chart_signal *s = &m->signals[k];
+        char buf[160], p0[32], p1[32];
+        chart_period_label(c, m->periods[s->first], p0, sizeof p0);
+        chart_period_label(c, m->periods[s->last], p1, sizeof p1);
+        if (s->first == s->last)
+            snprintf(buf, sizeof buf, "%s (%s)", s->rule ? s->rule : "Signal", p0);
+        else
+            snprintf(buf, sizeof buf, "%s (%s–%s)", s->rule ? s->rule : "Signal", p0, p1);
+        d->sig_text[k] = strdup(buf);
+        if (!d->sig_text[k]) {
             c->oom = 1;
-        double sy = top + fs * 0.2;
-        for (size_t k = 0; sig_text && k < ns; k++) {
-            const ind_chart_signal *s = &m->signals[k];
-            chart_period_label(c, m->periods[s->first], p0, sizeof p0);
-            chart_period_label(c, m->periods[s->last], p1, sizeof p1);
-            if (s->first == s->last)
-                snprintf(buf, sizeof buf, "%s (%s)", s->rule ? s->rule : "Signal", p0);
-            else
-                snprintf(buf, sizeof buf, "%s (%s–%s)", s->rule ? s->rule : "Signal", p0, p1);
-            sig_text[k] = strdup(buf);
-            if (!sig_text[k]) {
-                c->oom = 1;
-                break;
-            }
-            sl[k] = (legend_entry){LG_NUMBER, signal_colour(k), NULL, 0, 0, MK_NONE, 0, (int)k + 1, (int)k, sig_text[k]};
-            sy += chart_legend(c, &sl[k], 1, x + mg, sy, w - 2 * mg) + fs * 0.15;
+            break;
         }
-        top = sy;
+        sl[k] = (legend_entry){LG_NUMBER, signal_colour(k), NULL, 0, 0, MK_NONE, 0, (int)k + 1, (int)k, d->sig_text[k]};
+        sy += chart_legend(c, &sl[k], 1, x + mg, sy, w - 2 * mg) + fs * 0.15;
     }
-    top += fs * 0.6;
-    double bottom = chart_caption(c);
-    double lh = chart_line_height(c, F_SMALL);
-    double plot_bottom = bottom - lh - chart_x_label_gap(c, F_SMALL) - fs * 0.2;
-    double plot_top = top + lh * 0.5;
-    if (plot_bottom - plot_top < fs * 4)
-        plot_bottom = plot_top + fs * 4;
+    return sy;
+}
 
+/* The value axis over the values, centre lines, limits and årsmål. */
+static void spc_y_scale(chart *c, spc_draw *d)
+{
+    const ind_chart_spc *m = d->m;
     double lo = INFINITY, hi = -INFINITY;
     const double *arrs[5] = {m->values, m->centre, m->lcl, m->ucl, m->target};
     for (int a = 0; a < 5; a++)
-        if (arrs[a])
-            for (size_t i = 0; i < n; i++)
-                if (isfinite(arrs[a][i])) {
-                    lo = fmin(lo, arrs[a][i]);
-                    hi = fmax(hi, arrs[a][i]);
-                }
+        chart_widen(&lo, &hi, arrs[a], d->n);
     if (!(lo <= hi)) {
         lo = 0;
         hi = 1;
     }
-    int ticks = (int)((plot_bottom - plot_top) / (fs * 3.4));
-    ticks = ticks < 3 ? 3 : ticks > 6 ? 6 : ticks;
-    chart_scale ys;
-    chart_value_range(lo, hi, m->percent, m->zoom || limits, ticks, &ys);
-    ys.p0 = plot_bottom;
-    ys.p1 = plot_top;
+    int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
+    chart_value_range(lo, hi, m->percent, m->zoom || d->limits, ticks, &d->ys);
+    d->ys.p0 = d->plot_bottom;
+    d->ys.p1 = d->plot_top;
+}
 
-    /* right labels */
-    struct {
-        const double *arr;
-        const char *name;
-        rgb col;
-        int prio;
-        int dec;
-    } ends[4] = {
-        {m->centre, centre_name(c, m, limits), RGB(0x006148), 90, ldec},
-        {m->ucl, TR(c, "ÖKG", "UCL"), RGB(C_MUTED), 70, ldec},
-        {m->lcl, TR(c, "NKG", "LCL"), RGB(C_MUTED), 70, ldec},
-        {m->target, TR(c, "Årsmål", "Target"), RGB(C_TARGET), 95, chart_auto_decimals(m->target, n) ? ldec : 0},
-    };
-    char endtext[4][128];
+/* The labels at the lines' ends and of the latest value, and the plot's
+ * ends with room for them; its x scale, its PLOT element, the gridlines. */
+static void spc_frame(chart *c, spc_draw *d)
+{
+    const ind_chart_spc *m = d->m;
+    double fs = c->fs, mg = chart_margin(c), w = c->w;
+    int ldec = d->dec < 1 ? 1 : d->dec; /* limits and centre are rarely whole */
+    d->ends[0] = (spc_end){m->centre, centre_name(c, m, d->limits), RGB(0x006148), 90, ldec};
+    d->ends[1] = (spc_end){m->ucl, TR(c, "ÖKG", "UCL"), RGB(C_MUTED), 70, ldec};
+    d->ends[2] = (spc_end){m->lcl, TR(c, "NKG", "LCL"), RGB(C_MUTED), 70, ldec};
+    d->ends[3] = (spc_end){m->target, TR(c, "Årsmål", "Target"), RGB(C_TARGET), 95,
+                           chart_auto_decimals(m->target, d->n) ? ldec : 0};
     double rw = 0, tw, th;
     for (int e = 0; e < 4; e++) {
-        endtext[e][0] = 0;
-        long i = last_finite(ends[e].arr, n);
+        d->endtext[e][0] = 0;
+        long i = chart_last_finite(d->ends[e].arr, d->n);
         if (i < 0)
             continue;
-        snprintf(endtext[e], sizeof endtext[e], "%s %s", ends[e].name,
-                 chart_fmt(c, ends[e].arr[i], ends[e].dec, m->percent, v, sizeof v));
-        chart_text_size(c, F_SMALL, endtext[e], 0, 1, &tw, &th);
+        char v[64];
+        snprintf(d->endtext[e], sizeof d->endtext[e], "%s %s", d->ends[e].name,
+                 chart_fmt(c, d->ends[e].arr[i], d->ends[e].dec, m->percent, v, sizeof v));
+        chart_text_size(c, F_SMALL, d->endtext[e], 0, 1, &tw, &th);
         rw = fmax(rw, tw);
     }
-    long li = last_finite(m->values, n);
+    d->li = chart_last_finite(m->values, d->n);
     double vl = 0;
-    if (li >= 0) {
-        chart_fmt(c, m->values[li], dec, m->percent, v, sizeof v);
-        chart_text_size(c, F_SMALL, v, 0, 1, &tw, &th);
+    if (d->li >= 0) {
+        chart_fmt(c, m->values[d->li], d->dec, m->percent, d->last_text, sizeof d->last_text);
+        chart_text_size(c, F_SMALL, d->last_text, 0, 1, &tw, &th);
         vl = tw + fs * 0.9;
     }
     rw = rw > 0 ? fmin(rw + fs * 0.5, w * 0.3) : 0;
-    double left = x + mg + chart_y_label_width(c, &ys, m->percent, F_SMALL) + fs * 0.5;
-    double slots = (tm.t1 - tm.t0) / tm.step + 1, right = rw;
-    for (int it = 0; it < 2; it++) {
-        double half = (x + w - mg - right - left) / slots / 2;
-        right = fmax(rw, vl - half);
-    }
-    double plot_right = x + w - mg - right;
-    chart_scale xs = {tm.t0 - tm.step / 2, tm.t1 + tm.step / 2, left, plot_right, tm.step, 0};
-    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PLOT, left, plot_top, plot_right, plot_bottom, NULL);
-    if (pe) {
-        pe->xlo = xs.lo;
-        pe->xhi = xs.hi;
-        pe->ylo = ys.lo;
-        pe->yhi = ys.hi;
-    }
-    chart_y_axis(c, &ys, left, plot_right, m->percent, F_SMALL);
+    d->left = c->x + mg + chart_y_label_width(c, &d->ys, m->percent, F_SMALL) + fs * 0.5;
+    d->right = chart_time_right(&d->tm, d->left, c->x + w - mg, rw, vl);
+    d->xs = chart_time_scale(&d->tm, d->left, d->right);
+    chart_plot_el(c, &d->xs, &d->ys, d->left, d->plot_top, d->right, d->plot_bottom);
+    chart_y_axis(c, &d->ys, d->left, d->right, m->percent, F_SMALL);
+}
 
+/* Where signal k's points span on x (half a period beyond each end). */
+static void signal_span(const spc_draw *d, size_t k, double *xa, double *xb)
+{
+    const ind_chart_signal *s = &d->m->signals[k];
+    *xa = chart_map(&d->xs, d->t[s->first] - d->tm.step * 0.45);
+    *xb = chart_map(&d->xs, d->t[s->last] + d->tm.step * 0.45);
+}
+
+/* Inside the plot, clipped: the signals' spans behind everything, the
+ * limits, the centre line, the årsmål, the values, a ring around each point
+ * of a signal in its colour. */
+static void spc_plot(chart *c, const spc_draw *d)
+{
+    const ind_chart_spc *m = d->m;
+    cairo_t *cr = c->cr;
+    double fs = c->fs, top = d->plot_top, bottom = d->plot_bottom;
+    const chart_scale *xs = &d->xs, *ys = &d->ys;
+    size_t n = d->n;
     cairo_save(cr);
-    chart_clip(c, left - fs, plot_top - fs * 0.5, plot_right - left + 2 * fs, plot_bottom - plot_top + fs);
-    /* signal spans behind everything */
+    chart_clip(c, d->left - fs, top - fs * 0.5, d->right - d->left + 2 * fs, bottom - top + fs);
     for (size_t k = 0; k < m->signal_count; k++) {
-        const ind_chart_signal *s = &m->signals[k];
-        double xa = chart_map(&xs, t[s->first] - tm.step * 0.45), xb = chart_map(&xs, t[s->last] + tm.step * 0.45);
-        cairo_rectangle(cr, xa, plot_top, xb - xa, plot_bottom - plot_top);
+        double xa, xb;
+        signal_span(d, k, &xa, &xb);
+        cairo_rectangle(cr, xa, top, xb - xa, bottom - top);
         chart_set_rgba(c, signal_colour(k), 0.13);
         cairo_fill(cr);
-        ind_chart_element *e = chart_el(c, IND_CHART_EL_SIGNAL, xa, plot_top, xb, plot_bottom, NULL);
+        ind_chart_element *e = chart_el(c, IND_CHART_EL_SIGNAL, xa, top, xb, bottom, NULL);
         if (e) {
             e->series = (int)k;
-            e->index = (int)s->first;
+            e->index = (int)m->signals[k].first;
         }
     }
     double ex, ev;
-    chart_draw_steps(c, &xs, &ys, t, m->lcl, n, tm.step, RGB(0x6E6E6E), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE, &ex,
-                     &ev);
-    chart_draw_steps(c, &xs, &ys, t, m->ucl, n, tm.step, RGB(0x6E6E6E), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE, &ex,
-                     &ev);
-    chart_draw_steps(c, &xs, &ys, t, m->centre, n, tm.step, RGB(C_GREEN), NULL, 0, 1.4, IND_CHART_EL_REFERENCE_LINE,
+    chart_draw_steps(c, xs, ys, d->t, m->lcl, n, d->tm.step, RGB(0x6E6E6E), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE,
                      &ex, &ev);
-    double tex, tev;
-    chart_draw_steps(c, &xs, &ys, t, m->target, n, tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.4,
-                     IND_CHART_EL_TARGET_LINE, &tex, &tev);
-    chart_draw_series(c, &xs, &ys, t, m->values, n, tm.step, ss, 0.85, 0, 1);
-    /* points in a signal: a ring in the signal's colour */
+    chart_draw_steps(c, xs, ys, d->t, m->ucl, n, d->tm.step, RGB(0x6E6E6E), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE,
+                     &ex, &ev);
+    chart_draw_steps(c, xs, ys, d->t, m->centre, n, d->tm.step, RGB(C_GREEN), NULL, 0, 1.4,
+                     IND_CHART_EL_REFERENCE_LINE, &ex, &ev);
+    chart_draw_steps(c, xs, ys, d->t, m->target, n, d->tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.4,
+                     IND_CHART_EL_TARGET_LINE, &ex, &ev);
+    chart_draw_series(c, xs, ys, d->t, m->values, n, d->tm.step, chart_series_style(IND_GENDER_T), 0.85, 0, 1);
     for (size_t k = 0; k < m->signal_count; k++) {
         const ind_chart_signal *s = &m->signals[k];
         for (size_t i = s->first; i <= s->last; i++) {
             if (!isfinite(m->values[i]))
                 continue;
-            double px = chart_map(&xs, t[i]), py = chart_map(&ys, m->values[i]);
+            double px = chart_map(xs, d->t[i]), py = chart_map(ys, m->values[i]);
             cairo_new_path(cr);
             cairo_arc(cr, px, py, fs * 0.62, 0, 2 * M_PI);
             chart_set_rgb(c, signal_colour(k));
@@ -276,16 +285,20 @@ void chart_spc_draw(chart *c, const void *model)
         }
     }
     cairo_restore(cr);
-    /* signal numbers at the top of their spans */
-    double tag_x[12];
-    int tag_row[12];
-    for (size_t k = 0; k < m->signal_count && k < 12; k++) {
-        const ind_chart_signal *s = &m->signals[k];
-        double xa = chart_map(&xs, t[s->first] - tm.step * 0.45), xb = chart_map(&xs, t[s->last] + tm.step * 0.45);
-        double cx = (xa + xb) / 2, r = fs * 0.55;
-        /* the first row of tags where no earlier tag is within reach */
+}
+
+/* Each signal's number at the top of its span, in the first row of tags
+ * where no earlier tag is within reach. */
+static void spc_tags(chart *c, const spc_draw *d)
+{
+    double tag_x[SIGNALS_SHOWN];
+    int tag_row[SIGNALS_SHOWN];
+    for (size_t k = 0; k < d->m->signal_count && k < SIGNALS_SHOWN; k++) {
+        double xa, xb;
+        signal_span(d, k, &xa, &xb);
+        double cx = (xa + xb) / 2, r = c->fs * 0.55;
         int row = 0;
-        for (int busy = 1; busy && row < 12;) {
+        for (int busy = 1; busy && row < SIGNALS_SHOWN;) {
             busy = 0;
             for (size_t j = 0; j < k; j++)
                 if (tag_row[j] == row && fabs(tag_x[j] - cx) < 2 * r + 2) {
@@ -296,53 +309,71 @@ void chart_spc_draw(chart *c, const void *model)
         }
         tag_x[k] = cx;
         tag_row[k] = row;
-        double cyy = plot_top + r + 1 + row * (2 * r + 2);
-        cairo_new_path(cr);
-        cairo_arc(cr, cx, cyy, r, 0, 2 * M_PI);
-        chart_set_rgb(c, signal_colour(k));
-        cairo_fill(cr);
-        char num[24];
-        snprintf(num, sizeof num, "%zu", k + 1);
-        double nw, nh;
-        chart_text_size(c, F_TINY, num, 0, 1, &nw, &nh);
-        ind_chart_element *e = chart_text(c, F_TINY, num, cx, cyy - nh / 2, 0, 1, AL_CENTER, RGB(0xFFFFFF),
-                                          IND_CHART_EL_NOTE);
+        ind_chart_element *e =
+            chart_number_tag(c, k + 1, cx, d->plot_top + r + 1 + row * (2 * r + 2), r, signal_colour(k));
         if (e)
             e->series = (int)k;
     }
-    cairo_move_to(cr, left, plot_bottom);
-    cairo_line_to(cr, plot_right, plot_bottom);
-    chart_set_rgb(c, RGB(C_AXIS));
-    cairo_set_line_width(cr, 0.8);
-    cairo_stroke(cr);
-    chart_x_periods(c, &tm, &xs, plot_bottom, m->periods, n, NULL, F_SMALL, 0);
+}
 
+/* The labels: each line's end, the latest value. */
+static void spc_labels(chart *c, const spc_draw *d)
+{
+    const ind_chart_spc *m = d->m;
+    double fs = c->fs;
     for (int e = 0; e < 4; e++) {
-        long i = last_finite(ends[e].arr, n);
+        long i = chart_last_finite(d->ends[e].arr, d->n);
         if (i < 0)
             continue;
-        double yy = chart_map(&ys, ends[e].arr[i]);
-        chart_label *l = chart_label_add(c, F_SMALL, endtext[e], chart_map(&xs, t[i] + tm.step / 2) + fs * 0.35, yy,
-                                         AL_LEFT, ends[e].col, ends[e].prio, IND_CHART_EL_LABEL);
+        double yy = chart_map(&d->ys, d->ends[e].arr[i]);
+        chart_label *l = chart_label_add(c, F_SMALL, d->endtext[e], chart_map(&d->xs, d->t[i] + d->tm.step / 2) + fs * 0.35,
+                                         yy, AL_LEFT, d->ends[e].col, d->ends[e].prio, IND_CHART_EL_LABEL);
         if (l)
-            l->value = ends[e].arr[i];
+            l->value = d->ends[e].arr[i];
     }
-    if (li >= 0) {
-        double px = chart_map(&xs, t[li]), py = chart_map(&ys, m->values[li]);
-        chart_label *l = chart_label_add(c, F_SMALL, v, px + fs * 0.8, py, AL_LEFT, ss->text, 100, IND_CHART_EL_LABEL);
+    if (d->li >= 0) {
+        double px = chart_map(&d->xs, d->t[d->li]), py = chart_map(&d->ys, m->values[d->li]);
+        chart_label *l = chart_label_add(c, F_SMALL, d->last_text, px + fs * 0.8, py, AL_LEFT,
+                                         chart_series_style(IND_GENDER_T)->text, 100, IND_CHART_EL_LABEL);
         if (l) {
             l->ax = px + fs * 0.4;
             l->ay = py;
             l->series = 0;
-            l->index = (int)li;
-            l->value = m->values[li];
+            l->index = (int)d->li;
+            l->value = m->values[d->li];
         }
     }
-    alt_text(c, m, dec, limits);
-    if (sig_text) {
-        for (size_t k = 0; k < m->signal_count && k < 12; k++)
-            free(sig_text[k]);
-        free(sig_text);
+}
+
+void chart_spc_draw(chart *c, const void *model)
+{
+    spc_draw d = {.m = model, .n = ((const ind_chart_spc *)model)->count};
+    const ind_chart_spc *m = d.m;
+    d.t = chart_period_times(c, m->periods, d.n, &d.tm);
+    if (!d.t)
+        return;
+    d.limits = has_limits(m);
+    d.dec = m->decimals >= 0 ? m->decimals : chart_auto_decimals(m->values, d.n);
+    double fs = c->fs, top = spc_legend(c, &d, spc_heading(c, &d));
+    top += fs * 0.6;
+    double bottom = chart_caption(c);
+    double lh = chart_line_height(c, F_SMALL);
+    d.plot_bottom = bottom - lh - chart_x_label_gap(c, F_SMALL) - fs * 0.2;
+    d.plot_top = top + lh * 0.5;
+    if (d.plot_bottom - d.plot_top < fs * 4)
+        d.plot_bottom = d.plot_top + fs * 4;
+    spc_y_scale(c, &d);
+    spc_frame(c, &d);
+    spc_plot(c, &d);
+    spc_tags(c, &d);
+    chart_axis_line(c, d.left, d.right, d.plot_bottom, 0.8);
+    chart_x_periods(c, &d.tm, &d.xs, d.plot_bottom, m->periods, d.n, NULL, F_SMALL, 0);
+    spc_labels(c, &d);
+    alt_text(c, m, d.dec, d.limits);
+    if (d.sig_text) {
+        for (size_t k = 0; k < m->signal_count && k < SIGNALS_SHOWN; k++)
+            free(d.sig_text[k]);
+        free(d.sig_text);
     }
-    free(t);
+    free(d.t);
 }
