@@ -104,13 +104,20 @@ static void curve(chart *c, const ind_chart_funnel *m, const chart_scale *xs, co
     }
 }
 
-void chart_funnel_draw(chart *c, const void *model)
+/* What the phases of drawing a funnel plot share. */
+typedef struct {
+    const ind_chart_funnel *m;
+    double k;                  /* 100 for percentages, else 1 */
+    int dec;                   /* decimals of the values */
+    double nmax;               /* the largest base */
+    double left, right, plot_top, plot_bottom;
+    chart_scale xs, ys;
+    char lab_c[96], lab_t[96]; /* the labels of the centre and the årsmål */
+    double cy, ty;             /* where those lines are (ty NaN: no årsmål) */
+} funnel_draw;
+
+static int funnel_decimals(const ind_chart_funnel *m, double k)
 {
-    const ind_chart_funnel *m = model;
-    cairo_t *cr = c->cr;
-    double x = c->x, w = c->w;
-    double fs = c->fs, mg = chart_margin(c), k = m->percent ? 100 : 1;
-    char buf[160], v[64], pl[32];
     int dec = m->decimals;
     if (dec < 0) {
         dec = 0;
@@ -120,14 +127,14 @@ void chart_funnel_draw(chart *c, const void *model)
                 dec = 1;
         }
     }
-    char sub[96];
-    if (m->period != IND_PERIOD_NONE)
-        snprintf(sub, sizeof sub, TR(c, "%s, %zu enheter", "%s, %zu units"), chart_period_label(c, m->period, pl, sizeof pl),
-                 m->count);
-    else
-        snprintf(sub, sizeof sub, TR(c, "%zu enheter", "%zu units"), m->count);
-    double top = chart_heading(c, m->indicator, sub);
+    return dec;
+}
 
+/* The legend: the kinds of point present, the limits, the centre and the
+ * årsmål; returns the y below it. */
+static double funnel_legend(chart *c, const ind_chart_funnel *m, double top)
+{
+    double mg = chart_margin(c);
     legend_entry lg[8];
     size_t nl = 0;
     int seen95 = 0, seen998 = 0;
@@ -153,17 +160,19 @@ void chart_funnel_draw(chart *c, const void *model)
     if (isfinite(m->target))
         lg[nl++] = (legend_entry){LG_LINE, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
                                   TR(c, "Årsmål", "Target")};
-    top += chart_legend(c, lg, nl, x + mg, top, w - 2 * mg) + fs * 0.8;
-    double bottom = chart_caption(c);
-    double lh = chart_line_height(c, F_SMALL);
-    double plot_bottom = bottom - 2 * lh - chart_x_label_gap(c, F_SMALL) - fs * 0.4;
-    double plot_top = top + lh * 0.5;
+    top += chart_legend(c, lg, nl, c->x + mg, top, c->w - 2 * mg) + c->fs * 0.8;
+    return top;
+}
 
-    /* ranges: points, centre, target, and the limits from the smallest base shown */
-    double nmin = INFINITY, nmax = 0, lo = INFINITY, hi = -INFINITY;
+/* The value axis over the points, the centre, the årsmål and the limits
+ * where the points' bases are (not the funnel's wide mouth), within 0-100 %. */
+static void funnel_y_scale(chart *c, funnel_draw *d)
+{
+    const ind_chart_funnel *m = d->m;
+    double k = d->k, nmin = INFINITY, lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->count; i++) {
         nmin = fmin(nmin, m->points[i].n);
-        nmax = fmax(nmax, m->points[i].n);
+        d->nmax = fmax(d->nmax, m->points[i].n);
         lo = fmin(lo, m->points[i].p * k);
         hi = fmax(hi, m->points[i].p * k);
     }
@@ -175,7 +184,7 @@ void chart_funnel_draw(chart *c, const void *model)
     }
     for (size_t i = 0; i < m->limit_count; i++) {
         const ind_chart_funnel_limit *l = &m->limits[i];
-        if (l->n < nmin * 0.8 || l->n > nmax * 1.15)
+        if (l->n < nmin * 0.8 || l->n > d->nmax * 1.15)
             continue;
         double q[4] = {l->lo95, l->hi95, l->lo998, l->hi998};
         for (int j = 0; j < 4; j++)
@@ -184,79 +193,111 @@ void chart_funnel_draw(chart *c, const void *model)
                 hi = fmax(hi, q[j] * k);
             }
     }
-    int ticks = (int)((plot_bottom - plot_top) / (fs * 3.4));
-    ticks = ticks < 3 ? 3 : ticks > 6 ? 6 : ticks;
-    chart_scale ys;
-    chart_value_range(lo, hi, m->percent, 1, ticks, &ys);
-    if (ys.lo < 0)
-        ys.lo = 0;
-    if (ys.hi > k)
-        ys.hi = k;
-    ys.p0 = plot_bottom;
-    ys.p1 = plot_top;
+    int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
+    chart_value_range(lo, hi, m->percent, 1, ticks, &d->ys);
+    if (d->ys.lo < 0)
+        d->ys.lo = 0;
+    if (d->ys.hi > k)
+        d->ys.hi = k;
+    d->ys.p0 = d->plot_bottom;
+    d->ys.p1 = d->plot_top;
+}
 
-    /* right labels: limits, centre, target */
+/* The labels of the centre and the årsmål, the plot's ends with room for
+ * them, the base axis from 0, the PLOT element, the gridlines. */
+static void funnel_frame(chart *c, funnel_draw *d)
+{
+    const ind_chart_funnel *m = d->m;
+    double fs = c->fs, mg = chart_margin(c), k = d->k, w = c->w;
     double rw = 0, tw, th;
-    char lab_c[96], lab_t[96];
-    snprintf(lab_c, sizeof lab_c, "%s %s", TR(c, "Genomsnitt", "Average"),
-             chart_fmt(c, m->centre * k, dec, m->percent, v, sizeof v));
-    chart_text_size(c, F_SMALL, lab_c, 0, 1, &tw, &th);
+    char v[64];
+    snprintf(d->lab_c, sizeof d->lab_c, "%s %s", TR(c, "Genomsnitt", "Average"),
+             chart_fmt(c, m->centre * k, d->dec, m->percent, v, sizeof v));
+    chart_text_size(c, F_SMALL, d->lab_c, 0, 1, &tw, &th);
     rw = fmax(rw, tw);
     if (isfinite(m->target)) {
-        snprintf(lab_t, sizeof lab_t, "%s %s", TR(c, "Årsmål", "Target"),
-                 chart_fmt(c, m->target * k, chart_auto_decimals((double[]){m->target * k}, 1) ? (dec ? dec : 1) : 0,
-                           m->percent, v, sizeof v));
-        chart_text_size(c, F_SMALL, lab_t, 0, 1, &tw, &th);
+        snprintf(d->lab_t, sizeof d->lab_t, "%s %s", TR(c, "Årsmål", "Target"),
+                 chart_fmt(c, m->target * k,
+                           chart_auto_decimals((double[]){m->target * k}, 1) ? (d->dec ? d->dec : 1) : 0, m->percent,
+                           v, sizeof v));
+        chart_text_size(c, F_SMALL, d->lab_t, 0, 1, &tw, &th);
         rw = fmax(rw, tw);
     }
     rw += fs * 0.6;
-    double left = x + mg + chart_y_label_width(c, &ys, m->percent, F_SMALL) + fs * 0.5;
-    double right = x + w - mg - fmin(rw, w * 0.3);
-    int xt = (int)((right - left) / (fs * 6));
-    xt = xt < 3 ? 3 : xt > 8 ? 8 : xt;
-    chart_scale xs;
-    chart_nice(0, fmax(nmax, m->limits[m->limit_count - 1].n > nmax * 1.15 ? nmax * 1.05 : m->limits[m->limit_count - 1].n),
-               xt, &xs);
-    xs.lo = 0;
-    xs.p0 = left;
-    xs.p1 = right;
-    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PLOT, left, plot_top, right, plot_bottom, NULL);
-    if (pe) {
-        pe->xlo = xs.lo;
-        pe->xhi = xs.hi;
-        pe->ylo = ys.lo;
-        pe->yhi = ys.hi;
-    }
-    chart_y_axis(c, &ys, left, right, m->percent, F_SMALL);
-    /* x axis */
-    int nt = (int)floor((xs.hi - xs.lo) / xs.step + 1e-6);
+    d->left = c->x + mg + chart_y_label_width(c, &d->ys, m->percent, F_SMALL) + fs * 0.5;
+    d->right = c->x + w - mg - fmin(rw, w * 0.3);
+    int xt = chart_tick_count(d->right - d->left, fs * 6, 3, 8);
+    double nlast = m->limits[m->limit_count - 1].n;
+    chart_nice(0, fmax(d->nmax, nlast > d->nmax * 1.15 ? d->nmax * 1.05 : nlast), xt, &d->xs);
+    d->xs.lo = 0;
+    d->xs.p0 = d->left;
+    d->xs.p1 = d->right;
+    chart_plot_el(c, &d->xs, &d->ys, d->left, d->plot_top, d->right, d->plot_bottom);
+    chart_y_axis(c, &d->ys, d->left, d->right, m->percent, F_SMALL);
+}
+
+/* The base axis: ticks and whole numbers, the line, its title. */
+static void funnel_x_axis(chart *c, const funnel_draw *d, double lh)
+{
+    cairo_t *cr = c->cr;
+    const chart_scale *xs = &d->xs;
+    double fs = c->fs, bottom = d->plot_bottom;
+    int nt = (int)floor((xs->hi - xs->lo) / xs->step + 1e-6);
     for (int i = 0; i <= nt; i++) {
-        double nv = xs.lo + i * xs.step, px = chart_map(&xs, nv);
+        double nv = xs->lo + i * xs->step, px = chart_map(xs, nv);
         char num[64];
         if (c->en)
-            ind_num_format_en(nv, xs.decimals, IND_FMT_UNICODE, num, sizeof num);
+            ind_num_format_en(nv, xs->decimals, IND_FMT_UNICODE, num, sizeof num);
         else
-            ind_num_format_sv(nv, xs.decimals, IND_FMT_UNICODE, num, sizeof num);
-        cairo_move_to(cr, px, plot_bottom);
-        cairo_line_to(cr, px, plot_bottom + fs * 0.3);
+            ind_num_format_sv(nv, xs->decimals, IND_FMT_UNICODE, num, sizeof num);
+        cairo_move_to(cr, px, bottom);
+        cairo_line_to(cr, px, bottom + fs * 0.3);
         chart_set_rgb(c, RGB(C_AXIS));
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
-        chart_text(c, F_SMALL, num, px, plot_bottom + chart_x_label_gap(c, F_SMALL), 0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
+        chart_text(c, F_SMALL, num, px, bottom + chart_x_label_gap(c, F_SMALL), 0, 1, AL_CENTER, RGB(C_MUTED),
+                   IND_CHART_EL_AXIS_LABEL);
     }
-    cairo_move_to(cr, left, plot_bottom);
-    cairo_line_to(cr, right, plot_bottom);
-    chart_set_rgb(c, RGB(C_AXIS));
-    cairo_set_line_width(cr, 0.8);
-    cairo_stroke(cr);
-    chart_text(c, F_SMALL, m->n_label ? m->n_label : TR(c, "Antal (n)", "Number (n)"), (left + right) / 2,
-               plot_bottom + chart_x_label_gap(c, F_SMALL) + lh + fs * 0.2, 0, 1, AL_CENTER, RGB(C_TEXT), IND_CHART_EL_AXIS_LABEL);
+    chart_axis_line(c, d->left, d->right, bottom, 0.8);
+    chart_text(c, F_SMALL, d->m->n_label ? d->m->n_label : TR(c, "Antal (n)", "Number (n)"), (d->left + d->right) / 2,
+               bottom + chart_x_label_gap(c, F_SMALL) + lh + fs * 0.2, 0, 1, AL_CENTER, RGB(C_TEXT),
+               IND_CHART_EL_AXIS_LABEL);
+}
 
+/* A horizontal line across the plot at value v, recorded as kind with its value and y. */
+static double funnel_level(chart *c, const funnel_draw *d, double v, rgb col, double width, const double *dash,
+                           ind_chart_el_kind kind)
+{
+    cairo_t *cr = c->cr;
+    double y = chart_map(&d->ys, v);
+    cairo_move_to(cr, d->left, y);
+    cairo_line_to(cr, d->right, y);
+    chart_set_rgb(c, col);
+    cairo_set_line_width(cr, width);
+    if (dash)
+        cairo_set_dash(cr, dash, 2, 0);
+    cairo_stroke(cr);
+    if (dash)
+        cairo_set_dash(cr, NULL, 0, 0);
+    ind_chart_element *e = chart_el(c, kind, d->left, y - width / 2, d->right, y + width / 2, NULL);
+    if (e) {
+        e->value = v;
+        e->y = y;
+    }
+    return y;
+}
+
+/* Inside the plot, clipped: the four limit curves, the centre and the
+ * årsmål, the points (those inside first, outliers on top). */
+static void funnel_plot(chart *c, funnel_draw *d)
+{
+    const ind_chart_funnel *m = d->m;
+    cairo_t *cr = c->cr;
+    double k = d->k;
     cairo_save(cr);
-    chart_clip(c, left, plot_top, right - left, plot_bottom - plot_top);
-    /* limits */
+    chart_clip(c, d->left, d->plot_top, d->right - d->left, d->plot_bottom - d->plot_top);
     for (int which = 0; which < 4; which++) {
-        curve(c, m, &xs, &ys, which, k);
+        curve(c, m, &d->xs, &d->ys, which, k);
         chart_set_rgb(c, RGB(0x4D4D4D));
         cairo_set_line_width(cr, 1.0);
         if (which < 2)
@@ -271,35 +312,10 @@ void chart_funnel_draw(chart *c, const void *model)
             e->series = which;
     }
     cairo_set_dash(cr, NULL, 0, 0);
-    /* centre and target */
-    double cy = chart_map(&ys, m->centre * k);
-    cairo_move_to(cr, left, cy);
-    cairo_line_to(cr, right, cy);
-    chart_set_rgb(c, RGB(C_GREEN));
-    cairo_set_line_width(cr, 1.6);
-    cairo_stroke(cr);
-    ind_chart_element *ce = chart_el(c, IND_CHART_EL_REFERENCE_LINE, left, cy - 0.8, right, cy + 0.8, NULL);
-    if (ce) {
-        ce->value = m->centre * k;
-        ce->y = cy;
-    }
-    double ty = NAN;
-    if (isfinite(m->target)) {
-        ty = chart_map(&ys, m->target * k);
-        cairo_move_to(cr, left, ty);
-        cairo_line_to(cr, right, ty);
-        chart_set_rgb(c, RGB(C_TARGET));
-        cairo_set_line_width(cr, 1.4);
-        cairo_set_dash(cr, chart_dash_target, 2, 0);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, NULL, 0, 0);
-        ind_chart_element *e = chart_el(c, IND_CHART_EL_TARGET_LINE, left, ty - 0.7, right, ty + 0.7, NULL);
-        if (e) {
-            e->value = m->target * k;
-            e->y = ty;
-        }
-    }
-    /* points: inside first, outliers on top */
+    d->cy = funnel_level(c, d, m->centre * k, RGB(C_GREEN), 1.6, NULL, IND_CHART_EL_REFERENCE_LINE);
+    d->ty = NAN;
+    if (isfinite(m->target))
+        d->ty = funnel_level(c, d, m->target * k, RGB(C_TARGET), 1.4, chart_dash_target, IND_CHART_EL_TARGET_LINE);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < m->count; i++) {
             const ind_chart_funnel_point *p = &m->points[i];
@@ -309,7 +325,7 @@ void chart_funnel_draw(chart *c, const void *model)
             rgb col;
             double sc;
             point_style(p->cls, &s, &col, &sc);
-            double px = chart_map(&xs, p->n), py = chart_map(&ys, p->p * k), r = fs * 0.42 * sc;
+            double px = chart_map(&d->xs, p->n), py = chart_map(&d->ys, p->p * k), r = c->fs * 0.42 * sc;
             chart_marker(c, s, px, py, r, col, p->highlight ? RGB(0x000000) : RGB(0xFFFFFF));
             ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, px - r, py - r, px + r, py + r, NULL);
             if (e) {
@@ -319,14 +335,21 @@ void chart_funnel_draw(chart *c, const void *model)
             }
         }
     cairo_restore(cr);
+}
 
-    /* labels: centre, target, outlying and highlighted units (the limits are named in the legend) */
-    chart_label *l = chart_label_add(c, F_SMALL, lab_c, right + fs * 0.3, cy, AL_LEFT, RGB(0x006148), 95,
+/* The labels: the centre, the årsmål, the outlying and highlighted units
+ * (the limits are named in the legend). */
+static void funnel_labels(chart *c, const funnel_draw *d)
+{
+    const ind_chart_funnel *m = d->m;
+    double fs = c->fs, k = d->k;
+    chart_label *l = chart_label_add(c, F_SMALL, d->lab_c, d->right + fs * 0.3, d->cy, AL_LEFT, RGB(0x006148), 95,
                                      IND_CHART_EL_LABEL);
     if (l)
         l->value = m->centre * k;
-    if (isfinite(ty)) {
-        l = chart_label_add(c, F_SMALL, lab_t, right + fs * 0.3, ty, AL_LEFT, RGB(C_TARGET), 94, IND_CHART_EL_LABEL);
+    if (isfinite(d->ty)) {
+        l = chart_label_add(c, F_SMALL, d->lab_t, d->right + fs * 0.3, d->ty, AL_LEFT, RGB(C_TARGET), 94,
+                            IND_CHART_EL_LABEL);
         if (l)
             l->value = m->target * k;
     }
@@ -334,15 +357,17 @@ void chart_funnel_draw(chart *c, const void *model)
         const ind_chart_funnel_point *p = &m->points[i];
         if (!is_out(p->cls) && !p->highlight)
             continue;
-        double px = chart_map(&xs, p->n), py = chart_map(&ys, p->p * k);
+        double px = chart_map(&d->xs, p->n), py = chart_map(&d->ys, p->p * k);
+        char buf[160];
         snprintf(buf, sizeof buf, "%s", p->name ? p->name : "");
         int prio = p->highlight ? 92 : 60 + 10 * abs((int)p->cls);
         /* the name to the right, or to the left near the right edge */
-        double tw2, th2;
-        chart_text_size(c, p->highlight ? F_SMALL_BOLD : F_SMALL, buf, 0, 1, &tw2, &th2);
-        int to_left = px + fs * 0.7 + tw2 > right;
-        l = chart_label_add(c, p->highlight ? F_SMALL_BOLD : F_SMALL, buf, to_left ? px - fs * 0.7 : px + fs * 0.7, py,
-                            to_left ? AL_RIGHT : AL_LEFT, RGB(C_TEXT), prio, IND_CHART_EL_LABEL);
+        font_id f = p->highlight ? F_SMALL_BOLD : F_SMALL;
+        double tw, th;
+        chart_text_size(c, f, buf, 0, 1, &tw, &th);
+        int to_left = px + fs * 0.7 + tw > d->right;
+        l = chart_label_add(c, f, buf, to_left ? px - fs * 0.7 : px + fs * 0.7, py, to_left ? AL_RIGHT : AL_LEFT,
+                            RGB(C_TEXT), prio, IND_CHART_EL_LABEL);
         if (l) {
             l->ax = px;
             l->ay = py;
@@ -350,5 +375,25 @@ void chart_funnel_draw(chart *c, const void *model)
             l->value = p->p * k;
         }
     }
-    alt_text(c, m, dec);
+}
+
+void chart_funnel_draw(chart *c, const void *model)
+{
+    funnel_draw d = {.m = model};
+    const ind_chart_funnel *m = d.m;
+    d.k = m->percent ? 100 : 1;
+    d.dec = funnel_decimals(m, d.k);
+    char sub[96];
+    double fs = c->fs, top = chart_heading(c, m->indicator, chart_units_subtitle(c, m->period, m->count, sub, sizeof sub));
+    top = funnel_legend(c, m, top);
+    double bottom = chart_caption(c);
+    double lh = chart_line_height(c, F_SMALL);
+    d.plot_bottom = bottom - 2 * lh - chart_x_label_gap(c, F_SMALL) - fs * 0.4;
+    d.plot_top = top + lh * 0.5;
+    funnel_y_scale(c, &d);
+    funnel_frame(c, &d);
+    funnel_x_axis(c, &d, lh);
+    funnel_plot(c, &d);
+    funnel_labels(c, &d);
+    alt_text(c, m, d.dec);
 }

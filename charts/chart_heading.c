@@ -1,5 +1,7 @@
-/* chart_heading.c: the title and subtitle above a chart and the caption below it, and the heights they take. */
+/* chart_heading.c: the title and subtitle above a chart and the caption below it, the heights they take, and the subtitle of a chart across units. */
 #include "internal/chart_int.h"
+
+#include <stdio.h>
 
 double chart_heading(chart *c, const char *title, const char *subtitle)
 {
@@ -60,4 +62,14 @@ double chart_caption(chart *c)
     chart_text(c, F_CAPTION, cap, c->x + m, bottom - h, c->w - 2 * m, 2, AL_LEFT, RGB(C_MUTED),
                IND_CHART_EL_CAPTION);
     return bottom - h - c->fs * 0.4;
+}
+
+const char *chart_units_subtitle(chart *c, ind_period p, size_t count, char *buf, size_t size)
+{
+    char pl[32];
+    if (p != IND_PERIOD_NONE)
+        snprintf(buf, size, TR(c, "%s, %zu enheter", "%s, %zu units"), chart_period_label(c, p, pl, sizeof pl), count);
+    else
+        snprintf(buf, size, TR(c, "%zu enheter", "%zu units"), count);
+    return buf;
 }

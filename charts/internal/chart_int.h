@@ -340,6 +340,8 @@ double chart_caption(chart *c);
 /* The heights chart_heading and chart_caption take (for the height functions). */
 double chart_heading_height(chart *c, const char *title, const char *subtitle);
 double chart_caption_height(chart *c);
+/* "2024, 6 enheter" ("6 enheter" without a period): the subtitle of a chart across units. */
+const char *chart_units_subtitle(chart *c, ind_period p, size_t count, char *buf, size_t size);
 
 /* ---- alt text (chart_alt.c) ---------------------------------------------------- */
 
