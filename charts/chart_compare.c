@@ -124,22 +124,11 @@ static void measure(chart *c, const ind_chart_compare *m, double w, geometry *g)
     g->row_h = chart_line_height(c, F_SMALL) * 1.45;
 }
 
-static void subtitle(chart *c, const ind_chart_compare *m, char *buf, size_t size)
-{
-    char pl[32];
-    if (m->period != IND_PERIOD_NONE)
-        snprintf(buf, size, TR(c, "%s, %zu enheter", "%s, %zu units"), chart_period_label(c, m->period, pl, sizeof pl),
-                 m->count);
-    else
-        snprintf(buf, size, TR(c, "%zu enheter", "%zu units"), m->count);
-}
-
 double chart_compare_height(chart *c, const void *model)
 {
     const ind_chart_compare *m = model;
     char sub[96];
-    subtitle(c, m, sub, sizeof sub);
-    double h = chart_heading_height(c, m->indicator, sub);
+    double h = chart_heading_height(c, m->indicator, chart_units_subtitle(c, m->period, m->count, sub, sizeof sub));
     legend_entry lg[6];
     size_t nl = legend_entries(c, m, lg);
     h += chart_legend_height(c, lg, nl, c->w - 2 * chart_margin(c)) + c->fs * 0.8;
@@ -183,50 +172,49 @@ static void alt_text(chart *c, const ind_chart_compare *m, const size_t *ord, in
     chart_set_alt(c, &b);
 }
 
-void chart_compare_draw(chart *c, const void *model)
-{
-    const ind_chart_compare *m = model;
-    cairo_t *cr = c->cr;
-    double x = c->x, w = c->w;
-    size_t *ord = row_order(m);
-    if (!ord) {
-        c->oom = 1;
-        return;
-    }
-    double fs = c->fs, mg = chart_margin(c);
-    int dec = decimals_of(m);
-    char sub[96], buf[160];
-    subtitle(c, m, sub, sizeof sub);
-    double top = chart_heading(c, m->indicator, sub);
-    legend_entry lg[6];
-    size_t nl = legend_entries(c, m, lg);
-    top += chart_legend(c, lg, nl, x + mg, top, w - 2 * mg) + fs * 0.8;
-    double bottom = chart_caption(c);
+/* What the phases of drawing a comparison share. */
+typedef struct {
+    const ind_chart_compare *m;
+    size_t *ord;              /* the rows in order */
+    int dec;                  /* decimals of the values */
     geometry g;
-    measure(c, m, w, &g);
-    double lh = chart_line_height(c, F_SMALL);
-    double axis_h = lh + fs * 0.8;
-    double plot_top = top + lh * 1.3;
-    double plot_bottom = bottom - axis_h;
-    size_t shown = m->count;
-    double row_h = g.row_h;
-    if (shown * row_h > plot_bottom - plot_top) {
-        row_h = fmax(lh * 1.05, (plot_bottom - plot_top) / shown);
-        while (shown > 0 && shown * row_h > plot_bottom - plot_top + 0.01)
-            shown--;
-    }
-    plot_bottom = plot_top + shown * row_h;
+    size_t shown;             /* rows that fit */
+    double row_h;
+    double left, right, plot_top, plot_bottom, axis_h;
+    chart_scale xs;
+} compare_draw;
 
-    /* value range */
+/* The rows' room: as many as fit between the heading and the axis. */
+static void compare_rows_room(chart *c, compare_draw *d, double top)
+{
+    const ind_chart_compare *m = d->m;
+    double bottom = chart_caption(c);
+    measure(c, m, c->w, &d->g);
+    double lh = chart_line_height(c, F_SMALL);
+    d->axis_h = lh + c->fs * 0.8;
+    d->plot_top = top + lh * 1.3;
+    d->plot_bottom = bottom - d->axis_h;
+    d->shown = m->count;
+    d->row_h = d->g.row_h;
+    if (d->shown * d->row_h > d->plot_bottom - d->plot_top) {
+        d->row_h = fmax(lh * 1.05, (d->plot_bottom - d->plot_top) / d->shown);
+        while (d->shown > 0 && d->shown * d->row_h > d->plot_bottom - d->plot_top + 0.01)
+            d->shown--;
+    }
+    d->plot_bottom = d->plot_top + d->shown * d->row_h;
+}
+
+/* The value axis over every value, interval, årsmål and the pooled value,
+ * between the names and the values written on the right. */
+static void compare_x_scale(chart *c, compare_draw *d)
+{
+    const ind_chart_compare *m = d->m;
+    double fs = c->fs, mg = chart_margin(c);
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->count; i++) {
         const ind_chart_unit_value *u = &m->units[i];
         double vals[4] = {u->value, u->lo, u->hi, u->target};
-        for (int k = 0; k < 4; k++)
-            if (isfinite(vals[k])) {
-                lo = fmin(lo, vals[k]);
-                hi = fmax(hi, vals[k]);
-            }
+        chart_widen(&lo, &hi, vals, 4);
     }
     if (isfinite(m->pooled)) {
         lo = fmin(lo, m->pooled);
@@ -236,134 +224,169 @@ void chart_compare_draw(chart *c, const void *model)
         lo = 0;
         hi = m->percent ? 100 : 1;
     }
-    double left = x + mg + g.name_w + fs * 0.8;
-    double right = x + w - mg - g.value_w - fs * 0.8;
-    int ticks = (int)((right - left) / (fs * 6));
-    ticks = ticks < 3 ? 3 : ticks > 8 ? 8 : ticks;
-    chart_scale xs;
-    chart_value_range(lo, hi, m->percent, 0, ticks, &xs);
-    xs.p0 = left;
-    xs.p1 = right;
-    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PLOT, left, plot_top, right, plot_bottom, NULL);
-    if (pe) {
-        pe->xlo = xs.lo;
-        pe->xhi = xs.hi;
-    }
-    /* highlighted rows' shading first */
-    for (size_t k = 0; k < shown; k++) {
-        if (!m->units[ord[k]].highlight)
+    d->left = c->x + mg + d->g.name_w + fs * 0.8;
+    d->right = c->x + c->w - mg - d->g.value_w - fs * 0.8;
+    int ticks = chart_tick_count(d->right - d->left, fs * 6, 3, 8);
+    chart_value_range(lo, hi, m->percent, 0, ticks, &d->xs);
+    d->xs.p0 = d->left;
+    d->xs.p1 = d->right;
+    chart_plot_el(c, &d->xs, NULL, d->left, d->plot_top, d->right, d->plot_bottom);
+}
+
+/* Behind the rows: the highlighted rows' shading, the vertical gridlines with
+ * their values under the plot, the axis line. */
+static void compare_grid(chart *c, const compare_draw *d)
+{
+    cairo_t *cr = c->cr;
+    double fs = c->fs, mg = chart_margin(c);
+    for (size_t k = 0; k < d->shown; k++) {
+        if (!d->m->units[d->ord[k]].highlight)
             continue;
-        cairo_rectangle(cr, x + mg * 0.5, plot_top + k * row_h, w - mg, row_h);
+        cairo_rectangle(cr, c->x + mg * 0.5, d->plot_top + k * d->row_h, c->w - mg, d->row_h);
         chart_set_rgb(c, RGB(0xE6EEF5));
         cairo_fill(cr);
     }
-    /* vertical grid and value labels */
-    int nt = (int)floor((xs.hi - xs.lo) / xs.step + 1e-6);
+    int nt = (int)floor((d->xs.hi - d->xs.lo) / d->xs.step + 1e-6);
     for (int i = 0; i <= nt; i++) {
-        double v = xs.lo + i * xs.step;
-        double px = chart_snap(c, chart_map(&xs, v), 0);
-        cairo_move_to(cr, px, plot_top);
-        cairo_line_to(cr, px, plot_bottom);
+        double v = d->xs.lo + i * d->xs.step;
+        double px = chart_snap(c, chart_map(&d->xs, v), 0);
+        cairo_move_to(cr, px, d->plot_top);
+        cairo_line_to(cr, px, d->plot_bottom);
         chart_set_rgb(c, RGB(C_GRID));
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
-        chart_text(c, F_SMALL, chart_fmt(c, v, xs.decimals, m->percent, buf, sizeof buf), px, plot_bottom + fs * 0.4,
-                   0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
+        char buf[160];
+        chart_text(c, F_SMALL, chart_fmt(c, v, d->xs.decimals, d->m->percent, buf, sizeof buf), px,
+                   d->plot_bottom + fs * 0.4, 0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
     }
-    cairo_move_to(cr, left, plot_bottom);
-    cairo_line_to(cr, right, plot_bottom);
-    chart_set_rgb(c, RGB(C_AXIS));
-    cairo_set_line_width(cr, 0.8);
+    chart_axis_line(c, d->left, d->right, d->plot_bottom, 0.8);
+}
+
+/* The pooled value: a dashed line through the rows, its label above them. */
+static void compare_pooled(chart *c, const compare_draw *d)
+{
+    const ind_chart_compare *m = d->m;
+    cairo_t *cr = c->cr;
+    double lh = chart_line_height(c, F_SMALL), mg = chart_margin(c);
+    double px = chart_map(&d->xs, m->pooled);
+    cairo_move_to(cr, px, d->plot_top - lh * 0.2);
+    cairo_line_to(cr, px, d->plot_bottom);
+    chart_set_rgb(c, RGB(C_MUTED));
+    cairo_set_line_width(cr, 1.1);
+    cairo_set_dash(cr, dash_pooled, 2, 0);
     cairo_stroke(cr);
-    /* pooled line with its label above the rows */
-    if (isfinite(m->pooled)) {
-        double px = chart_map(&xs, m->pooled);
-        cairo_move_to(cr, px, plot_top - lh * 0.2);
-        cairo_line_to(cr, px, plot_bottom);
-        chart_set_rgb(c, RGB(C_MUTED));
-        cairo_set_line_width(cr, 1.1);
-        cairo_set_dash(cr, dash_pooled, 2, 0);
+    cairo_set_dash(cr, NULL, 0, 0);
+    ind_chart_element *e =
+        chart_el(c, IND_CHART_EL_REFERENCE_LINE, px - 0.55, d->plot_top, px + 0.55, d->plot_bottom, NULL);
+    if (e) {
+        e->value = m->pooled;
+        e->y = px;
+    }
+    char buf[160], v[64];
+    snprintf(buf, sizeof buf, "%s %s", m->pooled_label ? m->pooled_label : TR(c, "Alla enheter", "All units"),
+             chart_fmt(c, m->pooled, d->dec, m->percent, v, sizeof v));
+    double tw, th;
+    chart_text_size(c, F_SMALL, buf, 0, 1, &tw, &th);
+    double lx = px - tw / 2;
+    if (lx + tw > c->x + c->w - mg)
+        lx = c->x + c->w - mg - tw;
+    if (lx < d->left)
+        lx = d->left;
+    chart_text(c, F_SMALL, buf, lx, d->plot_top - lh * 1.25, 0, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_LABEL);
+}
+
+/* Row k: the unit's name, its interval, its årsmål's tick, its value as a
+ * dot and written out on the right. */
+static void compare_row(chart *c, const compare_draw *d, size_t k)
+{
+    const ind_chart_unit_value *u = &d->m->units[d->ord[k]];
+    cairo_t *cr = c->cr;
+    const chart_scale *xs = &d->xs;
+    double fs = c->fs, mg = chart_margin(c), lh = chart_line_height(c, F_SMALL), row_h = d->row_h;
+    double cy = d->plot_top + (k + 0.5) * row_h;
+    font_id nf = u->highlight ? F_SMALL_BOLD : F_SMALL;
+    ind_chart_element *e = chart_text(c, nf, u->name ? u->name : "", c->x + mg, cy - lh / 2, d->g.name_w, 1,
+                                      AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
+    if (e)
+        e->index = (int)k;
+    if (isfinite(u->lo) && isfinite(u->hi)) {
+        double a = chart_map(xs, u->lo), b = chart_map(xs, u->hi), cap = row_h * 0.18;
+        cairo_move_to(cr, a, cy);
+        cairo_line_to(cr, b, cy);
+        cairo_move_to(cr, a, cy - cap);
+        cairo_line_to(cr, a, cy + cap);
+        cairo_move_to(cr, b, cy - cap);
+        cairo_line_to(cr, b, cy + cap);
+        chart_set_rgb(c, RGB(0x4A7FA7));
+        cairo_set_line_width(cr, 1.2);
         cairo_stroke(cr);
-        cairo_set_dash(cr, NULL, 0, 0);
-        ind_chart_element *e = chart_el(c, IND_CHART_EL_REFERENCE_LINE, px - 0.55, plot_top, px + 0.55, plot_bottom, NULL);
+        e = chart_el(c, IND_CHART_EL_INTERVAL, a, cy - cap, b, cy + cap, NULL);
+        if (e)
+            e->index = (int)k;
+    }
+    if (isfinite(u->target)) {
+        double px = chart_map(xs, u->target), hh = row_h * 0.36;
+        cairo_move_to(cr, px, cy - hh);
+        cairo_line_to(cr, px, cy + hh);
+        chart_set_rgb(c, RGB(C_TARGET));
+        cairo_set_line_width(cr, 2.2);
+        cairo_stroke(cr);
+        e = chart_el(c, IND_CHART_EL_TARGET_LINE, px - 1.1, cy - hh, px + 1.1, cy + hh, NULL);
         if (e) {
-            e->value = m->pooled;
+            e->value = u->target;
             e->y = px;
-        }
-        char v[64];
-        snprintf(buf, sizeof buf, "%s %s", m->pooled_label ? m->pooled_label : TR(c, "Alla enheter", "All units"),
-                 chart_fmt(c, m->pooled, dec, m->percent, v, sizeof v));
-        double tw, th;
-        chart_text_size(c, F_SMALL, buf, 0, 1, &tw, &th);
-        double lx = px - tw / 2;
-        if (lx + tw > x + w - mg)
-            lx = x + w - mg - tw;
-        if (lx < left)
-            lx = left;
-        chart_text(c, F_SMALL, buf, lx, plot_top - lh * 1.25, 0, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_LABEL);
-    }
-    /* rows */
-    for (size_t k = 0; k < shown; k++) {
-        const ind_chart_unit_value *u = &m->units[ord[k]];
-        double cy = plot_top + (k + 0.5) * row_h;
-        font_id nf = u->highlight ? F_SMALL_BOLD : F_SMALL;
-        ind_chart_element *ne = chart_text(c, nf, u->name ? u->name : "", x + mg, cy - lh / 2, g.name_w, 1,
-                                           AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
-        if (ne)
-            ne->index = (int)k;
-        if (isfinite(u->lo) && isfinite(u->hi)) {
-            double a = chart_map(&xs, u->lo), b = chart_map(&xs, u->hi), cap = row_h * 0.18;
-            cairo_move_to(cr, a, cy);
-            cairo_line_to(cr, b, cy);
-            cairo_move_to(cr, a, cy - cap);
-            cairo_line_to(cr, a, cy + cap);
-            cairo_move_to(cr, b, cy - cap);
-            cairo_line_to(cr, b, cy + cap);
-            chart_set_rgb(c, RGB(0x4A7FA7));
-            cairo_set_line_width(cr, 1.2);
-            cairo_stroke(cr);
-            ind_chart_element *e = chart_el(c, IND_CHART_EL_INTERVAL, a, cy - cap, b, cy + cap, NULL);
-            if (e)
-                e->index = (int)k;
-        }
-        if (isfinite(u->target)) {
-            double px = chart_map(&xs, u->target), hh = row_h * 0.36;
-            cairo_move_to(cr, px, cy - hh);
-            cairo_line_to(cr, px, cy + hh);
-            chart_set_rgb(c, RGB(C_TARGET));
-            cairo_set_line_width(cr, 2.2);
-            cairo_stroke(cr);
-            ind_chart_element *e = chart_el(c, IND_CHART_EL_TARGET_LINE, px - 1.1, cy - hh, px + 1.1, cy + hh, NULL);
-            if (e) {
-                e->value = u->target;
-                e->y = px;
-                e->index = (int)k;
-            }
-        }
-        if (isfinite(u->value)) {
-            double px = chart_map(&xs, u->value), r = fs * (u->highlight ? 0.48 : 0.4);
-            chart_marker(c, MK_CIRCLE, px, cy, r, u->highlight ? RGB(0x004C78) : RGB(C_BLUE), RGB(0xFFFFFF));
-            ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, px - r, cy - r, px + r, cy + r, NULL);
-            if (e) {
-                e->value = u->value;
-                e->index = (int)k;
-                e->series = 0;
-            }
-        }
-        value_text(c, m, u, dec, buf, sizeof buf);
-        ind_chart_element *ve = chart_text(c, nf, buf, x + w - mg, cy - lh / 2, 0, 1, AL_RIGHT, RGB(C_TEXT),
-                                           IND_CHART_EL_LABEL);
-        if (ve) {
-            ve->index = (int)k;
-            ve->value = u->value;
+            e->index = (int)k;
         }
     }
-    if (shown < m->count) {
+    if (isfinite(u->value)) {
+        double px = chart_map(xs, u->value), r = fs * (u->highlight ? 0.48 : 0.4);
+        chart_marker(c, MK_CIRCLE, px, cy, r, u->highlight ? RGB(0x004C78) : RGB(C_BLUE), RGB(0xFFFFFF));
+        e = chart_el(c, IND_CHART_EL_MARKER, px - r, cy - r, px + r, cy + r, NULL);
+        if (e) {
+            e->value = u->value;
+            e->index = (int)k;
+            e->series = 0;
+        }
+    }
+    char buf[160];
+    value_text(c, d->m, u, d->dec, buf, sizeof buf);
+    e = chart_text(c, nf, buf, c->x + c->w - mg, cy - lh / 2, 0, 1, AL_RIGHT, RGB(C_TEXT), IND_CHART_EL_LABEL);
+    if (e) {
+        e->index = (int)k;
+        e->value = u->value;
+    }
+}
+
+void chart_compare_draw(chart *c, const void *model)
+{
+    compare_draw d = {.m = model};
+    const ind_chart_compare *m = d.m;
+    d.ord = row_order(m);
+    if (!d.ord) {
+        c->oom = 1;
+        return;
+    }
+    double fs = c->fs, mg = chart_margin(c);
+    d.dec = decimals_of(m);
+    char sub[96];
+    double top = chart_heading(c, m->indicator, chart_units_subtitle(c, m->period, m->count, sub, sizeof sub));
+    legend_entry lg[6];
+    size_t nl = legend_entries(c, m, lg);
+    top += chart_legend(c, lg, nl, c->x + mg, top, c->w - 2 * mg) + fs * 0.8;
+    compare_rows_room(c, &d, top);
+    compare_x_scale(c, &d);
+    compare_grid(c, &d);
+    if (isfinite(m->pooled))
+        compare_pooled(c, &d);
+    for (size_t k = 0; k < d.shown; k++)
+        compare_row(c, &d, k);
+    if (d.shown < m->count) {
+        char buf[160];
         snprintf(buf, sizeof buf, TR(c, "… och %zu enheter till (se alt-texten)", "… and %zu more units (see the alt text)"),
-                 m->count - shown);
-        chart_text(c, F_TINY, buf, x + mg, plot_bottom + axis_h, w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED),
+                 m->count - d.shown);
+        chart_text(c, F_TINY, buf, c->x + mg, d.plot_bottom + d.axis_h, c->w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED),
                    IND_CHART_EL_FOOTNOTE);
     }
-    alt_text(c, m, ord, dec);
-    free(ord);
+    alt_text(c, m, d.ord, d.dec);
+    free(d.ord);
 }
