@@ -112,9 +112,7 @@ static void alt_text(chart *c, const ind_chart_multiples *m)
     for (size_t k = 0; k < m->panel_count; k++) {
         const ind_chart_panel *p = &m->panels[k];
         int dec = p->decimals >= 0 ? p->decimals : chart_auto_decimals(p->values, p->count);
-        long i = (long)p->count - 1;
-        while (i >= 0 && !isfinite(p->values[i]))
-            i--;
+        long i = chart_last_finite(p->values, p->count);
         sb_add(&b, " %s: ", p->title ? p->title : "");
         if (i >= 0) {
             char v[64], pl[32];
@@ -147,17 +145,19 @@ double chart_multiples_height(chart *c, const void *model)
     return ceil(h);
 }
 
-static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, double py, double pw,
-                       double ph, const geometry *g, const chart_scale *shared)
+/* Widens [*lo, *hi] to a panel's values and årsmål. */
+static void panel_range(const ind_chart_panel *p, double *lo, double *hi)
+{
+    chart_widen(lo, hi, p->values, p->count);
+    chart_widen(lo, hi, p->target, p->count);
+}
+
+/* Panel k's head at (px, py), pw wide: a rule above, the title, the verdict
+ * right under it (the plots below line up across panels). */
+static void panel_head(chart *c, const ind_chart_panel *p, int k, double px, double py, double pw)
 {
     cairo_t *cr = c->cr;
     double fs = c->fs;
-    char buf[96], buf2[160];
-    c->panel = k;
-    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PANEL, px, py, px + pw, py + g->head_h + ph, NULL);
-    if (pe)
-        pe->index = k;
-    /* a rule above, the title, the verdict */
     cairo_move_to(cr, px, py + 0.5);
     cairo_line_to(cr, px + pw, py + 0.5);
     chart_set_rgb(c, RGB(0xBDBDBD));
@@ -165,7 +165,6 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
     cairo_stroke(cr);
     ind_chart_element *te = chart_text(c, F_SMALL_BOLD, p->title ? p->title : "", px, py + fs * 0.25, pw, 3,
                                        AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
-    /* the verdict right under the title; the plots below line up across panels */
     double vy = (te ? te->y1 : py + fs * 0.25) + fs * 0.15;
     double lh = chart_line_height(c, F_SMALL);
     double r = fs * 0.42;
@@ -177,38 +176,25 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
         ve->index = k;
         ve->value = p->verdict;
     }
+}
 
-    /* the plot */
+/* Panel k's plot from top to bottom, px to px + pw, over the times tt: the
+ * value axis (its own, or the shared one), the årsmål, the values, the
+ * periods at its ends, the latest value's label. */
+static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *tt, double px, double pw, double top,
+                       double bottom, const chart_scale *shared)
+{
     size_t n = p->count;
-    double t[512];
-    double *tt = n <= 512 ? t : malloc(n * sizeof *tt);
-    if (!tt) {
-        c->oom = 1;
-        return;
-    }
-    for (size_t i = 0; i < n; i++)
-        tt[i] = ind_period_time(p->periods[i]);
+    double fs = c->fs;
     chart_time tm;
     chart_time_of(p->periods, n, &tm);
     int dec = p->decimals >= 0 ? p->decimals : chart_auto_decimals(p->values, n);
-    double top = py + g->head_h + lh * 0.5;
-    double xl = chart_line_height(c, F_TINY) + chart_x_label_gap(c, F_TINY);
-    double bottom = py + g->head_h + ph - xl;
     chart_scale ys;
     if (shared)
         ys = *shared;
     else {
         double lo = INFINITY, hi = -INFINITY;
-        for (size_t i = 0; i < n; i++) {
-            if (isfinite(p->values[i])) {
-                lo = fmin(lo, p->values[i]);
-                hi = fmax(hi, p->values[i]);
-            }
-            if (p->target && isfinite(p->target[i])) {
-                lo = fmin(lo, p->target[i]);
-                hi = fmax(hi, p->target[i]);
-            }
-        }
+        panel_range(p, &lo, &hi);
         if (!(lo <= hi)) {
             lo = 0;
             hi = p->percent ? 100 : 1;
@@ -219,31 +205,19 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
     ys.p1 = top;
     double left = px + chart_y_label_width(c, &ys, p->percent, F_TINY) + fs * 0.4;
     /* room on the right for the latest value */
-    long last = (long)n - 1;
-    while (last >= 0 && !isfinite(p->values[last]))
-        last--;
+    long last = chart_last_finite(p->values, n);
+    char buf[96];
     double vw = 0, th;
     if (last >= 0) {
         chart_fmt(c, p->values[last], dec, p->percent, buf, sizeof buf);
         chart_text_size(c, F_SMALL_BOLD, buf, 0, 1, &vw, &th);
         vw += fs * 0.8;
     }
-    double slots = (tm.t1 - tm.t0) / tm.step + 1;
-    double right = 0;
-    for (int it = 0; it < 2; it++) {
-        double half = (px + pw - right - left) / slots / 2;
-        right = fmax(0, vw - half);
-    }
-    double plot_right = px + pw - right;
-    chart_scale xs = {tm.t0 - tm.step / 2, tm.t1 + tm.step / 2, left, plot_right, tm.step, 0};
-    ind_chart_element *plot = chart_el(c, IND_CHART_EL_PLOT, left, top, plot_right, bottom, NULL);
-    if (plot) {
-        plot->xlo = xs.lo;
-        plot->xhi = xs.hi;
-        plot->ylo = ys.lo;
-        plot->yhi = ys.hi;
+    double plot_right = chart_time_right(&tm, left, px + pw, 0, vw);
+    chart_scale xs = chart_time_scale(&tm, left, plot_right);
+    ind_chart_element *plot = chart_plot_el(c, &xs, &ys, left, top, plot_right, bottom);
+    if (plot)
         plot->index = k;
-    }
     /* two or three ticks are enough in a small panel */
     chart_scale ya = ys;
     int nt = (int)floor((ys.hi - ys.lo) / ys.step + 1e-6);
@@ -255,16 +229,11 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
                      IND_CHART_EL_TARGET_LINE, &ex, &ev);
     const series_style *ss = chart_series_style(IND_GENDER_T);
     chart_draw_series(c, &xs, &ys, tt, p->values, n, tm.step, ss, 0.8, 0, 1);
-    cairo_move_to(cr, left, bottom);
-    cairo_line_to(cr, plot_right, bottom);
-    chart_set_rgb(c, RGB(C_AXIS));
-    cairo_set_line_width(cr, 0.7);
-    cairo_stroke(cr);
+    chart_axis_line(c, left, plot_right, bottom, 0.7);
     chart_x_periods(c, &tm, &xs, bottom, p->periods, n, NULL, F_TINY, 1);
     if (last >= 0) {
         double x = chart_map(&xs, tt[last]), y = chart_map(&ys, p->values[last]);
-        snprintf(buf2, sizeof buf2, "%s", buf);
-        chart_label *l = chart_label_add(c, F_SMALL_BOLD, buf2, x + fs * 0.6, y, AL_LEFT, ss->text, 100,
+        chart_label *l = chart_label_add(c, F_SMALL_BOLD, buf, x + fs * 0.6, y, AL_LEFT, ss->text, 100,
                                          IND_CHART_EL_LABEL);
         if (l) {
             l->ax = x;
@@ -274,6 +243,30 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
             l->value = p->values[last];
         }
     }
+}
+
+/* Panel k at (px, py), pw wide with a plot ph high under its head; shared:
+ * the value axis of every panel, or NULL. */
+static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, double py, double pw,
+                       double ph, const geometry *g, const chart_scale *shared)
+{
+    c->panel = k;
+    ind_chart_element *pe = chart_el(c, IND_CHART_EL_PANEL, px, py, px + pw, py + g->head_h + ph, NULL);
+    if (pe)
+        pe->index = k;
+    panel_head(c, p, k, px, py, pw);
+    size_t n = p->count;
+    double t[512];
+    double *tt = n <= 512 ? t : malloc(n * sizeof *tt);
+    if (!tt) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        tt[i] = ind_period_time(p->periods[i]);
+    double top = py + g->head_h + chart_line_height(c, F_SMALL) * 0.5;
+    double xl = chart_line_height(c, F_TINY) + chart_x_label_gap(c, F_TINY);
+    panel_plot(c, p, k, tt, px, pw, top, py + g->head_h + ph - xl, shared);
     if (tt != t)
         free(tt);
     c->panel = -1;
@@ -302,18 +295,8 @@ void chart_multiples_draw(chart *c, const void *model)
         double lo = INFINITY, hi = -INFINITY;
         int percent = 0;
         for (size_t k = 0; k < m->panel_count; k++) {
-            const ind_chart_panel *p = &m->panels[k];
-            percent |= p->percent;
-            for (size_t i = 0; i < p->count; i++) {
-                if (isfinite(p->values[i])) {
-                    lo = fmin(lo, p->values[i]);
-                    hi = fmax(hi, p->values[i]);
-                }
-                if (p->target && isfinite(p->target[i])) {
-                    lo = fmin(lo, p->target[i]);
-                    hi = fmax(hi, p->target[i]);
-                }
-            }
+            percent |= m->panels[k].percent;
+            panel_range(&m->panels[k], &lo, &hi);
         }
         if (!(lo <= hi)) {
             lo = 0;
