@@ -7,9 +7,9 @@
 # every format) run with both builds.   scripts/same-outputs.sh --charts 1a2b3c
 set -euo pipefail
 cd "$(dirname "$0")/.."
-job=
+job= kind=
 if [ "${1:-}" = --charts ]; then
-  job=$PWD/scripts/chart-job.sh
+  job=$PWD/scripts/chart-job.sh kind=chart
   shift
 fi
 rev=${1:?usage: scripts/same-outputs.sh [--charts] REV}
@@ -35,5 +35,5 @@ while IFS= read -r f; do
 done < <(cd "$work/out-new" && find . -type f | sort)
 count=$(cd "$work/out-ref" && find . -type f | wc -l)
 [ "$count" -gt 0 ] || { echo "same-outputs: the job wrote nothing"; exit 1; }
-[ $status -eq 0 ] && echo "same-outputs: every output of the ${job:+chart }job ($count files) is byte-identical to $rev's"
+[ $status -eq 0 ] && echo "same-outputs: every output of the ${kind:-main} job ($count files) is byte-identical to $rev's"
 exit $status
