@@ -215,6 +215,8 @@ void cli_lib_opts(const cli_opts *opt, ind_opts *o);
 /* What the builders read: the loaded data and the names of its files. */
 #include "build.h"
 ind_build_input cli_build_input(const cli_data *data);
+/* The goals: the --goals files, or the demo's with the demo data; errors printed, *rc set. */
+ind_goals *cli_load_goals(const cli_opts *opt, int *rc);
 
 /* The decimals to show for a series' values. */
 int cli_decimals(const ind_series *s);

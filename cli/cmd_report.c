@@ -7,24 +7,6 @@
 #include "build.h"
 #include "write.h"
 
-/* The goals: the files given, or the demo's with the demo data. NULL on error (printed). */
-static ind_goals *load_goals(const cli_opts *opt, int *rc)
-{
-    ind_error err;
-    ind_error_clear(&err);
-    ind_goals *goals = ind_goals_new();
-    if (opt->goal_count == 0 && opt->file_count == 0) {
-        unsigned long size;
-        const char *blob = cli_embedded("goals", &size);
-        if (size && ind_goals_load_buffer(goals, "goals.csv (built in)", blob, size, &err) != IND_OK)
-            *rc = cli_fail(&err);
-    }
-    for (int i = 0; *rc == 0 && i < opt->goal_count; i++)
-        if (ind_goals_load_file(goals, opt->goals[i], &err) != IND_OK)
-            *rc = cli_fail(&err);
-    return goals;
-}
-
 static void progress(void *user, size_t done, size_t total, const char *what)
 {
     cli_progress(user, done, total, what);
@@ -44,7 +26,7 @@ int cmd_report(cli_opts *opt)
         cli_data_free(&data);
         return rc;
     }
-    ind_goals *goals = load_goals(opt, &rc);
+    ind_goals *goals = cli_load_goals(opt, &rc);
     ind_opts o;
     cli_lib_opts(opt, &o);
     ind_build_input in = {data.ds, goals, data.names, (size_t)data.file_count, data.reports, "indikator " IND_VERSION,

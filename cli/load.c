@@ -344,3 +344,24 @@ ind_build_input cli_build_input(const cli_data *data)
                           "indikator " IND_VERSION, NULL, NULL};
     return in;
 }
+
+ind_goals *cli_load_goals(const cli_opts *opt, int *rc)
+{
+    ind_error err;
+    ind_error_clear(&err);
+    ind_goals *goals = ind_goals_new();
+    if (!goals) {
+        *rc = cli_error(4, "out of memory");
+        return NULL;
+    }
+    if (opt->goal_count == 0 && opt->file_count == 0) {
+        unsigned long size;
+        const char *blob = cli_embedded("goals", &size);
+        if (size && ind_goals_load_buffer(goals, "goals.csv (built in)", blob, size, &err) != IND_OK)
+            *rc = cli_fail(&err);
+    }
+    for (int i = 0; *rc == 0 && i < opt->goal_count; i++)
+        if (ind_goals_load_file(goals, opt->goals[i], &err) != IND_OK)
+            *rc = cli_fail(&err);
+    return goals;
+}

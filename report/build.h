@@ -38,4 +38,18 @@ ind_doc *ind_build_status(const ind_build_input *in, const ind_opts *o);
 /* flag: *flagged gets the number of outcomes below their target. */
 ind_doc *ind_build_flag(const ind_build_input *in, const ind_opts *o, size_t *flagged);
 
+/* goals: in->goals rolled up for o->year; NULL on an error (err). */
+ind_doc *ind_build_goals(const ind_build_input *in, const ind_opts *o, ind_error *err);
+/* trend: every selected series; NULL on an error (err). */
+ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error *err);
+
+/* check: what the data files hold and what is wrong with them; others are the
+ * files read as what they are (catalogues, goals, extract's side files). */
+typedef struct {
+    const char *name;
+    const char *kind; /* "catalogue", "goals", "extract side file" */
+    long entries;
+} ind_check_file;
+ind_doc *ind_build_check(const ind_build_input *in, const ind_opts *o, const ind_check_file *others, size_t nothers);
+
 #endif

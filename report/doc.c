@@ -243,6 +243,12 @@ void ind_doc_text(ind_doc_table *t, const char *s)
     c->text = keep(t->doc, s ? s : "");
 }
 
+void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth)
+{
+    ind_doc_text(t, s);
+    t->cells[(t->rows - 1) * t->ncol + t->cur - 1].indent = depth;
+}
+
 void ind_doc_number(ind_doc_table *t, double v, int decimals, ind_unit unit)
 {
     ind_cell *c = next(t);
@@ -290,7 +296,7 @@ const char *ind_cell_show(const ind_cell *c, ind_lang lang, unsigned show, char 
         snprintf(buf, size, "\u2013");
         break;
     case IND_CELL_TEXT:
-        snprintf(buf, size, "%s", c->text ? c->text : "");
+        snprintf(buf, size, "%*s%s", 2 * c->indent, "", c->text ? c->text : "");
         break;
     case IND_CELL_INTEGER:
         snprintf(buf, size, "%.0f", c->value);

@@ -77,6 +77,7 @@ typedef struct {
     ind_verdict verdict; /* VERDICT */
     int uncertain;       /* VERDICT: "(osäker)" */
     int emphasis;        /* bold on paper */
+    int indent;          /* TEXT: depth in a hierarchy, indented for people (two spaces a level) */
 } ind_cell;
 
 /* How a writer shows numbers to people. */
@@ -166,6 +167,8 @@ void ind_doc_integer(ind_doc_table *t, long long v);
 void ind_doc_pvalue(ind_doc_table *t, double p);
 void ind_doc_verdict(ind_doc_table *t, ind_verdict v, int uncertain);
 void ind_doc_null(ind_doc_table *t);
+/* A text indented by depth levels for people (a sub-goal under its goal). */
+void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth);
 /* Emphasis of the cell just added (bold on paper). */
 void ind_doc_emphasis(ind_doc_table *t);
 
