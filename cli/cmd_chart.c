@@ -29,11 +29,11 @@ static int one_series(const cli_opts *opt, const ind_dataset *ds, size_t *out)
 {
     if (opt->unit_count != 1 || opt->indicator_count != 1)
         return cli_error(1, "this chart needs exactly one --unit and one --indicator");
+    ind_opts o;
+    cli_lib_opts(opt, &o);
     for (size_t s = 0; s < ind_dataset_series_count(ds); s++) {
         const ind_series *se = ind_dataset_series(ds, s);
-        cli_opts one = *opt;
-        one.gender = NULL;
-        if (se->gender == IND_GENDER_T && cli_series_selected(&one, ds, se, 0)) {
+        if (se->gender == IND_GENDER_T && ind_opts_names(&o, ds, se)) {
             *out = s;
             return 0;
         }
@@ -104,11 +104,11 @@ static int trend_batch(cli_opts *opt)
     }
     const ind_dataset *ds = data.ds;
     size_t ns = ind_dataset_series_count(ds), total = 0, done = 0;
+    ind_opts lo;
+    cli_lib_opts(opt, &lo);
     for (size_t s = 0; s < ns; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
-        cli_opts one = *opt;
-        one.gender = NULL;
-        total += se->gender == IND_GENDER_T && cli_series_selected(&one, ds, se, 0);
+        total += se->gender == IND_GENDER_T && ind_opts_names(&lo, ds, se);
     }
     char caption[600];
     default_caption(opt, &data, caption, sizeof caption);
@@ -126,9 +126,7 @@ static int trend_batch(cli_opts *opt)
     period_range(opt, &from, &to);
     for (size_t s = 0; s < ns && rc == 0; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
-        cli_opts one = *opt;
-        one.gender = NULL;
-        if (se->gender != IND_GENDER_T || !cli_series_selected(&one, ds, se, 0))
+        if (se->gender != IND_GENDER_T || !ind_opts_names(&lo, ds, se))
             continue;
         char a[200], b[300], path[1200];
         slug(ind_dataset_str(ds, se->unit), a, sizeof a);
@@ -209,8 +207,7 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(1, "multiples needs --unit U (all its indicators) or --indicator I (across units)");
             break;
         }
-        cli_opts y = *opt;
-        int year = opt->year ? opt->year : cli_default_year(&y, ds);
+        int year = opt->year ? opt->year : cli_default_year(opt, ds);
         ind_period from, to;
         period_range(opt, &from, &to);
         ind_fig_multiples *m = ind_fig_multiples_new(ds, opt->unit_count ? opt->units[0] : NULL,
@@ -265,8 +262,7 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(1, "status needs exactly one --unit");
             break;
         }
-        cli_opts y = *opt;
-        int year = opt->year ? opt->year : cli_default_year(&y, ds);
+        int year = opt->year ? opt->year : cli_default_year(opt, ds);
         ind_fig_status *m = ind_fig_status_new(ds, opt->units[0], year, &policy, opt->alpha, (opt->lang == IND_LANG_EN));
         if (!ind_fig_status_rows(m))
             rc = cli_error(2, "no outcomes for %s in %d", opt->units[0], year);

@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include "write.h"
 
+#include "render.h"
+
 #include <cairo-pdf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -102,8 +104,6 @@ static unsigned verdict_colour(ind_verdict v)
     }
 }
 
-static double figure_height(const ind_block *f, double w);
-
 static void load_table(block *b, const ind_doc_table *t, ind_lang lang)
 {
     b->columns = ind_doc_table_columns(t);
@@ -172,7 +172,7 @@ static void load(pdf *r, const ind_doc *doc)
         case IND_BLOCK_FIGURE:
             b->kind = B_FIGURE;
             b->height = src->height > 0 ? src->height
-                                        : figure_height(src, TEXT_W);
+                                        : ind_figure_height(src, TEXT_W);
             break;
         case IND_BLOCK_PAGE_BREAK:
             b->kind = B_PAGE_BREAK;
@@ -587,32 +587,6 @@ static void draw_toc(pdf *r, cairo_t *cr)
     }
 }
 
-/* ---- figures ----------------------------------------------------------------------- */
-
-/* The figure's chart in the rectangle: the kind's draw call. */
-static void draw_figure(cairo_t *cr, const ind_block *f, double x, double y, double w, double h)
-{
-    const ind_chart_options *o = f->chart_options;
-    switch (f->chart) {
-    case IND_CHART_TREND: ind_chart_draw_trend(cr, x, y, w, h, f->model, o, NULL, NULL); break;
-    case IND_CHART_MULTIPLES: ind_chart_draw_multiples(cr, x, y, w, h, f->model, o, NULL, NULL); break;
-    case IND_CHART_COMPARE: ind_chart_draw_compare(cr, x, y, w, h, f->model, o, NULL, NULL); break;
-    case IND_CHART_FUNNEL: ind_chart_draw_funnel(cr, x, y, w, h, f->model, o, NULL, NULL); break;
-    case IND_CHART_SPC: ind_chart_draw_spc(cr, x, y, w, h, f->model, o, NULL, NULL); break;
-    case IND_CHART_STATUS: ind_chart_draw_status(cr, x, y, w, h, f->model, o, NULL, NULL); break;
-    }
-}
-
-static double figure_height(const ind_block *f, double w)
-{
-    switch (f->chart) {
-    case IND_CHART_MULTIPLES: return ind_chart_height_multiples(f->model, f->chart_options, w);
-    case IND_CHART_COMPARE: return ind_chart_height_compare(f->model, f->chart_options, w);
-    case IND_CHART_STATUS: return ind_chart_height_status(f->model, f->chart_options, w);
-    default: return w * 300.0 / 480.0;
-    }
-}
-
 /* ---- pages --------------------------------------------------------------------------- */
 
 /* The content pages: each placement drawn, headings into the outline. */
@@ -647,7 +621,7 @@ static void draw_pages(pdf *r, cairo_surface_t *s, cairo_t *cr)
                 break;
             case B_FIGURE:
                 cairo_save(cr);
-                draw_figure(cr, b->src, MARGIN, p->y, TEXT_W, b->height);
+                ind_figure_draw(cr, b->src, MARGIN, p->y, TEXT_W, b->height, NULL, NULL);
                 cairo_restore(cr);
                 break;
             case B_PAGE_BREAK:

@@ -28,6 +28,7 @@
 #include "catalog.h"
 #include "doc.h"
 #include "ingest.h"
+#include "render.h"
 #include "write.h"
 
 static const char data_csv[] =
@@ -345,6 +346,35 @@ static void status_table(void **state)
     ind_doc_free(doc);
 }
 
+static void figure_images(void **state)
+{
+    fixture *f = *state;
+    ind_opts o;
+    ind_opts_init(&o);
+    const char *units[] = {"Enhet A"};
+    o.units = units;
+    o.unit_count = 1;
+    o.year = 2025;
+    ind_error err;
+    ind_doc *doc = ind_build_vb(&f->in, &o, 0, &err);
+    const ind_block *fig = ind_doc_block(doc, next_of(doc, IND_BLOCK_FIGURE, 0));
+    ind_image png, svg, again;
+    assert_int_equal(ind_figure_render(fig, IND_IMAGE_PNG, 480, 192, &png, &err), IND_OK);
+    assert_memory_equal(png.data, "\x89PNG", 4);
+    assert_int_equal(png.px_width, 1280); /* 480 points at 192 dpi */
+    assert_non_null(strstr(png.alt, "Enhet A")); /* the chart's alt text names the unit */
+    assert_int_equal(ind_figure_render(fig, IND_IMAGE_PNG, 480, 192, &again, &err), IND_OK);
+    assert_int_equal(again.len, png.len);
+    assert_memory_equal(again.data, png.data, png.len); /* the same figure, the same bytes */
+    assert_int_equal(ind_figure_render(fig, IND_IMAGE_SVG, 480, 0, &svg, &err), IND_OK);
+    assert_non_null(strstr((const char *)svg.data, "<svg"));
+    assert_true(fabs(svg.height - png.height) < 1e-9);
+    ind_image_free(&png);
+    ind_image_free(&again);
+    ind_image_free(&svg);
+    ind_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +384,7 @@ int main(void)
         cmocka_unit_test(writer_pdf_atomic),
         cmocka_unit_test_setup_teardown(vb_of_one_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(status_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(figure_images, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
