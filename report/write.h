@@ -11,10 +11,15 @@ typedef enum {
     IND_OUT_TERMINAL = 0, /* text for people: paragraphs and aligned tables */
     IND_OUT_CSV,          /* the first table, exact, for machines */
     IND_OUT_JSON,         /* the first table as an array of objects, exact */
-    IND_OUT_PDF           /* a paginated A4 document */
+    IND_OUT_PDF,          /* a paginated A4 document */
+    IND_OUT_CSV_SV,       /* the first table for Swedish Excel: semicolons, decimal commas, BOM */
+    IND_OUT_HTML,         /* one self-contained web page */
+    IND_OUT_DOCX,         /* a Word document */
+    IND_OUT_XLSX          /* an Excel workbook: a sheet per table and one about the data */
 } ind_out_format;
 
-/* "table" (also "text"), "csv", "json", "pdf"; 0 or -1 when unknown. */
+/* "table" (also "text"), "csv", "json", "pdf", "csv-sv", "html", "docx", "xlsx";
+ * 0, or -1 when unknown. */
 int ind_out_format_parse(const char *name, ind_out_format *f);
 const char *ind_out_format_name(ind_out_format f);
 /* The format a file name asks for by its extension (.csv .json .pdf .txt); -1 when none. */
@@ -34,6 +39,14 @@ ind_status ind_write_terminal(const ind_doc *doc, FILE *f, ind_error *err);
 ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err);
 ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err);
 ind_status ind_write_pdf(const ind_doc *doc, FILE *f, int *pages, ind_error *err);
+ind_status ind_write_csv_sv(const ind_doc *doc, FILE *f, ind_error *err);
+ind_status ind_write_html(const ind_doc *doc, FILE *f, ind_error *err);
+ind_status ind_write_docx(const ind_doc *doc, FILE *f, ind_error *err);
+/* Excel is written by a library that opens the file itself: path is the
+ * lockfile's temporary (ind_doc_write renames it into place). */
+ind_status ind_write_xlsx(const ind_doc *doc, const char *path, ind_error *err);
+/* Formats that are bytes, not text: never to a terminal. */
+int ind_out_format_binary(ind_out_format f);
 
 /* Text helpers the writers share. */
 void ind_write_csv_field(FILE *f, const char *s, int guard_formula);

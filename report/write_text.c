@@ -14,7 +14,9 @@ static const struct {
     ind_out_format f;
 } formats[] = {
     {"table", ".txt", IND_OUT_TERMINAL}, {"text", NULL, IND_OUT_TERMINAL}, {"csv", ".csv", IND_OUT_CSV},
-    {"json", ".json", IND_OUT_JSON},     {"pdf", ".pdf", IND_OUT_PDF},
+    {"json", ".json", IND_OUT_JSON},     {"pdf", ".pdf", IND_OUT_PDF},       {"csv-sv", NULL, IND_OUT_CSV_SV},
+    {"html", ".html", IND_OUT_HTML},     {"html", ".htm", IND_OUT_HTML},    {"docx", ".docx", IND_OUT_DOCX},
+    {"xlsx", ".xlsx", IND_OUT_XLSX},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -291,6 +293,11 @@ ind_status ind_write_terminal(const ind_doc *doc, FILE *f, ind_error *err)
 
 /* ---- dispatch ----------------------------------------------------------------------- */
 
+int ind_out_format_binary(ind_out_format f)
+{
+    return f == IND_OUT_PDF || f == IND_OUT_DOCX || f == IND_OUT_XLSX;
+}
+
 static ind_status write_stream(const ind_doc *doc, ind_out_format fmt, FILE *f, ind_write_result *res, ind_error *err)
 {
     int pages = 0;
@@ -299,6 +306,10 @@ static ind_status write_stream(const ind_doc *doc, ind_out_format fmt, FILE *f, 
     case IND_OUT_CSV: st = ind_write_csv(doc, f, err); break;
     case IND_OUT_JSON: st = ind_write_json(doc, f, err); break;
     case IND_OUT_PDF: st = ind_write_pdf(doc, f, &pages, err); break;
+    case IND_OUT_CSV_SV: st = ind_write_csv_sv(doc, f, err); break;
+    case IND_OUT_HTML: st = ind_write_html(doc, f, err); break;
+    case IND_OUT_DOCX: st = ind_write_docx(doc, f, err); break;
+    case IND_OUT_XLSX: st = ind_error_set(err, IND_EUSAGE, "", 0, 0, "an Excel workbook is written to a file (-o FILE.xlsx)"); break;
     default: st = ind_write_terminal(doc, f, err); break;
     }
     if (res)
@@ -319,7 +330,11 @@ ind_status ind_doc_write(const ind_doc *doc, ind_out_format fmt, const char *pat
     ind_status st = ind_lockfile_open(&lf, path, err);
     if (st != IND_OK)
         return st;
-    if ((st = write_stream(doc, fmt, lf.f, result, err)) != IND_OK) {
+    if (fmt == IND_OUT_XLSX)
+        st = ind_write_xlsx(doc, lf.temp, err);
+    else
+        st = write_stream(doc, fmt, lf.f, result, err);
+    if (st != IND_OK) {
         ind_lockfile_rollback(&lf);
         return st;
     }
