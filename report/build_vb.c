@@ -1,5 +1,5 @@
 /* build_vb.c: the VB's indicator section as a document: cover, summary, goals with their tables, charts and sentences, comparison, methods. */
-#include "build.h"
+#include "build_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -683,6 +683,7 @@ static ind_doc *new_document(ctx *c, const ind_build_input *in, const char *unit
     ind_doc_cover_line(doc, line);
     snprintf(line, sizeof line, en ? "Made with %s" : "Framtagen med %s", in->creator);
     ind_doc_cover_line(doc, line);
+    ind_build_facts(doc, in, c->opt);
     return doc;
 }
 

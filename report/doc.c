@@ -48,6 +48,8 @@ struct ind_doc {
     chunk *strings;
     const char **cover;
     size_t ncover, covercap;
+    const char **facts; /* label, value, label, value ... */
+    size_t nfacts, factcap;
     ind_block *b;
     size_t nb, bcap;
     owned *own; /* figures' models and options */
@@ -119,6 +121,7 @@ void ind_doc_free(ind_doc *d)
     }
     free(d->own);
     free(d->cover);
+    free(d->facts);
     free(d->b);
     free(d);
 }
@@ -133,6 +136,17 @@ void ind_doc_cover_line(ind_doc *d, const char *text)
 
 size_t ind_doc_cover_count(const ind_doc *d) { return d->ncover; }
 const char *ind_doc_cover_at(const ind_doc *d, size_t i) { return i < d->ncover ? d->cover[i] : NULL; }
+
+void ind_doc_fact(ind_doc *d, const char *label, const char *value)
+{
+    grow((void **)&d->facts, &d->factcap, d->nfacts + 1, sizeof *d->facts);
+    d->facts[d->nfacts++] = keep(d, label ? label : "");
+    d->facts[d->nfacts++] = keep(d, value ? value : "");
+}
+
+size_t ind_doc_fact_count(const ind_doc *d) { return d->nfacts / 2; }
+const char *ind_doc_fact_label(const ind_doc *d, size_t i) { return i < d->nfacts / 2 ? d->facts[2 * i] : NULL; }
+const char *ind_doc_fact_value(const ind_doc *d, size_t i) { return i < d->nfacts / 2 ? d->facts[2 * i + 1] : NULL; }
 
 /* ---- blocks ----------------------------------------------------------------------- */
 

@@ -51,6 +51,14 @@ void ind_doc_cover_line(ind_doc *doc, const char *text);
 size_t ind_doc_cover_count(const ind_doc *doc);
 const char *ind_doc_cover_at(const ind_doc *doc, size_t i);
 
+/* Facts about the document's basis, label and value ("Underlag": "demo.csv";
+ * "Urval": "Vuxenenheten, 2025"; "Regel": …): the "Om underlaget" sheet of a
+ * workbook, the document properties of a Word file, a web page's footer. */
+void ind_doc_fact(ind_doc *doc, const char *label, const char *value);
+size_t ind_doc_fact_count(const ind_doc *doc);
+const char *ind_doc_fact_label(const ind_doc *doc, size_t i);
+const char *ind_doc_fact_value(const ind_doc *doc, size_t i);
+
 /* ---- cells --------------------------------------------------------------------- */
 
 typedef enum {
