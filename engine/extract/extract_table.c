@@ -1,5 +1,6 @@
 /* extract_table.c: reading indicator and activity tables: cells from space runs, wrapped names, repeated headers. */
-#include "extract_internal.h"
+#include "extract_prose_internal.h"
+#include "extract_table_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static size_t tokenize(const char *s, size_t n, size_t from, size_t li, xtok *ou
         size_t p = i, w;
         int all_blank = 1;
         while (p < j) {
-            if (xt_is_blank_at(s, j, p, &w))
+            if (ind_text_blank_at(s, j, p, &w))
                 p += w;
             else {
                 all_blank = 0;
@@ -164,7 +165,7 @@ static int num_tok(const char *s, size_t n, char *out, size_t cap, int *pct, int
         }
     }
     size_t w;
-    while (i < n && xt_is_blank_at(s, n, i, &w))
+    while (i < n && ind_text_blank_at(s, n, i, &w))
         i += w;
     if (i < n && s[i] == '%') {
         *pct = 1;
@@ -177,7 +178,7 @@ static int num_tok(const char *s, size_t n, char *out, size_t cap, int *pct, int
 static int is_pct_tok(const xtok *t)
 {
     size_t i = 0, w;
-    while (i < t->n && xt_is_blank_at(t->s, t->n, i, &w))
+    while (i < t->n && ind_text_blank_at(t->s, t->n, i, &w))
         i += w;
     return i + 1 == t->n && t->s[i] == '%';
 }
@@ -579,19 +580,6 @@ static int assign(const xcell *c, int nc, xtable_kind kind, int compact, xassign
 /* ------------------------------------------------------------------ */
 /* headers and region ends                                             */
 /* ------------------------------------------------------------------ */
-
-xtable_kind x_table_header(const xline *l)
-{
-    if (l->flags & (XL_OUTLINE | XL_DOTS))
-        return XT_NONE;
-    if (xt_tprefix(l, "Indikator Periodens"))
-        return XT_VB;
-    if (xt_tprefix(l, "Indikator Årsmål"))
-        return XT_VP;
-    if (xt_tprefix(l, "Aktivitet Startdatum Slutdatum"))
-        return XT_ACT;
-    return XT_NONE;
-}
 
 static int header_end_word(const xline *l)
 {
@@ -1274,7 +1262,7 @@ size_t x_table(xdoc *d, size_t h)
         /* the name: the prefix on line i and the lines above it */
         int has_prefix = 0;
         for (size_t q = 0, w; q < prefix; q += w)
-            if (!xt_is_blank_at(L->raw, prefix, q, &w)) {
+            if (!ind_text_blank_at(L->raw, prefix, q, &w)) {
                 has_prefix = 1;
                 break;
             }
@@ -1326,7 +1314,7 @@ size_t x_table(xdoc *d, size_t h)
         if (has_prefix) {
             /* the prefix is followed by the values: it ends with a blank */
             size_t a = 0, w;
-            while (a < prefix && xt_is_blank_at(L->raw, prefix, a, &w))
+            while (a < prefix && ind_text_blank_at(L->raw, prefix, a, &w))
                 a += w;
             size_t z = prefix;
             while (z > a && (L->raw[z - 1] == ' ' || L->raw[z - 1] == '\t'))
