@@ -33,47 +33,55 @@ static int grow(xdoc *d, void **arr, size_t *cap, size_t n, size_t size, int **s
     return 1;
 }
 
+/* Room for one more record at the end of *arr (n records, room for *cap of
+ * size bytes), its unit noted in (*side)[n]; NULL when out of memory. The
+ * caller counts it. */
+static void *new_record(xdoc *d, void **arr, size_t n, size_t *cap, size_t size, int **side)
+{
+    if (d->oom || !grow(d, arr, cap, n, size, side))
+        return NULL;
+    (*side)[n] = x_unit_for_emit(d);
+    return (char *)*arr + n * size;
+}
+
 ind_extract_obs *x_new_obs(xdoc *d, long line)
 {
     ind_extract_result *r = d->res;
-    if (d->oom || !grow(d, (void **)&r->obs, &d->cap_obs, r->n_obs, sizeof *r->obs, &d->obs_unit))
+    ind_extract_obs *o = new_record(d, (void **)&r->obs, r->n_obs, &d->cap_obs, sizeof *o, &d->obs_unit);
+    if (!o)
         return NULL;
-    ind_extract_obs *o = &r->obs[r->n_obs];
+    r->n_obs++;
     char *e = "";
     o->unit = o->indicator = o->period = o->gender = o->value = o->numerator = e;
     o->denominator = o->target = o->kf_target = o->missing = o->goal = o->note = e;
     o->periodicity = o->value_unit = e;
     o->line = line;
-    d->obs_unit[r->n_obs] = x_unit_for_emit(d);
-    r->n_obs++;
     return o;
 }
 
 ind_extract_activity *x_new_activity(xdoc *d, long line)
 {
     ind_extract_result *r = d->res;
-    if (d->oom ||
-        !grow(d, (void **)&r->activities, &d->cap_acts, r->n_activities, sizeof *r->activities, &d->act_unit))
+    ind_extract_activity *a =
+        new_record(d, (void **)&r->activities, r->n_activities, &d->cap_acts, sizeof *a, &d->act_unit);
+    if (!a)
         return NULL;
-    ind_extract_activity *a = &r->activities[r->n_activities];
+    r->n_activities++;
     a->name = a->start = a->end = a->unit = a->goal = "";
     a->line = line;
-    d->act_unit[r->n_activities] = x_unit_for_emit(d);
-    r->n_activities++;
     return a;
 }
 
 ind_extract_goal *x_new_goal(xdoc *d, long line)
 {
     ind_extract_result *r = d->res;
-    if (d->oom || !grow(d, (void **)&r->goals, &d->cap_goals, r->n_goals, sizeof *r->goals, &d->goal_unit))
+    ind_extract_goal *g = new_record(d, (void **)&r->goals, r->n_goals, &d->cap_goals, sizeof *g, &d->goal_unit);
+    if (!g)
         return NULL;
-    ind_extract_goal *g = &r->goals[r->n_goals];
+    r->n_goals++;
     g->id = g->level = g->parent = g->unit = g->text = g->assessment = "";
     g->year = 0;
     g->line = line;
-    d->goal_unit[r->n_goals] = x_unit_for_emit(d);
-    r->n_goals++;
     return g;
 }
 

@@ -275,19 +275,35 @@ static void freda(xcell *c)
     strcpy(c->den, b);
 }
 
-/* A cell reader looks at the tokens from t[*pi] on and either reads one
- * cell into x (LEX_OK, *pi advanced), leaves them to the next reader
- * (LEX_NO), or finds tokens that start a cell of its kind but cannot
- * complete one (LEX_FAIL: the row cannot be read this way). */
+/* The tokens t[0..n) being read, the next one at i. thousands: join
+ * "1 300" into one number. */
+typedef struct {
+    const xtok *t;
+    size_t n, i;
+    int thousands;
+} xlex;
+
+/* A cell reader looks at the tokens from L->i on and either reads one cell
+ * into x (LEX_OK, L->i advanced), leaves them to the next reader (LEX_NO),
+ * or finds tokens that start a cell of its kind but cannot complete one
+ * (LEX_FAIL: the row cannot be read this way). */
 enum { LEX_FAIL = -1, LEX_NO = 0, LEX_OK = 1 };
 
-typedef int (*cell_reader)(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x);
+typedef int (*cell_reader)(xlex *L, xcell *x);
+
+/* Is s[0..n) a number token; *pct: with a "%". */
+static int is_num(const char *s, size_t n, int *pct)
+{
+    char nb[40];
+    int ndig, dec;
+    return num_tok(s, n, nb, sizeof nb, pct, &ndig, &dec);
+}
 
 /* periods: "VB 2021", "T2 2021", "Tertial 2 2021"; periodicities: "År", "Tertial", ... */
-static int lex_period(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x)
+static int lex_period(xlex *L, xcell *x)
 {
-    (void)thousands;
-    size_t i = *pi;
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
     const xtok *a = &t[i];
     int yr;
     if ((teq(a, "VB") || teq(a, "T1") || teq(a, "T2") || teq(a, "T3")) && i + 1 < n &&
@@ -297,7 +313,7 @@ static int lex_period(const xtok *t, size_t n, size_t *pi, int thousands, xcell 
         x->tertial = teq(a, "VB") ? 3 : a->s[1] - '0';
         cpy(x->text, sizeof x->text, a->s, a->n);
         cat_tok(x->text, sizeof x->text, &t[i + 1]);
-        *pi = i + 2;
+        L->i = i + 2;
         return LEX_OK;
     }
     if (teq(a, "Tertial") && i + 2 < n && t[i + 1].n == 1 && t[i + 1].s[0] >= '1' && t[i + 1].s[0] <= '3' &&
@@ -308,23 +324,23 @@ static int lex_period(const xtok *t, size_t n, size_t *pi, int thousands, xcell 
         cpy(x->text, sizeof x->text, a->s, a->n);
         cat_tok(x->text, sizeof x->text, &t[i + 1]);
         cat_tok(x->text, sizeof x->text, &t[i + 2]);
-        *pi = i + 3;
+        L->i = i + 3;
         return LEX_OK;
     }
     if (in_list(a, pcity_words)) {
         x->type = XC_PCITY;
         cpy(x->text, sizeof x->text, a->s, a->n);
-        *pi = i + 1;
+        L->i = i + 1;
         return LEX_OK;
     }
     return LEX_NO;
 }
 
 /* "Tas fram av nämnd/styrelse", possibly in pieces or cut short */
-static int lex_tas_fram(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x)
+static int lex_tas_fram(xlex *L, xcell *x)
 {
-    (void)thousands;
-    size_t i = *pi;
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
     if (!teq(&t[i], "Tas"))
         return LEX_NO;
     if (i + 1 >= n || !teq(&t[i + 1], "fram"))
@@ -348,22 +364,21 @@ static int lex_tas_fram(const xtok *t, size_t n, size_t *pi, int thousands, xcel
             x->truncated = 0;
         }
     }
-    *pi = i;
+    L->i = i;
     return LEX_OK;
 }
 
-/* "Se text nedan", "Öka (jämfört med 2020)", "Max 5 %", "min 10 personer" */
-static int lex_words(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x)
+/* "Se text nedan", "Öka (jämfört med 2020)", "Max 5 %", "min 10 personer", "±1 %" */
+static int lex_words(xlex *L, xcell *x)
 {
-    (void)thousands;
-    size_t i = *pi;
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
     const xtok *a = &t[i];
-    char nb[40];
-    int pct, ndig, dec;
+    int pct;
     if (teq(a, "Se") && i + 2 < n && teq(&t[i + 1], "text") && teq(&t[i + 2], "nedan")) {
         x->type = XC_TEXT;
         strcpy(x->text, "Se text nedan");
-        *pi = i + 3;
+        L->i = i + 3;
         return LEX_OK;
     }
     if (in_list(a, dir_words)) {
@@ -376,33 +391,24 @@ static int lex_words(const xtok *t, size_t n, size_t *pi, int thousands, xcell *
             cat(x->text, sizeof x->text, pb, strlen(pb));
             cat(x->text, sizeof x->text, ")", 1);
         }
-        *pi = i;
+        L->i = i;
         return LEX_OK;
     }
-    if (!(teq(a, "Max") || teq(a, "Min") || teq(a, "max") || teq(a, "min")))
-        return LEX_NO;
-    if (i + 1 >= n || !num_tok(t[i + 1].s, t[i + 1].n, nb, sizeof nb, &pct, &ndig, &dec))
-        return LEX_FAIL;
-    x->type = XC_TEXT;
-    cpy(x->text, sizeof x->text, a->s, a->n);
-    cat_tok(x->text, sizeof x->text, &t[i + 1]);
-    i += 2;
-    if (i < n && !pct && in_list(&t[i], max_units)) {
-        cat_tok(x->text, sizeof x->text, &t[i]);
-        i++;
+    if (teq(a, "Max") || teq(a, "Min") || teq(a, "max") || teq(a, "min")) {
+        if (i + 1 >= n || !is_num(t[i + 1].s, t[i + 1].n, &pct))
+            return LEX_FAIL;
+        x->type = XC_TEXT;
+        cpy(x->text, sizeof x->text, a->s, a->n);
+        cat_tok(x->text, sizeof x->text, &t[i + 1]);
+        i += 2;
+        if (i < n && !pct && in_list(&t[i], max_units)) {
+            cat_tok(x->text, sizeof x->text, &t[i]);
+            i++;
+        }
+        L->i = i;
+        return LEX_OK;
     }
-    *pi = i;
-    return LEX_OK;
-}
-
-/* bands: "+/-1 %", "+/- 1 %", "±1 %" */
-static int lex_band(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x)
-{
-    (void)thousands;
-    size_t i = *pi;
-    const xtok *a = &t[i];
-    char nb[40];
-    int pct, ndig, dec;
+    /* bands: "+/-1 %", "+/- 1 %", "±1 %" */
     if (!((a->n >= 3 && memcmp(a->s, "+/-", 3) == 0) ||
           (a->n >= 2 && (unsigned char)a->s[0] == 0xC2 && (unsigned char)a->s[1] == 0xB1)))
         return LEX_NO;
@@ -411,32 +417,30 @@ static int lex_band(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x
     cpy(x->text, sizeof x->text, a->s, a->n);
     i++;
     if (a->n == skip) {
-        if (i >= n || !num_tok(t[i].s, t[i].n, nb, sizeof nb, &pct, &ndig, &dec))
+        if (i >= n || !is_num(t[i].s, t[i].n, &pct))
             return LEX_FAIL;
         cat_tok(x->text, sizeof x->text, &t[i]);
         i++;
-    } else if (!num_tok(a->s + skip, a->n - skip, nb, sizeof nb, &pct, &ndig, &dec)) {
+    } else if (!is_num(a->s + skip, a->n - skip, &pct)) {
         return LEX_FAIL;
     }
     if (!pct && i < n && is_pct_tok(&t[i])) {
         cat(x->text, sizeof x->text, " %", 2);
         i++;
     }
-    *pi = i;
+    L->i = i;
     return LEX_OK;
 }
 
 /* a missing value: "-", "..", ".", "–" */
-static int lex_missing(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x)
+static int lex_missing(xlex *L, xcell *x)
 {
-    (void)n;
-    (void)thousands;
-    const xtok *a = &t[*pi];
+    const xtok *a = &L->t[L->i];
     if (!(teq(a, "-") || teq(a, "..") || teq(a, ".") || teq(a, "–")))
         return LEX_NO;
     x->type = XC_MISS;
     cpy(x->text, sizeof x->text, a->s, a->n);
-    (*pi)++;
+    L->i++;
     return LEX_OK;
 }
 
@@ -466,9 +470,10 @@ static size_t thousands_groups(const xtok *t, size_t n, size_t i, xcell *x, int 
 
 /* a number, its thousands groups, a unit ("%", "st", "kg CO2 per kg
  * livsmedel") and a parenthesis ("(1 av 22 granskade ärenden)") */
-static int lex_number(const xtok *t, size_t n, size_t *pi, int thousands, xcell *x)
+static int lex_number(xlex *L, xcell *x)
 {
-    size_t i = *pi;
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
     const xtok *a = &t[i];
     char nb[40];
     int pct, ndig, dec, yr;
@@ -477,7 +482,7 @@ static int lex_number(const xtok *t, size_t n, size_t *pi, int thousands, xcell 
     x->type = XC_NUM;
     cpy(x->text, sizeof x->text, nb, strlen(nb));
     i++;
-    if (thousands)
+    if (L->thousands)
         i = thousands_groups(t, n, i, x, &pct, &dec, ndig);
     if (pct) {
         strcpy(x->unit, "%");
@@ -500,7 +505,7 @@ static int lex_number(const xtok *t, size_t n, size_t *pi, int thousands, xcell 
         freda(x);
     if (!x->unit[0] && !x->extra[0] && a->n == 4 && (yr = year_tok(a)))
         x->year = yr;
-    *pi = i;
+    L->i = i;
     return LEX_OK;
 }
 
@@ -509,11 +514,12 @@ static int lex_number(const xtok *t, size_t n, size_t *pi, int thousands, xcell 
  * when every token was read (*nc cells), 0 otherwise. */
 static int lex(const xtok *t, size_t n, int thousands, xcell *c, int maxc, int *nc)
 {
-    static const cell_reader readers[] = {lex_period, lex_tas_fram, lex_words, lex_band, lex_missing,
+    static const cell_reader readers[] = {lex_period, lex_tas_fram, lex_words, lex_missing,
                                           lex_number};
-    size_t i = 0;
+    xlex L = {t, n, 0, thousands};
     int k = 0;
-    while (i < n) {
+    while (L.i < n) {
+        size_t i = L.i;
         if (k >= maxc)
             return 0;
         xcell *x = &c[k];
@@ -527,7 +533,7 @@ static int lex(const xtok *t, size_t n, int thousands, xcell *c, int maxc, int *
             x->empties = -1;
         int r = LEX_NO;
         for (size_t q = 0; q < sizeof readers / sizeof readers[0] && r == LEX_NO; q++)
-            r = readers[q](t, n, &i, thousands, x);
+            r = readers[q](&L, x);
         if (r != LEX_OK)
             return 0;
         k++;
