@@ -2,6 +2,7 @@
 /* extract.c: the extractor's document pass: units, the goal hierarchy, unit names, and the public entry points. */
 #include "extract_prose_internal.h"
 #include "extract_table_internal.h"
+#include "csvread.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -884,43 +885,16 @@ ind_status ind_extract_file(const char *path, ind_extract_result *out, ind_error
     memset(out, 0, sizeof *out);
     if (!path)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "no file given");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file for reading");
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
-    }
-    for (;;) {
-        if (len == cap) {
-            if (cap >= ((size_t)1 << 30)) {
-                free(buf);
-                fclose(f);
-                return ind_error_set(err, IND_EINPUT, path, 0, 0, "the file is larger than 1 GiB");
-            }
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t k = fread(buf + len, 1, cap - len, f);
-        len += k;
-        if (k == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
+    char *buf;
+    size_t len;
+    ind_status st = ind_file_slurp(path, &buf, &len, err);
+    if (st != IND_OK)
+        return st;
+    if (len > ((size_t)1 << 30)) {
         free(buf);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "reading the file failed");
+        return ind_error_set(err, IND_EINPUT, path, 0, 0, "the file is larger than 1 GiB");
     }
-    ind_status st = ind_extract_buffer(path, buf, len, out, err);
+    st = ind_extract_buffer(path, buf, len, out, err);
     free(buf);
     if (st == IND_OK)
         out->path = xa_strdup(out->priv, path);

@@ -160,29 +160,28 @@ int xt_all_digits(const char *s, size_t n)
     return 1;
 }
 
-int xt_starts_lower(const char *s, size_t n)
+/* Does s start with a letter of one case: ASCII a..z, or a two-byte Latin-1
+ * letter C3 lo..hi other than C3 except? */
+static int starts_case(const char *s, size_t n, char a, char z, unsigned lo, unsigned hi, unsigned except)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n == 0)
         return 0;
-    if (u[0] >= 'a' && u[0] <= 'z')
+    if (s[0] >= a && s[0] <= z)
         return 1;
+    return u[0] == 0xC3 && n > 1 && u[1] >= lo && u[1] <= hi && u[1] != except;
+}
+
+int xt_starts_lower(const char *s, size_t n)
+{
     /* Latin-1 supplement lower case: U+00DF..U+00FF except U+00F7 */
-    if (u[0] == 0xC3 && n > 1 && u[1] >= 0x9F && u[1] <= 0xBF && u[1] != 0xB7)
-        return 1;
-    return 0;
+    return starts_case(s, n, 'a', 'z', 0x9F, 0xBF, 0xB7);
 }
 
 int xt_starts_upper(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (n == 0)
-        return 0;
-    if (u[0] >= 'A' && u[0] <= 'Z')
-        return 1;
-    if (u[0] == 0xC3 && n > 1 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97)
-        return 1;
-    return 0;
+    /* U+00C0..U+00DE except U+00D7 */
+    return starts_case(s, n, 'A', 'Z', 0x80, 0x9E, 0x97);
 }
 
 int xt_teq(const xline *l, const char *s)
