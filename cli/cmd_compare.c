@@ -156,7 +156,9 @@ static void global_row(out_table *t, const ind_cmp_result *r, shown sh)
     out_text(t, "");
     out_integer(t, 0);
     out_text(t, r->sentence);
-    out_text(t, r->note);
+    char note[sizeof r->note + sizeof r->pairs_note + 1];
+    snprintf(note, sizeof note, "%s%s%s", r->note, r->note[0] && r->pairs_note[0] ? " " : "", r->pairs_note);
+    out_text(t, note);
 }
 
 static void unit_row(out_table *t, const ind_cmp_result *r, const ind_cmp_unit *u, const ind_dataset *ds, shown sh,
@@ -237,9 +239,10 @@ static int compare_emit(const cli_opts *opt, const ind_cmp_options *co, const in
              co->adjust == IND_INF_ADJUST_HOLM ? "Holm" : co->adjust == IND_INF_ADJUST_BH ? "Benjamini-Hochberg" : (en ? "none" : "ingen"));
     int rc = out_table_emit(t, opt, title);
     if (rc == 0 && opt->format == OUT_TABLE && !opt->output && r->note[0])
-        printf("\n%s%s\n", r->note,
-               r->pairs_left_out ? (en ? " (--pairs makes every pairwise test all the same.)"
-                                       : " (--pairs gör ändå alla parvisa tester.)") : "");
+        printf("\n%s\n", r->note);
+    if (rc == 0 && opt->format == OUT_TABLE && !opt->output && r->pairs_note[0])
+        printf("%s%s %s\n", r->note[0] ? "" : "\n", r->pairs_note,
+               en ? "(--pairs makes every pairwise test all the same.)" : "(--pairs gör ändå alla parvisa tester.)");
     out_table_free(t);
     return rc;
 }

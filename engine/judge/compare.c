@@ -529,35 +529,28 @@ static void overall_sentence(ind_cmp_result *r, const ind_cmp_options *o)
              r->tested, test, stat, p);
 }
 
-/* The notes: the years as replicates (series); pairwise tests left out. */
+/* The notes: the years as replicates (series); why pairwise tests were left out. */
 static void write_notes(ind_cmp_result *r, const ind_cmp_options *o)
 {
     int sv = o->lang == IND_LANG_SV;
-    size_t l = 0;
     if (r->data == IND_CMP_DATA_SERIES)
-        l = (size_t)snprintf(r->note, sizeof r->note, "%s",
-                             sv ? "Enheterna jämförs över perioderna: åren är upprepningarna, så jämförelsen gäller nivån över tid, inte ett enskilt år."
-                                : "Units are compared over the periods: the years are the replicates, so the comparison is of the level over time, not of one year.");
-    if (!r->pairs_left_out || l >= sizeof r->note)
+        snprintf(r->note, sizeof r->note, "%s",
+                 sv ? "Enheterna jämförs över perioderna: åren är upprepningarna, så jämförelsen gäller nivån över tid, inte ett enskilt år."
+                    : "Units are compared over the periods: the years are the replicates, so the comparison is of the level over time, not of one year.");
+    if (!r->pairs_left_out)
         return;
     char k[32], lim[32], np[32];
     double pairs = (double)r->tested * ((double)r->tested - 1) / 2;
-    if (sv) {
-        ind_num_format_sv((double)r->tested, 0, 0, k, sizeof k);
-        ind_num_format_sv((double)o->pair_units, 0, 0, lim, sizeof lim);
-        ind_num_format_sv(pairs, 0, 0, np, sizeof np);
-    } else {
-        ind_num_format_en((double)r->tested, 0, 0, k, sizeof k);
-        ind_num_format_en((double)o->pair_units, 0, 0, lim, sizeof lim);
-        ind_num_format_en(pairs, 0, 0, np, sizeof np);
-    }
-    snprintf(r->note + l, sizeof r->note - l,
-             sv ? "%sParvisa tester görs för högst %s testade enheter; här är de %s (%s par, för många att läsa och att justera "
+    char *(*fmt)(double, int, unsigned, char *, size_t) = sv ? ind_num_format_sv : ind_num_format_en;
+    fmt((double)r->tested, 0, 0, k, sizeof k);
+    fmt((double)o->pair_units, 0, 0, lim, sizeof lim);
+    fmt(pairs, 0, 0, np, sizeof np);
+    snprintf(r->pairs_note, sizeof r->pairs_note,
+             sv ? "Parvisa tester görs för högst %s testade enheter; här är de %s (%s par, för många att läsa och att justera "
                   "för utan att varje skillnad försvinner). Varje enhet jämförs i stället med övriga enheter sammantaget%s."
-                : "%sPairwise tests are made for at most %s units tested; here there are %s (%s pairs, too many to read and to "
+                : "Pairwise tests are made for at most %s units tested; here there are %s (%s pairs, too many to read and to "
                   "adjust for without every difference vanishing). Each unit is compared with the other units taken together instead%s.",
-             l ? " " : "", lim, k, np,
-             r->have_funnel ? (sv ? " och placeras i tratten" : " and placed in the funnel") : "");
+             lim, k, np, r->have_funnel ? (sv ? " och placeras i tratten" : " and placed in the funnel") : "");
 }
 
 /* ---- the entry point ---------------------------------------------------------------- */

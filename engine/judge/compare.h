@@ -107,7 +107,8 @@ typedef struct {
     size_t pair_count;
     int pairs_left_out;     /* 1 when more units were tested than opt->pair_units */
     char sentence[400];
-    char note[800];         /* e.g. "the years are the replicates"; why pairs were left out */
+    char note[400];         /* e.g. "the years are the replicates" */
+    char pairs_note[400];   /* why the pairwise tests were left out, when they were */
 } ind_cmp_result;
 
 /* Compares the units of a finished dataset on one indicator (name, alias or
