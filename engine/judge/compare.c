@@ -1,4 +1,4 @@
-/* compare.c: choosing and running the tests that compare units, and saying what they found. */
+/* compare.c: which units and data a comparison takes, and what its results say (the tests are in compare_tests.c). */
 #include "compare_internal.h"
 #include "number.h"
 
@@ -6,7 +6,6 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
