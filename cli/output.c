@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,9 +11,20 @@
 
 #include "number.h"
 
+/* A cell keeps what it was given; the text for machines or people is written
+ * when the table is (numbers for a CSV are never rounded for people, and the
+ * text of a table of 36 000 rows costs one allocation, not one per cell). */
+enum { CELL_NULL = 0, CELL_TEXT, CELL_NUMBER, CELL_UNIT, CELL_PERCENT, CELL_PVALUE, CELL_INTEGER };
+
 typedef struct {
-    char *machine; /* exact text; NULL = null */
-    char *human;   /* rounded text for the terminal */
+    union {
+        double v;
+        long long i;
+        size_t text; /* offset of a text cell's text in the table's arena */
+    } u;
+    uint32_t unit;   /* CELL_UNIT: offset of the suffix in the arena */
+    unsigned char kind;
+    signed char decimals;
 } cell;
 
 struct out_table {
@@ -21,6 +33,8 @@ struct out_table {
     cell *cells;
     size_t rows, cap; /* cap in rows */
     int cur;          /* next column of the row being filled */
+    char *arena;      /* the text of every text cell, NUL-terminated */
+    size_t arena_len, arena_cap;
 };
 
 out_table *out_table_new(const out_column *columns, int count)
@@ -43,11 +57,7 @@ void out_table_free(out_table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->rows * (size_t)t->ncol; i++) {
-        free(t->cells[i].machine);
-        if (t->cells[i].human != t->cells[i].machine)
-            free(t->cells[i].human);
-    }
+    free(t->arena);
     free(t->cells);
     free(t->col);
     free(t);
@@ -55,15 +65,19 @@ void out_table_free(out_table *t)
 
 size_t out_table_rows(const out_table *t) { return t->rows; }
 
+static void out_of_memory(void)
+{
+    fprintf(stderr, "indikator: out of memory\n");
+    exit(4);
+}
+
 void out_row_begin(out_table *t)
 {
     if (t->rows == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
         cell *c = realloc(t->cells, cap * (size_t)t->ncol * sizeof *c);
-        if (!c) {
-            fprintf(stderr, "indikator: out of memory\n");
-            exit(4);
-        }
+        if (!c)
+            out_of_memory();
         t->cells = c;
         t->cap = cap;
     }
@@ -81,69 +95,103 @@ static cell *next_cell(out_table *t)
     return &t->cells[(t->rows - 1) * (size_t)t->ncol + (size_t)t->cur++];
 }
 
-static char *dup_or_die(const char *s)
+/* Copies s into the arena; returns its offset. */
+static size_t arena_add(out_table *t, const char *s)
 {
-    char *d = strdup(s);
-    if (!d) {
-        fprintf(stderr, "indikator: out of memory\n");
-        exit(4);
+    size_t n = strlen(s) + 1;
+    if (t->arena_len + n > t->arena_cap) {
+        size_t cap = t->arena_cap ? t->arena_cap * 2 : 4096;
+        while (cap < t->arena_len + n)
+            cap *= 2;
+        char *a = realloc(t->arena, cap);
+        if (!a || cap > UINT32_MAX)
+            out_of_memory();
+        t->arena = a;
+        t->arena_cap = cap;
     }
-    return d;
+    memcpy(t->arena + t->arena_len, s, n);
+    t->arena_len += n;
+    return t->arena_len - n;
 }
 
 void out_text(out_table *t, const char *s)
 {
     cell *c = next_cell(t);
-    c->machine = dup_or_die(s ? s : "");
-    c->human = c->machine;
+    c->kind = CELL_TEXT;
+    c->u.text = arena_add(t, s ? s : "");
+}
+
+/* A number cell of the given kind; not-a-number and infinities are null. */
+static cell *number_cell(out_table *t, double v, int decimals, unsigned char kind)
+{
+    cell *c = next_cell(t);
+    if (!isfinite(v))
+        return NULL;
+    c->kind = kind;
+    c->u.v = v;
+    c->decimals = (signed char)decimals;
+    return c;
 }
 
 void out_number_unit(out_table *t, double v, int decimals, const char *unit)
 {
-    cell *c = next_cell(t);
-    if (isnan(v))
-        return; /* null */
-    char buf[64], hum[96];
-    c->machine = dup_or_die(ind_num_format_exact(v, buf, sizeof buf));
-    ind_num_format_sv(v, decimals, 0, buf, sizeof buf);
-    snprintf(hum, sizeof hum, "%s%s", buf, unit ? unit : "");
-    c->human = dup_or_die(hum);
+    cell *c = number_cell(t, v, decimals, unit ? CELL_UNIT : CELL_NUMBER);
+    if (c && unit)
+        c->unit = (uint32_t)arena_add(t, unit);
 }
 
 void out_number(out_table *t, double v, int decimals) { out_number_unit(t, v, decimals, NULL); }
 
 void out_fraction_percent(out_table *t, double v, int decimals)
 {
-    cell *c = next_cell(t);
-    if (isnan(v))
-        return;
-    char buf[64], hum[80];
-    c->machine = dup_or_die(ind_num_format_exact(v, buf, sizeof buf));
-    ind_num_format_sv(v * 100, decimals, 0, buf, sizeof buf);
-    snprintf(hum, sizeof hum, "%s %%", buf);
-    c->human = dup_or_die(hum);
+    number_cell(t, v, decimals, CELL_PERCENT);
 }
 
-void out_pvalue(out_table *t, double p)
-{
-    cell *c = next_cell(t);
-    if (isnan(p))
-        return;
-    char buf[64];
-    c->machine = dup_or_die(ind_num_format_exact(p, buf, sizeof buf));
-    if (p < 0.001)
-        c->human = dup_or_die("< 0,001");
-    else
-        c->human = dup_or_die(ind_num_format_sv(p, p < 0.01 ? 3 : 2, 0, buf, sizeof buf));
-}
+void out_pvalue(out_table *t, double p) { number_cell(t, p, 0, CELL_PVALUE); }
 
 void out_integer(out_table *t, long long v)
 {
     cell *c = next_cell(t);
-    char buf[32];
-    snprintf(buf, sizeof buf, "%lld", v);
-    c->machine = dup_or_die(buf);
-    c->human = c->machine;
+    c->kind = CELL_INTEGER;
+    c->u.i = v;
+}
+
+/* The text for machines: exact numbers; NULL for a null cell. */
+static const char *machine_text(const out_table *t, const cell *c, char *buf, size_t size)
+{
+    switch (c->kind) {
+    case CELL_NULL: return NULL;
+    case CELL_TEXT: return t->arena + c->u.text;
+    case CELL_INTEGER: snprintf(buf, size, "%lld", c->u.i); return buf;
+    default: return ind_num_format_exact(c->u.v, buf, size);
+    }
+}
+
+/* The text for people, rounded the Swedish way; NULL for a null cell. (The
+ * sizes are those the cells' texts always had: 64 bytes for a number, 96 with
+ * a unit, 80 for a percentage.) */
+static const char *human_text(const out_table *t, const cell *c, char *buf, size_t size)
+{
+    char num[64];
+    switch (c->kind) {
+    case CELL_NUMBER:
+        snprintf(buf, size, "%s", ind_num_format_sv(c->u.v, c->decimals, 0, num, sizeof num));
+        return buf;
+    case CELL_UNIT:
+        snprintf(buf, size < 96 ? size : 96, "%s%s",
+                 ind_num_format_sv(c->u.v, c->decimals, 0, num, sizeof num), t->arena + c->unit);
+        return buf;
+    case CELL_PERCENT:
+        snprintf(buf, size < 80 ? size : 80, "%s %%",
+                 ind_num_format_sv(c->u.v * 100, c->decimals, 0, num, sizeof num));
+        return buf;
+    case CELL_PVALUE:
+        if (c->u.v < 0.001)
+            return "< 0,001";
+        snprintf(buf, size, "%s", ind_num_format_sv(c->u.v, c->u.v < 0.01 ? 3 : 2, 0, num, sizeof num));
+        return buf;
+    default: return machine_text(t, c, buf, size);
+    }
 }
 
 void out_null(out_table *t) { next_cell(t); }
@@ -211,10 +259,14 @@ static void write_csv(const out_table *t, FILE *f)
     for (size_t i = 0; i < t->rows; i++) {
         for (int j = 0; j < t->ncol; j++) {
             const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
+            char buf[64];
+            const char *text = machine_text(t, c, buf, sizeof buf);
             if (j)
                 fputc(',', f);
-            if (c->machine)
-                out_csv_field(f, c->machine, t->col[j].type == COL_TEXT);
+            if (text && c->kind != CELL_TEXT)
+                fputs(text, f); /* a number needs no quotes and no guard */
+            else if (text)
+                out_csv_field(f, text, t->col[j].type == COL_TEXT);
         }
         fputs("\r\n", f);
     }
@@ -227,16 +279,18 @@ static void write_json(const out_table *t, FILE *f)
         fputs(i ? ",\n  {" : "\n  {", f);
         for (int j = 0; j < t->ncol; j++) {
             const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
+            char buf[64];
+            const char *text = machine_text(t, c, buf, sizeof buf);
             if (j)
                 fputs(", ", f);
             out_json_string(f, t->col[j].key);
             fputs(": ", f);
-            if (!c->machine)
+            if (!text)
                 fputs("null", f);
             else if (t->col[j].type == COL_TEXT)
-                out_json_string(f, c->machine);
+                out_json_string(f, text);
             else
-                fputs(c->machine, f);
+                fputs(text, f);
         }
         fputs("}", f);
     }
@@ -255,7 +309,9 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
         w[j] = out_width(english ? t->col[j].label_en : t->col[j].label_sv);
         for (size_t i = 0; i < t->rows; i++) {
             const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
-            size_t cw = out_width(c->human ? c->human : "\xe2\x80\x93");
+            char buf[256];
+            const char *human = human_text(t, c, buf, sizeof buf);
+            size_t cw = out_width(human ? human : "\xe2\x80\x93");
             if (cw > w[j])
                 w[j] = cw;
         }
@@ -296,11 +352,13 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
             if (!t->col[j].terminal)
                 continue;
             const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
-            const char *s = c->human ? c->human : "\xe2\x80\x93";
+            char buf[256];
+            const char *human = human_text(t, c, buf, sizeof buf);
+            const char *s = human ? human : "\xe2\x80\x93";
             char english[128];
-            if (english_numbers && t->col[j].type != COL_TEXT && c->human && strlen(c->human) < sizeof english) {
+            if (english_numbers && t->col[j].type != COL_TEXT && human && strlen(human) < sizeof english) {
                 /* numbers for people were written the Swedish way: a decimal point for --lang en */
-                snprintf(english, sizeof english, "%s", c->human);
+                snprintf(english, sizeof english, "%s", human);
                 for (char *q = english; *q; q++)
                     if (*q == ',')
                         *q = '.';

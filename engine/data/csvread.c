@@ -371,6 +371,294 @@ static char detect_delimiter(const char *s, size_t size)
     return ',';
 }
 
+char ind_csv_detect_delimiter(const char *text, size_t size) { return detect_delimiter(text, size); }
+
+/* ---- reading in pieces -------------------------------------------------- */
+
+size_t ind_csv_split_point(const char *text, size_t size, size_t pos)
+{
+    while (pos < size && ((unsigned char)text[pos] & 0xC0) == 0x80)
+        pos++;
+    return pos < size ? pos : size;
+}
+
+/* Bytes of w equal to b (exact: one high bit per such byte). */
+static uint64_t bytes_equal(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (0x0101010101010101ULL * b);
+    return ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x) & 0x8080808080808080ULL;
+}
+
+void ind_csv_scan(const char *text, size_t size, size_t begin, size_t end, ind_csv_scan_result *out)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = begin, quotes = 0;
+    long breaks = 0;
+    out->clean = 0;
+    while (i < end) {
+        if (i + 8 <= end) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            /* plain ASCII of 0x20 and up: count its quotes and go on */
+            if (!(w & 0x8080808080808080ULL) &&
+                !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
+                uint64_t q = bytes_equal(w, '"');
+                if (q) /* one high bit per quote: their count in the top byte */
+                    quotes += (size_t)(((q >> 7) * 0x0101010101010101ULL) >> 56);
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = u[i];
+        if (c < 0x20) {
+            if (c == '\n' || (c == '\r' && (i + 1 >= size || u[i + 1] != '\n')))
+                breaks++;
+            else if (c != '\t' && c != '\r')
+                return;
+            i++;
+        } else if (c < 0x80) {
+            quotes += c == '"';
+            i++;
+        } else {
+            size_t k = utf8_seq(u + i, size - i);
+            if (!k)
+                return;
+            i += k;
+        }
+    }
+    out->quotes = quotes;
+    out->breaks = breaks;
+    out->clean = 1;
+}
+
+size_t ind_csv_boundary(const char *text, size_t size, size_t pos, int odd_quotes, long *breaks)
+{
+    long k = 0;
+    for (size_t i = pos; i < size; i++) {
+        char c = text[i];
+        if (c == '"') {
+            odd_quotes = !odd_quotes;
+        } else if (c == '\n' || c == '\r') {
+            size_t next = i + 1 + (c == '\r' && i + 1 < size && text[i + 1] == '\n');
+            k++;
+            if (!odd_quotes) {
+                *breaks += k;
+                return next;
+            }
+            i = next - 1;
+        }
+    }
+    *breaks += k;
+    return size;
+}
+
+void ind_csv_cursor_init(ind_csv_cursor *c, const char *path, const char *text, size_t pos,
+                         size_t end, long line, char delimiter)
+{
+    memset(c, 0, sizeof *c);
+    c->text = text;
+    c->pos = pos;
+    c->end = end;
+    c->line = line;
+    c->delimiter = delimiter;
+    c->path = path;
+}
+
+void ind_csv_cursor_free(ind_csv_cursor *c)
+{
+    free(c->field);
+    free(c->len);
+    free(c->offset);
+    free(c->in_scratch);
+    free(c->scratch);
+    memset(c, 0, sizeof *c);
+}
+
+/* libcsv's blank: space, and tab unless tab is the delimiter. */
+static int cursor_space(const ind_csv_cursor *c, char ch)
+{
+    return ch == ' ' || (ch == '\t' && c->delimiter != '\t');
+}
+
+/* Room for one more field; -2 when out of memory. */
+static int cursor_room(ind_csv_cursor *c, size_t count)
+{
+    if (count < c->cap)
+        return 0;
+    size_t cap = c->cap ? c->cap * 2 : 32;
+    const char **f = realloc(c->field, cap * sizeof *f);
+    if (f)
+        c->field = f;
+    size_t *l = realloc(c->len, cap * sizeof *l);
+    if (l)
+        c->len = l;
+    size_t *o = realloc(c->offset, cap * sizeof *o);
+    if (o)
+        c->offset = o;
+    unsigned char *s = realloc(c->in_scratch, cap);
+    if (s)
+        c->in_scratch = s;
+    if (!f || !l || !o || !s)
+        return -2;
+    c->cap = cap;
+    return 0;
+}
+
+/* A quoted field from the quote at c->pos: its text with "" as ", and the
+ * position after the closing quote. -1 when unterminated, -2 out of memory. */
+static int cursor_quoted(ind_csv_cursor *c, size_t count)
+{
+    size_t start = ++c->pos, copied_from = start;
+    int copy = 0;
+    for (;;) {
+        const char *q = memchr(c->text + c->pos, '"', c->end - c->pos);
+        if (!q)
+            return -1; /* unterminated here: the whole-file reader says where */
+        size_t at = (size_t)(q - c->text);
+        c->line += count_breaks(c->text + c->pos, at - c->pos);
+        if (at + 1 < c->end && c->text[at + 1] == '"') {
+            /* "" is one quote: the text so far and that quote go to scratch */
+            size_t n = at + 1 - copied_from;
+            if (c->scratch_len + n > c->scratch_cap) {
+                size_t cap = c->scratch_cap ? c->scratch_cap * 2 : 1024;
+                while (cap < c->scratch_len + n)
+                    cap *= 2;
+                char *s = realloc(c->scratch, cap);
+                if (!s)
+                    return -2;
+                c->scratch = s;
+                c->scratch_cap = cap;
+            }
+            if (!copy) {
+                c->offset[count] = c->scratch_len;
+                copy = 1;
+            }
+            memcpy(c->scratch + c->scratch_len, c->text + copied_from, n);
+            c->scratch_len += n;
+            c->pos = copied_from = at + 2;
+            continue;
+        }
+        if (copy) {
+            size_t n = at - copied_from;
+            if (c->scratch_len + n > c->scratch_cap) {
+                size_t cap = c->scratch_cap * 2;
+                while (cap < c->scratch_len + n)
+                    cap *= 2;
+                char *s = realloc(c->scratch, cap);
+                if (!s)
+                    return -2;
+                c->scratch = s;
+                c->scratch_cap = cap;
+            }
+            memcpy(c->scratch + c->scratch_len, c->text + copied_from, n);
+            c->scratch_len += n;
+            c->len[count] = c->scratch_len - c->offset[count];
+        } else {
+            c->offset[count] = start;
+            c->len[count] = at - start;
+        }
+        c->in_scratch[count] = (unsigned char)copy;
+        c->pos = at + 1;
+        return 0;
+    }
+}
+
+/* An unquoted field from c->pos to a delimiter or line end, trailing blanks
+ * left out; -1 for a quote inside it. */
+static int cursor_plain(ind_csv_cursor *c, size_t count)
+{
+    const char *t = c->text;
+    size_t i = c->pos, last = c->pos;
+    char d = c->delimiter;
+    for (; i < c->end; i++) {
+        char ch = t[i];
+        if (ch == d || ch == '\n' || ch == '\r')
+            break;
+        if (ch == '"')
+            return -1;
+        if (!cursor_space(c, ch))
+            last = i + 1;
+    }
+    c->offset[count] = c->pos;
+    c->len[count] = last - c->pos;
+    c->in_scratch[count] = 0;
+    c->pos = i;
+    return 0;
+}
+
+/* Skips blanks and line breaks before a row, counting lines. */
+static void cursor_skip(ind_csv_cursor *c)
+{
+    while (c->pos < c->end) {
+        char ch = c->text[c->pos];
+        if (ch == '\n' || (ch == '\r' && !(c->pos + 1 < c->end && c->text[c->pos + 1] == '\n')))
+            c->line++;
+        else if (ch != '\r' && !(cursor_space(c, ch) && ch != c->delimiter))
+            return;
+        c->pos++;
+    }
+}
+
+/* One row from c->pos: the number of fields, or -1 / -2. */
+static long cursor_row(ind_csv_cursor *c)
+{
+    size_t count = 0;
+    c->scratch_len = 0;
+    for (;;) {
+        while (c->pos < c->end && cursor_space(c, c->text[c->pos]) && c->text[c->pos] != c->delimiter)
+            c->pos++;
+        if (cursor_room(c, count))
+            return -2;
+        int rc = c->pos < c->end && c->text[c->pos] == '"' ? cursor_quoted(c, count) : cursor_plain(c, count);
+        if (rc)
+            return rc;
+        if (c->len[count] > IND_CSV_MAX_FIELD)
+            return -1;
+        count++;
+        while (c->pos < c->end && cursor_space(c, c->text[c->pos]))
+            c->pos++; /* blanks after a closing quote */
+        if (c->pos >= c->end)
+            return (long)count;
+        char ch = c->text[c->pos];
+        if (ch == c->delimiter) {
+            c->pos++;
+            continue;
+        }
+        if (ch != '\n' && ch != '\r')
+            return -1; /* text after a closing quote */
+        c->pos++;
+        if (ch == '\n' || !(c->pos < c->end && c->text[c->pos] == '\n'))
+            c->line++;
+        return (long)count;
+    }
+}
+
+int ind_csv_cursor_next(ind_csv_cursor *c, ind_csv_row *row)
+{
+    for (;;) {
+        cursor_skip(c);
+        if (c->pos >= c->end)
+            return 0;
+        long line = c->line;
+        long count = cursor_row(c);
+        if (count < 0)
+            return (int)count;
+        int blank = 1;
+        for (long i = 0; i < count; i++) {
+            c->field[i] = (c->in_scratch[i] ? c->scratch : c->text) + c->offset[i];
+            blank &= c->len[i] == 0;
+        }
+        if (blank)
+            continue; /* a row of empty fields is a blank line */
+        row->field = c->field;
+        row->len = c->len;
+        row->count = (size_t)count;
+        row->line = line;
+        row->path = c->path;
+        return 1;
+    }
+}
+
 /* The most text handed to libcsv at once. */
 #define CHUNK ((size_t)64 * 1024)
 

@@ -407,6 +407,33 @@ ind_target ind_dataset_target(const ind_dataset *ds, ind_str text)
     return ind_target_parse(s, strlen(s));
 }
 
+/* Writes observation o of series s into row i of the columns (which exist). */
+static void put_row(ind_dataset *ds, size_t i, uint32_t s, const ind_obs *o)
+{
+    ds->series[i] = s;
+    ds->period[i] = o->period;
+    ds->value[i] = o->value;
+    if (ds->num) {
+        ds->num[i] = o->numerator;
+        ds->den[i] = o->denominator;
+    }
+    if (ds->sd)
+        ds->sd[i] = o->sd;
+    if (ds->source)
+        ds->source[i] = o->source;
+    ds->target[i] = o->target;
+    if (ds->kf_target)
+        ds->kf_target[i] = o->kf_target;
+    if (ds->goal)
+        ds->goal[i] = o->goal;
+    if (ds->note)
+        ds->note[i] = o->note;
+    ds->file[i] = o->file;
+    ds->line[i] = o->line;
+    ds->missing[i] = (uint8_t)(isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED)
+                                                : IND_MISSING_NONE);
+}
+
 /* ---- adding ------------------------------------------------------------- */
 
 ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator, ind_gender g,
@@ -447,28 +474,7 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
         (o->goal && !ds->goal && !(ds->goal = calloc(ds->cap, sizeof *ds->goal))) ||
         (o->note && !ds->note && !(ds->note = calloc(ds->cap, sizeof *ds->note))))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    ds->series[i] = (uint32_t)s;
-    ds->period[i] = o->period;
-    ds->value[i] = o->value;
-    if (ds->num) {
-        ds->num[i] = o->numerator;
-        ds->den[i] = o->denominator;
-    }
-    if (ds->sd)
-        ds->sd[i] = o->sd;
-    if (ds->source)
-        ds->source[i] = o->source;
-    ds->target[i] = o->target;
-    if (ds->kf_target)
-        ds->kf_target[i] = o->kf_target;
-    if (ds->goal)
-        ds->goal[i] = o->goal;
-    if (ds->note)
-        ds->note[i] = o->note;
-    ds->file[i] = o->file;
-    ds->line[i] = o->line;
-    ds->missing[i] = (uint8_t)(isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED)
-                                                : IND_MISSING_NONE);
+    put_row(ds, i, (uint32_t)s, o);
     cache_target(ds, o->target);
     cache_target(ds, o->kf_target);
     ds->n++;
@@ -483,6 +489,251 @@ ind_status ind_dataset_add(ind_dataset *ds, const char *unit, const char *indica
     if (u == (ind_str)-1 || in == (ind_str)-1)
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     return ind_dataset_add_ids(ds, u, in, g, obs, err);
+}
+
+/* ---- filling in parts (threads) ------------------------------------------ */
+
+/* A part's own series: names as the part's string ids. */
+typedef struct {
+    ind_str unit, indicator;
+    ind_gender gender;
+} part_series;
+
+struct ind_dataset_part {
+    ind_dataset *ds;
+    size_t base, max, n; /* rows base .. base+n-1 of the columns are the part's */
+    ind_strtab *str;     /* the part's strings; its rows hold these ids until merged */
+    part_series *ser;
+    size_t ser_n, ser_cap;
+    series_slot *slots;  /* the part's series by name ids */
+    size_t slot_cap;
+    ind_str last_unit, last_indicator;
+    long last_series[IND_GENDER_COUNT];
+};
+
+static void part_free(ind_dataset_part *p)
+{
+    if (!p)
+        return;
+    ind_strtab_free(p->str);
+    free(p->ser);
+    free(p->slots);
+    free(p);
+}
+
+/* Brings the optional columns named in `columns` into use, as a row that has them would. */
+static int need_columns(ind_dataset *ds, unsigned columns)
+{
+    if ((columns & IND_COLUMN_COUNTS) &&
+        (need_double_column(ds, &ds->num) || need_double_column(ds, &ds->den)))
+        return -1;
+    if ((columns & IND_COLUMN_SD) && need_double_column(ds, &ds->sd))
+        return -1;
+    size_t cap = ds->cap ? ds->cap : 1;
+    if (((columns & IND_COLUMN_SOURCE) && !ds->source && !(ds->source = calloc(cap, sizeof *ds->source))) ||
+        ((columns & IND_COLUMN_KF_TARGET) && !ds->kf_target && !(ds->kf_target = calloc(cap, sizeof *ds->kf_target))) ||
+        ((columns & IND_COLUMN_GOAL) && !ds->goal && !(ds->goal = calloc(cap, sizeof *ds->goal))) ||
+        ((columns & IND_COLUMN_NOTE) && !ds->note && !(ds->note = calloc(cap, sizeof *ds->note))))
+        return -1;
+    return 0;
+}
+
+ind_status ind_dataset_parts_begin(ind_dataset *ds, size_t count, const size_t *max_rows,
+                                   unsigned columns, ind_dataset_part **parts, ind_error *err)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < count; k++)
+        parts[k] = NULL;
+    if (ds->finished)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "the dataset is already finished");
+    for (size_t k = 0; k < count; k++)
+        total += max_rows[k];
+    /* every part writes straight into its rows of the columns: room for all of
+     * them now (pages never written cost no memory), and no column appears later */
+    if (ind_dataset_reserve(ds, total + 1, err) != IND_OK)
+        return IND_ENOMEM;
+    if (need_columns(ds, columns))
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    /* the catalogue sorts its index on first use: not while threads look things up */
+    ind_catalog_lookup(ds->cat, "", 0);
+    size_t base = ds->n;
+    for (size_t k = 0; k < count; k++) {
+        ind_dataset_part *p = calloc(1, sizeof *p);
+        if (p) {
+            p->str = ind_strtab_new();
+            p->slot_cap = 256;
+            p->slots = calloc(p->slot_cap, sizeof *p->slots);
+        }
+        if (!p || !p->str || !p->slots) {
+            part_free(p);
+            ind_dataset_parts_end(ds, parts, count, 0, NULL);
+            return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        p->ds = ds;
+        p->base = base;
+        p->max = max_rows[k];
+        for (int g = 0; g < IND_GENDER_COUNT; g++)
+            p->last_series[g] = -1;
+        base += max_rows[k];
+        parts[k] = p;
+    }
+    return IND_OK;
+}
+
+ind_strtab *ind_dataset_part_strings(ind_dataset_part *p) { return p->str; }
+
+/* The part's series of unit × indicator × gender (the part's ids), added when new; -1 when out of memory. */
+static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator, ind_gender g)
+{
+    if (unit == p->last_unit && indicator == p->last_indicator && p->last_series[g] >= 0)
+        return p->last_series[g];
+    uint64_t key = series_key(unit, indicator, g);
+    size_t mask = p->slot_cap - 1, j = mix64(key) & mask;
+    long s = -1;
+    for (; p->slots[j].series_plus_one; j = (j + 1) & mask)
+        if (p->slots[j].key == key) {
+            const part_series *ps = &p->ser[p->slots[j].series_plus_one - 1];
+            if (ps->unit == unit && ps->indicator == indicator && ps->gender == g) {
+                s = (long)p->slots[j].series_plus_one - 1;
+                break;
+            }
+        }
+    if (s < 0) {
+        if (p->ser_n == p->ser_cap) {
+            size_t cap = p->ser_cap ? p->ser_cap * 2 : 64;
+            part_series *t = realloc(p->ser, cap * sizeof *t);
+            if (!t)
+                return -1;
+            p->ser = t;
+            p->ser_cap = cap;
+        }
+        p->ser[p->ser_n] = (part_series){unit, indicator, g};
+        p->slots[j].key = key;
+        p->slots[j].series_plus_one = (uint32_t)++p->ser_n;
+        s = (long)p->ser_n - 1;
+        if (p->ser_n * 2 > p->slot_cap) {
+            size_t cap = p->slot_cap * 2;
+            series_slot *t = calloc(cap, sizeof *t);
+            if (!t)
+                return -1;
+            for (size_t i = 0; i < p->slot_cap; i++) {
+                if (!p->slots[i].series_plus_one)
+                    continue;
+                size_t k = mix64(p->slots[i].key) & (cap - 1);
+                while (t[k].series_plus_one)
+                    k = (k + 1) & (cap - 1);
+                t[k] = p->slots[i];
+            }
+            free(p->slots);
+            p->slots = t;
+            p->slot_cap = cap;
+        }
+    }
+    if (unit != p->last_unit || indicator != p->last_indicator) {
+        p->last_unit = unit;
+        p->last_indicator = indicator;
+        for (int k = 0; k < IND_GENDER_COUNT; k++)
+            p->last_series[k] = -1;
+    }
+    p->last_series[g] = s;
+    return s;
+}
+
+ind_status ind_dataset_part_add(ind_dataset_part *p, ind_str unit, ind_str indicator, ind_gender g,
+                                const ind_obs *o, ind_error *err)
+{
+    ind_dataset *ds = p->ds;
+    if (p->n == p->max)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "more rows than the part has room for");
+    if ((!ds->num && (!isnan(o->numerator) || !isnan(o->denominator))) || (!ds->sd && !isnan(o->sd)) ||
+        (!ds->source && o->source) || (!ds->kf_target && o->kf_target) || (!ds->goal && o->goal) ||
+        (!ds->note && o->note))
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "a column the parts were not begun with");
+    long s = part_series_get(p, unit, indicator, g);
+    if (s < 0)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    put_row(ds, p->base + p->n, (uint32_t)s, o);
+    p->n++;
+    return IND_OK;
+}
+
+/* Moves part p's rows to the end of the dataset's rows, its ids made the dataset's. */
+static int part_merge(ind_dataset *ds, ind_dataset_part *p)
+{
+    size_t nstr = ind_strtab_count(p->str);
+    ind_str *map = malloc((nstr ? nstr : 1) * sizeof *map);
+    uint32_t *smap = malloc((p->ser_n ? p->ser_n : 1) * sizeof *smap);
+    if (!map || !smap) {
+        free(map);
+        free(smap);
+        return -1;
+    }
+    /* strings in the order the part met them, so ids follow the file's order */
+    for (size_t id = 0; id < nstr; id++)
+        if ((map[id] = ind_strtab_intern(ds->str, ind_strtab_get(p->str, (ind_str)id),
+                                         ind_strtab_len(p->str, (ind_str)id))) == (ind_str)-1)
+            goto fail;
+    for (size_t k = 0; k < p->ser_n; k++) {
+        indicator_entry *ie = resolve_indicator(ds, map[p->ser[k].indicator]);
+        long s = ie ? series_get(ds, map[p->ser[k].unit], ie, p->ser[k].gender) : -1;
+        if (s < 0)
+            goto fail;
+        smap[k] = (uint32_t)s;
+    }
+    for (size_t r = 0; r < p->n; r++) {
+        size_t i = p->base + r, w = ds->n + r; /* w <= i: rows only move down */
+        ds->series[w] = smap[ds->series[i]];
+        ds->period[w] = ds->period[i];
+        ds->value[w] = ds->value[i];
+        if (ds->num) {
+            ds->num[w] = ds->num[i];
+            ds->den[w] = ds->den[i];
+        }
+        if (ds->sd)
+            ds->sd[w] = ds->sd[i];
+        ds->target[w] = map[ds->target[i]];
+        if (ds->kf_target)
+            ds->kf_target[w] = map[ds->kf_target[i]];
+        if (ds->goal)
+            ds->goal[w] = map[ds->goal[i]];
+        if (ds->note)
+            ds->note[w] = map[ds->note[i]];
+        if (ds->source)
+            ds->source[w] = map[ds->source[i]];
+        ds->file[w] = ds->file[i];
+        ds->line[w] = ds->line[i];
+        ds->missing[w] = ds->missing[i];
+        if (ds->target[w] && (r == 0 || ds->target[w] != ds->target[w - 1]))
+            cache_target(ds, ds->target[w]);
+        if (ds->kf_target && ds->kf_target[w] && (r == 0 || ds->kf_target[w] != ds->kf_target[w - 1]))
+            cache_target(ds, ds->kf_target[w]);
+    }
+    ds->n += p->n;
+    free(map);
+    free(smap);
+    return 0;
+fail:
+    free(map);
+    free(smap);
+    return -1;
+}
+
+ind_status ind_dataset_parts_end(ind_dataset *ds, ind_dataset_part **parts, size_t count, int keep,
+                                 ind_error *err)
+{
+    int failed = 0;
+    for (size_t k = 0; k < count; k++) {
+        if (keep && !failed && parts[k] && part_merge(ds, parts[k]))
+            failed = 1;
+        part_free(parts[k]);
+        parts[k] = NULL;
+    }
+    for (int g = 0; g < IND_GENDER_COUNT; g++)
+        ds->last_series[g] = -1;
+    ds->last_unit = ds->last_raw = 0;
+    if (failed)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    return IND_OK;
 }
 
 /* ---- finishing ---------------------------------------------------------- */
