@@ -389,45 +389,64 @@ static uint64_t bytes_equal(uint64_t w, unsigned char b)
     return ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x) & 0x8080808080808080ULL;
 }
 
-void ind_csv_scan(const char *text, size_t size, size_t begin, size_t end, ind_csv_scan_result *out)
+/* How many bytes of a mask from bytes_equal are set. */
+static size_t mask_count(uint64_t m);
+
+/* ind_csv_scan byte by byte from i to end (a UTF-8 sequence may go past it):
+ * into *out; where it stopped, or SIZE_MAX at a byte that is not clean. */
+static size_t scan_bytes(const unsigned char *u, size_t size, size_t i, size_t end, ind_csv_scan_result *out)
 {
-    const unsigned char *u = (const unsigned char *)text;
-    size_t i = begin, quotes = 0;
-    long breaks = 0;
-    out->clean = 0;
     while (i < end) {
-        if (i + 8 <= end) {
-            uint64_t w;
-            memcpy(&w, u + i, 8);
-            /* plain ASCII of 0x20 and up: count its quotes and go on */
-            if (!(w & 0x8080808080808080ULL) &&
-                !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
-                uint64_t q = bytes_equal(w, '"');
-                if (q) /* one high bit per quote: their count in the top byte */
-                    quotes += (size_t)(((q >> 7) * 0x0101010101010101ULL) >> 56);
-                i += 8;
-                continue;
-            }
-        }
         unsigned char c = u[i];
         if (c < 0x20) {
             if (c == '\n' || (c == '\r' && (i + 1 >= size || u[i + 1] != '\n')))
-                breaks++;
+                out->breaks++;
             else if (c != '\t' && c != '\r')
-                return;
+                return SIZE_MAX;
             i++;
         } else if (c < 0x80) {
-            quotes += c == '"';
+            out->quotes += c == '"';
             i++;
         } else {
             size_t k = utf8_seq(u + i, size - i);
             if (!k)
-                return;
+                return SIZE_MAX;
             i += k;
         }
     }
-    out->quotes = quotes;
-    out->breaks = breaks;
+    return i;
+}
+
+/* How many bytes of a mask from bytes_equal are set. */
+static size_t mask_count(uint64_t m) { return (size_t)(((m >> 7) * 0x0101010101010101ULL) >> 56); }
+
+void ind_csv_scan(const char *text, size_t size, size_t begin, size_t end, ind_csv_scan_result *out)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = begin;
+    out->quotes = 0;
+    out->breaks = 0;
+    out->clean = 0;
+    /* eight bytes at a time while they are ASCII with no control byte but LF
+     * and tab; anything else (CR, UTF-8, control bytes) byte by byte */
+    while (i < end) {
+        if (i + 8 <= end) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            uint64_t below = ~(((w & 0x7F7F7F7F7F7F7F7FULL) + 0x6060606060606060ULL) | w) &
+                             0x8080808080808080ULL; /* bytes under 0x20 */
+            uint64_t lf = bytes_equal(w, '\n');
+            if (!(w & 0x8080808080808080ULL) && !(below & ~lf & ~bytes_equal(w, '\t'))) {
+                out->quotes += mask_count(bytes_equal(w, '"'));
+                out->breaks += (long)mask_count(lf);
+                i += 8;
+                continue;
+            }
+        }
+        size_t stop = i + 8 < end ? i + 8 : end;
+        if ((i = scan_bytes(u, size, i, stop, out)) == SIZE_MAX)
+            return; /* (a UTF-8 sequence across stop is read whole) */
+    }
     out->clean = 1;
 }
 
@@ -462,6 +481,7 @@ void ind_csv_cursor_init(ind_csv_cursor *c, const char *path, const char *text, 
     c->line = line;
     c->delimiter = delimiter;
     c->path = path;
+    c->stop[(unsigned char)delimiter] = c->stop['\n'] = c->stop['\r'] = c->stop['"'] = 1;
 }
 
 void ind_csv_cursor_free(ind_csv_cursor *c)
@@ -568,17 +588,13 @@ static int cursor_quoted(ind_csv_cursor *c, size_t count)
 static int cursor_plain(ind_csv_cursor *c, size_t count)
 {
     const char *t = c->text;
-    size_t i = c->pos, last = c->pos;
-    char d = c->delimiter;
-    for (; i < c->end; i++) {
-        char ch = t[i];
-        if (ch == d || ch == '\n' || ch == '\r')
-            break;
-        if (ch == '"')
-            return -1;
-        if (!cursor_space(c, ch))
-            last = i + 1;
-    }
+    size_t i = c->pos, last;
+    while (i < c->end && !c->stop[(unsigned char)t[i]])
+        i++;
+    if (i < c->end && t[i] == '"')
+        return -1;
+    for (last = i; last > c->pos && cursor_space(c, t[last - 1]);)
+        last--;
     c->offset[count] = c->pos;
     c->len[count] = last - c->pos;
     c->in_scratch[count] = 0;

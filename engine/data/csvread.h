@@ -88,6 +88,7 @@ typedef struct {
     size_t cap;
     char *scratch;
     size_t scratch_len, scratch_cap;
+    unsigned char stop[256]; /* the bytes that end the text of an unquoted field */
 } ind_csv_cursor;
 
 void ind_csv_cursor_init(ind_csv_cursor *c, const char *path, const char *text, size_t pos,

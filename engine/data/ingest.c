@@ -6,10 +6,9 @@
 #include "ingest.h"
 #include "kolada.h"
 #include "number.h"
+#include "parallel.h"
 
 #include <ctype.h>
-#include <pthread.h>
-#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -573,22 +572,6 @@ static int looks_like_json(const char *data, size_t size)
 
 /* ---- reading a file in pieces, one thread each ----------------------------- */
 
-/* Runs fn on jobs[0..count) (each `stride` bytes), job 0 in this thread. */
-static void run_parallel(void *(*fn)(void *), void *jobs, size_t stride, int count)
-{
-    pthread_t tid[64];
-    int started[64] = {0};
-    for (int k = 1; k < count; k++)
-        started[k] = pthread_create(&tid[k], NULL, fn, (char *)jobs + (size_t)k * stride) == 0;
-    fn(jobs);
-    for (int k = 1; k < count; k++) {
-        if (started[k])
-            pthread_join(tid[k], NULL);
-        else
-            fn((char *)jobs + (size_t)k * stride); /* no thread to be had: here, in turn */
-    }
-}
-
 typedef struct {
     const char *text;
     size_t size, begin, end;
@@ -702,7 +685,7 @@ static int scan_pieces(const char *text, size_t size, int n, scan_job *scan)
         scan[k].begin = ind_csv_split_point(text, size, size / (size_t)n * (size_t)k);
         scan[k].end = k + 1 == n ? size : ind_csv_split_point(text, size, size / (size_t)n * (size_t)(k + 1));
     }
-    run_parallel(scan_run, scan, sizeof *scan, n);
+    ind_parallel_run(scan_run, scan, sizeof *scan, n);
     for (int k = 0; k < n; k++)
         if (!scan[k].r.clean)
             return -1;
@@ -737,7 +720,7 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
         ind_csv_cursor_init(&job[k].cur, name, text, begin[k], begin[k + 1], line[k], delimiter);
     }
     if (st == IND_OK)
-        run_parallel(piece_run, job, sizeof *job, n);
+        ind_parallel_run(piece_run, job, sizeof *job, n);
     int keep = st == IND_OK;
     for (int k = 0; k < n && keep; k++) {
         if (job[k].result == 0)
@@ -772,11 +755,11 @@ static ind_status ingest_parallel(ingest *in, const char *name, const char *data
     int bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
     const char *text = data + 3 * bom;
     size_t tsize = size - 3 * (size_t)bom;
-    scan_job scan[64];
-    size_t begin[65];
-    long line[65];
+    scan_job scan[IND_PARALLEL_MAX];
+    size_t begin[IND_PARALLEL_MAX + 1];
+    long line[IND_PARALLEL_MAX + 1];
     *fallback = 1;
-    if (in->opt->encoding == IND_ENC_CP1252 || tsize == 0 || n > 64 || scan_pieces(text, tsize, n, scan))
+    if (in->opt->encoding == IND_ENC_CP1252 || tsize == 0 || n > IND_PARALLEL_MAX || scan_pieces(text, tsize, n, scan))
         return IND_OK;
     char delimiter = in->opt->delimiter ? in->opt->delimiter : ind_csv_detect_delimiter(text, tsize);
     ind_csv_cursor cur;
@@ -806,11 +789,8 @@ static ind_status ingest_parallel(ingest *in, const char *name, const char *data
 static int ingest_threads(const ind_ingest_options *opt, size_t size)
 {
     if (opt->threads > 0)
-        return opt->threads < 64 ? opt->threads : 64;
-    if (size < (1 << 20))
-        return 1;
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    return cores < 1 ? 1 : cores > 16 ? 16 : (int)cores;
+        return opt->threads < IND_PARALLEL_MAX ? opt->threads : IND_PARALLEL_MAX;
+    return size < (1 << 20) ? 1 : ind_parallel_cores();
 }
 
 static void ingest_init(ingest *in, ind_dataset *ds, const char *name, const ind_ingest_options *opt)
