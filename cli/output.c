@@ -27,11 +27,14 @@ typedef struct {
     signed char decimals;
 } cell;
 
+/* Rows are kept in blocks of BLOCK_ROWS, so a growing table is never copied. */
+#define BLOCK_ROWS 1024
+
 struct out_table {
     out_column *col;
     int ncol;
-    cell *cells;
-    size_t rows, cap; /* cap in rows */
+    cell **block;
+    size_t rows, blocks, block_cap;
     int cur;          /* next column of the row being filled */
     char *arena;      /* the text of every text cell, NUL-terminated */
     size_t arena_len, arena_cap;
@@ -58,12 +61,20 @@ void out_table_free(out_table *t)
     if (!t)
         return;
     free(t->arena);
-    free(t->cells);
+    for (size_t b = 0; b < t->blocks; b++)
+        free(t->block[b]);
+    free(t->block);
     free(t->col);
     free(t);
 }
 
 size_t out_table_rows(const out_table *t) { return t->rows; }
+
+/* The cell of row i, column j. */
+static cell *cell_at(const out_table *t, size_t i, int j)
+{
+    return &t->block[i / BLOCK_ROWS][i % BLOCK_ROWS * (size_t)t->ncol + (size_t)j];
+}
 
 static void out_of_memory(void)
 {
@@ -73,15 +84,27 @@ static void out_of_memory(void)
 
 void out_row_begin(out_table *t)
 {
-    if (t->rows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        cell *c = realloc(t->cells, cap * (size_t)t->ncol * sizeof *c);
+    if (t->rows == t->blocks * BLOCK_ROWS) {
+        if (t->blocks == t->block_cap) {
+            size_t cap = t->block_cap ? t->block_cap * 2 : 16;
+            cell **b = realloc(t->block, cap * sizeof *b);
+            if (!b)
+                out_of_memory();
+            t->block = b;
+            t->block_cap = cap;
+        }
+        /* a first block as small as a short table needs */
+        size_t rows = t->blocks ? BLOCK_ROWS : 64;
+        if (!(t->block[t->blocks] = malloc(rows * (size_t)t->ncol * sizeof(cell))))
+            out_of_memory();
+        t->blocks++;
+    } else if (t->rows == 64 && t->blocks == 1) {
+        cell *c = realloc(t->block[0], (size_t)BLOCK_ROWS * (size_t)t->ncol * sizeof(cell));
         if (!c)
             out_of_memory();
-        t->cells = c;
-        t->cap = cap;
+        t->block[0] = c;
     }
-    memset(&t->cells[t->rows * (size_t)t->ncol], 0, (size_t)t->ncol * sizeof(cell));
+    memset(cell_at(t, t->rows, 0), 0, (size_t)t->ncol * sizeof(cell));
     t->rows++;
     t->cur = 0;
 }
@@ -92,7 +115,7 @@ static cell *next_cell(out_table *t)
         fprintf(stderr, "indikator: internal error: too many cells in a row\n");
         abort();
     }
-    return &t->cells[(t->rows - 1) * (size_t)t->ncol + (size_t)t->cur++];
+    return cell_at(t, t->rows - 1, t->cur++);
 }
 
 /* Copies s into the arena; returns its offset. */
@@ -205,26 +228,76 @@ size_t out_width(const char *s)
     return w;
 }
 
-void out_csv_field(FILE *f, const char *s, int guard)
+/* Text gathered for one write: a line of CSV. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+    char small[512];
+} line_buf;
+
+static void line_init(line_buf *b)
 {
-    /* A cell that a spreadsheet would run as a formula gets a leading
-     * apostrophe (OWASP's advice for CSV injection); numbers are never guarded. */
+    b->s = b->small;
+    b->n = 0;
+    b->cap = sizeof b->small;
+}
+
+static void line_put(line_buf *b, const char *s, size_t n)
+{
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap * 2;
+        while (cap < b->n + n)
+            cap *= 2;
+        char *t = b->s == b->small ? malloc(cap) : realloc(b->s, cap);
+        if (!t)
+            out_of_memory();
+        if (b->s == b->small)
+            memcpy(t, b->small, b->n);
+        b->s = t;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+}
+
+static void line_write(line_buf *b, FILE *f)
+{
+    fwrite(b->s, 1, b->n, f);
+    b->n = 0;
+}
+
+static void line_free(line_buf *b)
+{
+    if (b->s != b->small)
+        free(b->s);
+}
+
+/* A CSV field into b: quoted when it must be. A cell that a spreadsheet would
+ * run as a formula gets a leading apostrophe (OWASP's advice for CSV
+ * injection); numbers are never guarded. */
+static void line_csv_field(line_buf *b, const char *s, int guard)
+{
     int formula = guard && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
                             s[0] == '\t' || s[0] == '\r');
-    int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-    if (!quote) {
-        fputs(s, f);
+    size_t plain = strcspn(s, ",\"\r\n");
+    if (!formula && !s[plain]) {
+        line_put(b, s, plain);
         return;
     }
-    fputc('"', f);
-    if (formula)
-        fputc('\'', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
+    line_put(b, formula ? "\"'" : "\"", formula ? 2 : 1);
+    for (const char *q; (q = strchr(s, '"')); s = q + 1)
+        line_put(b, s, (size_t)(q - s) + 1), line_put(b, "\"", 1);
+    line_put(b, s, strlen(s));
+    line_put(b, "\"", 1);
+}
+
+void out_csv_field(FILE *f, const char *s, int guard)
+{
+    line_buf b;
+    line_init(&b);
+    line_csv_field(&b, s, guard);
+    line_write(&b, f);
+    line_free(&b);
 }
 
 void out_json_string(FILE *f, const char *s)
@@ -250,26 +323,31 @@ void out_json_string(FILE *f, const char *s)
 
 static void write_csv(const out_table *t, FILE *f)
 {
+    line_buf b;
+    line_init(&b);
     for (int j = 0; j < t->ncol; j++) {
         if (j)
-            fputc(',', f);
-        out_csv_field(f, t->col[j].key, 0);
+            line_put(&b, ",", 1);
+        line_csv_field(&b, t->col[j].key, 0);
     }
-    fputs("\r\n", f);
+    line_put(&b, "\r\n", 2);
     for (size_t i = 0; i < t->rows; i++) {
         for (int j = 0; j < t->ncol; j++) {
-            const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
+            const cell *c = cell_at(t, i, j);
             char buf[64];
             const char *text = machine_text(t, c, buf, sizeof buf);
             if (j)
-                fputc(',', f);
+                line_put(&b, ",", 1);
             if (text && c->kind != CELL_TEXT)
-                fputs(text, f); /* a number needs no quotes and no guard */
+                line_put(&b, text, strlen(text)); /* a number needs no quotes and no guard */
             else if (text)
-                out_csv_field(f, text, t->col[j].type == COL_TEXT);
+                line_csv_field(&b, text, t->col[j].type == COL_TEXT);
         }
-        fputs("\r\n", f);
+        line_put(&b, "\r\n", 2);
+        line_write(&b, f);
     }
+    line_write(&b, f);
+    line_free(&b);
 }
 
 static void write_json(const out_table *t, FILE *f)
@@ -278,7 +356,7 @@ static void write_json(const out_table *t, FILE *f)
     for (size_t i = 0; i < t->rows; i++) {
         fputs(i ? ",\n  {" : "\n  {", f);
         for (int j = 0; j < t->ncol; j++) {
-            const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
+            const cell *c = cell_at(t, i, j);
             char buf[64];
             const char *text = machine_text(t, c, buf, sizeof buf);
             if (j)
@@ -308,7 +386,7 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
             continue;
         w[j] = out_width(english ? t->col[j].label_en : t->col[j].label_sv);
         for (size_t i = 0; i < t->rows; i++) {
-            const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
+            const cell *c = cell_at(t, i, j);
             char buf[256];
             const char *human = human_text(t, c, buf, sizeof buf);
             size_t cw = out_width(human ? human : "\xe2\x80\x93");
@@ -351,7 +429,7 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
         for (int j = 0; j < t->ncol; j++) {
             if (!t->col[j].terminal)
                 continue;
-            const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
+            const cell *c = cell_at(t, i, j);
             char buf[256];
             const char *human = human_text(t, c, buf, sizeof buf);
             const char *s = human ? human : "\xe2\x80\x93";

@@ -318,8 +318,11 @@ char *ind_num_format_exact(double v, char *buf, size_t size)
             n += (size_t)(nd - x - 1);
         }
     }
-    out[n] = '\0';
-    snprintf(buf, size, "%s", out);
+    if (size) {
+        n = n < size ? n : size - 1;
+        memcpy(buf, out, n);
+        buf[n] = '\0';
+    }
     return buf;
 }
 
@@ -396,8 +399,11 @@ static char *format_grouped(double v, int decimals, unsigned fmt, char dec, cons
         for (const char *q = point + 1; *q && n + 2 < sizeof out; q++)
             out[n++] = *q;
     }
-    out[n] = '\0';
-    snprintf(buf, size, "%s", out);
+    if (size) {
+        n = n < size ? n : size - 1;
+        memcpy(buf, out, n);
+        buf[n] = '\0';
+    }
     return buf;
 }
 

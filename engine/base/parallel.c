@@ -1,8 +1,23 @@
-/* parallel.c: a fork and join of POSIX threads, for reading and sorting large data on every core. */
+/* parallel.c: a fork and join of POSIX threads, and huge pages, for reading and sorting large data. */
+#define _GNU_SOURCE
 #include "parallel.h"
 
 #include <pthread.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <unistd.h>
+
+void ind_huge_pages(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + bytes) & ~(huge - 1);
+    if (bytes >= 2 * huge && to > from)
+        madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+    (void)p, (void)bytes;
+#endif
+}
 
 int ind_parallel_cores(void)
 {

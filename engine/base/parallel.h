@@ -1,4 +1,4 @@
-/* parallel.h: running a few jobs at once on the machine's cores (POSIX threads). */
+/* parallel.h: the machine's cores and memory for large data: jobs on every core, huge pages under large arrays. */
 #ifndef IND_PARALLEL_H
 #define IND_PARALLEL_H
 
@@ -15,5 +15,11 @@ int ind_parallel_cores(void);
  * thread cannot be started runs in the calling thread after the others.
  * count is at most IND_PARALLEL_MAX. */
 void ind_parallel_run(void *(*fn)(void *), void *jobs, size_t stride, int count);
+
+/* Asks the kernel for huge pages under the 2 MiB-aligned middle of a large
+ * array about to be written (4 MiB and more): a first write then costs one
+ * page fault per 2 MiB instead of one per 4 KiB. Nothing happens where the
+ * kernel has no such pages. */
+void ind_huge_pages(void *p, size_t bytes);
 
 #endif

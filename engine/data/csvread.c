@@ -12,13 +12,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 ind_status ind_file_slurp(const char *path, char **data, size_t *size, ind_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file: %s", strerror(errno));
-    size_t cap = 1 << 16, n = 0;
+    /* the file's size when it has one (a pipe has not): read at once, never copied */
+    struct stat st;
+    size_t cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+                     ? (size_t)st.st_size + 1 : (size_t)1 << 16, n = 0;
     char *buf = malloc(cap + 1);
     if (!buf) {
         fclose(f);

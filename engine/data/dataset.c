@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 
 typedef struct {
     ind_str raw;       /* the name as written (hash key) */
@@ -154,28 +153,13 @@ const ind_warning *ind_dataset_warning(const ind_dataset *ds, size_t i)
 
 /* ---- growth ------------------------------------------------------------- */
 
-/* Asks for huge pages under a large column: a first write then costs one page
- * fault per 2 MiB instead of one per 4 KiB (page faults were a fifth of reading
- * a large file on this project's virtual machines). */
-static void advise_huge(void *p, size_t bytes)
-{
-#ifdef MADV_HUGEPAGE
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + bytes) & ~(huge - 1);
-    if (bytes >= 2 * huge && to > from)
-        madvise((void *)from, to - from, MADV_HUGEPAGE);
-#else
-    (void)p, (void)bytes;
-#endif
-}
-
 static int alloc_column(void **col, size_t elem, size_t cap)
 {
     void *p = realloc(*col, cap * elem);
     if (!p)
         return -1;
     *col = p;
-    advise_huge(p, cap * elem);
+    ind_huge_pages(p, cap * elem);
     return 0;
 }
 
@@ -928,7 +912,7 @@ static int sort_rows(ind_dataset *ds)
     uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
     ind_series *sorted = malloc((ds->series_n ? ds->series_n : 1) * sizeof *sorted);
     if (items)
-        advise_huge(items, n * sizeof *items);
+        ind_huge_pages(items, n * sizeof *items);
     if (!rank || !items || !sorted || rank_series(ds, rank) || order_rows(ds, rank, items) ||
         permute_columns(ds, items, n)) {
         free(rank);
