@@ -1,12 +1,17 @@
 /* bench.c: the benchmark program: one data file, each stage timed, medians and ratios printed.
  *
  *   indikator-bench FILE [--reps N] [--no-compare] [--no-charts] [--chart-dir DIR] [--report-data FILE --bin build/indikator]
- *                   [--charts-only] [--formats png,svg,pdf]
+ *                   [--charts-only] [--formats png,svg,pdf] [--trend-data FILE --bin NEW --old-bin OLD]
+ *   indikator-bench --curve FILE... : ingest, status and trend of each file once, on every core,
+ *                   and the straight line through the times, with its value at 10^8 observations
  *
- * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset),
- * status (every row judged against its årsmål). Each is repeated --reps times (default 5)
- * and the median reported, with throughput and, for ingest, the ratio to the baseline. Peak
- * resident memory is read from getrusage at the end of the ingest stage. */
+ * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset, on
+ * every core), status (every row judged against its årsmål) and trend (every series), each
+ * in one thread and on every core. Each is repeated --reps times (default 5) and the median
+ * reported, with throughput and, for ingest, the ratio to the baseline. Peak resident memory
+ * is read from getrusage at the end of the ingest stage. With --trend-data, `trend FILE
+ * --format csv` of two builds of the command (--old-bin, --bin) take turns --reps times and
+ * the ratio of their medians is printed. */
 #include <csv.h>
 #include <math.h>
 #include <stdio.h>
@@ -26,6 +31,7 @@
 #include "dataset.h"
 #include "ingest.h"
 #include "outlook.h"
+#include "parallel.h"
 #include "trend.h"
 
 static double now(void)
@@ -79,8 +85,141 @@ static double bare_csv(const char *data, size_t size)
     return t;
 }
 
+/* ---- status and trend over a range, for one thread or every core ---- */
+typedef struct {
+    const ind_dataset *ds;
+    size_t from, to; /* observations (status) or series (trend) */
+    size_t count;
+} range_job;
+
+static void *status_run(void *arg)
+{
+    range_job *j = arg;
+    ind_attain_policy policy;
+    ind_attain_policy_default(&policy);
+    for (size_t i = j->from; i < j->to; i++) {
+        ind_attainment a;
+        ind_attain_obs(j->ds, i, 0, &policy, IND_LANG_SV, &a);
+        j->count += a.verdict == IND_VERDICT_MET;
+    }
+    return NULL;
+}
+
+static void *outlook_run(void *arg)
+{
+    range_job *j = arg;
+    ind_error err;
+    for (size_t s = j->from; s < j->to; s++) {
+        ind_outlook_trend o;
+        if (ind_outlook_trend_of(j->ds, s, 0, 0, 0.05, IND_LANG_SV, &o, &err) == IND_OK) {
+            j->count += o.verdict == IND_TREND_IMPROVING;
+            ind_outlook_trend_free(&o);
+        }
+    }
+    return NULL;
+}
+
+/* Runs fn over [0, n) split in `parts` ranges, one thread each; the seconds it took. */
+static double over_ranges(void *(*fn)(void *), const ind_dataset *ds, size_t n, int parts)
+{
+    range_job job[IND_PARALLEL_MAX];
+    for (int k = 0; k < parts; k++)
+        job[k] = (range_job){ds, n / (size_t)parts * (size_t)k, k + 1 == parts ? n : n / (size_t)parts * (size_t)(k + 1), 0};
+    double t0 = now();
+    ind_parallel_run(fn, job, sizeof job[0], parts);
+    return now() - t0;
+}
+
+/* The command `BIN trend FILE --format csv` with its output thrown away: wall seconds; *cpu its CPU seconds. */
+static double run_trend_command(const char *bin, const char *file, double *cpu)
+{
+    double t0 = now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        FILE *null = freopen("/dev/null", "w", stdout);
+        (void)null;
+        execl(bin, bin, "trend", file, "--format", "csv", "-q", (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    struct rusage ru;
+    wait4(pid, &status, 0, &ru);
+    double t = now() - t0;
+    *cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+           ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) * 1e-6;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        fprintf(stderr, "bench: %s trend %s failed\n", bin, file);
+    return t;
+}
+
+/* trend --format csv of the old and the new command, taking turns. */
+static void trend_commands(const char *file, const char *old_bin, const char *bin, int reps)
+{
+    double *to = malloc((size_t)reps * sizeof *to), *tn = malloc((size_t)reps * sizeof *tn);
+    double *co = malloc((size_t)reps * sizeof *co), *cn = malloc((size_t)reps * sizeof *cn);
+    for (int r = 0; r < reps; r++) {
+        to[r] = run_trend_command(old_bin, file, &co[r]);
+        tn[r] = run_trend_command(bin, file, &cn[r]);
+    }
+    double mo = median(to, reps), mn = median(tn, reps), mco = median(co, reps), mcn = median(cn, reps);
+    printf("%-28s %12.4f %16s %10s  (CPU %.4f s)\n", "trend --format csv, old", mo, "", "", mco);
+    printf("%-28s %12.4f %16s %10.2f  (CPU %.4f s; old/new %.2f wall, %.2f CPU)\n", "trend --format csv, new",
+           mn, "", mn / mo, mcn, mo / mn, mco / mcn);
+    free(to), free(tn), free(co), free(cn);
+}
+
+/* --curve: each file read, judged and trended once on every core; the line through the times. */
+static int curve(int nfiles, char **files)
+{
+    double n[16], t[16];
+    int cores = ind_parallel_cores(), k = 0;
+    printf("%-14s %10s %10s %10s %10s %10s %12s %12s\n", "observations", "libcsv s", "ingest s", "status s",
+           "trend s", "total s", "s per 10^6", "bytes/obs");
+    for (; k < nfiles && k < 16; k++) {
+        ind_error err;
+        char *data;
+        size_t size;
+        if (ind_file_slurp(files[k], &data, &size, &err) != IND_OK) {
+            fprintf(stderr, "bench: %s\n", err.message);
+            return 1;
+        }
+        long rss0 = peak_rss_kb();
+        double base = bare_csv(data, size);
+        ind_dataset *ds = ind_dataset_new(NULL);
+        double t0 = now();
+        if (ind_ingest_buffer(ds, files[k], data, size, NULL, NULL, &err) != IND_OK ||
+            ind_dataset_finish(ds, &err) != IND_OK) {
+            fprintf(stderr, "bench: %s:%ld: %s\n", err.file, err.line, err.message);
+            return 1;
+        }
+        double ing = now() - t0;
+        long rss = peak_rss_kb();
+        size_t nobs = ind_dataset_obs_count(ds);
+        double st = over_ranges(status_run, ds, nobs, cores);
+        double tr = over_ranges(outlook_run, ds, ind_dataset_series_count(ds), cores);
+        n[k] = (double)nobs;
+        t[k] = ing + st + tr;
+        printf("%-14zu %10.3f %10.3f %10.3f %10.3f %10.3f %12.3f %12.1f\n", nobs, base, ing, st, tr, t[k],
+               t[k] / (double)nobs * 1e6, ((double)(rss > rss0 ? rss : rss0) * 1024.0 - (double)size) / (double)nobs);
+        ind_dataset_free(ds);
+        free(data);
+    }
+    /* least squares t = a + b n, and how far each point is from it */
+    double sn = 0, st = 0, snn = 0, snt = 0;
+    for (int i = 0; i < k; i++)
+        sn += n[i], st += t[i], snn += n[i] * n[i], snt += n[i] * t[i];
+    double b = (k * snt - sn * st) / (k * snn - sn * sn), a = (st - b * sn) / k;
+    printf("line: %.3f s + %.4f s per 10^6 observations; at 10^8: %.1f s\n", a, b * 1e6, a + b * 1e8);
+    for (int i = 0; i < k; i++)
+        printf("  %.0f observations: measured %.3f s, line %.3f s (%+.1f %%)\n", n[i], t[i], a + b * n[i],
+               100.0 * (t[i] - (a + b * n[i])) / (a + b * n[i]));
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 3 && !strcmp(argv[1], "--curve"))
+        return curve(argc - 2, argv + 2);
     if (argc < 2) {
         fprintf(stderr, "usage: indikator-bench FILE [--reps N]\n");
         return 1;
@@ -90,6 +229,7 @@ int main(int argc, char **argv)
     /* charts go to a disk (this VM's /tmp directory is an outlier: about 1 ms a
      * file where /var/tmp on the same ext4 takes 0.08 ms) */
     const char *report_data = NULL, *bin = NULL, *chart_dir = "/var/tmp", *formats = "png,svg,pdf";
+    const char *trend_data = NULL, *old_bin = NULL;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--reps") && i + 1 < argc)
             reps = atoi(argv[++i]);
@@ -97,6 +237,10 @@ int main(int argc, char **argv)
             report_data = argv[++i];
         else if (!strcmp(argv[i], "--bin") && i + 1 < argc)
             bin = argv[++i];
+        else if (!strcmp(argv[i], "--trend-data") && i + 1 < argc)
+            trend_data = argv[++i];
+        else if (!strcmp(argv[i], "--old-bin") && i + 1 < argc)
+            old_bin = argv[++i];
         else if (!strcmp(argv[i], "--chart-dir") && i + 1 < argc)
             chart_dir = argv[++i];
         else if (!strcmp(argv[i], "--no-compare"))
@@ -145,10 +289,12 @@ int main(int argc, char **argv)
     printf("%-28s %12.4f %12.2f Mobs/s %10.2f\n", "ingest (to finished dataset)", ing, (double)nobs / 1e6 / ing, ing / base);
     long rss = peak_rss_kb();
     printf("  observations %zu, series %zu; dataset columns %.1f bytes/obs; strings %zu bytes;"
-           " peak RSS %.1f bytes/obs beyond the file buffer (%ld kB before ingest)\n",
+           " peak RSS %.1f bytes/obs beyond the file buffer, %.1f beyond the process before"
+           " ingest (%ld kB)\n",
            nobs, ind_dataset_series_count(ds), (double)ind_dataset_bytes(ds) / (double)nobs,
            ind_strtab_bytes(ind_dataset_strings(ds)),
-           ((double)rss * 1024.0 - (double)size) / (double)nobs, rss_before);
+           ((double)rss * 1024.0 - (double)size) / (double)nobs,
+           (double)(rss - rss_before) * 1024.0 / (double)nobs, rss_before);
 
     size_t nser = ind_dataset_series_count(ds);
     if (!charts_only) {
@@ -207,6 +353,16 @@ int main(int argc, char **argv)
         double out_time = median(t, reps);
         printf("%-28s %12.4f %9.0f series/s %10s\n", "trend (command's outlook)", out_time, (double)nser / out_time, "");
         printf("%-28s %12.4f %s\n", "end to end: ingest+status+trend", ing + st + out_time, "(medians added)");
+        int cores = ind_parallel_cores();
+        for (int r = 0; r < reps; r++)
+            t[r] = over_ranges(status_run, ds, nobs, cores);
+        double st_all = median(t, reps);
+        printf("%-28s %12.4f %12.2f Mobs/s %10s  (%d threads)\n", "status, every core", st_all, (double)nobs / 1e6 / st_all, "", cores);
+        for (int r = 0; r < reps; r++)
+            t[r] = over_ranges(outlook_run, ds, nser, cores);
+        double out_all = median(t, reps);
+        printf("%-28s %12.4f %9.0f series/s %10s  (%d threads)\n", "trend (outlook), every core", out_all, (double)nser / out_all, "", cores);
+        printf("%-28s %12.4f %s\n", "end to end, every core", ing + st_all + out_all, "(medians added)");
         free(tt);
         free(yy);
 
@@ -319,6 +475,9 @@ int main(int argc, char **argv)
     ind_dataset_free(ds);
     free(t);
     free(data);
+
+    if (trend_data && bin && old_bin)
+        trend_commands(trend_data, old_bin, bin, reps);
 
     /* full reports, through the command: --report-data FILE --bin PATH */
     if (report_data && bin) {
