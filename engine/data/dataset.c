@@ -37,7 +37,8 @@ struct ind_dataset {
     ind_period *period;
     double *value;
     double *num, *den, *sd; /* lazily allocated */
-    ind_str *target, *kf_target, *goal, *note, *file;
+    ind_str *target, *kf_target, *goal, *note;
+    uint16_t *file;  /* an index into files */
     ind_str *source; /* lazily allocated */
     uint32_t *line;
     uint8_t *missing;
@@ -56,6 +57,9 @@ struct ind_dataset {
 
     ind_warning *warn;
     size_t warn_n, warn_cap;
+
+    ind_str *files; /* the files rows were read from (a row keeps an index: two bytes) */
+    size_t files_n, files_cap;
 
     /* the previous row's unit and indicator: rows come grouped, so the series
      * of the next row is usually one of these four (one per gender) */
@@ -102,6 +106,7 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->goal);
     free(ds->note);
     free(ds->file);
+    free(ds->files);
     free(ds->source);
     free(ds->line);
     free(ds->missing);
@@ -403,8 +408,35 @@ ind_target ind_dataset_target(const ind_dataset *ds, ind_str text)
     return ind_target_parse(s, strlen(s));
 }
 
-/* Writes observation o of series s into row i of the columns (which exist). */
-static void put_row(ind_dataset *ds, size_t i, uint32_t s, const ind_obs *o)
+/* The index of file id f among the dataset's files, added when new (up to
+ * 65 536 files); -1 when out of memory or past that. */
+static long file_index(ind_dataset *ds, ind_str f)
+{
+    if (ds->files_n && ds->files[ds->files_n - 1] == f)
+        return (long)ds->files_n - 1;
+    for (size_t k = 0; k < ds->files_n; k++)
+        if (ds->files[k] == f)
+            return (long)k;
+    if (ds->files_n == 65536)
+        return -1;
+    if (ds->files_n == ds->files_cap) {
+        size_t cap = ds->files_cap ? ds->files_cap * 2 : 8;
+        ind_str *t = realloc(ds->files, cap * sizeof *t);
+        if (!t)
+            return -1;
+        ds->files = t;
+        ds->files_cap = cap;
+    }
+    ds->files[ds->files_n++] = f;
+    return (long)ds->files_n - 1;
+}
+
+/* The file id of row i. */
+static ind_str file_of(const ind_dataset *ds, size_t i) { return ds->files[ds->file[i]]; }
+
+/* Writes observation o of series s into row i of the columns (which exist);
+ * o->file is the dataset's file number `file`. */
+static void put_row(ind_dataset *ds, size_t i, uint32_t s, uint16_t file, const ind_obs *o)
 {
     ds->series[i] = s;
     ds->period[i] = o->period;
@@ -424,7 +456,7 @@ static void put_row(ind_dataset *ds, size_t i, uint32_t s, const ind_obs *o)
         ds->goal[i] = o->goal;
     if (ds->note)
         ds->note[i] = o->note;
-    ds->file[i] = o->file;
+    ds->file[i] = file;
     ds->line[i] = o->line;
     ds->missing[i] = (uint8_t)(isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED)
                                                 : IND_MISSING_NONE);
@@ -470,7 +502,10 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
         (o->goal && !ds->goal && !(ds->goal = calloc(ds->cap, sizeof *ds->goal))) ||
         (o->note && !ds->note && !(ds->note = calloc(ds->cap, sizeof *ds->note))))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    put_row(ds, i, (uint32_t)s, o);
+    long f = file_index(ds, o->file);
+    if (f < 0)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "more than 65 536 files, or out of memory");
+    put_row(ds, i, (uint32_t)s, (uint16_t)f, o);
     cache_target(ds, o->target);
     cache_target(ds, o->kf_target);
     ds->n++;
@@ -498,6 +533,7 @@ typedef struct {
 struct ind_dataset_part {
     ind_dataset *ds;
     size_t base, max, n; /* rows base .. base+n-1 of the columns are the part's */
+    uint16_t file;       /* the dataset's number of the file every row is from */
     ind_strtab *str;     /* the part's strings; its rows hold these ids until merged */
     part_series *ser;
     size_t ser_n, ser_cap;
@@ -542,7 +578,8 @@ static int need_columns(ind_dataset *ds, unsigned columns)
 }
 
 ind_status ind_dataset_parts_begin(ind_dataset *ds, size_t count, const size_t *max_rows,
-                                   unsigned columns, ind_dataset_part **parts, ind_error *err)
+                                   unsigned columns, ind_str file, ind_dataset_part **parts,
+                                   ind_error *err)
 {
     size_t total = 0;
     for (size_t k = 0; k < count; k++)
@@ -555,7 +592,8 @@ ind_status ind_dataset_parts_begin(ind_dataset *ds, size_t count, const size_t *
      * them now (pages never written cost no memory), and no column appears later */
     if (ind_dataset_reserve(ds, total + 1, err) != IND_OK)
         return IND_ENOMEM;
-    if (need_columns(ds, columns))
+    long f = file_index(ds, file);
+    if (need_columns(ds, columns) || f < 0)
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     /* the catalogue sorts its index on first use: not while threads look things up */
     ind_catalog_lookup(ds->cat, "", 0);
@@ -573,6 +611,7 @@ ind_status ind_dataset_parts_begin(ind_dataset *ds, size_t count, const size_t *
             return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
         }
         p->ds = ds;
+        p->file = (uint16_t)f;
         p->base = base;
         p->max = max_rows[k];
         for (int g = 0; g < IND_GENDER_COUNT; g++)
@@ -652,10 +691,12 @@ ind_status ind_dataset_part_add(ind_dataset_part *p, ind_str unit, ind_str indic
         (!ds->source && o->source) || (!ds->kf_target && o->kf_target) || (!ds->goal && o->goal) ||
         (!ds->note && o->note))
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "a column the parts were not begun with");
+    if (o->file != ds->files[p->file])
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "a file the parts were not begun with");
     long s = part_series_get(p, unit, indicator, g);
     if (s < 0)
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    put_row(ds, p->base + p->n, (uint32_t)s, o);
+    put_row(ds, p->base + p->n, (uint32_t)s, p->file, o);
     p->n++;
     return IND_OK;
 }
@@ -812,6 +853,7 @@ static int series_name_cmp(const void *a, const void *b, void *user)
         }                                                                                \
     }
 DEFINE_PERMUTE(permute8, uint8_t)
+DEFINE_PERMUTE(permute16, uint16_t)
 DEFINE_PERMUTE(permute32, uint32_t)
 DEFINE_PERMUTE(permute64, double)
 
@@ -829,7 +871,7 @@ static void *permute_run(void *arg)
     permute_job *j = arg;
     ind_dataset *ds = j->ds;
     double *d[] = {ds->value, ds->num, ds->den, ds->sd};
-    uint32_t *u[] = {ds->period, ds->target, ds->kf_target, ds->goal, ds->note, ds->file, ds->source, ds->line};
+    uint32_t *u[] = {ds->period, ds->target, ds->kf_target, ds->goal, ds->note, ds->source, ds->line};
     int k = 0;
     for (size_t c = 0; c < sizeof d / sizeof d[0]; c++, k++)
         if (d[c] && k % j->parts == j->part)
@@ -837,8 +879,10 @@ static void *permute_run(void *arg)
     for (size_t c = 0; c < sizeof u / sizeof u[0]; c++, k++)
         if (u[c] && k % j->parts == j->part)
             permute32(u[c], j->items, j->n, j->seen);
-    if (k % j->parts == j->part)
+    if (k++ % j->parts == j->part)
         permute8(ds->missing, j->items, j->n, j->seen);
+    if (k % j->parts == j->part)
+        permute16(ds->file, j->items, j->n, j->seen);
     return NULL;
 }
 
@@ -978,9 +1022,9 @@ static int repeat_row(ind_dataset *ds, size_t a, size_t r, ind_status *st, ind_e
     char per[32];
     ind_period_format(ds->period[r], per, sizeof per);
     if (same) {
-        ind_dataset_warn(ds, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,
+        ind_dataset_warn(ds, ind_strtab_get(ds->str, file_of(ds, r)), ds->line[r], 0,
                          "identical repeat of %s:%u (%s, %s, %s, %s); kept once",
-                         ind_strtab_get(ds->str, ds->file[a]), ds->line[a],
+                         ind_strtab_get(ds->str, file_of(ds, a)), ds->line[a],
                          ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
                          per, ind_gender_code(s->gender));
         return 1;
@@ -991,10 +1035,10 @@ static int repeat_row(ind_dataset *ds, size_t a, size_t r, ind_status *st, ind_e
         merge_into(ds, a, r);
         return 1;
     }
-    *st = ind_error_set(err, IND_EINPUT, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,
+    *st = ind_error_set(err, IND_EINPUT, ind_strtab_get(ds->str, file_of(ds, r)), ds->line[r], 0,
                         "two different observations for %s, %s, %s, %s: here and at %s:%u",
                         ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
-                        per, ind_gender_code(s->gender), ind_strtab_get(ds->str, ds->file[a]),
+                        per, ind_gender_code(s->gender), ind_strtab_get(ds->str, file_of(ds, a)),
                         ds->line[a]);
     return 0;
 }
@@ -1084,7 +1128,7 @@ void ind_dataset_get(const ind_dataset *ds, size_t i, ind_obs *o)
     o->goal = LAZY(goal, i);
     o->note = LAZY(note, i);
     o->source = ds->source ? ds->source[i] : 0;
-    o->file = ds->file[i];
+    o->file = file_of(ds, i);
     o->line = ds->line[i];
 }
 
@@ -1122,8 +1166,8 @@ long ind_dataset_find_obs(const ind_dataset *ds, size_t series, ind_period p)
 
 size_t ind_dataset_bytes(const ind_dataset *ds)
 {
-    size_t per = sizeof(uint32_t) + sizeof(ind_period) + sizeof(double) + 2 * sizeof(ind_str) +
-                 sizeof(uint32_t) + 1;
+    size_t per = sizeof(uint32_t) + sizeof(ind_period) + sizeof(double) + sizeof(ind_str) +
+                 sizeof(uint16_t) + sizeof(uint32_t) + 1;
     per += (ds->kf_target != NULL) * sizeof(ind_str) + (ds->goal != NULL) * sizeof(ind_str) +
            (ds->note != NULL) * sizeof(ind_str);
     if (ds->num)

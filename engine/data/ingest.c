@@ -707,7 +707,8 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
     }
     for (int k = 0; k < n; k++)
         max_rows[k] = (size_t)(line[k + 1] - line[k]) + 1;
-    ind_status st = ind_dataset_parts_begin(in->ds, (size_t)n, max_rows, header_columns(in), part, err);
+    ind_status st = ind_dataset_parts_begin(in->ds, (size_t)n, max_rows, header_columns(in), in->file,
+                                             part, err);
     for (int k = 0; k < n && st == IND_OK; k++) {
         job[k].in = *in;
         job[k].in.part = part[k];

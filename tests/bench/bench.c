@@ -133,6 +133,7 @@ static double over_ranges(void *(*fn)(void *), const ind_dataset *ds, size_t n, 
 /* The command `BIN trend FILE --format csv` with its output thrown away: wall seconds; *cpu its CPU seconds. */
 static double run_trend_command(const char *bin, const char *file, double *cpu)
 {
+    fflush(stdout); /* or the child's freopen writes this process's buffer again */
     double t0 = now();
     pid_t pid = fork();
     if (pid == 0) {
