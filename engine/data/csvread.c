@@ -737,111 +737,196 @@ static int open_quote(const char *data, size_t size, char delimiter, long *line,
     return quoted;
 }
 
+/* What one pass over the bytes found: the first control character other than
+ * tab, CR, LF (binary junk: the same bytes in UTF-8 and Windows-1252, so it is
+ * reported first), the first byte that is not UTF-8, how many valid UTF-8
+ * letters, and whether a CR stands alone (old Mac line ends). Eight plain
+ * ASCII bytes at a time: the common case. */
+typedef struct {
+    size_t ctrl_at, bad, multibyte; /* ctrl_at, bad: size when none */
+    int lone_cr;
+} byte_scan;
+
+static void scan_all(const char *data, size_t size, byte_scan *b)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    size_t i = 0;
+    b->ctrl_at = b->bad = size;
+    b->multibyte = 0;
+    b->lone_cr = 0;
+    while (i < size) {
+        if (i + 8 <= size) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!(w & 0x8080808080808080ULL) &&
+                !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = u[i];
+        if (c < 0x20) {
+            if (c != '\t' && c != '\n' && c != '\r') {
+                b->ctrl_at = i;
+                return;
+            }
+            if (c == '\r' && (i + 1 >= size || u[i + 1] != '\n'))
+                b->lone_cr = 1;
+            i++;
+        } else if (c < 0x80 || b->bad < size) {
+            i++; /* ASCII, or already not UTF-8: only control characters matter now */
+        } else {
+            size_t k = utf8_seq(u + i, size - i);
+            b->multibyte += k != 0;
+            if (!k)
+                b->bad = i;
+            i += k ? k : 1;
+        }
+    }
+}
+
+/* The text as UTF-8 without BOM: *data and *size moved past a BOM, or to a
+ * converted copy (*converted, to free) of a Windows-1252 file; sets *lone_cr.
+ * Fails for an empty or binary file and for bytes in no encoding asked for. */
+static ind_status text_of(const char *name, const char **data, size_t *size, ind_encoding enc,
+                          ind_csv_info *info, char **converted, int *lone_cr, ind_error *err)
+{
+    long line = 0, col = 0;
+    if (*size == 0)
+        return ind_error_set(err, IND_EINPUT, name, 0, 0, "the file is empty");
+    const char *nul = memchr(*data, '\0', *size);
+    if (nul) {
+        position_of(*data, (size_t)(nul - *data), &line, &col);
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "the file contains a NUL byte: it is binary, not CSV text");
+    }
+    if (*size >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0) {
+        info->had_bom = 1;
+        *data += 3;
+        *size -= 3;
+        if (enc == IND_ENC_AUTO)
+            enc = IND_ENC_UTF8;
+    }
+    byte_scan b;
+    scan_all(*data, *size, &b);
+    *lone_cr = b.lone_cr;
+    if (b.ctrl_at < *size) {
+        position_of(*data, b.ctrl_at, &line, &col);
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "control character 0x%02X: the file looks binary, not CSV text",
+                             (unsigned char)(*data)[b.ctrl_at]);
+    }
+    if (enc == IND_ENC_AUTO || enc == IND_ENC_UTF8) {
+        if (b.bad == *size) {
+            info->encoding = IND_ENC_UTF8;
+            return IND_OK;
+        }
+        if (enc == IND_ENC_UTF8 || b.multibyte != 0) {
+            position_of(*data, b.bad, &line, &col);
+            return ind_error_set(err, IND_EINPUT, name, line, col,
+                                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8, or give "
+                                 "--encoding cp1252 if it is a Windows-1252 file",
+                                 (unsigned char)(*data)[b.bad]);
+        }
+        /* no valid UTF-8 letters at all: a Windows export */
+    }
+    size_t out_size;
+    int rc = ind_cp1252_to_utf8(*data, *size, converted, &out_size, &line, &col);
+    if (rc == -2)
+        return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
+    if (rc < 0)
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "a byte that is neither UTF-8 nor a Windows-1252 character");
+    *data = *converted;
+    *size = out_size;
+    info->encoding = IND_ENC_CP1252;
+    return IND_OK;
+}
+
+/* Stops a runaway field before the whole file is buffered. */
+static int runaway(struct csv_parser *p)
+{
+    return csv_get_buffer_size(p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192;
+}
+
+/* A file without quotes (and without lone CRs): no field spans lines, so every
+ * row is one line and the text goes to libcsv in large pieces. */
+static void feed_pieces(reader *r, struct csv_parser *p)
+{
+    for (size_t pos = 0; pos < r->size && r->status == IND_OK;) {
+        size_t end = pos + CHUNK < r->size ? pos + CHUNK : r->size;
+        if (csv_parse(p, r->data + pos, end - pos, on_field, on_row, r) != end - pos &&
+            r->status == IND_OK) {
+            int e = csv_error(p);
+            r->status = ind_error_set(r->err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, r->path,
+                                      r->line, 0, "%s", csv_strerror(e));
+        }
+        pos = end;
+        if (runaway(p) && r->status == IND_OK)
+            r->status = ind_error_set(r->err, IND_EINPUT, r->path, r->scan_line, (long)r->count + 1,
+                                      "a field is longer than %d bytes", IND_CSV_MAX_FIELD);
+    }
+}
+
+/* Any other file: text goes to libcsv a line at a time (a long line in pieces),
+ * so every callback knows its line and a runaway field is stopped early. */
+static void feed_lines(reader *r, struct csv_parser *p, int lone_cr)
+{
+    size_t pos = 0, line_start = 0, size = r->size;
+    const char *data = r->data;
+    while (pos < size && r->status == IND_OK) {
+        const char *nl = line_end(data + pos, data + size, lone_cr);
+        size_t end = nl ? (size_t)(nl - data) : size;
+        if (end - pos > CHUNK) {
+            end = pos + CHUNK;
+            nl = NULL;
+        }
+        size_t done = csv_parse(p, data + pos, end - pos, on_field, on_row, r);
+        if (done != end - pos) {
+            if (r->status == IND_OK) {
+                int e = csv_error(p);
+                r->status = ind_error_set(r->err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, r->path,
+                                          r->line, (long)(pos + done - line_start) + 1,
+                                          e == CSV_EPARSE
+                                              ? "malformed quoting: a quote inside an unquoted field "
+                                                "or text after a closing quote"
+                                              : "%s",
+                                          csv_strerror(e));
+            }
+            return;
+        }
+        if (r->status != IND_OK)
+            return;
+        pos = end;
+        if (nl) {
+            r->line++;
+            line_start = pos;
+        }
+        if (runaway(p) && r->status == IND_OK) {
+            long line = r->line, col = (long)r->count + 1;
+            int quoted = open_quote(data, pos, r->delimiter, &line, &col);
+            r->status = ind_error_set(r->err, IND_EINPUT, r->path, line, col,
+                                      quoted ? "a quoted field opened here is longer than %d bytes "
+                                               "(an unterminated quote?)"
+                                             : "a field is longer than %d bytes",
+                                      IND_CSV_MAX_FIELD);
+        }
+    }
+}
+
 ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, ind_encoding enc,
                                char delimiter, ind_csv_row_fn fn, void *user, ind_csv_info *info,
                                ind_error *err)
 {
     char *converted = NULL;
+    int lone_cr = 0;
     ind_csv_info local;
     if (!info)
         info = &local;
     memset(info, 0, sizeof *info);
-
-    if (size == 0)
-        return ind_error_set(err, IND_EINPUT, name, 0, 0, "the file is empty");
-    const char *nul = memchr(data, '\0', size);
-    if (nul) {
-        long line, col;
-        position_of(data, (size_t)(nul - data), &line, &col);
-        return ind_error_set(err, IND_EINPUT, name, line, col,
-                             "the file contains a NUL byte: it is binary, not CSV text");
-    }
-    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        info->had_bom = 1;
-        data += 3;
-        size -= 3;
-        if (enc == IND_ENC_AUTO)
-            enc = IND_ENC_UTF8;
-    }
-    /* One pass over the bytes: control characters other than tab, CR, LF mean binary
-     * junk (they are the same bytes in UTF-8 and Windows-1252, so the file's own
-     * columns are named and they are reported first), and the first byte that is not
-     * UTF-8. Eight plain ASCII bytes at a time: the common case. */
-    size_t ctrl_at = size, bad = size, multibyte = 0;
-    int lone_cr = 0; /* a CR not followed by LF: old Mac line ends */
-    {
-        const unsigned char *u = (const unsigned char *)data;
-        size_t i = 0;
-        while (i < size) {
-            if (i + 8 <= size) {
-                uint64_t w;
-                memcpy(&w, u + i, 8);
-                if (!(w & 0x8080808080808080ULL) &&
-                    !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            unsigned char c = u[i];
-            if (c < 0x20) {
-                if (c != '\t' && c != '\n' && c != '\r') {
-                    ctrl_at = i;
-                    break;
-                }
-                if (c == '\r' && (i + 1 >= size || u[i + 1] != '\n'))
-                    lone_cr = 1;
-                i++;
-            } else if (c < 0x80) {
-                i++;
-            } else if (bad < size) {
-                i++; /* already not UTF-8: only control characters matter now */
-            } else {
-                size_t k = utf8_seq(u + i, size - i);
-                if (k) {
-                    multibyte++;
-                    i += k;
-                } else {
-                    bad = i;
-                    i++;
-                }
-            }
-        }
-    }
-    if (ctrl_at < size) {
-        long line, col;
-        position_of(data, ctrl_at, &line, &col);
-        return ind_error_set(err, IND_EINPUT, name, line, col,
-                             "control character 0x%02X: the file looks binary, not CSV text",
-                             (unsigned char)data[ctrl_at]);
-    }
-    if (enc == IND_ENC_AUTO || enc == IND_ENC_UTF8) {
-        if (bad == size) {
-            info->encoding = IND_ENC_UTF8;
-        } else if (enc == IND_ENC_AUTO && multibyte == 0) {
-            enc = IND_ENC_CP1252; /* no valid UTF-8 letters at all: a Windows export */
-        } else {
-            long line, col;
-            position_of(data, bad, &line, &col);
-            return ind_error_set(err, IND_EINPUT, name, line, col,
-                                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8, or give "
-                                 "--encoding cp1252 if it is a Windows-1252 file",
-                                 (unsigned char)data[bad]);
-        }
-    }
-    if (enc == IND_ENC_CP1252) {
-        long line = 0, col = 0;
-        size_t out_size;
-        int rc = ind_cp1252_to_utf8(data, size, &converted, &out_size, &line, &col);
-        if (rc == -2)
-            return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
-        if (rc < 0)
-            return ind_error_set(err, IND_EINPUT, name, line, col,
-                                 "a byte that is neither UTF-8 nor a Windows-1252 character");
-        data = converted;
-        size = out_size;
-        info->encoding = IND_ENC_CP1252;
-    }
-
+    ind_status st = text_of(name, &data, &size, enc, info, &converted, &lone_cr, err);
+    if (st != IND_OK)
+        return st;
     if (!delimiter)
         delimiter = detect_delimiter(data, size);
     info->delimiter = delimiter;
@@ -866,70 +951,16 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
     r.status = IND_OK;
     r.line = 1;
     r.row_line = 1;
-    /* Without quotes no field spans lines, so every row is one line: the text can
-     * go to libcsv in large pieces. A lone CR (found in the byte scan above) needs
-     * the slow way. */
     r.fast = !memchr(data, '"', size) && !lone_cr;
     r.data = data;
     r.size = size;
     r.scan_line = 1;
     r.delimiter = delimiter;
-    if (r.fast)
+    if (r.fast) {
         skip_blank_lines(&r);
-
-    /* Text goes to libcsv a line at a time (a long line in pieces), so every
-     * callback knows its line and a runaway field is stopped early. */
-    size_t pos = 0, line_start = 0;
-    while (r.fast && pos < size && r.status == IND_OK) {
-        size_t end = pos + CHUNK < size ? pos + CHUNK : size;
-        if (csv_parse(&p, data + pos, end - pos, on_field, on_row, &r) != end - pos && r.status == IND_OK) {
-            int e = csv_error(&p);
-            r.status = ind_error_set(err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, name, r.line, 0, "%s",
-                                     csv_strerror(e));
-        }
-        pos = end;
-        if (csv_get_buffer_size(&p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192 && r.status == IND_OK)
-            r.status = ind_error_set(err, IND_EINPUT, name, r.scan_line, (long)r.count + 1,
-                                     "a field is longer than %d bytes", IND_CSV_MAX_FIELD);
-    }
-    while (!r.fast && pos < size && r.status == IND_OK) {
-        const char *nl = line_end(data + pos, data + size, lone_cr);
-        size_t end = nl ? (size_t)(nl - data) : size;
-        if (end - pos > CHUNK) {
-            end = pos + CHUNK;
-            nl = NULL;
-        }
-        size_t done = csv_parse(&p, data + pos, end - pos, on_field, on_row, &r);
-        if (done != end - pos) {
-            if (r.status == IND_OK) {
-                int e = csv_error(&p);
-                r.status = ind_error_set(err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, name,
-                                         r.line, (long)(pos + done - line_start) + 1,
-                                         e == CSV_EPARSE
-                                             ? "malformed quoting: a quote inside an unquoted field "
-                                               "or text after a closing quote"
-                                             : "%s",
-                                         csv_strerror(e));
-            }
-            break;
-        }
-        if (r.status != IND_OK)
-            break;
-        pos = end;
-        if (nl) {
-            r.line++;
-            line_start = pos;
-        }
-        /* stop a runaway field early instead of buffering the whole file */
-        if (csv_get_buffer_size(&p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192 && r.status == IND_OK) {
-            long line = r.line, col = (long)r.count + 1;
-            int quoted = open_quote(data, pos, delimiter, &line, &col);
-            r.status = ind_error_set(err, IND_EINPUT, name, line, col,
-                                     quoted ? "a quoted field opened here is longer than %d bytes "
-                                              "(an unterminated quote?)"
-                                            : "a field is longer than %d bytes",
-                                     IND_CSV_MAX_FIELD);
-        }
+        feed_pieces(&r, &p);
+    } else {
+        feed_lines(&r, &p, lone_cr);
     }
     if (r.status == IND_OK && csv_fini(&p, on_field, on_row, &r) != 0 && r.status == IND_OK) {
         long line = r.line, col = 1;
