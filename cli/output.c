@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "number.h"
+#include "write.h"
 
 /* A cell keeps what it was given; the text for machines or people is written
  * when the table is (numbers for a CSV are never rounded for people, and the
@@ -507,6 +508,12 @@ int out_check_not_input(const cli_opts *opt, const char *path)
     for (int i = 0; i < opt->catalog_count; i++)
         if (stat(opt->catalog[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
             return cli_error(1, "%s is the catalogue; indikator never overwrites its input", path);
+    /* nor onto a goals file or Kolada's metadata, which are inputs too */
+    for (int i = 0; i < opt->goal_count + opt->kolada_meta_count; i++) {
+        const char *f = i < opt->goal_count ? opt->goals[i] : opt->kolada_meta[i - opt->goal_count];
+        if (stat(f, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return cli_error(1, "%s is an input file; indikator never overwrites its input", path);
+    }
     return 0;
 }
 
@@ -546,4 +553,23 @@ void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *wh
     if (done == total)
         fputc('\n', stderr);
     fflush(stderr);
+}
+
+int cli_emit(const ind_doc *doc, const cli_opts *opt)
+{
+    ind_out_format fmt = opt->format == OUT_CSV ? IND_OUT_CSV : opt->format == OUT_JSON ? IND_OUT_JSON : IND_OUT_TERMINAL;
+    ind_error err;
+    ind_error_clear(&err);
+    if (opt->output) {
+        int rc = out_check_not_input(opt, opt->output);
+        if (rc)
+            return rc;
+        /* a file gets machine output unless a format was asked for */
+        if (!opt->format_given) {
+            const char *dot = strrchr(opt->output, '.');
+            fmt = dot && strcmp(dot, ".json") == 0 ? IND_OUT_JSON : IND_OUT_CSV;
+        }
+        return ind_doc_write(doc, fmt, opt->output, NULL, NULL, &err) == IND_OK ? 0 : cli_fail(&err);
+    }
+    return ind_doc_write(doc, fmt, NULL, stdout, NULL, &err) == IND_OK ? 0 : cli_fail(&err);
 }

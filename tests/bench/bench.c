@@ -25,7 +25,7 @@
 #include "attain.h"
 #include "compare.h"
 #include "charts.h"
-#include "chartmodel.h"
+#include "figures.h"
 #include "catalog.h"
 #include "csvread.h"
 #include "dataset.h"
@@ -404,15 +404,15 @@ static int chart_stage(const ind_dataset *ds, const char *chart_dir, const char 
             char path[700];
             snprintf(path, sizeof path, "%s/c%zu.%s", dir, k, fmt[f]);
             double t0 = now();
-            cli_trend_model *m = cli_trend_model_new(ds, pick[k], 0, 0, 0, 0, 0.05);
+            ind_fig_trend *m = ind_fig_trend_new(ds, pick[k], 0, 0, 0, 0, 0.05);
             double t1 = now(), c1 = cpu_now();
             ind_chart_options o;
             ind_chart_options_init(&o);
             o.ctx = cctx;
             o.caption = "Källa: indikator-bench";
             if (m)
-                ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, NULL);
-            cli_trend_model_free(m);
+                ind_chart_render_trend(ind_fig_trend_chart(m), &o, path, NULL, NULL);
+            ind_fig_trend_free(m);
             ct[f][k] = now() - t1; /* the chart: drawing, encoding and the atomic writes */
             cc[f][k] = cpu_now() - c1;
             cm[f][k] = t1 - t0;    /* gathering its model from the dataset */
