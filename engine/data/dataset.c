@@ -22,10 +22,6 @@ typedef struct {
     const ind_indicator *info;
 } indicator_entry;
 
-typedef struct {
-    uint64_t key; /* unit, indicator, gender packed for hashing */
-    uint32_t series_plus_one;
-} series_slot;
 
 struct ind_dataset {
     const ind_catalog *cat;
@@ -45,7 +41,7 @@ struct ind_dataset {
 
     ind_series *stab;
     size_t series_n, series_cap;
-    series_slot *slots;
+    uint32_t *slots; /* series index + 1 by hash of unit, indicator, gender; 0 = empty */
     size_t slot_cap;
 
     indicator_entry *ind; /* open-addressed by raw id */
@@ -313,12 +309,10 @@ static long series_lookup(const ind_dataset *ds, ind_str unit, ind_str indicator
     uint64_t key = series_key(unit, indicator, g);
     size_t mask = ds->slot_cap - 1;
     size_t j = mix64(key) & mask;
-    while (ds->slots[j].series_plus_one) {
-        if (ds->slots[j].key == key) {
-            const ind_series *s = &ds->stab[ds->slots[j].series_plus_one - 1];
-            if (s->unit == unit && s->indicator == indicator && s->gender == g)
-                return (long)ds->slots[j].series_plus_one - 1;
-        }
+    while (ds->slots[j]) {
+        const ind_series *s = &ds->stab[ds->slots[j] - 1];
+        if (s->unit == unit && s->indicator == indicator && s->gender == g)
+            return (long)ds->slots[j] - 1;
         j = (j + 1) & mask;
     }
     if (slot_out)
@@ -326,19 +320,23 @@ static long series_lookup(const ind_dataset *ds, ind_str unit, ind_str indicator
     return -1;
 }
 
-static int series_rehash(ind_dataset *ds, size_t cap)
+/* The series index anew with cap slots; the old one is freed first when
+ * drop_first (it no longer matches the series: less memory at the peak). */
+static int series_rehash(ind_dataset *ds, size_t cap, int drop_first)
 {
-    series_slot *t = calloc(cap, sizeof *t);
+    if (drop_first) {
+        free(ds->slots);
+        ds->slots = NULL;
+    }
+    uint32_t *t = calloc(cap, sizeof *t);
     if (!t)
         return -1;
     for (size_t i = 0; i < ds->series_n; i++) {
         const ind_series *s = &ds->stab[i];
-        uint64_t key = series_key(s->unit, s->indicator, s->gender);
-        size_t j = mix64(key) & (cap - 1);
-        while (t[j].series_plus_one)
+        size_t j = mix64(series_key(s->unit, s->indicator, s->gender)) & (cap - 1);
+        while (t[j])
             j = (j + 1) & (cap - 1);
-        t[j].key = key;
-        t[j].series_plus_one = (uint32_t)i + 1;
+        t[j] = (uint32_t)i + 1;
     }
     free(ds->slots);
     ds->slots = t;
@@ -366,10 +364,9 @@ static long series_get(ind_dataset *ds, ind_str unit, const indicator_entry *ie,
     ns->gender = g;
     ns->info = ie->info;
     ns->first = ns->count = 0;
-    ds->slots[slot].key = series_key(unit, ie->canonical, g);
-    ds->slots[slot].series_plus_one = (uint32_t)ds->series_n + 1;
+    ds->slots[slot] = (uint32_t)ds->series_n + 1;
     ds->series_n++;
-    if (ds->series_n * 2 > ds->slot_cap && series_rehash(ds, ds->slot_cap * 2))
+    if (ds->series_n * 2 > ds->slot_cap && series_rehash(ds, ds->slot_cap * 2, 0))
         return -1;
     return (long)ds->series_n - 1;
 }
@@ -537,7 +534,7 @@ struct ind_dataset_part {
     ind_strtab *str;     /* the part's strings; its rows hold these ids until merged */
     part_series *ser;
     size_t ser_n, ser_cap;
-    series_slot *slots;  /* the part's series by name ids */
+    uint32_t *slots;     /* the part's series + 1 by hash of name ids; 0 = empty */
     size_t slot_cap;
     ind_str last_unit, last_indicator;
     long last_series[IND_GENDER_COUNT];
@@ -629,17 +626,15 @@ static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator
 {
     if (unit == p->last_unit && indicator == p->last_indicator && p->last_series[g] >= 0)
         return p->last_series[g];
-    uint64_t key = series_key(unit, indicator, g);
-    size_t mask = p->slot_cap - 1, j = mix64(key) & mask;
+    size_t mask = p->slot_cap - 1, j = mix64(series_key(unit, indicator, g)) & mask;
     long s = -1;
-    for (; p->slots[j].series_plus_one; j = (j + 1) & mask)
-        if (p->slots[j].key == key) {
-            const part_series *ps = &p->ser[p->slots[j].series_plus_one - 1];
-            if (ps->unit == unit && ps->indicator == indicator && ps->gender == g) {
-                s = (long)p->slots[j].series_plus_one - 1;
-                break;
-            }
+    for (; p->slots[j]; j = (j + 1) & mask) {
+        const part_series *ps = &p->ser[p->slots[j] - 1];
+        if (ps->unit == unit && ps->indicator == indicator && ps->gender == g) {
+            s = (long)p->slots[j] - 1;
+            break;
         }
+    }
     if (s < 0) {
         if (p->ser_n == p->ser_cap) {
             size_t cap = p->ser_cap ? p->ser_cap * 2 : 64;
@@ -650,21 +645,19 @@ static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator
             p->ser_cap = cap;
         }
         p->ser[p->ser_n] = (part_series){unit, indicator, g};
-        p->slots[j].key = key;
-        p->slots[j].series_plus_one = (uint32_t)++p->ser_n;
+        p->slots[j] = (uint32_t)++p->ser_n;
         s = (long)p->ser_n - 1;
         if (p->ser_n * 2 > p->slot_cap) {
             size_t cap = p->slot_cap * 2;
-            series_slot *t = calloc(cap, sizeof *t);
+            uint32_t *t = calloc(cap, sizeof *t);
             if (!t)
                 return -1;
-            for (size_t i = 0; i < p->slot_cap; i++) {
-                if (!p->slots[i].series_plus_one)
-                    continue;
-                size_t k = mix64(p->slots[i].key) & (cap - 1);
-                while (t[k].series_plus_one)
+            for (size_t i = 0; i < p->ser_n; i++) {
+                const part_series *ps = &p->ser[i];
+                size_t k = mix64(series_key(ps->unit, ps->indicator, ps->gender)) & (cap - 1);
+                while (t[k])
                     k = (k + 1) & (cap - 1);
-                t[k] = p->slots[i];
+                t[k] = (uint32_t)i + 1;
             }
             free(p->slots);
             p->slots = t;
@@ -954,14 +947,12 @@ static int sort_rows(ind_dataset *ds)
     size_t n = ds->n;
     uint32_t *rank = malloc((ds->series_n ? ds->series_n : 1) * sizeof *rank);
     uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
-    ind_series *sorted = malloc((ds->series_n ? ds->series_n : 1) * sizeof *sorted);
     if (items)
         ind_huge_pages(items, n * sizeof *items);
-    if (!rank || !items || !sorted || rank_series(ds, rank) || order_rows(ds, rank, items) ||
+    if (!rank || !items || rank_series(ds, rank) || order_rows(ds, rank, items) ||
         permute_columns(ds, items, n)) {
         free(rank);
         free(items);
-        free(sorted);
         return -1;
     }
     /* the series column last: its ids are the ranks now */
@@ -969,14 +960,19 @@ static int sort_rows(ind_dataset *ds)
         items[k] = rank[ds->series[items[k]]];
     if (n) /* an empty dataset has no columns yet */
         memcpy(ds->series, items, n * sizeof *items);
+    /* series i to place rank[i], in place along the cycles (rank is used up) */
     for (size_t i = 0; i < ds->series_n; i++)
-        sorted[rank[i]] = ds->stab[i];
-    free(ds->stab);
-    ds->stab = sorted;
-    ds->series_cap = ds->series_n;
-    free(rank);
+        while (rank[i] != i) {
+            size_t r = rank[i];
+            ind_series tmp = ds->stab[r];
+            uint32_t rr = rank[r];
+            ds->stab[r] = ds->stab[i];
+            rank[r] = (uint32_t)r;
+            ds->stab[i] = tmp;
+            rank[i] = rr;
+        }
     free(items);
-    return series_rehash(ds, ds->slot_cap);
+    return series_rehash(ds, ds->slot_cap, 1);
 }
 
 static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
@@ -1176,7 +1172,7 @@ size_t ind_dataset_bytes(const ind_dataset *ds)
         per += sizeof(double);
     if (ds->source)
         per += sizeof(ind_str);
-    return ds->cap * per + ds->series_cap * sizeof(ind_series) + ds->slot_cap * sizeof(series_slot);
+    return ds->cap * per + ds->series_cap * sizeof(ind_series) + ds->slot_cap * sizeof *ds->slots;
 }
 
 const char *ind_missing_code(ind_missing m)
