@@ -1,5 +1,6 @@
 /* doc.c: the document: its title block, blocks, tables and the text of a cell. */
 #include "doc.h"
+#include "parallel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -43,7 +44,7 @@ struct ind_doc_table {
     size_t cur;       /* next column of the row being filled */
 };
 
-#define BLOCK_ROWS 1024
+#define BLOCK_ROWS 4096
 
 struct ind_doc {
     ind_doc_meta meta;
@@ -249,9 +250,12 @@ void ind_doc_row(ind_doc_table *t)
         }
         /* a first block as small as a short table needs, grown once */
         t->block[t->blocks] = must(malloc((t->blocks ? BLOCK_ROWS : 64) * width * sizeof(ind_cell)));
+        if (t->blocks)
+            ind_huge_pages(t->block[t->blocks], BLOCK_ROWS * width * sizeof(ind_cell));
         t->blocks++;
     } else if (t->rows == 64 && t->blocks == 1) {
         t->block[0] = must(realloc(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell)));
+        ind_huge_pages(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell));
     }
     memset(cell_at(t, t->rows, 0), 0, t->ncol * sizeof(ind_cell));
     t->rows++;
