@@ -1065,31 +1065,38 @@ static void move_row(ind_dataset *ds, size_t w, size_t r)
     ds->missing[w] = ds->missing[r];
 }
 
-ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
+/* Repeats: adjacent rows of the same series and period, each dropped, merged
+ * or the error (repeat_row); the rows left close up. */
+static ind_status merge_duplicates(ind_dataset *ds, ind_error *err)
 {
-    if (ds->finished)
-        return IND_OK;
-    if (sort_rows(ds))
-        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    /* repeats: adjacent rows of the same series and period */
     ind_status st = IND_OK;
     size_t w = 0, n = ds->n;
     for (size_t r = 0; r < n; r++) {
         if (w > 0 && ds->series[w - 1] == ds->series[r] && ds->period[w - 1] == ds->period[r]) {
             if (repeat_row(ds, w - 1, r, &st, err))
                 continue;
-            break;
+            return st;
         }
         if (w != r)
             move_row(ds, w, r);
         w++;
     }
+    ds->n = w;
+    return IND_OK;
+}
+
+ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
+{
+    if (ds->finished)
+        return IND_OK;
+    if (sort_rows(ds))
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    ind_status st = merge_duplicates(ds, err);
     if (st != IND_OK)
         return st;
-    ds->n = w;
     for (size_t i = 0; i < ds->series_n; i++)
         ds->stab[i].count = 0;
-    for (size_t i = 0; i < w; i++) {
+    for (size_t i = 0; i < ds->n; i++) {
         ind_series *s = &ds->stab[ds->series[i]];
         if (s->count == 0)
             s->first = i;
