@@ -386,6 +386,13 @@ size_t ind_csv_split_point(const char *text, size_t size, size_t pos)
     return pos < size ? pos : size;
 }
 
+/* Whether the eight bytes at u are plain ASCII of 0x20 and up (*w: them). */
+static int plain8(const unsigned char *u, uint64_t *w)
+{
+    memcpy(w, u, 8);
+    return !(*w & 0x8080808080808080ULL) && !((*w - 0x2020202020202020ULL) & ~*w & 0x8080808080808080ULL);
+}
+
 /* Bytes of w equal to b (exact: one high bit per such byte). */
 static uint64_t bytes_equal(uint64_t w, unsigned char b)
 {
@@ -398,17 +405,13 @@ static uint64_t bytes_equal(uint64_t w, unsigned char b)
 static size_t scan_bytes(const unsigned char *u, size_t size, size_t i, size_t end, ind_csv_scan_result *out)
 {
     while (i < end) {
-        if (i + 8 <= end) {
-            uint64_t w;
-            memcpy(&w, u + i, 8);
+        uint64_t w;
+        if (i + 8 <= end && plain8(u + i, &w)) {
             /* plain ASCII of 0x20 and up: count its quotes and go on */
-            if (!(w & 0x8080808080808080ULL) &&
-                !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
-                uint64_t q = bytes_equal(w, '"');
-                out->quotes += (size_t)(((q >> 7) * 0x0101010101010101ULL) >> 56);
-                i += 8;
-                continue;
-            }
+            uint64_t q = bytes_equal(w, '"');
+            out->quotes += (size_t)(((q >> 7) * 0x0101010101010101ULL) >> 56);
+            i += 8;
+            continue;
         }
         unsigned char c = u[i];
         if (c < 0x20) {
@@ -755,14 +758,10 @@ static void scan_all(const char *data, size_t size, byte_scan *b)
     b->multibyte = 0;
     b->lone_cr = 0;
     while (i < size) {
-        if (i + 8 <= size) {
-            uint64_t w;
-            memcpy(&w, u + i, 8);
-            if (!(w & 0x8080808080808080ULL) &&
-                !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
-                i += 8;
-                continue;
-            }
+        uint64_t w;
+        if (i + 8 <= size && plain8(u + i, &w)) {
+            i += 8;
+            continue;
         }
         unsigned char c = u[i];
         if (c < 0x20) {

@@ -322,22 +322,37 @@ static long series_lookup(const ind_dataset *ds, ind_str unit, ind_str indicator
 
 /* The series index anew with cap slots; the old one is freed first when
  * drop_first (it no longer matches the series: less memory at the peak). */
+/* A series index of cap slots (a power of two) for n series, series i named
+ * by key(items, i): each slot 0 or a series + 1. NULL when out of memory. */
+static uint32_t *index_build(size_t cap, size_t n, uint64_t (*key)(const void *, size_t), const void *items)
+{
+    uint32_t *t = calloc(cap, sizeof *t);
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = mix64(key(items, i)) & (cap - 1);
+        while (t[j])
+            j = (j + 1) & (cap - 1);
+        t[j] = (uint32_t)i + 1;
+    }
+    return t;
+}
+
+static uint64_t stab_key(const void *items, size_t i)
+{
+    const ind_series *s = (const ind_series *)items + i;
+    return series_key(s->unit, s->indicator, s->gender);
+}
+
 static int series_rehash(ind_dataset *ds, size_t cap, int drop_first)
 {
     if (drop_first) {
         free(ds->slots);
         ds->slots = NULL;
     }
-    uint32_t *t = calloc(cap, sizeof *t);
+    uint32_t *t = index_build(cap, ds->series_n, stab_key, ds->stab);
     if (!t)
         return -1;
-    for (size_t i = 0; i < ds->series_n; i++) {
-        const ind_series *s = &ds->stab[i];
-        size_t j = mix64(series_key(s->unit, s->indicator, s->gender)) & (cap - 1);
-        while (t[j])
-            j = (j + 1) & (cap - 1);
-        t[j] = (uint32_t)i + 1;
-    }
     free(ds->slots);
     ds->slots = t;
     ds->slot_cap = cap;
@@ -621,6 +636,12 @@ ind_status ind_dataset_parts_begin(ind_dataset *ds, size_t count, const size_t *
 
 ind_strtab *ind_dataset_part_strings(ind_dataset_part *p) { return p->str; }
 
+static uint64_t part_key(const void *items, size_t i)
+{
+    const part_series *s = (const part_series *)items + i;
+    return series_key(s->unit, s->indicator, s->gender);
+}
+
 /* The part's series of unit × indicator × gender (the part's ids), added when new; -1 when out of memory. */
 static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator, ind_gender g)
 {
@@ -649,16 +670,9 @@ static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator
         s = (long)p->ser_n - 1;
         if (p->ser_n * 2 > p->slot_cap) {
             size_t cap = p->slot_cap * 2;
-            uint32_t *t = calloc(cap, sizeof *t);
+            uint32_t *t = index_build(cap, p->ser_n, part_key, p->ser);
             if (!t)
                 return -1;
-            for (size_t i = 0; i < p->ser_n; i++) {
-                const part_series *ps = &p->ser[i];
-                size_t k = mix64(series_key(ps->unit, ps->indicator, ps->gender)) & (cap - 1);
-                while (t[k])
-                    k = (k + 1) & (cap - 1);
-                t[k] = (uint32_t)i + 1;
-            }
             free(p->slots);
             p->slots = t;
             p->slot_cap = cap;
