@@ -985,6 +985,7 @@ static int sort_rows(ind_dataset *ds)
             ds->stab[i] = tmp;
             rank[i] = rr;
         }
+    free(rank);
     free(items);
     return series_rehash(ds, ds->slot_cap, 1);
 }
