@@ -660,7 +660,7 @@ static int scan_pieces(const char *text, size_t size, int n, scan_job *scan)
     for (int k = 0; k < n; k++) {
         scan[k].text = text;
         scan[k].size = size;
-        scan[k].begin = ind_csv_split_point(text, size, size / (size_t)n * (size_t)k);
+        scan[k].begin = k == 0 ? 0 : ind_csv_split_point(text, size, size / (size_t)n * (size_t)k);
         scan[k].end = k + 1 == n ? size : ind_csv_split_point(text, size, size / (size_t)n * (size_t)(k + 1));
     }
     ind_parallel_run(scan_run, scan, sizeof *scan, n);

@@ -144,6 +144,17 @@ static void test_fixed_cases(void **state)
     assert_non_null(strstr(o, "rows 51 obs 50 form 1 delim ; bom 1"));
     free(o);
     free(t.s);
+    /* Windows-1252 (a first byte that is no UTF-8 lead byte: found by the fuzzer) */
+    text w = {0};
+    put(&w, "\x87unit,indicator,period,value\n");
+    for (int i = 0; i < 40; i++)
+        put(&w, "Enhet \xe5%d,V\xe4rde,%d,%d\n", i % 3, 2000 + i, i);
+    free(same_every_way(w.s, w.n));
+    memmove(w.s, w.s + 1, --w.n); /* the same file without that byte */
+    o = same_every_way(w.s, w.n);
+    assert_non_null(strstr(o, "obs 40"));
+    free(o);
+    free(w.s);
 }
 
 /* An error in the last piece names its own line, with any number of threads. */
