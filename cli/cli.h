@@ -162,7 +162,16 @@ int out_table_write(const out_table *t, FILE *f, out_format format, int english,
 /* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
 int out_file_open(ind_lockfile *lf, const char *path);
 int out_file_commit(ind_lockfile *lf); /* removes the temporary on failure */
-/* Refuses to write onto an input file. */
+/* The one check that no output overwrites an input: refuses (exit 1, a message
+ * naming both files) when one of the n_out paths to be written, sidecars such
+ * as X.png.alt.txt included, is one of the n_in files read, by device and inode
+ * (hard links, symlinks, "./x") or, for an output that does not exist yet, by
+ * its path. Call it before anything is written. Returns 0 or 1. */
+int out_check_paths(const char *const *inputs, size_t n_in, const char *const *outputs, size_t n_out);
+/* out_check_paths over every file opt names as input: data, --catalog, --goals,
+ * --kpi-meta and --municipality-meta. */
+int out_check_outputs(const cli_opts *opt, const char *const *outputs, size_t n_out);
+/* out_check_outputs for one output path. */
 int out_check_not_input(const cli_opts *opt, const char *path);
 
 /* A progress bar on standard error when it is a terminal (and not --quiet). */

@@ -4,22 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sys/stat.h>
-
 #include "goals.h"
-
-/* The goals files are inputs too: -o never writes onto one (out_check_not_input
- * knows the data files and catalogues only). Returns 0 or the exit code 1. */
-static int check_output_not_goals(const cli_opts *opt)
-{
-    struct stat out, in;
-    if (!opt->output || stat(opt->output, &out) != 0)
-        return 0;
-    for (int i = 0; i < opt->goal_count; i++)
-        if (stat(opt->goals[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return cli_error(1, "%s is a goals file; indikator never overwrites its input", opt->output);
-    return 0;
-}
 
 /* A goal without a unit belongs to every unit; otherwise its unit must be among --unit. */
 static int unit_selected(const cli_opts *opt, const char *unit)
@@ -34,7 +19,7 @@ static int unit_selected(const cli_opts *opt, const char *unit)
 
 int cmd_goals(cli_opts *opt)
 {
-    int rc = check_output_not_goals(opt);
+    int rc = opt->output ? out_check_not_input(opt, opt->output) : 0;
     if (rc)
         return rc;
     cli_data data;
