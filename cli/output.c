@@ -21,6 +21,7 @@ struct out_table {
     cell *cells;
     size_t rows, cap; /* cap in rows */
     int cur;          /* next column of the row being filled */
+    size_t nonfinite; /* inf or NaN results left empty (a note says so) */
 };
 
 out_table *out_table_new(const out_column *columns, int count)
@@ -98,12 +99,25 @@ void out_text(out_table *t, const char *s)
     c->human = c->machine;
 }
 
+/* The last guard before any output: an infinite result (an overflow the
+ * engine did not catch) is printed as no number at all, JSON null and an
+ * empty CSV cell, never as "inf", and counted for a note. 1 when v is finite. */
+static int finite_or_null(out_table *t, double v)
+{
+    if (isinf(v))
+        t->nonfinite++;
+    return isfinite(v);
+}
+
+/* Big enough for any double for people: 309 digits, their separators and 17 decimals. */
+#define HUMAN_NUM 1100
+
 void out_number_unit(out_table *t, double v, int decimals, const char *unit)
 {
     cell *c = next_cell(t);
-    if (isnan(v))
+    if (!finite_or_null(t, v))
         return; /* null */
-    char buf[64], hum[96];
+    char buf[HUMAN_NUM], hum[HUMAN_NUM + 64];
     c->machine = dup_or_die(ind_num_format_exact(v, buf, sizeof buf));
     ind_num_format_sv(v, decimals, 0, buf, sizeof buf);
     snprintf(hum, sizeof hum, "%s%s", buf, unit ? unit : "");
@@ -115,9 +129,9 @@ void out_number(out_table *t, double v, int decimals) { out_number_unit(t, v, de
 void out_fraction_percent(out_table *t, double v, int decimals)
 {
     cell *c = next_cell(t);
-    if (isnan(v))
+    if (!finite_or_null(t, v) || !finite_or_null(t, v * 100))
         return;
-    char buf[64], hum[80];
+    char buf[HUMAN_NUM], hum[HUMAN_NUM + 8];
     c->machine = dup_or_die(ind_num_format_exact(v, buf, sizeof buf));
     ind_num_format_sv(v * 100, decimals, 0, buf, sizeof buf);
     snprintf(hum, sizeof hum, "%s %%", buf);
@@ -127,9 +141,9 @@ void out_fraction_percent(out_table *t, double v, int decimals)
 void out_pvalue(out_table *t, double p)
 {
     cell *c = next_cell(t);
-    if (isnan(p))
+    if (!finite_or_null(t, p))
         return;
-    char buf[64];
+    char buf[HUMAN_NUM];
     c->machine = dup_or_die(ind_num_format_exact(p, buf, sizeof buf));
     if (p < 0.001)
         c->human = dup_or_die("< 0,001");
@@ -259,8 +273,8 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
             if (cw > w[j])
                 w[j] = cw;
         }
-        if (w[j] > 60)
-            w[j] = 60;
+        if (w[j] > 60 && t->col[j].type == COL_TEXT)
+            w[j] = 60; /* long text is cut below; a number never is */
     }
     int last_shown = -1;
     for (int j = 0; j < t->ncol; j++)
@@ -297,7 +311,7 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
                 continue;
             const cell *c = &t->cells[i * (size_t)t->ncol + (size_t)j];
             const char *s = c->human ? c->human : "\xe2\x80\x93";
-            char english[128];
+            char english[HUMAN_NUM + 64];
             if (english_numbers && t->col[j].type != COL_TEXT && c->human && strlen(c->human) < sizeof english) {
                 /* numbers for people were written the Swedish way: a decimal point for --lang en */
                 snprintf(english, sizeof english, "%s", c->human);
@@ -307,7 +321,7 @@ static void write_terminal(const out_table *t, FILE *f, int english, const char 
                 s = english;
             }
             char cut[256];
-            if (out_width(s) > w[j] && j != last_shown) {
+            if (out_width(s) > w[j] && j != last_shown && t->col[j].type == COL_TEXT) {
                 /* cut long text at a character boundary and mark it */
                 size_t k = 0, chars = 0;
                 while (s[k] && chars + 1 < w[j] && k + 4 < sizeof cut) {
@@ -417,6 +431,8 @@ int out_check_not_input(const cli_opts *opt, const char *path)
 int out_table_emit(const out_table *t, const cli_opts *opt, const char *title)
 {
     out_format fmt = opt->format;
+    if (t->nonfinite)
+        cli_note(opt, "%zu results too large to print were left empty (null in JSON)", t->nonfinite);
     if (opt->output) {
         int rc = out_check_not_input(opt, opt->output);
         if (rc)

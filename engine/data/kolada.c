@@ -13,6 +13,7 @@
  * observation's line is the 1-based number of its data object. */
 #include "kolada.h"
 #include "csvread.h"
+#include "ingest.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -707,6 +708,12 @@ static ind_status add_value(reader *r, ind_str unit, ind_str indicator, int year
     } else if (json_is_number(value)) {
         o.value = json_number_value(value);
         o.missing = IND_MISSING_NONE;
+        if (!ind_value_plausible(o.value)) {
+            char b2[40], msg[160];
+            snprintf(b2, sizeof b2, "%g", o.value);
+            snprintf(msg, sizeof msg, ind_value_implausible_msg, b2);
+            return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "%s: %s", vpath, msg);
+        }
     } else {
         char b2[40];
         return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "%s: expected a number or null, found %s%s%s%s",
