@@ -56,6 +56,31 @@ static void write_canonical(const ind_dataset *ds, FILE *f)
     }
 }
 
+/* What import writes, the reader reads: refuses (exit 2, naming the record)
+ * a text longer than the CSV reader's field limit, IND_CSV_MAX_FIELD bytes
+ * with the apostrophe a formula guard may add. Returns 0 or 2. */
+static int check_field_lengths(const ind_dataset *ds)
+{
+    static const char *const what[] = {"unit", "indicator", "target", "kf_target", "goal", "note", "source"};
+    size_t nser = ind_dataset_series_count(ds);
+    for (size_t s = 0; s < nser; s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        for (size_t i = se->first; i < se->first + se->count; i++) {
+            ind_obs o;
+            ind_dataset_get(ds, i, &o);
+            ind_str text[] = {se->unit, se->indicator, o.target, o.kf_target, o.goal, o.note, o.source};
+            for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+                size_t len = strlen(ind_dataset_str(ds, text[k]));
+                if (len + 1 > IND_CSV_MAX_FIELD)
+                    return cli_error(2, "%s:%u: the %s is %zu bytes long; a CSV field holds at most %d bytes, "
+                                        "so import cannot write it",
+                                     ind_dataset_str(ds, o.file), o.line, what[k], len, IND_CSV_MAX_FIELD - 1);
+            }
+        }
+    }
+    return 0;
+}
+
 int cmd_import(cli_opts *opt)
 {
     if (opt->output) {
@@ -66,6 +91,10 @@ int cmd_import(cli_opts *opt)
     cli_data data;
     int rc = cli_load(opt, &data);
     if (rc) {
+        cli_data_free(&data);
+        return rc;
+    }
+    if ((rc = check_field_lengths(data.ds)) != 0) {
         cli_data_free(&data);
         return rc;
     }

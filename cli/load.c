@@ -11,21 +11,43 @@
 #include "kolada.h"
 #include "number.h"
 
+/* Writes "indikator: MESSAGE\n" to stderr with every control character (C0 but
+ * none, DEL, C1) shown as '?': a message may quote data, and no data runs
+ * terminal commands. */
+static void put_message(const char *msg)
+{
+    fputs("indikator: ", stderr);
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0) {
+            fputc('?', stderr);
+            p++;
+        } else {
+            fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, stderr);
+        }
+    }
+    fputc('\n', stderr);
+}
+
+static void put_messagev(const char *fmt, va_list ap)
+{
+    char buf[4096];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    put_message(buf);
+}
+
 int cli_error(int code, const char *fmt, ...)
 {
     va_list ap;
-    fputs("indikator: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    put_messagev(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return code;
 }
 
 int cli_fail(const ind_error *err)
 {
     char buf[2048];
-    fprintf(stderr, "indikator: %s\n", ind_error_format(err, buf, sizeof buf));
+    put_message(ind_error_format(err, buf, sizeof buf));
     switch (err->status) {
     case IND_OK: return 0;
     case IND_EUSAGE: return 1;
@@ -40,11 +62,9 @@ void cli_note(const cli_opts *opt, const char *fmt, ...)
     if (opt->quiet)
         return;
     va_list ap;
-    fputs("indikator: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    put_messagev(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void cli_data_free(cli_data *data)

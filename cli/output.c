@@ -92,11 +92,41 @@ static char *dup_or_die(const char *s)
     return d;
 }
 
+/* A copy of s for the terminal with each control character (C0, DEL, C1) as
+ * U+FFFD, or NULL when s has none: no data runs terminal commands. */
+static char *terminal_safe(const char *s)
+{
+    size_t extra = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0))
+            extra += 3;
+    if (!extra)
+        return NULL;
+    char *d = malloc(strlen(s) + extra + 1), *q = d;
+    if (!d) {
+        fprintf(stderr, "indikator: out of memory\n");
+        exit(4);
+    }
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) {
+            memcpy(q, "\xef\xbf\xbd", 3);
+            q += 3;
+            p += *p == 0xC2;
+        } else {
+            *q++ = (char)*p;
+        }
+    }
+    *q = '\0';
+    return d;
+}
+
 void out_text(out_table *t, const char *s)
 {
     cell *c = next_cell(t);
     c->machine = dup_or_die(s ? s : "");
-    c->human = c->machine;
+    c->human = terminal_safe(c->machine);
+    if (!c->human)
+        c->human = c->machine;
 }
 
 /* The last guard before any output: an infinite result (an overflow the

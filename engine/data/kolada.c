@@ -387,7 +387,19 @@ static int gender_letter(const char *s, size_t len, ind_gender *g)
 }
 
 /* A string for a message, cut (at a character boundary) to fit buf. */
+static const char *shown_raw(const char *s, char *buf, size_t size);
+
+/* s for a message: cut to size with "...", control characters as '?'. */
 static const char *shown(const char *s, char *buf, size_t size)
+{
+    shown_raw(s, buf, size);
+    for (char *p = buf; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            *p = '?';
+    return buf;
+}
+
+static const char *shown_raw(const char *s, char *buf, size_t size)
 {
     size_t n = strlen(s);
     if (n + 1 <= size) {
@@ -467,6 +479,46 @@ static const char *display_name(const json_t *entry, const char *id, char *buf, 
 }
 
 /* A trimmed copy of a title as a JSON string (NULL when out of memory). */
+/* Control characters never leave the reader: the CSV reader refuses them and a
+ * terminal would run them (ESC [31m). Tab, CR and LF become a space; the other
+ * C0 controls, DEL and the C1 controls U+0080-U+009F are dropped. Returns the
+ * length written to out, which holds len bytes; 0 and out untouched when s has none. */
+static size_t clean_controls(const char *s, size_t len, char *out)
+{
+    size_t i = 0;
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0 &&
+                                      (unsigned char)s[i + 1] >= 0x80))
+            break;
+    }
+    if (i == len)
+        return 0;
+    size_t n = 0;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\t' || c == '\r' || c == '\n')
+            out[n++] = ' ';
+        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)
+            i++;
+        else if (c >= 0x20 && c != 0x7F)
+            out[n++] = (char)c;
+    }
+    if (n == 0)
+        out[n++] = ' '; /* nothing but controls: a blank, which callers treat as empty */
+    return n;
+}
+
+/* json_stringn or ind_strtab_intern of s without control characters. */
+static json_t *clean_json_string(const char *s, size_t len)
+{
+    char *c = memchr(s, 0, len) ? NULL : malloc(len + 1);
+    size_t n = c ? clean_controls(s, len, c) : 0;
+    json_t *t = json_stringn(n ? c : s, n ? n : len);
+    free(c);
+    return t;
+}
+
 static json_t *title_string(const char *s, size_t len, int drop_commas)
 {
     s = trim(s, &len);
@@ -475,7 +527,17 @@ static json_t *title_string(const char *s, size_t len, int drop_commas)
         while (len && (s[len - 1] == ',' || s[len - 1] == ' '))
             len--;
     }
-    return json_stringn(s, len);
+    json_t *t = clean_json_string(s, len);
+    if (t) { /* trimmed again: a control character may have stood at an end */
+        size_t n = json_string_length(t);
+        const char *v = trim(json_string_value(t), &n);
+        if (n != json_string_length(t)) {
+            json_t *u = json_stringn(v, n);
+            json_decref(t);
+            t = u;
+        }
+    }
+    return t;
 }
 
 /* Stores entry e (which gets "title" and "ambiguous") under id; takes e and title. */
@@ -865,7 +927,15 @@ static ind_status nomem(reader *r)
     return ind_error_set(r->err, IND_ENOMEM, r->name, 0, 0, "out of memory");
 }
 
-static ind_str intern(reader *r, const char *s, size_t len) { return ind_strtab_intern(r->str, s, len); }
+static ind_str intern(reader *r, const char *s, size_t len)
+{
+    char small[256], *c = len <= sizeof small ? small : malloc(len);
+    size_t n = c ? clean_controls(s, len, c) : 0;
+    ind_str id = ind_strtab_intern(r->str, n ? c : s, n ? n : len);
+    if (c != small)
+        free(c);
+    return c ? id : (ind_str)-1;
+}
 
 /* Warns once per id that the metadata lacks it. */
 static void warn_unknown(reader *r, const char *what, const char *id)
@@ -967,7 +1037,7 @@ static ind_status add_value(reader *r, ind_str unit, ind_str indicator, int year
         nn = (size_t)snprintf(note, sizeof note, "count=%lld", (long long)count);
     if (status && status[0]) {
         char b2[200];
-        snprintf(note + nn, sizeof note - nn, "%sstatus=%s", nn ? "; " : "", shown(status, b2, sizeof b2));
+        snprintf(note + nn, sizeof note - nn, "%sstatus=%s", nn ? "; " : "", shown_raw(status, b2, sizeof b2));
     }
     if (note[0] && (o.note = intern(r, note, strlen(note))) == (ind_str)-1)
         return nomem(r);
