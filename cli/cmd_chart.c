@@ -194,6 +194,11 @@ static int trend_batch(cli_opts *opt)
     }
     const ind_dataset *ds = data.ds;
     batch_plan plan;
+    /* the data is in: is the address space for drawing still there? (cli/memory.c) */
+    if ((rc = cli_draw_prepare(CLI_DRAW_CHART_MB)) != 0) {
+        cli_data_free(&data);
+        return rc;
+    }
     /* every name first, and none onto an input, before anything is written */
     if ((rc = batch_plan_make(opt, ds, &plan)) == 0)
         rc = out_check_outputs(opt, (const char *const *)plan.paths, 2 * plan.count);
@@ -268,6 +273,10 @@ int cmd_chart(cli_opts *opt)
         return rc;
     }
     const ind_dataset *ds = data.ds;
+    if ((rc = cli_draw_prepare(CLI_DRAW_CHART_MB)) != 0) { /* after the data, as in trend_batch */
+        cli_data_free(&data);
+        return rc;
+    }
     char caption[600];
     default_caption(opt, &data, caption, sizeof caption);
     ind_chart_options o;

@@ -162,10 +162,12 @@ int main(int argc, char **argv)
             return cli_error(4, "out of memory");
         int done;
         int rc = cli_parse(&c[i], argc - 1, argv + 1, opt, &done);
+        if (rc == 0 && !done && (c[i].run == cmd_chart || c[i].run == cmd_report)) /* memory first */
+            rc = cli_draw_prepare(c[i].run == cmd_chart ? CLI_DRAW_CHART_MB : CLI_DRAW_REPORT_MB);
         if (rc == 0 && !done)
             rc = c[i].run(opt);
         free(opt);
-        return rc;
+        return cli_stdout_done(rc);
     }
     cli_error(1, "unknown command \"%s\"", argv[1]);
     general_help(stderr);

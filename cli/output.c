@@ -419,6 +419,11 @@ int out_check_paths(const char *const *inputs, size_t n_in, const char *const *o
     for (size_t j = 0; j < n_out; j++) {
         struct stat out_st;
         int exists = stat(outputs[j], &out_st) == 0;
+        /* a file is replaced by renaming a new one onto it: onto a device (as root,
+         * -o /dev/null would become a plain file) or a pipe that would be wrong */
+        if (exists && !S_ISREG(out_st.st_mode))
+            return cli_error(1, "%s is not a regular file (a device, pipe or folder); indikator writes "
+                                "its outputs as files (leave out -o for standard output)", outputs[j]);
         for (size_t i = 0; i < n_in; i++)
             if (inputs[i] && same_file(inputs[i], outputs[j], &out_st, exists))
                 return cli_error(1, "%s is the input file %s; indikator never overwrites its input",
@@ -481,6 +486,17 @@ int out_table_emit(const out_table *t, const cli_opts *opt, const char *title)
     int rc = out_table_write(t, stdout, fmt, (opt->lang == IND_LANG_EN), title);
     if (fflush(stdout) != 0)
         rc = 5;
+    return rc;
+}
+
+int cli_stdout_done(int rc)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0;
+    int saved = errno;
+    if ((failed || ferror(stdout)) && (rc == 0 || rc == 5))
+        return cli_error(5, "writing to standard output failed: %s",
+                         failed && saved ? strerror(saved) : "the output is incomplete (a full disk or a closed pipe?)");
     return rc;
 }
 
