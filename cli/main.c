@@ -111,7 +111,8 @@ static void general_help(FILE *to)
     fprintf(to,
             "\nDATA are CSV files (canonical long form or VB-table form, see docs/formats.md) or\n"
             "Kolada JSON. Without DATA the built-in demo data (Exempelstad, synthetic) is used.\n"
-            "Exit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged.\n");
+            "Exit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged (--fail-on-flag),\n"
+            "4 out of memory, 5 a file or standard output could not be read or written.\n");
 }
 
 /* fontconfig keeps a few hundred bytes of its configuration until exit, by design;
