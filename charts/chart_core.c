@@ -392,7 +392,10 @@ static void layout_setup(chart *c, PangoLayout *pl, font_id f, const char *text,
         pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_NONE);
         pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
     }
-    pango_layout_set_text(pl, text, -1);
+    /* the last guard: a caller's fixed buffer may have cut a long name inside a
+     * character; pango gets the text up to the last whole one, never invalid UTF-8 */
+    const gchar *end;
+    pango_layout_set_text(pl, text, g_utf8_validate(text, -1, &end) ? -1 : (int)(end - text));
 }
 
 /* The box pango reports: logical extents (the line box), which include the
@@ -1082,11 +1085,7 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
             for (size_t i = 0; i < count; i++)
                 if (periods[i] == p && isfinite(nvals[i])) {
                     char num[64], txt[96];
-                    if (c->en)
-                        ind_num_format_en(nvals[i], 0, IND_FMT_UNICODE, num, sizeof num);
-                    else
-                        ind_num_format_sv(nvals[i], 0, IND_FMT_UNICODE, num, sizeof num);
-                    snprintf(txt, sizeof txt, "n = %s", num);
+                    snprintf(txt, sizeof txt, "n = %s", chart_fmt(c, nvals[i], 0, 0, num, sizeof num));
                     chart_text(c, F_TINY, txt, x, ytext + lh + 1, 0, 1, AL_CENTER, RGB(C_MUTED),
                                IND_CHART_EL_AXIS_LABEL);
                     has_n = 1;

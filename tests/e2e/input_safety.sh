@@ -91,6 +91,17 @@ for n in os.listdir(sys.argv[1]):
     b.decode("utf-8")          # cut at a character boundary
     assert len(b) <= 240, (len(b), n)
 PY
+# long names in every chart kind: no text cut inside a character (Pango would warn)
+: >pango.txt
+"$BIN" chart status -q units.csv --unit "Norr Söder" -o long-status.svg 2>>pango.txt
+"$BIN" chart compare -q units.csv --indicator "$long" -o long-compare.svg 2>>pango.txt
+"$BIN" chart multiples -q units.csv --unit "Norr Söder" -o long-multiples.svg 2>>pango.txt
+"$BIN" chart spc -q units.csv --unit "Norr Söder" --indicator "$long" -o long-spc.svg 2>>pango.txt
+! grep -qi "invalid utf-8\|pango" pango.txt && ok || bad "long names: $(head -3 pango.txt)"
+python3 -c '
+import glob
+for f in glob.glob("long-*"):
+    open(f, encoding="utf-8", errors="strict").read()' && ok || bad "a long-name chart or alt text is not UTF-8"
 # the same data gives the same names
 mkdir -p names2 && "$BIN" chart trend -q units.csv -o names2 &&
     [ "$(ls names)" = "$(ls names2)" ] && ok || bad "names differ between two runs"
