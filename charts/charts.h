@@ -46,6 +46,17 @@
  * palette and never carry meaning alone: series differ by dash and marker
  * shape, verdicts by symbol shape and word, trend arrows by direction and word. */
 
+/* The kinds, for callers that hold a model without knowing its type (a
+ * document's figure). */
+typedef enum {
+    IND_CHART_TREND = 0,
+    IND_CHART_MULTIPLES,
+    IND_CHART_COMPARE,
+    IND_CHART_FUNNEL,
+    IND_CHART_SPC,
+    IND_CHART_STATUS
+} ind_chart_kind;
+
 /* ---- context: fonts, set up once --------------------------------------- */
 
 /* Holds the pango font map (fontconfig is slow to set up: tens of ms) and the

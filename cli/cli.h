@@ -169,6 +169,11 @@ size_t out_table_rows(const out_table *t);
 int out_table_emit(const out_table *t, const cli_opts *opt, const char *title);
 int out_table_write(const out_table *t, FILE *f, out_format format, int english, const char *title);
 
+/* Writes a document to -o (atomically) or standard output in the chosen
+ * format (--format, else by the file's extension). Returns 0 or an exit code. */
+#include "doc.h"
+int cli_emit(const ind_doc *doc, const cli_opts *opt);
+
 /* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
 int out_file_open(ind_lockfile *lf, const char *path);
 int out_file_commit(ind_lockfile *lf); /* removes the temporary on failure */
@@ -227,6 +232,15 @@ void cli_spc_run_free(cli_spc_run *run);
 /* The goal roll-up rule from --full-share and --not-share over the defaults. */
 #include "goals.h"
 void cli_rollup_rule(const cli_opts *opt, ind_rollup_rule *rule);
+
+/* The library's options (selection, rules, language) from the command's. */
+#include "opts.h"
+void cli_lib_opts(const cli_opts *opt, ind_opts *o);
+/* What the builders read: the loaded data and the names of its files. */
+#include "build.h"
+ind_build_input cli_build_input(const cli_data *data);
+/* The goals: the --goals files, or the demo's with the demo data; errors printed, *rc set. */
+ind_goals *cli_load_goals(const cli_opts *opt, int *rc);
 
 /* The decimals to show for a series' values. */
 int cli_decimals(const ind_series *s);

@@ -7,7 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "chartmodel.h"
+#include "figures.h"
 #include "compare.h"
 #include "goals.h"
 
@@ -29,11 +29,11 @@ static int one_series(const cli_opts *opt, const ind_dataset *ds, size_t *out)
 {
     if (opt->unit_count != 1 || opt->indicator_count != 1)
         return cli_error(1, "this chart needs exactly one --unit and one --indicator");
+    ind_opts o;
+    cli_lib_opts(opt, &o);
     for (size_t s = 0; s < ind_dataset_series_count(ds); s++) {
         const ind_series *se = ind_dataset_series(ds, s);
-        cli_opts one = *opt;
-        one.gender = NULL;
-        if (se->gender == IND_GENDER_T && cli_series_selected(&one, ds, se, 0)) {
+        if (se->gender == IND_GENDER_T && ind_opts_names(&o, ds, se)) {
             *out = s;
             return 0;
         }
@@ -153,6 +153,8 @@ static void batch_plan_free(batch_plan *p)
 static int batch_plan_make(const cli_opts *opt, const ind_dataset *ds, batch_plan *p)
 {
     size_t ns = ind_dataset_series_count(ds);
+    ind_opts lo;
+    cli_lib_opts(opt, &lo);
     memset(p, 0, sizeof *p);
     p->series = malloc((ns + 1) * sizeof *p->series);
     p->paths = calloc(2 * ns + 1, sizeof *p->paths);
@@ -160,9 +162,7 @@ static int batch_plan_make(const cli_opts *opt, const ind_dataset *ds, batch_pla
     int rc = p->series && p->paths && taken ? 0 : cli_error(4, "out of memory");
     for (size_t s = 0; s < ns && rc == 0; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
-        cli_opts one = *opt;
-        one.gender = NULL;
-        if (se->gender != IND_GENDER_T || !cli_series_selected(&one, ds, se, 0))
+        if (se->gender != IND_GENDER_T || !ind_opts_names(&lo, ds, se))
             continue;
         char name[BATCH_NAME];
         if ((rc = unique_name(taken, ind_dataset_str(ds, se->unit), ind_dataset_str(ds, se->indicator), name)) != 0)
@@ -225,12 +225,12 @@ static int trend_batch(cli_opts *opt)
     for (size_t k = 0; k < plan.count && rc == 0; k++) {
         size_t s = plan.series[k];
         const ind_series *se = ind_dataset_series(ds, s);
-        cli_trend_model *m = cli_trend_model_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
-        if (m && ind_chart_render_trend(cli_trend_model_chart(m), &o, plan.paths[2 * k], NULL, &err) != IND_OK)
+        ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
+        if (m && ind_chart_render_trend(ind_fig_trend_chart(m), &o, plan.paths[2 * k], NULL, &err) != IND_OK)
             rc = cli_fail(&err);
         else if (m)
             done++;
-        cli_trend_model_free(m);
+        ind_fig_trend_free(m);
         cli_progress(opt, k + 1, plan.count, ind_dataset_str(ds, se->unit));
     }
     ind_chart_context_free(o.ctx);
@@ -299,13 +299,13 @@ int cmd_chart(cli_opts *opt)
             break;
         ind_period from, to;
         period_range(opt, &from, &to);
-        cli_trend_model *m = cli_trend_model_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
+        ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
         if (!m) {
             rc = cli_error(2, "nothing to draw for %s, %s", opt->units[0], opt->indicators[0]);
             break;
         }
-        st = ind_chart_render_trend(cli_trend_model_chart(m), &o, opt->output, NULL, &err);
-        cli_trend_model_free(m);
+        st = ind_chart_render_trend(ind_fig_trend_chart(m), &o, opt->output, NULL, &err);
+        ind_fig_trend_free(m);
         break;
     }
     case 1: { /* multiples */
@@ -313,20 +313,19 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(1, "multiples needs --unit U (all its indicators) or --indicator I (across units)");
             break;
         }
-        cli_opts y = *opt;
-        int year = opt->year ? opt->year : cli_default_year(&y, ds);
+        int year = opt->year ? opt->year : cli_default_year(opt, ds);
         ind_period from, to;
         period_range(opt, &from, &to);
-        cli_multiples_model *m = cli_multiples_model_new(ds, opt->unit_count ? opt->units[0] : NULL,
+        ind_fig_multiples *m = ind_fig_multiples_new(ds, opt->unit_count ? opt->units[0] : NULL,
                                                          opt->indicator_count ? opt->indicators[0] : NULL, from, to,
                                                          year, &policy);
-        if (!cli_multiples_model_chart(m)->panel_count) {
-            cli_multiples_model_free(m);
+        if (!ind_fig_multiples_chart(m)->panel_count) {
+            ind_fig_multiples_free(m);
             rc = cli_error(2, "nothing to draw");
             break;
         }
-        st = ind_chart_render_multiples(cli_multiples_model_chart(m), &o, opt->output, NULL, &err);
-        cli_multiples_model_free(m);
+        st = ind_chart_render_multiples(ind_fig_multiples_chart(m), &o, opt->output, NULL, &err);
+        ind_fig_multiples_free(m);
         break;
     }
     case 2:
@@ -339,16 +338,16 @@ int cmd_chart(cli_opts *opt)
         }
         const char *unit = opt->unit_count ? opt->units[0] : NULL;
         if (kind == 2) {
-            cli_compare_model *m = cli_compare_model_new(ds, &r, unit);
-            st = ind_chart_render_compare(cli_compare_model_chart(m), &o, opt->output, NULL, &err);
-            cli_compare_model_free(m);
+            ind_fig_compare *m = ind_fig_compare_new(ds, &r, unit);
+            st = ind_chart_render_compare(ind_fig_compare_chart(m), &o, opt->output, NULL, &err);
+            ind_fig_compare_free(m);
         } else {
-            cli_funnel_model *m = cli_funnel_model_new(ds, &r, unit);
+            ind_fig_funnel *m = ind_fig_funnel_new(ds, &r, unit);
             if (!m)
                 rc = cli_error(2, "a funnel needs numerator and denominator for at least three units");
             else
-                st = ind_chart_render_funnel(cli_funnel_model_chart(m), &o, opt->output, NULL, &err);
-            cli_funnel_model_free(m);
+                st = ind_chart_render_funnel(ind_fig_funnel_chart(m), &o, opt->output, NULL, &err);
+            ind_fig_funnel_free(m);
         }
         ind_cmp_result_free(&r);
         break;
@@ -356,10 +355,10 @@ int cmd_chart(cli_opts *opt)
     case 4: { /* spc */
         cli_spc_run run;
         if ((rc = cli_spc_prepare(opt, ds, &run)) == 0) {
-            cli_spc_model *m = cli_spc_model_new(ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
+            ind_fig_spc *m = ind_fig_spc_new(ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
                                                  (opt->lang == IND_LANG_EN));
-            st = ind_chart_render_spc(cli_spc_model_chart(m), &o, opt->output, NULL, &err);
-            cli_spc_model_free(m);
+            st = ind_chart_render_spc(ind_fig_spc_chart(m), &o, opt->output, NULL, &err);
+            ind_fig_spc_free(m);
         }
         cli_spc_run_free(&run);
         break;
@@ -369,14 +368,13 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(1, "status needs exactly one --unit");
             break;
         }
-        cli_opts y = *opt;
-        int year = opt->year ? opt->year : cli_default_year(&y, ds);
-        cli_status_model *m = cli_status_model_new(ds, opt->units[0], year, &policy, opt->alpha, (opt->lang == IND_LANG_EN));
-        if (!cli_status_model_rows(m))
+        int year = opt->year ? opt->year : cli_default_year(opt, ds);
+        ind_fig_status *m = ind_fig_status_new(ds, opt->units[0], year, &policy, opt->alpha, (opt->lang == IND_LANG_EN));
+        if (!ind_fig_status_rows(m))
             rc = cli_error(2, "no outcomes for %s in %d", opt->units[0], year);
         else
-            st = ind_chart_render_status(cli_status_model_chart(m), &o, opt->output, NULL, &err);
-        cli_status_model_free(m);
+            st = ind_chart_render_status(ind_fig_status_chart(m), &o, opt->output, NULL, &err);
+        ind_fig_status_free(m);
         break;
     }
     }

@@ -5,17 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
 #include "goals.h"
-
-static const char *encoding_name(ind_encoding e)
-{
-    return e == IND_ENC_CP1252 ? "Windows-1252" : "UTF-8";
-}
-
-static const char *delimiter_name(char d)
-{
-    return d == ';' ? ";" : d == '\t' ? "tab" : d == ',' ? "," : "";
-}
 
 /* What kind of indikator file a CSV is, from its header row. */
 typedef enum { FILE_DATA = 0, FILE_CATALOG, FILE_GOALS, FILE_SIDE } file_kind;
@@ -114,161 +105,16 @@ int cmd_check(cli_opts *opt)
         ind_error err;
         ind_dataset_finish(data.ds, &err);
     }
-    const ind_dataset *ds = data.ds;
-    size_t nobs = ind_dataset_obs_count(ds), nser = ind_dataset_series_count(ds);
-
-    /* counts */
-    size_t missing[IND_MISSING_COUNT] = {0};
-    size_t genders[IND_GENDER_COUNT] = {0};
-    size_t units = 0, indicators = 0, unknown = 0, with_counts = 0, with_target = 0;
-    ind_period first = 0, last = 0;
-    int kinds = 0;
-    const char **ind_names = calloc(nser ? nser : 1, sizeof *ind_names);
-    const ind_indicator **ind_info = calloc(nser ? nser : 1, sizeof *ind_info);
-    const char *last_unit = NULL;
-    for (size_t s = 0; s < nser; s++) {
-        const ind_series *se = ind_dataset_series(ds, s);
-        const char *u = ind_dataset_str(ds, se->unit);
-        if (!last_unit || strcmp(u, last_unit) != 0)
-            units++;
-        last_unit = u;
-        const char *name = ind_dataset_str(ds, se->indicator);
-        int seen = 0;
-        for (size_t k = 0; k < indicators && !seen; k++)
-            seen = strcmp(ind_names[k], name) == 0;
-        if (!seen) {
-            ind_info[indicators] = se->info;
-            ind_names[indicators++] = name;
-            unknown += se->info == NULL;
-        }
-        for (size_t i = se->first; i < se->first + se->count; i++) {
-            ind_obs o;
-            ind_dataset_get(ds, i, &o);
-            missing[o.missing]++;
-            genders[se->gender]++;
-            with_counts += !isnan(o.denominator);
-            with_target += o.target != 0;
-            if (!first || o.period < first)
-                first = o.period;
-            if (o.period > last)
-                last = o.period;
-            kinds |= 1 << ind_period_kind_of(o.period);
-        }
-    }
-
-    static const out_column cols[] = {
-        {"kind", "Vad", "What", COL_TEXT, 1},
-        {"name", "Namn", "Name", COL_TEXT, 1},
-        {"value", "Värde", "Value", COL_TEXT, 1},
-        {"file", "Fil", "File", COL_TEXT, 0},
-        {"line", "Rad", "Line", COL_INTEGER, 0},
-    };
-    out_table *t = out_table_new(cols, 5);
-    char buf[256], a[32], b[32];
-    ind_lang lang = opt->lang;
-    int en = lang == IND_LANG_EN;
-    for (int i = 0; i < data.file_count; i++) {
-        const ind_ingest_report *r = &data.reports[i];
-        out_row_begin(t);
-        out_text(t, "file");
-        out_text(t, data.names[i]);
-        if (r->form == IND_FORM_KOLADA)
-            snprintf(buf, sizeof buf, "%s, %zu obs", ind_form_name(r->form), r->observations);
-        else
-            snprintf(buf, sizeof buf, "%s, %s, delimiter %s, %ld rows, %zu obs", ind_form_name(r->form),
-                     encoding_name(r->csv.encoding), delimiter_name(r->csv.delimiter), r->csv.rows,
-                     r->observations);
-        out_text(t, buf);
-        out_text(t, data.names[i]);
-        out_null(t);
-    }
-    for (int i = 0; i < nother; i++) {
-        out_row_begin(t);
-        out_text(t, "file");
-        out_text(t, other[i]);
-        snprintf(buf, sizeof buf, en ? "%s, %ld entries, valid" : "%s, %ld poster, giltig", kind_name[other_kind[i]],
-                 other_rows[i]);
-        out_text(t, buf);
-        out_text(t, other[i]);
-        out_null(t);
-    }
-#define COUNT_ROW(kind_, name_, value_)                                        \
-    do {                                                                        \
-        out_row_begin(t);                                                       \
-        out_text(t, kind_);                                                     \
-        out_text(t, name_);                                                     \
-        snprintf(buf, sizeof buf, "%zu", (size_t)(value_));                     \
-        out_text(t, buf);                                                       \
-        out_null(t);                                                            \
-        out_null(t);                                                            \
-    } while (0)
-    COUNT_ROW("count", en ? "observations" : "observationer", nobs);
-    COUNT_ROW("count", en ? "series" : "serier", nser);
-    COUNT_ROW("count", en ? "units" : "enheter", units);
-    COUNT_ROW("count", en ? "indicators" : "indikatorer", indicators);
-    COUNT_ROW("count", en ? "not in the catalogue" : "utanför katalogen", unknown);
-    COUNT_ROW("count", en ? "with numerator/denominator" : "med täljare/nämnare", with_counts);
-    COUNT_ROW("count", en ? "with årsmål" : "med årsmål", with_target);
-    out_row_begin(t);
-    out_text(t, "periods");
-    out_text(t, en ? "periods" : "perioder");
-    if (nobs) {
-        char kindtxt[64] = "";
-        if (kinds & 1) strcat(kindtxt, en ? "year" : "år");
-        if (kinds & 2) strcat(kindtxt, kindtxt[0] ? ", tertial" : "tertial");
-        if (kinds & 4) strcat(kindtxt, kindtxt[0] ? (en ? ", month" : ", månad") : (en ? "month" : "månad"));
-        snprintf(buf, sizeof buf, "%s – %s (%s)", ind_period_format(first, a, sizeof a),
-                 ind_period_format(last, b, sizeof b), kindtxt);
-        out_text(t, buf);
-    } else {
-        out_text(t, "");
-    }
-    out_null(t);
-    out_null(t);
-    for (int g = 0; g < IND_GENDER_COUNT; g++)
-        if (genders[g]) {
-            snprintf(a, sizeof a, "%s (%s)", ind_gender_code((ind_gender)g),
-                     en ? ind_gender_label_en((ind_gender)g) : ind_gender_label_sv((ind_gender)g));
-            COUNT_ROW("gender", a, genders[g]);
-        }
-    for (int m = 1; m < IND_MISSING_COUNT; m++)
-        if (missing[m])
-            COUNT_ROW("missing", en ? ind_missing_code((ind_missing)m) : ind_missing_label_sv((ind_missing)m),
-                      missing[m]);
-    for (size_t k = 0; k < indicators; k++) {
-        out_row_begin(t);
-        out_text(t, ind_info[k] ? "indicator" : "unknown_indicator");
-        out_text(t, ind_names[k]);
-        if (ind_info[k])
-            snprintf(buf, sizeof buf, "%s, %s, %s", ind_measure_code(ind_info[k]->measure),
-                     ind_direction_code(ind_info[k]->direction),
-                     ind_info[k]->periodicity == IND_PERIOD_TERTIAL ? "tertial" : "år");
-        else
-            snprintf(buf, sizeof buf, en ? "not in the catalogue: direction unknown, never guessed"
-                                         : "saknas i katalogen: riktning okänd, gissas aldrig");
-        out_text(t, buf);
-        out_null(t);
-        out_null(t);
-    }
-    size_t nw = ind_dataset_warning_count(ds);
-    for (size_t i = 0; i < nw; i++) {
-        const ind_warning *w = ind_dataset_warning(ds, i);
-        out_row_begin(t);
-        out_text(t, "warning");
-        snprintf(buf, sizeof buf, "%s:%ld", ind_dataset_str(ds, w->file), w->line);
-        out_text(t, buf);
-        out_text(t, w->message);
-        out_text(t, ind_dataset_str(ds, w->file));
-        out_integer(t, w->line);
-    }
-    char title[256];
-    snprintf(title, sizeof title, en ? "%d file(s) read: %zu observations, %zu warning(s)"
-                                     : "%d fil(er) lästa: %zu observationer, %zu varning(ar)",
-             data.file_count, nobs, nw);
-    rc = out_table_emit(t, opt, title);
-    out_table_free(t);
-    free(ind_names);
-    free(ind_info);
+    ind_check_file *others = calloc((size_t)nother + 1, sizeof *others);
+    for (int i = 0; others && i < nother; i++)
+        others[i] = (ind_check_file){other[i], kind_name[other_kind[i]], other_rows[i]};
+    ind_opts o;
+    cli_lib_opts(opt, &o);
+    ind_build_input in = cli_build_input(&data);
+    ind_doc *doc = others ? ind_build_check(&in, &o, others, (size_t)nother) : NULL;
+    rc = doc ? cli_emit(doc, opt) : cli_error(4, "out of memory");
+    ind_doc_free(doc);
+    free(others);
     cli_data_free(&data);
     return rc;
 }

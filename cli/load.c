@@ -324,3 +324,64 @@ void cli_rollup_rule(const cli_opts *opt, ind_rollup_rule *rule)
     if (!isnan(opt->not_share))
         rule->not_share = opt->not_share;
 }
+
+void cli_lib_opts(const cli_opts *opt, ind_opts *o)
+{
+    ind_opts_init(o);
+    o->lang = opt->lang;
+    o->units = opt->units;
+    o->unit_count = (size_t)opt->unit_count;
+    o->indicators = opt->indicators;
+    o->indicator_count = (size_t)opt->indicator_count;
+    o->year = opt->year;
+    /* the option parser has checked every period */
+    if (opt->period)
+        ind_period_parse(opt->period, strlen(opt->period), &o->period, NULL);
+    if (opt->from)
+        ind_period_parse(opt->from, strlen(opt->from), &o->from, NULL);
+    if (opt->to)
+        ind_period_parse(opt->to, strlen(opt->to), &o->to, NULL);
+    if (opt->gender) {
+        if (strcasecmp(opt->gender, "all") == 0 || strcasecmp(opt->gender, "alla") == 0)
+            o->gender_all = 1;
+        else if (ind_gender_parse(opt->gender, strlen(opt->gender), &o->gender) == 0)
+            o->gender_given = 1;
+    }
+    cli_policy(opt, &o->policy);
+    cli_rollup_rule(opt, &o->rollup);
+    o->alpha = opt->alpha;
+    o->method = opt->method;
+    o->adjust = opt->adjust;
+    o->spc_chart = opt->chart_kind;
+    o->rules = opt->rules;
+    o->trendline = opt->trendline;
+    o->zoom = opt->zoom;
+}
+
+ind_build_input cli_build_input(const cli_data *data)
+{
+    ind_build_input in = {data->ds, NULL, data->names, (size_t)data->file_count, data->reports,
+                          "indikator " IND_VERSION, NULL, NULL};
+    return in;
+}
+
+ind_goals *cli_load_goals(const cli_opts *opt, int *rc)
+{
+    ind_error err;
+    ind_error_clear(&err);
+    ind_goals *goals = ind_goals_new();
+    if (!goals) {
+        *rc = cli_error(4, "out of memory");
+        return NULL;
+    }
+    if (opt->goal_count == 0 && opt->file_count == 0) {
+        unsigned long size;
+        const char *blob = cli_embedded("goals", &size);
+        if (size && ind_goals_load_buffer(goals, "goals.csv (built in)", blob, size, &err) != IND_OK)
+            *rc = cli_fail(&err);
+    }
+    for (int i = 0; *rc == 0 && i < opt->goal_count; i++)
+        if (ind_goals_load_file(goals, opt->goals[i], &err) != IND_OK)
+            *rc = cli_fail(&err);
+    return goals;
+}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "number.h"
+#include "write.h"
 
 typedef struct {
     char *machine; /* exact text; NULL = null */
@@ -512,4 +513,25 @@ void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *wh
     if (done == total)
         fputc('\n', stderr);
     fflush(stderr);
+}
+
+int cli_emit(const ind_doc *doc, const cli_opts *opt)
+{
+    ind_out_format fmt = opt->format == OUT_CSV ? IND_OUT_CSV : opt->format == OUT_JSON ? IND_OUT_JSON : IND_OUT_TERMINAL;
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_doc_infinite(doc))
+        cli_note(opt, "%zu results too large to print were left empty (null in JSON)", ind_doc_infinite(doc));
+    if (opt->output) {
+        int rc = out_check_not_input(opt, opt->output);
+        if (rc)
+            return rc;
+        /* a file gets machine output unless a format was asked for */
+        if (!opt->format_given) {
+            const char *dot = strrchr(opt->output, '.');
+            fmt = dot && strcmp(dot, ".json") == 0 ? IND_OUT_JSON : IND_OUT_CSV;
+        }
+        return ind_doc_write(doc, fmt, opt->output, NULL, NULL, &err) == IND_OK ? 0 : cli_fail(&err);
+    }
+    return ind_doc_write(doc, fmt, NULL, stdout, NULL, &err) == IND_OK ? 0 : cli_fail(&err);
 }

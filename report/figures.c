@@ -1,7 +1,8 @@
-/* chartmodel.c: from engine results to chart models: arrays gathered, nothing computed. */
-#include "chartmodel.h"
+/* figures.c: chart models from engine results: arrays gathered, nothing computed. */
+#include "figures.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ static double target_number(const ind_dataset *ds, ind_str text)
 
 /* ---- trend ------------------------------------------------------------------ */
 
-struct cli_trend_model {
+struct ind_fig_trend {
     ind_chart_trend m;
     ind_period *periods;
     ind_chart_series series[IND_GENDER_COUNT];
@@ -55,23 +56,51 @@ static int period_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
-                                     int trendline, int zoom, double alpha)
+/* Sen's line through the total and the OLS confidence band, as the engine's
+ * outlook fits them; no line where the engine says there are too few points
+ * for a trend (the report's sentence says so next to the chart). */
+static void trend_line(ind_fig_trend *t, const ind_dataset *ds, size_t total, ind_period from, ind_period to,
+                       double alpha, size_t np)
 {
-    const ind_series *s0 = ind_dataset_series(ds, series);
-    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
-    long sg[IND_GENDER_COUNT];
-    for (int g = 0; g < IND_GENDER_COUNT; g++)
-        sg[g] = ind_dataset_find_series(ds, unit, name, (ind_gender)g);
-    long total = sg[IND_GENDER_T] >= 0 ? sg[IND_GENDER_T] : (long)series;
-    ind_outlook_points pts;
+    ind_outlook_trend tr;
     ind_error err;
-    if (ind_outlook_points_get(ds, (size_t)total, from, to, &pts, &err) != IND_OK)
-        return NULL;
-    ind_period_kind kind = pts.kind;
+    if (ind_outlook_trend_of(ds, total, from, to, alpha, IND_LANG_SV, &tr, &err) != IND_OK)
+        return;
+    const ind_outlook_points *pts = &tr.pts;
+    if (tr.have_trend && tr.verdict != IND_TREND_TOO_FEW_POINTS) {
+        const ind_indicator *info = ind_dataset_series(ds, total)->info;
+        int percent = info && info->measure == IND_MEASURE_PERCENT;
+        t->line.from = pts->period[0];
+        t->line.to = pts->period[pts->n - 1];
+        t->line.y_from = tr.trend.sen.intercept + tr.trend.sen.slope * pts->t[0];
+        t->line.y_to = tr.trend.sen.intercept + tr.trend.sen.slope * pts->t[pts->n - 1];
+        t->line.series = 0;
+        char num[48];
+        ind_num_format_sv(tr.trend.sen.slope, (info ? info->decimals : 1) + 1, IND_FMT_PLUS | IND_FMT_UNICODE, num,
+                          sizeof num);
+        snprintf(t->label, sizeof t->label, "Trend (Sen) %s%s per år", num, percent ? " procentenheter" : "");
+        t->line.label = t->label;
+        t->m.trend = &t->line;
+        t->band_lo = xcalloc(np, sizeof *t->band_lo);
+        t->band_hi = xcalloc(np, sizeof *t->band_hi);
+        for (size_t i = 0; i < np; i++) {
+            double yhat;
+            t->band_lo[i] = t->band_hi[i] = NAN;
+            if (t->periods[i] >= t->line.from && t->periods[i] <= t->line.to)
+                ind_trend_ols_confidence(&tr.trend.ols, ind_period_time(t->periods[i]), alpha, &yhat, &t->band_lo[i],
+                                         &t->band_hi[i]);
+        }
+        t->m.band_lo = t->band_lo;
+        t->m.band_hi = t->band_hi;
+    }
+    ind_outlook_trend_free(&tr);
+}
 
-    cli_trend_model *t = xcalloc(1, sizeof *t);
-    /* periods of the kind with a value in any gender, or a target on the total */
+/* The periods of the chart: of the main kind, with a value in any gender or
+ * a target on the total; sorted, each once. Returns how many. */
+static size_t trend_periods(ind_fig_trend *t, const ind_dataset *ds, const long *sg, ind_period_kind kind,
+                            ind_period from, ind_period to)
+{
     size_t cap = 0;
     for (int g = 0; g < IND_GENDER_COUNT; g++)
         if (sg[g] >= 0)
@@ -98,15 +127,12 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
     for (size_t i = 0; i < np; i++)
         if (!w || t->periods[w - 1] != t->periods[i])
             t->periods[w++] = t->periods[i];
-    np = w;
-    if (np == 0) {
-        ind_outlook_points_free(&pts);
-        free(t->periods);
-        free(t);
-        return NULL;
-    }
-    const ind_indicator *info = s0->info;
-    int percent = info && info->measure == IND_MEASURE_PERCENT;
+    return w;
+}
+
+/* One line per gender with a value: total, women, men, other. Returns how many. */
+static size_t trend_series(ind_fig_trend *t, const ind_dataset *ds, const long *sg, size_t np)
+{
     size_t ns = 0;
     static const ind_gender order[] = {IND_GENDER_T, IND_GENDER_K, IND_GENDER_M, IND_GENDER_X};
     for (int k = 0; k < IND_GENDER_COUNT; k++) {
@@ -129,13 +155,21 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
         t->series[ns].values = v;
         ns++;
     }
-    /* targets and bases from the total's rows */
+    return ns;
+}
+
+/* Targets, KF targets and bases from the total's rows; the model points at
+ * the ones that have any. */
+static void trend_targets(ind_fig_trend *t, const ind_dataset *ds, size_t total, size_t np, size_t ns)
+{
+    const ind_indicator *info = ind_dataset_series(ds, total)->info;
+    int percent = info && info->measure == IND_MEASURE_PERCENT;
     t->target = xcalloc(np, sizeof *t->target);
     t->kf = xcalloc(np, sizeof *t->kf);
     t->n = xcalloc(np, sizeof *t->n);
     int any_target = 0, any_kf = 0, any_n = 0;
     for (size_t i = 0; i < np; i++) {
-        long j = ind_dataset_find_obs(ds, (size_t)total, t->periods[i]);
+        long j = ind_dataset_find_obs(ds, total, t->periods[i]);
         t->target[i] = t->kf[i] = t->n[i] = NAN;
         if (j < 0)
             continue;
@@ -149,15 +183,24 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
         any_kf |= !isnan(t->kf[i]);
         any_n |= !isnan(t->n[i]);
     }
-    /* notes from the total's rows within the chart's time, with a value or
-     * without one (a note often says why a value is missing: "ingen
-     * undersökning 2020"); a note the data repeat period after period is
-     * drawn once, at its first period, and says which other periods it covers */
+    t->m.target = any_target ? t->target : NULL;
+    t->m.kf_target = any_kf ? t->kf : NULL;
+    if (ns > 0 && any_n)
+        t->series[0].n = t->n;
+}
+
+/* Notes from the total's rows within the chart's time, with a value or
+ * without one (a note often says why a value is missing: "ingen
+ * undersökning 2020"); a note the data repeat period after period is drawn
+ * once, at its first period, and says which other periods it covers. */
+static void trend_notes(ind_fig_trend *t, const ind_dataset *ds, size_t total, ind_period_kind kind, ind_period from,
+                        ind_period to, size_t np)
+{
     size_t notes = 0;
     ind_str note_id[6] = {0};
     size_t note_first[6] = {0}, note_last[6] = {0}, note_count[6] = {0};
     ind_period note_more[6][4], note_last_period[6];
-    const ind_series *ts = ind_dataset_series(ds, (size_t)total);
+    const ind_series *ts = ind_dataset_series(ds, total);
     double t_first = ind_period_time(t->periods[0]), t_last = ind_period_time(t->periods[np - 1]);
     size_t row = 0; /* position among the rows within the chart's time */
     for (size_t j = ts->first; j < ts->first + ts->count; j++) {
@@ -209,40 +252,38 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
             snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, ")");
         t->notes[k].text = t->note_text[k];
     }
-    if (ns > 0 && any_n)
-        t->series[0].n = t->n;
-    /* the trend line and band come from the engine's fits of the total */
-    if (trendline && pts.n >= 2) {
-        ind_trend_result tr;
-        ind_trend_ols fit;
-        /* no line where the engine says there are too few points for a trend
-         * (the report's sentence says so next to the chart) */
-        if (ind_trend_analyse(pts.t, pts.y, pts.n, alpha, &tr) == IND_OK &&
-            ind_trend_judge(&tr, info ? info->direction : IND_DIR_UNKNOWN, alpha) != IND_TREND_TOO_FEW_POINTS &&
-            ind_trend_ols_fit(pts.t, pts.y, pts.n, alpha, &fit) == IND_OK) {
-            t->line.from = pts.period[0];
-            t->line.to = pts.period[pts.n - 1];
-            t->line.y_from = tr.sen.intercept + tr.sen.slope * pts.t[0];
-            t->line.y_to = tr.sen.intercept + tr.sen.slope * pts.t[pts.n - 1];
-            t->line.series = 0;
-            char num[48];
-            ind_num_format_sv(tr.sen.slope, (info ? info->decimals : 1) + 1, IND_FMT_PLUS | IND_FMT_UNICODE, num, sizeof num);
-            snprintf(t->label, sizeof t->label, "Trend (Sen) %s%s per år", num, percent ? " procentenheter" : "");
-            t->line.label = t->label;
-            t->m.trend = &t->line;
-            t->band_lo = xcalloc(np, sizeof *t->band_lo);
-            t->band_hi = xcalloc(np, sizeof *t->band_hi);
-            for (size_t i = 0; i < np; i++) {
-                double yhat;
-                t->band_lo[i] = t->band_hi[i] = NAN;
-                if (t->periods[i] >= t->line.from && t->periods[i] <= t->line.to)
-                    ind_trend_ols_confidence(&fit, ind_period_time(t->periods[i]), alpha, &yhat, &t->band_lo[i],
-                                             &t->band_hi[i]);
-            }
-            t->m.band_lo = t->band_lo;
-            t->m.band_hi = t->band_hi;
-        }
+    t->m.note_count = notes;
+    t->m.notes = t->notes;
+}
+
+ind_fig_trend *ind_fig_trend_new(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
+                                 int trendline, int zoom, double alpha)
+{
+    const ind_series *s0 = ind_dataset_series(ds, series);
+    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
+    long sg[IND_GENDER_COUNT];
+    for (int g = 0; g < IND_GENDER_COUNT; g++)
+        sg[g] = ind_dataset_find_series(ds, unit, name, (ind_gender)g);
+    long total = sg[IND_GENDER_T] >= 0 ? sg[IND_GENDER_T] : (long)series;
+    ind_outlook_points pts;
+    ind_error err;
+    if (ind_outlook_points_get(ds, (size_t)total, from, to, &pts, &err) != IND_OK)
+        return NULL;
+    ind_fig_trend *t = xcalloc(1, sizeof *t);
+    size_t np = trend_periods(t, ds, sg, pts.kind, from, to);
+    if (np == 0) {
+        ind_outlook_points_free(&pts);
+        free(t->periods);
+        free(t);
+        return NULL;
     }
+    const ind_indicator *info = s0->info;
+    size_t ns = trend_series(t, ds, sg, np);
+    trend_targets(t, ds, (size_t)total, np, ns);
+    trend_notes(t, ds, (size_t)total, pts.kind, from, to, np);
+    /* the trend line and band come from the engine's fits of the total */
+    if (trendline && pts.n >= 2)
+        trend_line(t, ds, (size_t)total, from, to, alpha, np);
     ind_outlook_points_free(&pts);
     t->m.indicator = name;
     t->m.unit = unit;
@@ -251,21 +292,17 @@ cli_trend_model *cli_trend_model_new(const ind_dataset *ds, size_t series, ind_p
     t->m.periods = t->periods;
     t->m.series_count = ns;
     t->m.series = t->series;
-    t->m.target = any_target ? t->target : NULL;
-    t->m.kf_target = any_kf ? t->kf : NULL;
-    t->m.percent = percent;
+    t->m.percent = info && info->measure == IND_MEASURE_PERCENT;
     t->m.zoom = zoom;
     t->m.decimals = info ? info->decimals : -1;
-    t->m.note_count = notes;
-    t->m.notes = t->notes;
     return t;
 }
 
-const ind_chart_trend *cli_trend_model_chart(const cli_trend_model *m) { return &m->m; }
+const ind_chart_trend *ind_fig_trend_chart(const ind_fig_trend *m) { return &m->m; }
 
-void cli_trend_model_free(void *p)
+void ind_fig_trend_free(void *p)
 {
-    cli_trend_model *t = p;
+    ind_fig_trend *t = p;
     if (!t)
         return;
     for (int g = 0; g < IND_GENDER_COUNT; g++)
@@ -281,25 +318,25 @@ void cli_trend_model_free(void *p)
 
 /* ---- status ------------------------------------------------------------------ */
 
-struct cli_status_model {
+struct ind_fig_status {
     ind_chart_status m;
     ind_chart_status_row *rows;
     char **texts;
     size_t ntexts;
 };
 
-static const char *keep_text(cli_status_model *s, const char *text)
+static const char *keep_text(ind_fig_status *s, const char *text)
 {
     s->texts[s->ntexts] = strdup(text);
     return s->texts[s->ntexts++];
 }
 
-cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, int year,
+ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int year,
                                        const ind_attain_policy *policy, double alpha, ind_lang lang)
 {
     int en = lang == IND_LANG_EN;
     size_t nser = ind_dataset_series_count(ds);
-    cli_status_model *s = xcalloc(1, sizeof *s);
+    ind_fig_status *s = xcalloc(1, sizeof *s);
     s->rows = xcalloc(nser, sizeof *s->rows);
     s->texts = xcalloc(nser, sizeof *s->texts);
     size_t n = 0;
@@ -372,12 +409,12 @@ cli_status_model *cli_status_model_new(const ind_dataset *ds, const char *unit, 
     return s;
 }
 
-const ind_chart_status *cli_status_model_chart(const cli_status_model *m) { return &m->m; }
-size_t cli_status_model_rows(const cli_status_model *m) { return m->m.count; }
+const ind_chart_status *ind_fig_status_chart(const ind_fig_status *m) { return &m->m; }
+size_t ind_fig_status_rows(const ind_fig_status *m) { return m->m.count; }
 
-void cli_status_model_free(void *p)
+void ind_fig_status_free(void *p)
 {
-    cli_status_model *s = p;
+    ind_fig_status *s = p;
     if (!s)
         return;
     for (size_t i = 0; i < s->ntexts; i++)
@@ -389,14 +426,14 @@ void cli_status_model_free(void *p)
 
 /* ---- compare and funnel ---------------------------------------------------------- */
 
-struct cli_compare_model {
+struct ind_fig_compare {
     ind_chart_compare m;
     ind_chart_unit_value *units;
 };
 
-cli_compare_model *cli_compare_model_new(const ind_dataset *ds, const ind_cmp_result *r, const char *unit)
+ind_fig_compare *ind_fig_compare_new(const ind_dataset *ds, const ind_cmp_result *r, const char *unit)
 {
-    cli_compare_model *c = xcalloc(1, sizeof *c);
+    ind_fig_compare *c = xcalloc(1, sizeof *c);
     c->units = xcalloc(r->unit_count, sizeof *c->units);
     double scale = r->data == IND_CMP_DATA_COUNTS ? 100 : 1;
     size_t n = 0;
@@ -427,28 +464,28 @@ cli_compare_model *cli_compare_model_new(const ind_dataset *ds, const ind_cmp_re
     return c;
 }
 
-const ind_chart_compare *cli_compare_model_chart(const cli_compare_model *m) { return &m->m; }
+const ind_chart_compare *ind_fig_compare_chart(const ind_fig_compare *m) { return &m->m; }
 
-void cli_compare_model_free(void *p)
+void ind_fig_compare_free(void *p)
 {
-    cli_compare_model *c = p;
+    ind_fig_compare *c = p;
     if (!c)
         return;
     free(c->units);
     free(c);
 }
 
-struct cli_funnel_model {
+struct ind_fig_funnel {
     ind_chart_funnel m;
     ind_chart_funnel_point *points;
     ind_chart_funnel_limit *limits;
 };
 
-cli_funnel_model *cli_funnel_model_new(const ind_dataset *ds, const ind_cmp_result *r, const char *unit)
+ind_fig_funnel *ind_fig_funnel_new(const ind_dataset *ds, const ind_cmp_result *r, const char *unit)
 {
     if (!r->have_funnel)
         return NULL;
-    cli_funnel_model *f = xcalloc(1, sizeof *f);
+    ind_fig_funnel *f = xcalloc(1, sizeof *f);
     f->points = xcalloc(r->unit_count, sizeof *f->points);
     size_t n = 0;
     double nmin = INFINITY, nmax = 0, target = NAN;
@@ -494,11 +531,11 @@ cli_funnel_model *cli_funnel_model_new(const ind_dataset *ds, const ind_cmp_resu
     return f;
 }
 
-const ind_chart_funnel *cli_funnel_model_chart(const cli_funnel_model *m) { return &m->m; }
+const ind_chart_funnel *ind_fig_funnel_chart(const ind_fig_funnel *m) { return &m->m; }
 
-void cli_funnel_model_free(void *p)
+void ind_fig_funnel_free(void *p)
 {
-    cli_funnel_model *f = p;
+    ind_fig_funnel *f = p;
     if (!f)
         return;
     free(f->points);
@@ -508,7 +545,7 @@ void cli_funnel_model_free(void *p)
 
 /* ---- small multiples ----------------------------------------------------------------- */
 
-struct cli_multiples_model {
+struct ind_fig_multiples {
     ind_chart_multiples m;
     ind_chart_panel *panels;
     ind_period **periods;
@@ -517,12 +554,12 @@ struct cli_multiples_model {
     char subtitle[160];
 };
 
-cli_multiples_model *cli_multiples_model_new(const ind_dataset *ds, const char *unit, const char *indicator,
+ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit, const char *indicator,
                                              ind_period from, ind_period to, int year,
                                              const ind_attain_policy *policy)
 {
     size_t nser = ind_dataset_series_count(ds);
-    cli_multiples_model *mm = xcalloc(1, sizeof *mm);
+    ind_fig_multiples *mm = xcalloc(1, sizeof *mm);
     mm->panels = xcalloc(nser, sizeof *mm->panels);
     mm->periods = xcalloc(nser, sizeof *mm->periods);
     mm->values = xcalloc(nser, sizeof *mm->values);
@@ -599,11 +636,11 @@ cli_multiples_model *cli_multiples_model_new(const ind_dataset *ds, const char *
     return mm;
 }
 
-const ind_chart_multiples *cli_multiples_model_chart(const cli_multiples_model *m) { return &m->m; }
+const ind_chart_multiples *ind_fig_multiples_chart(const ind_fig_multiples *m) { return &m->m; }
 
-void cli_multiples_model_free(void *p)
+void ind_fig_multiples_free(void *p)
 {
-    cli_multiples_model *mm = p;
+    ind_fig_multiples *mm = p;
     if (!mm)
         return;
     for (size_t i = 0; i < mm->n; i++) {
@@ -620,7 +657,7 @@ void cli_multiples_model_free(void *p)
 
 /* ---- spc ---------------------------------------------------------------------------- */
 
-struct cli_spc_model {
+struct ind_fig_spc {
     ind_chart_spc m;
     ind_period *periods;
     double *values, *centre, *lcl, *ucl, *target;
@@ -642,12 +679,12 @@ static const char *rule_label(ind_spc_rule rule, int en)
     return "";
 }
 
-cli_spc_model *cli_spc_model_new(const ind_dataset *ds, size_t series, const ind_period *periods,
+ind_fig_spc *ind_fig_spc_new(const ind_dataset *ds, size_t series, const ind_period *periods,
                                  const ind_spc_chart *c, double scale, double target, ind_lang lang)
 {
     int en = lang == IND_LANG_EN;
     const ind_series *se = ind_dataset_series(ds, series);
-    cli_spc_model *s = xcalloc(1, sizeof *s);
+    ind_fig_spc *s = xcalloc(1, sizeof *s);
     size_t n = c->n;
     s->periods = xcalloc(n, sizeof *s->periods);
     s->values = xcalloc(n, sizeof *s->values);
@@ -685,11 +722,11 @@ cli_spc_model *cli_spc_model_new(const ind_dataset *ds, size_t series, const ind
     return s;
 }
 
-const ind_chart_spc *cli_spc_model_chart(const cli_spc_model *m) { return &m->m; }
+const ind_chart_spc *ind_fig_spc_chart(const ind_fig_spc *m) { return &m->m; }
 
-void cli_spc_model_free(void *p)
+void ind_fig_spc_free(void *p)
 {
-    cli_spc_model *s = p;
+    ind_fig_spc *s = p;
     if (!s)
         return;
     free(s->periods);

@@ -1,23 +1,20 @@
-/* report.c: laying out and printing the document: blocks measured once with
+/* write_pdf.c: a document as a paginated A4 PDF: blocks measured once with
  * Pango, placed on pages, then drawn onto a cairo PDF surface.
  *
- * The document is a list of blocks. Layout runs first on a recording surface
- * (unhinted metrics, as in the PDF), so every heading's page is known before
- * the contents page is drawn; rendering then draws each page in order. */
+ * Layout runs first on a recording surface (unhinted metrics, as in the
+ * PDF), so every heading's page is known before the contents page is drawn;
+ * rendering then draws each page in order. */
 #define _GNU_SOURCE
-#include "report.h"
+#include "write.h"
 
-#include "lockfile.h"
+#include "render.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Sizes are points on paper: every layout is set at 72 dpi (pango's default
  * of 96 would make "9" print as 12 points). */
@@ -31,26 +28,36 @@
 #define PARA_GAP 6.0
 #define FOOTER_H 24.0
 #define TOC_NUM_W 40.0 /* the page numbers' column in the contents */
+#define PAGE_W IND_DOC_PAGE_W
+#define PAGE_H IND_DOC_PAGE_H
+#define MARGIN IND_DOC_MARGIN
+#define TEXT_W IND_DOC_TEXT_W
 
 typedef enum { B_HEADING, B_PARAGRAPH, B_TABLE, B_FIGURE, B_PAGE_BREAK } block_kind;
 
+/* A table cell as drawn: its text, colour (0xRRGGBB + 1; 0 = default) and weight. */
+typedef struct {
+    char *text;
+    unsigned colour;
+    int bold;
+} pcell;
+
+/* A document block as the page layout sees it. */
 typedef struct {
     block_kind kind;
+    const ind_block *src;
     int level;          /* heading */
-    int small;          /* paragraph */
-    char *text;         /* heading, paragraph */
+    int small;          /* paragraph: a note */
+    char *text;         /* heading, paragraph (owned) */
     /* table */
     size_t columns, rows;
-    char **header;
+    const char **header;
     double *widths;     /* absolute widths in points */
-    ind_report_align *align;
-    ind_report_cell *cells; /* texts owned */
+    ind_align *align;
+    pcell *cells;       /* texts owned */
     double *row_h;      /* measured row heights; row_h[rows] is the header's */
     /* figure */
     double height;
-    ind_report_draw_fn draw;
-    void *ctx;
-    void (*free_ctx)(void *);
     /* layout results */
     double h;           /* measured height */
     double toc_h;       /* headings of levels 1-2: the height of their contents entry */
@@ -65,151 +72,133 @@ typedef struct {
     size_t row_from, row_to; /* tables: rows on this page */
 } placement;
 
-struct ind_report {
-    ind_report_options opt;
-    char *title, *subject, *creator, *date;
-    char *cover_title, *cover_subtitle;
-    char **cover_lines;
-    size_t cover_count;
+typedef struct {
+    const ind_doc *doc;
+    const ind_doc_meta *meta;
     block *b;
-    size_t nb, cap;
+    size_t nb;
     placement *pl;
     size_t npl, plcap;
     int toc_pages, pages;
-};
+} pdf;
 
-static char *sdup(const char *s) { return strdup(s ? s : ""); }
-
-ind_report *ind_report_new(const ind_report_options *opt)
+static void *must(void *p)
 {
-    ind_report *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    r->opt = *opt;
-    r->title = sdup(opt->title);
-    r->subject = sdup(opt->subject);
-    r->creator = sdup(opt->creator);
-    r->date = sdup(opt->date && opt->date[0] ? opt->date : "2000-01-01T00:00:00");
-    return r;
+    if (!p) {
+        fputs("indikator: slut på minne (out of memory)\n", stderr);
+        exit(4);
+    }
+    return p;
 }
 
-void ind_report_free(ind_report *r)
+static char *sdup(const char *s) { return must(strdup(s ? s : "")); }
+
+/* Okabe-Ito colours for verdict words in tables (colour is never alone: the word and symbol carry it) */
+static unsigned verdict_colour(ind_verdict v)
 {
-    if (!r)
-        return;
+    switch (v) {
+    case IND_VERDICT_MET: return 0x0072B2 + 1;     /* blue */
+    case IND_VERDICT_PARTLY: return 0x9A6A00 + 1;  /* dark yellow-orange, readable on white */
+    case IND_VERDICT_NOT_MET: return 0xC0392B + 1; /* vermillion-like */
+    default: return 0x5A646E + 1;
+    }
+}
+
+static void load_table(block *b, const ind_doc_table *t, ind_lang lang)
+{
+    b->columns = ind_doc_table_columns(t);
+    b->rows = ind_doc_table_rows(t);
+    b->header = must(calloc(b->columns + 1, sizeof *b->header));
+    b->widths = must(calloc(b->columns + 1, sizeof *b->widths));
+    b->align = must(calloc(b->columns + 1, sizeof *b->align));
+    b->cells = must(calloc(b->rows * b->columns + 1, sizeof *b->cells));
+    b->row_h = must(calloc(b->rows + 1, sizeof *b->row_h));
+    double total = 0;
+    for (size_t c = 0; c < b->columns; c++) {
+        double w = ind_doc_table_column(t, c)->width;
+        total += w > 0 ? w : 1;
+    }
+    for (size_t c = 0; c < b->columns; c++) {
+        const ind_doc_column *col = ind_doc_table_column(t, c);
+        b->header[c] = col->label;
+        b->widths[c] = TEXT_W * (col->width > 0 ? col->width : 1) / total;
+        b->align[c] = col->align;
+    }
+    char buf[1200];
+    for (size_t row = 0; row < b->rows; row++)
+        for (size_t c = 0; c < b->columns; c++) {
+            const ind_cell *cell = ind_doc_table_cell(t, row, c);
+            pcell *p = &b->cells[row * b->columns + c];
+            p->text = sdup(ind_cell_show(cell, lang, IND_SHOW_TYPESET, buf, sizeof buf));
+            p->colour = cell->kind == IND_CELL_VERDICT ? verdict_colour(cell->verdict) : 0;
+            p->bold = cell->emphasis;
+        }
+}
+
+/* The document's blocks as layout blocks; a list item is a paragraph with a bullet. */
+static void load(pdf *r, const ind_doc *doc)
+{
+    r->doc = doc;
+    r->meta = ind_doc_get_meta(doc);
+    size_t n = ind_doc_count(doc);
+    r->b = must(calloc(n + 1, sizeof *r->b));
+    for (size_t i = 0; i < n; i++) {
+        const ind_block *src = ind_doc_block(doc, i);
+        block *b = &r->b[r->nb++];
+        b->src = src;
+        switch (src->kind) {
+        case IND_BLOCK_HEADING:
+            b->kind = B_HEADING;
+            b->level = src->level;
+            b->text = sdup(src->text);
+            break;
+        case IND_BLOCK_PARAGRAPH:
+        case IND_BLOCK_NOTE:
+            b->kind = B_PARAGRAPH;
+            b->small = src->kind == IND_BLOCK_NOTE;
+            b->text = sdup(src->text);
+            break;
+        case IND_BLOCK_LIST_ITEM: {
+            b->kind = B_PARAGRAPH;
+            size_t len = strlen(src->text) + 8;
+            b->text = must(malloc(len));
+            snprintf(b->text, len, "\u2022 %s", src->text);
+            break;
+        }
+        case IND_BLOCK_TABLE:
+            b->kind = B_TABLE;
+            load_table(b, src->table, r->meta->lang);
+            break;
+        case IND_BLOCK_FIGURE:
+            b->kind = B_FIGURE;
+            b->height = src->height > 0 ? src->height
+                                        : ind_figure_height(src, TEXT_W);
+            break;
+        case IND_BLOCK_PAGE_BREAK:
+            b->kind = B_PAGE_BREAK;
+            break;
+        }
+    }
+}
+
+static void unload(pdf *r)
+{
     for (size_t i = 0; i < r->nb; i++) {
         block *b = &r->b[i];
         free(b->text);
         if (b->kind == B_TABLE) {
-            for (size_t c = 0; c < b->columns; c++)
-                free(b->header[c]);
             for (size_t k = 0; k < b->rows * b->columns; k++)
-                free((char *)b->cells[k].text);
+                free(b->cells[k].text);
             free(b->header);
             free(b->widths);
             free(b->align);
             free(b->cells);
             free(b->row_h);
         }
-        if (b->free_ctx)
-            b->free_ctx(b->ctx);
     }
-    for (size_t i = 0; i < r->cover_count; i++)
-        free(r->cover_lines[i]);
-    free(r->cover_lines);
-    free(r->cover_title);
-    free(r->cover_subtitle);
     free(r->b);
     free(r->pl);
-    free(r->title);
-    free(r->subject);
-    free(r->creator);
-    free(r->date);
-    free(r);
 }
-
-static block *push(ind_report *r, block_kind kind)
-{
-    if (r->nb == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        block *b = realloc(r->b, cap * sizeof *b);
-        if (!b) {
-            fprintf(stderr, "indikator: out of memory\n");
-            exit(4);
-        }
-        r->b = b;
-        r->cap = cap;
-    }
-    block *b = &r->b[r->nb++];
-    memset(b, 0, sizeof *b);
-    b->kind = kind;
-    return b;
-}
-
-void ind_report_cover(ind_report *r, const char *title, const char *subtitle, const char *const *lines,
-                      size_t count)
-{
-    free(r->cover_title);
-    free(r->cover_subtitle);
-    r->cover_title = sdup(title);
-    r->cover_subtitle = sdup(subtitle);
-    for (size_t i = 0; i < r->cover_count; i++)
-        free(r->cover_lines[i]);
-    free(r->cover_lines);
-    r->cover_lines = calloc(count ? count : 1, sizeof *r->cover_lines);
-    r->cover_count = count;
-    for (size_t i = 0; i < count; i++)
-        r->cover_lines[i] = sdup(lines[i]);
-}
-
-void ind_report_heading(ind_report *r, int level, const char *text)
-{
-    block *b = push(r, B_HEADING);
-    b->level = level < 1 ? 1 : level > 3 ? 3 : level;
-    b->text = sdup(text);
-}
-
-void ind_report_paragraph(ind_report *r, const char *text, int small)
-{
-    block *b = push(r, B_PARAGRAPH);
-    b->text = sdup(text);
-    b->small = small;
-}
-
-void ind_report_table(ind_report *r, const ind_report_grid *t)
-{
-    block *b = push(r, B_TABLE);
-    b->columns = t->columns;
-    b->rows = t->rows;
-    b->header = calloc(t->columns, sizeof *b->header);
-    b->widths = calloc(t->columns, sizeof *b->widths);
-    b->align = calloc(t->columns, sizeof *b->align);
-    b->cells = calloc(t->rows * t->columns + 1, sizeof *b->cells);
-    b->row_h = calloc(t->rows + 1, sizeof *b->row_h);
-    double total = 0;
-    for (size_t c = 0; c < t->columns; c++)
-        total += t->widths ? t->widths[c] : 1;
-    for (size_t c = 0; c < t->columns; c++) {
-        b->header[c] = sdup(t->header ? t->header[c] : "");
-        b->widths[c] = IND_REPORT_TEXT_W * (t->widths ? t->widths[c] : 1) / total;
-        b->align[c] = t->align ? t->align[c] : IND_REPORT_LEFT;
-    }
-    for (size_t k = 0; k < t->rows * t->columns; k++) {
-        b->cells[k] = t->cells[k];
-        b->cells[k].text = sdup(t->cells[k].text);
-    }
-}
-
-void ind_report_figure(ind_report *r, double height, ind_report_draw_fn fn, void *ctx, void (*free_ctx)(void *))
-{
-    block *b = push(r, B_FIGURE);
-    b->height = height;
-    b->draw = fn;
-    b->ctx = ctx;
-    b->free_ctx = free_ctx;
-}
-
-void ind_report_page_break(ind_report *r) { push(r, B_PAGE_BREAK); }
 
 /* ---- text ----------------------------------------------------------------------- */
 
@@ -257,11 +246,11 @@ static double text_height(cairo_t *cr, const char *font, const char *text, doubl
 }
 
 static void draw_text(cairo_t *cr, const char *font, const char *text, double x, double y, double width,
-                      ind_report_align align)
+                      ind_align align)
 {
     PangoLayout *l = text_layout(cr, font, text, width);
-    pango_layout_set_alignment(l, align == IND_REPORT_RIGHT ? PANGO_ALIGN_RIGHT
-                                  : align == IND_REPORT_CENTRE ? PANGO_ALIGN_CENTER
+    pango_layout_set_alignment(l, align == IND_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+                                  : align == IND_ALIGN_CENTRE ? PANGO_ALIGN_CENTER
                                                                : PANGO_ALIGN_LEFT);
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, l);
@@ -270,10 +259,10 @@ static void draw_text(cairo_t *cr, const char *font, const char *text, double x,
 
 /* ---- layout ---------------------------------------------------------------------- */
 
-static double body_top(void) { return IND_REPORT_MARGIN; }
-static double body_bottom(void) { return IND_REPORT_PAGE_H - IND_REPORT_MARGIN - FOOTER_H; }
+static double body_top(void) { return MARGIN; }
+static double body_bottom(void) { return PAGE_H - MARGIN - FOOTER_H; }
 
-static void place(ind_report *r, size_t block_index, int page, double y, size_t from, size_t to)
+static void place(pdf *r, size_t block_index, int page, double y, size_t from, size_t to)
 {
     if (r->npl == r->plcap) {
         size_t cap = r->plcap ? r->plcap * 2 : 128;
@@ -293,21 +282,21 @@ static double heading_gap(int level) { return level == 1 ? 4 : 10; }
 static double toc_indent(int level) { return level == 2 ? 14 : 0; }
 static double toc_entry_h(cairo_t *cr, const block *b)
 {
-    double w = IND_REPORT_TEXT_W - toc_indent(b->level) - TOC_NUM_W;
+    double w = TEXT_W - toc_indent(b->level) - TOC_NUM_W;
     return fmax(14, text_height(cr, b->level == 1 ? TOC_BOLD_FONT : TOC_FONT, b->text, w) + 3);
 }
 
-static void measure(ind_report *r, cairo_t *cr)
+static void measure(pdf *r, cairo_t *cr)
 {
     for (size_t i = 0; i < r->nb; i++) {
         block *b = &r->b[i];
         switch (b->kind) {
         case B_HEADING:
-            b->h = heading_gap(b->level) + text_height(cr, heading_font(b->level), b->text, IND_REPORT_TEXT_W) + 4;
+            b->h = heading_gap(b->level) + text_height(cr, heading_font(b->level), b->text, TEXT_W) + 4;
             b->toc_h = b->level <= 2 ? toc_entry_h(cr, b) : 0;
             break;
         case B_PARAGRAPH:
-            b->h = text_height(cr, b->small ? SMALL_FONT : BODY_FONT, b->text, IND_REPORT_TEXT_W) + PARA_GAP;
+            b->h = text_height(cr, b->small ? SMALL_FONT : BODY_FONT, b->text, TEXT_W) + PARA_GAP;
             break;
         case B_TABLE:
             for (size_t row = 0; row <= b->rows; row++) {
@@ -336,7 +325,7 @@ static void measure(ind_report *r, cairo_t *cr)
  * what follows it (the next heading's keep, a paragraph, a table's header and
  * first two rows, a whole figure), a figure with a short paragraph after it
  * (its explanation), anything else alone. Never more than a page. */
-static double keep_height(const ind_report *r, size_t i, int depth)
+static double keep_height(const pdf *r, size_t i, int depth)
 {
     const block *b = &r->b[i];
     double page = body_bottom() - body_top();
@@ -383,7 +372,7 @@ static double keep_height(const ind_report *r, size_t i, int depth)
     return fmin(h, page);
 }
 
-static void paginate(ind_report *r)
+static void paginate(pdf *r)
 {
     /* the contents: entries in order, a page holding as many as fit */
     double toc_y = body_top() + 30;
@@ -474,11 +463,11 @@ static void set_rgb(cairo_t *cr, unsigned rgb)
 
 static void draw_table(cairo_t *cr, const block *b, double y, size_t from, size_t to)
 {
-    double x0 = IND_REPORT_MARGIN;
+    double x0 = MARGIN;
     double hh = b->row_h[b->rows];
     /* header */
     set_rgb(cr, 0xDCE6F0);
-    cairo_rectangle(cr, x0, y, IND_REPORT_TEXT_W, hh);
+    cairo_rectangle(cr, x0, y, TEXT_W, hh);
     cairo_fill(cr);
     double x = x0;
     set_rgb(cr, 0x1A1A1A);
@@ -490,12 +479,12 @@ static void draw_table(cairo_t *cr, const block *b, double y, size_t from, size_
     for (size_t row = from; row < to; row++) {
         if ((row - from) % 2 == 1) {
             set_rgb(cr, 0xF4F6F8);
-            cairo_rectangle(cr, x0, yy, IND_REPORT_TEXT_W, b->row_h[row]);
+            cairo_rectangle(cr, x0, yy, TEXT_W, b->row_h[row]);
             cairo_fill(cr);
         }
         x = x0;
         for (size_t c = 0; c < b->columns; c++) {
-            const ind_report_cell *cell = &b->cells[row * b->columns + c];
+            const pcell *cell = &b->cells[row * b->columns + c];
             set_rgb(cr, cell->colour ? cell->colour - 1 : 0x1A1A1A);
             draw_text(cr, cell->bold ? CELL_BOLD_FONT : CELL_FONT, cell->text, x + CELL_PAD, yy + CELL_PAD,
                       b->widths[c] - 2 * CELL_PAD, b->align[c]);
@@ -506,51 +495,52 @@ static void draw_table(cairo_t *cr, const block *b, double y, size_t from, size_
     set_rgb(cr, 0x8C96A0);
     cairo_set_line_width(cr, 0.5);
     cairo_move_to(cr, x0, y);
-    cairo_line_to(cr, x0 + IND_REPORT_TEXT_W, y);
+    cairo_line_to(cr, x0 + TEXT_W, y);
     cairo_move_to(cr, x0, y + hh);
-    cairo_line_to(cr, x0 + IND_REPORT_TEXT_W, y + hh);
+    cairo_line_to(cr, x0 + TEXT_W, y + hh);
     cairo_move_to(cr, x0, yy);
-    cairo_line_to(cr, x0 + IND_REPORT_TEXT_W, yy);
+    cairo_line_to(cr, x0 + TEXT_W, yy);
     cairo_stroke(cr);
 }
 
-static void footer(ind_report *r, cairo_t *cr, int page)
+static void footer(pdf *r, cairo_t *cr, int page)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%s %d (%d)", r->opt.lang == IND_LANG_EN ? "Page" : "Sida", page, r->pages);
+    snprintf(buf, sizeof buf, "%s %d (%d)", r->meta->lang == IND_LANG_EN ? "Page" : "Sida", page, r->pages);
     set_rgb(cr, 0x5A646E);
-    double y = IND_REPORT_PAGE_H - IND_REPORT_MARGIN - 10;
-    draw_text(cr, SMALL_FONT, r->title, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W * 0.75, IND_REPORT_LEFT);
-    draw_text(cr, SMALL_FONT, buf, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_RIGHT);
+    double y = PAGE_H - MARGIN - 10;
+    draw_text(cr, SMALL_FONT, r->meta->title, MARGIN, y, TEXT_W * 0.75, IND_ALIGN_LEFT);
+    draw_text(cr, SMALL_FONT, buf, MARGIN, y, TEXT_W, IND_ALIGN_RIGHT);
     cairo_set_line_width(cr, 0.4);
-    cairo_move_to(cr, IND_REPORT_MARGIN, y - 4);
-    cairo_line_to(cr, IND_REPORT_MARGIN + IND_REPORT_TEXT_W, y - 4);
+    cairo_move_to(cr, MARGIN, y - 4);
+    cairo_line_to(cr, MARGIN + TEXT_W, y - 4);
     cairo_stroke(cr);
 }
 
-static void draw_cover(ind_report *r, cairo_t *cr)
+static void draw_cover(pdf *r, cairo_t *cr)
 {
     set_rgb(cr, 0x0072B2);
-    cairo_rectangle(cr, 0, 0, IND_REPORT_PAGE_W, 12);
+    cairo_rectangle(cr, 0, 0, PAGE_W, 12);
     cairo_fill(cr);
     set_rgb(cr, 0x1A1A1A);
     double y = 230;
-    draw_text(cr, "DejaVu Sans Bold 26", r->cover_title ? r->cover_title : r->title, IND_REPORT_MARGIN, y,
-              IND_REPORT_TEXT_W, IND_REPORT_LEFT);
-    y += text_height(cr, "DejaVu Sans Bold 26", r->cover_title ? r->cover_title : r->title, IND_REPORT_TEXT_W) + 12;
-    if (r->cover_subtitle) {
+    draw_text(cr, "DejaVu Sans Bold 26", r->meta->cover_title ? r->meta->cover_title : r->meta->title, MARGIN, y,
+              TEXT_W, IND_ALIGN_LEFT);
+    y += text_height(cr, "DejaVu Sans Bold 26", r->meta->cover_title ? r->meta->cover_title : r->meta->title, TEXT_W) + 12;
+    if (r->meta->cover_subtitle) {
         set_rgb(cr, 0x3C4650);
-        draw_text(cr, "DejaVu Sans 15", r->cover_subtitle, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_LEFT);
-        y += text_height(cr, "DejaVu Sans 15", r->cover_subtitle, IND_REPORT_TEXT_W) + 40;
+        draw_text(cr, "DejaVu Sans 15", r->meta->cover_subtitle, MARGIN, y, TEXT_W, IND_ALIGN_LEFT);
+        y += text_height(cr, "DejaVu Sans 15", r->meta->cover_subtitle, TEXT_W) + 40;
     }
     set_rgb(cr, 0x1A1A1A);
-    for (size_t i = 0; i < r->cover_count; i++) {
-        draw_text(cr, BODY_FONT, r->cover_lines[i], IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_LEFT);
-        y += text_height(cr, BODY_FONT, r->cover_lines[i], IND_REPORT_TEXT_W) + 4;
+    for (size_t i = 0; i < ind_doc_cover_count(r->doc); i++) {
+        const char *line = ind_doc_cover_at(r->doc, i);
+        draw_text(cr, BODY_FONT, line, MARGIN, y, TEXT_W, IND_ALIGN_LEFT);
+        y += text_height(cr, BODY_FONT, line, TEXT_W) + 4;
     }
 }
 
-static int heading_page(const ind_report *r, size_t block, double *y)
+static int heading_page(const pdf *r, size_t block, double *y)
 {
     for (size_t k = 0; k < r->npl; k++)
         if (r->pl[k].block == block) {
@@ -561,15 +551,15 @@ static int heading_page(const ind_report *r, size_t block, double *y)
     return 0;
 }
 
-static void draw_toc(ind_report *r, cairo_t *cr)
+static void draw_toc(pdf *r, cairo_t *cr)
 {
     size_t i = 0;
     for (int p = 0; p < r->toc_pages; p++) {
         double y = body_top();
         if (p == 0) {
             set_rgb(cr, 0x1A1A1A);
-            draw_text(cr, heading_font(1), r->opt.lang == IND_LANG_EN ? "Contents" : "Innehåll", IND_REPORT_MARGIN, y,
-                      IND_REPORT_TEXT_W, IND_REPORT_LEFT);
+            draw_text(cr, heading_font(1), r->meta->lang == IND_LANG_EN ? "Contents" : "Innehåll", MARGIN, y,
+                      TEXT_W, IND_ALIGN_LEFT);
             y += 30;
         }
         for (; i < r->nb; i++) {
@@ -581,14 +571,14 @@ static void draw_toc(ind_report *r, cairo_t *cr)
             double hy;
             int page = heading_page(r, i, &hy);
             char link[96], num[16];
-            snprintf(link, sizeof link, "page=%d pos=[%.1f %.1f]", page, IND_REPORT_MARGIN, hy);
+            snprintf(link, sizeof link, "page=%d pos=[%.1f %.1f]", page, MARGIN, hy);
             snprintf(num, sizeof num, "%d", page);
             double indent = toc_indent(b->level);
             cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
             set_rgb(cr, 0x1A1A1A);
-            draw_text(cr, b->level == 1 ? TOC_BOLD_FONT : TOC_FONT, b->text, IND_REPORT_MARGIN + indent, y,
-                      IND_REPORT_TEXT_W - indent - TOC_NUM_W, IND_REPORT_LEFT);
-            draw_text(cr, TOC_FONT, num, IND_REPORT_MARGIN, y, IND_REPORT_TEXT_W, IND_REPORT_RIGHT);
+            draw_text(cr, b->level == 1 ? TOC_BOLD_FONT : TOC_FONT, b->text, MARGIN + indent, y,
+                      TEXT_W - indent - TOC_NUM_W, IND_ALIGN_LEFT);
+            draw_text(cr, TOC_FONT, num, MARGIN, y, TEXT_W, IND_ALIGN_RIGHT);
             cairo_tag_end(cr, CAIRO_TAG_LINK);
             y += b->toc_h;
         }
@@ -597,45 +587,11 @@ static void draw_toc(ind_report *r, cairo_t *cr)
     }
 }
 
-static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int length)
+/* ---- pages --------------------------------------------------------------------------- */
+
+/* The content pages: each placement drawn, headings into the outline. */
+static void draw_pages(pdf *r, cairo_surface_t *s, cairo_t *cr)
 {
-    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out, ind_error *err)
-{
-    /* layout on a recording surface: unhinted metrics, like the PDF's */
-    PangoFontMap *fm = pango_cairo_font_map_new();
-    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *mcr = cairo_create(rec);
-    cairo_set_user_data(mcr, &fontmap_key, fm, NULL);
-    measure(r, mcr);
-    cairo_destroy(mcr);
-    cairo_surface_destroy(rec);
-    paginate(r);
-
-    ind_lockfile lf;
-    ind_status st = ind_lockfile_open(&lf, path, err);
-    if (st != IND_OK) {
-        g_object_unref(fm);
-        return st;
-    }
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(pdf_write, lf.f, IND_REPORT_PAGE_W, IND_REPORT_PAGE_H);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, r->title);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, r->subject);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, r->creator);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, r->date);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, r->date);
-    cairo_t *cr = cairo_create(s);
-    cairo_set_user_data(cr, &fontmap_key, fm, NULL);
-
-    /* page 1: the cover */
-    draw_cover(r, cr);
-    cairo_show_page(cr);
-    if (r->toc_pages)
-        draw_toc(r, cr);
-
-    /* outline entries, in document order, nested by level */
     int parent[4] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
     int first_content = 2 + r->toc_pages;
     size_t k = 0;
@@ -646,27 +602,26 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
             switch (b->kind) {
             case B_HEADING: {
                 char dest[96];
-                snprintf(dest, sizeof dest, "page=%d pos=[%.1f %.1f]", page, IND_REPORT_MARGIN, p->y);
+                snprintf(dest, sizeof dest, "page=%d pos=[%.1f %.1f]", page, MARGIN, p->y);
                 b->outline_id = cairo_pdf_surface_add_outline(s, parent[b->level - 1], b->text, dest,
                                                               b->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
                 for (int l = b->level; l < 4; l++)
                     parent[l] = b->outline_id;
                 set_rgb(cr, b->level == 1 ? 0x0B3D66 : 0x1A1A1A);
-                draw_text(cr, heading_font(b->level), b->text, IND_REPORT_MARGIN, p->y + heading_gap(b->level),
-                          IND_REPORT_TEXT_W, IND_REPORT_LEFT);
+                draw_text(cr, heading_font(b->level), b->text, MARGIN, p->y + heading_gap(b->level), TEXT_W,
+                          IND_ALIGN_LEFT);
                 break;
             }
             case B_PARAGRAPH:
                 set_rgb(cr, b->small ? 0x4A545E : 0x1A1A1A);
-                draw_text(cr, b->small ? SMALL_FONT : BODY_FONT, b->text, IND_REPORT_MARGIN, p->y, IND_REPORT_TEXT_W,
-                          IND_REPORT_LEFT);
+                draw_text(cr, b->small ? SMALL_FONT : BODY_FONT, b->text, MARGIN, p->y, TEXT_W, IND_ALIGN_LEFT);
                 break;
             case B_TABLE:
                 draw_table(cr, b, p->y, p->row_from, p->row_to);
                 break;
             case B_FIGURE:
                 cairo_save(cr);
-                b->draw(cr, IND_REPORT_MARGIN, p->y, IND_REPORT_TEXT_W, b->height, b->ctx);
+                ind_figure_draw(cr, b->src, MARGIN, p->y, TEXT_W, b->height, NULL, NULL);
                 cairo_restore(cr);
                 break;
             case B_PAGE_BREAK:
@@ -676,18 +631,52 @@ ind_status ind_report_write_pdf(ind_report *r, const char *path, int *pages_out,
         footer(r, cr, page);
         cairo_show_page(cr);
     }
+}
+
+static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+ind_status ind_write_pdf(const ind_doc *doc, FILE *f, int *pages_out, ind_error *err)
+{
+    pdf r;
+    memset(&r, 0, sizeof r);
+    load(&r, doc);
+    /* layout on a recording surface: unhinted metrics, like the PDF's */
+    PangoFontMap *fm = pango_cairo_font_map_new();
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *mcr = cairo_create(rec);
+    cairo_set_user_data(mcr, &fontmap_key, fm, NULL);
+    measure(&r, mcr);
+    cairo_destroy(mcr);
+    cairo_surface_destroy(rec);
+    paginate(&r);
+
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(pdf_write, f, PAGE_W, PAGE_H);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, r.meta->title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, r.meta->subject);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, r.meta->creator);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, r.meta->date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, r.meta->date);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_user_data(cr, &fontmap_key, fm, NULL);
+    /* page 1: the cover; then the contents and the content pages */
+    draw_cover(&r, cr);
+    cairo_show_page(cr);
+    if (r.toc_pages)
+        draw_toc(&r, cr);
+    draw_pages(&r, s, cr);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     cairo_status_t cs = cairo_surface_status(s);
     cairo_surface_destroy(s);
     g_object_unref(fm);
-    if (cs != CAIRO_STATUS_SUCCESS) {
-        ind_lockfile_rollback(&lf);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "writing the PDF failed: %s", cairo_status_to_string(cs));
-    }
-    if ((st = ind_lockfile_commit(&lf, err)) != IND_OK)
-        return st;
+    int pages = r.pages;
+    unload(&r);
+    if (cs != CAIRO_STATUS_SUCCESS)
+        return ind_error_set(err, IND_EIO, "", 0, 0, "writing the PDF failed: %s", cairo_status_to_string(cs));
     if (pages_out)
-        *pages_out = r->pages;
+        *pages_out = pages;
     return IND_OK;
 }

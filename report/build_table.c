@@ -1,0 +1,88 @@
+/* build_table.c: what the table builders share. */
+#include "build_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void *ind_build_must(void *p)
+{
+    if (!p) {
+        fputs("indikator: slut på minne (out of memory)\n", stderr);
+        exit(4);
+    }
+    return p;
+}
+
+ind_doc_table *ind_build_table(ind_doc *doc, const ind_colspec *spec, size_t n, const char *caption)
+{
+    int en = ind_doc_get_meta(doc)->lang == IND_LANG_EN;
+    ind_doc_column *cols = ind_build_must(calloc(n ? n : 1, sizeof *cols));
+    for (size_t j = 0; j < n; j++) {
+        int text = spec[j].kind == IND_CELL_TEXT || spec[j].kind == IND_CELL_VERDICT;
+        cols[j] = (ind_doc_column){spec[j].key, en ? spec[j].label_en : spec[j].label_sv, spec[j].kind,
+                                   text ? IND_ALIGN_LEFT : IND_ALIGN_RIGHT, 0, spec[j].shown};
+    }
+    ind_doc_table *t = ind_doc_table_new(doc, cols, n, caption);
+    free(cols);
+    return t;
+}
+
+/* The selection in words: "Enheter: A, B; indikatorer: X; period: 2025; kön: K". */
+static void selection_text(const ind_opts *o, int en, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+#define ADD(...) (n += n < size ? (size_t)snprintf(buf + n, size - n, __VA_ARGS__) : 0)
+    if (o->unit_count) {
+        ADD("%s", en ? "units: " : "enheter: ");
+        for (size_t i = 0; i < o->unit_count; i++)
+            ADD("%s%s", i ? ", " : "", o->units[i]);
+    }
+    if (o->indicator_count) {
+        ADD("%s%s", n ? "; " : "", en ? "indicators: " : "indikatorer: ");
+        for (size_t i = 0; i < o->indicator_count; i++)
+            ADD("%s%s", i ? ", " : "", o->indicators[i]);
+    }
+    char a[32], b[32];
+    if (o->period)
+        ADD("%s%s%s", n ? "; " : "", "period: ", ind_period_label(o->period, a, sizeof a));
+    else if (o->year)
+        ADD("%s%s%d", n ? "; " : "", en ? "year: " : "år: ", o->year);
+    if (o->from || o->to)
+        ADD("%s%s%s–%s", n ? "; " : "", en ? "periods: " : "perioder: ",
+            o->from ? ind_period_label(o->from, a, sizeof a) : "", o->to ? ind_period_label(o->to, b, sizeof b) : "");
+    if (o->gender_given)
+        ADD("%s%s%s", n ? "; " : "", en ? "sex: " : "kön: ", ind_gender_code(o->gender));
+    if (!n)
+        ADD("%s", en ? "everything in the data" : "allt i underlaget");
+#undef ADD
+}
+
+void ind_build_facts(ind_doc *doc, const ind_build_input *in, const ind_opts *o)
+{
+    int en = o->lang == IND_LANG_EN;
+    char buf[2000];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < in->source_count && n < sizeof buf; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "", in->sources[i]);
+    ind_doc_fact(doc, en ? "Data" : "Underlag", buf);
+    selection_text(o, en, buf, sizeof buf);
+    ind_doc_fact(doc, en ? "Selection" : "Urval", buf);
+    ind_doc_fact(doc, en ? "Rule" : "Regel", ind_opts_policy_text(o, buf, sizeof buf));
+    ind_period last = 0;
+    for (size_t i = 0; i < ind_dataset_obs_count(in->ds); i++)
+        if (!isnan(ind_dataset_value(in->ds, i)) && ind_dataset_period(in->ds, i) > last)
+            last = ind_dataset_period(in->ds, i);
+    ind_doc_fact(doc, en ? "Data up to" : "Uppgifter till och med", last ? ind_period_label(last, buf, sizeof buf) : "");
+    ind_doc_fact(doc, en ? "Made with" : "Framtagen med", in->creator);
+}
+
+ind_doc *ind_build_table_doc(const ind_build_input *in, const ind_opts *o, const char *title_sv, const char *title_en)
+{
+    ind_doc_meta meta = {o->lang == IND_LANG_EN ? title_en : title_sv, NULL, NULL, NULL, in->creator, NULL, o->lang};
+    ind_doc *doc = ind_doc_new(&meta);
+    ind_build_facts(doc, in, o);
+    return doc;
+}

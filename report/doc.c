@@ -1,0 +1,367 @@
+/* doc.c: the document: its title block, blocks, tables and the text of a cell. */
+#include "doc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+
+/* Out of memory while building a document leaves nothing sensible to write:
+ * the command ends with exit status 4, as everywhere (docs/architecture.md). */
+static void *must(void *p)
+{
+    if (!p) {
+        fputs("indikator: slut på minne (out of memory)\n", stderr);
+        exit(4);
+    }
+    return p;
+}
+
+/* ---- strings: an arena the document owns ------------------------------------------ */
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, cap;
+    char data[];
+} chunk;
+
+typedef struct {
+    char *free_me;
+    void *owner;
+    void (*free_fn)(void *);
+} owned;
+
+struct ind_doc_table {
+    ind_doc *doc; /* where its cells' texts are kept */
+    ind_doc_column *col;
+    size_t ncol;
+    const char *caption;
+    ind_cell *cells;
+    size_t rows, cap; /* cap in rows */
+    size_t cur;       /* next column of the row being filled */
+};
+
+struct ind_doc {
+    ind_doc_meta meta;
+    chunk *strings;
+    const char **cover;
+    size_t ncover, covercap;
+    const char **facts; /* label, value, label, value ... */
+    size_t nfacts, factcap;
+    ind_block *b;
+    size_t nb, bcap;
+    owned *own; /* figures' models and options */
+    size_t nown, owncap;
+    size_t infinite; /* infinite numbers left empty (ind_doc_number) */
+};
+
+static const char *keep(ind_doc *d, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    if (!d->strings || d->strings->cap - d->strings->used < n) {
+        size_t cap = n > 16384 ? n : 16384;
+        chunk *c = must(malloc(sizeof *c + cap));
+        c->next = d->strings;
+        c->used = 0;
+        c->cap = cap;
+        d->strings = c;
+    }
+    char *p = d->strings->data + d->strings->used;
+    memcpy(p, s, n);
+    d->strings->used += n;
+    return p;
+}
+
+static void grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return;
+    size_t c = *cap ? *cap * 2 : 16;
+    *arr = must(realloc(*arr, c * size));
+    *cap = c;
+}
+
+ind_doc *ind_doc_new(const ind_doc_meta *meta)
+{
+    ind_doc *d = must(calloc(1, sizeof *d));
+    d->meta.title = keep(d, meta->title ? meta->title : "");
+    d->meta.subject = keep(d, meta->subject ? meta->subject : "");
+    d->meta.cover_title = keep(d, meta->cover_title);
+    d->meta.cover_subtitle = keep(d, meta->cover_subtitle);
+    d->meta.creator = keep(d, meta->creator ? meta->creator : "");
+    d->meta.date = keep(d, meta->date && meta->date[0] ? meta->date : "2000-01-01T00:00:00");
+    d->meta.lang = meta->lang;
+    return d;
+}
+
+void ind_doc_free(ind_doc *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->nb; i++) {
+        ind_doc_table *t = d->b[i].table;
+        if (t) {
+            free(t->col);
+            free(t->cells);
+            free(t);
+        }
+    }
+    for (size_t i = 0; i < d->nown; i++) {
+        if (d->own[i].free_fn)
+            d->own[i].free_fn(d->own[i].owner);
+        free(d->own[i].free_me);
+    }
+    while (d->strings) {
+        chunk *n = d->strings->next;
+        free(d->strings);
+        d->strings = n;
+    }
+    free(d->own);
+    free(d->cover);
+    free(d->facts);
+    free(d->b);
+    free(d);
+}
+
+const ind_doc_meta *ind_doc_get_meta(const ind_doc *d) { return &d->meta; }
+
+size_t ind_doc_infinite(const ind_doc *d) { return d->infinite; }
+
+void ind_doc_cover_line(ind_doc *d, const char *text)
+{
+    grow((void **)&d->cover, &d->covercap, d->ncover, sizeof *d->cover);
+    d->cover[d->ncover++] = keep(d, text ? text : "");
+}
+
+size_t ind_doc_cover_count(const ind_doc *d) { return d->ncover; }
+const char *ind_doc_cover_at(const ind_doc *d, size_t i) { return i < d->ncover ? d->cover[i] : NULL; }
+
+void ind_doc_fact(ind_doc *d, const char *label, const char *value)
+{
+    grow((void **)&d->facts, &d->factcap, d->nfacts + 1, sizeof *d->facts);
+    d->facts[d->nfacts++] = keep(d, label ? label : "");
+    d->facts[d->nfacts++] = keep(d, value ? value : "");
+}
+
+size_t ind_doc_fact_count(const ind_doc *d) { return d->nfacts / 2; }
+const char *ind_doc_fact_label(const ind_doc *d, size_t i) { return i < d->nfacts / 2 ? d->facts[2 * i] : NULL; }
+const char *ind_doc_fact_value(const ind_doc *d, size_t i) { return i < d->nfacts / 2 ? d->facts[2 * i + 1] : NULL; }
+
+/* ---- blocks ----------------------------------------------------------------------- */
+
+size_t ind_doc_count(const ind_doc *d) { return d->nb; }
+const ind_block *ind_doc_block(const ind_doc *d, size_t i) { return i < d->nb ? &d->b[i] : NULL; }
+
+static ind_block *push(ind_doc *d, ind_block_kind kind, const char *text)
+{
+    grow((void **)&d->b, &d->bcap, d->nb, sizeof *d->b);
+    ind_block *b = &d->b[d->nb++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->text = keep(d, text);
+    return b;
+}
+
+void ind_doc_heading(ind_doc *d, int level, const char *text)
+{
+    push(d, IND_BLOCK_HEADING, text ? text : "")->level = level < 1 ? 1 : level > 3 ? 3 : level;
+}
+
+void ind_doc_paragraph(ind_doc *d, const char *text) { push(d, IND_BLOCK_PARAGRAPH, text ? text : ""); }
+void ind_doc_note(ind_doc *d, const char *text) { push(d, IND_BLOCK_NOTE, text ? text : ""); }
+void ind_doc_list_item(ind_doc *d, const char *text) { push(d, IND_BLOCK_LIST_ITEM, text ? text : ""); }
+void ind_doc_page_break(ind_doc *d) { push(d, IND_BLOCK_PAGE_BREAK, NULL); }
+
+static void own(ind_doc *d, char *free_me, void *owner, void (*free_fn)(void *))
+{
+    grow((void **)&d->own, &d->owncap, d->nown, sizeof *d->own);
+    d->own[d->nown++] = (owned){free_me, owner, free_fn};
+}
+
+void ind_doc_figure(ind_doc *d, ind_chart_kind kind, const void *model, void *owner, void (*free_model)(void *),
+                    const ind_chart_options *options, double height, const char *alt)
+{
+    ind_chart_options *o = must(malloc(sizeof *o));
+    if (options)
+        *o = *options;
+    else
+        ind_chart_options_init(o);
+    o->title = keep(d, o->title);
+    o->subtitle = keep(d, o->subtitle);
+    o->caption = keep(d, o->caption);
+    o->alt = keep(d, o->alt);
+    own(d, (char *)o, owner, free_model);
+    ind_block *b = push(d, IND_BLOCK_FIGURE, NULL);
+    b->chart = kind;
+    b->model = model;
+    b->chart_options = o;
+    b->height = height;
+    b->alt = keep(d, alt);
+}
+
+/* ---- tables ----------------------------------------------------------------------- */
+
+ind_doc_table *ind_doc_table_new(ind_doc *d, const ind_doc_column *columns, size_t count, const char *caption)
+{
+    ind_doc_table *t = must(calloc(1, sizeof *t));
+    t->col = must(malloc((count ? count : 1) * sizeof *t->col));
+    for (size_t j = 0; j < count; j++) {
+        t->col[j] = columns[j];
+        t->col[j].key = keep(d, columns[j].key ? columns[j].key : "");
+        t->col[j].label = keep(d, columns[j].label ? columns[j].label : "");
+    }
+    t->ncol = count;
+    t->cur = count;
+    t->caption = keep(d, caption);
+    t->doc = d;
+    push(d, IND_BLOCK_TABLE, NULL)->table = t;
+    return t;
+}
+
+const char *ind_doc_table_caption(const ind_doc_table *t) { return t->caption; }
+void ind_doc_table_set_caption(ind_doc *d, ind_doc_table *t, const char *caption) { t->caption = keep(d, caption); }
+size_t ind_doc_table_columns(const ind_doc_table *t) { return t->ncol; }
+const ind_doc_column *ind_doc_table_column(const ind_doc_table *t, size_t j) { return &t->col[j]; }
+size_t ind_doc_table_rows(const ind_doc_table *t) { return t->rows; }
+
+const ind_cell *ind_doc_table_cell(const ind_doc_table *t, size_t row, size_t column)
+{
+    return &t->cells[row * t->ncol + column];
+}
+
+void ind_doc_row(ind_doc_table *t)
+{
+    if (t->rows == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 64;
+        t->cells = must(realloc(t->cells, t->cap * (t->ncol ? t->ncol : 1) * sizeof *t->cells));
+    }
+    memset(&t->cells[t->rows * t->ncol], 0, t->ncol * sizeof *t->cells);
+    t->rows++;
+    t->cur = 0;
+}
+
+static ind_cell *next(ind_doc_table *t)
+{
+    if (t->cur >= t->ncol || t->rows == 0) {
+        fputs("indikator: internal error: a table row with too many cells\n", stderr);
+        abort();
+    }
+    return &t->cells[(t->rows - 1) * t->ncol + t->cur++];
+}
+
+void ind_doc_text(ind_doc_table *t, const char *s)
+{
+    ind_cell *c = next(t);
+    c->kind = IND_CELL_TEXT;
+    c->text = keep(t->doc, s ? s : "");
+}
+
+void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth)
+{
+    ind_doc_text(t, s);
+    t->cells[(t->rows - 1) * t->ncol + t->cur - 1].indent = depth;
+}
+
+void ind_doc_number(ind_doc_table *t, double v, int decimals, ind_unit unit)
+{
+    ind_cell *c = next(t);
+    /* the last guard before every output: an infinite result (an overflow the
+     * engine did not catch) is no number, JSON null and an empty cell, never "inf" */
+    if (!isfinite(v)) {
+        t->doc->infinite += isinf(v) != 0;
+        return;
+    }
+    c->kind = IND_CELL_NUMBER;
+    c->value = v;
+    c->decimals = decimals;
+    c->unit = unit;
+}
+
+void ind_doc_integer(ind_doc_table *t, long long v)
+{
+    ind_cell *c = next(t);
+    c->kind = IND_CELL_INTEGER;
+    c->value = (double)v;
+}
+
+void ind_doc_pvalue(ind_doc_table *t, double p) { ind_doc_number(t, p, 3, IND_UNIT_PVALUE); }
+
+void ind_doc_verdict(ind_doc_table *t, ind_verdict v, int uncertain)
+{
+    ind_cell *c = next(t);
+    c->kind = IND_CELL_VERDICT;
+    c->verdict = v;
+    c->uncertain = uncertain;
+}
+
+void ind_doc_null(ind_doc_table *t) { next(t); }
+
+void ind_doc_emphasis(ind_doc_table *t)
+{
+    if (t->rows && t->cur > 0)
+        t->cells[(t->rows - 1) * t->ncol + t->cur - 1].emphasis = 1;
+}
+
+/* ---- a cell's text ------------------------------------------------------------------ */
+
+const char *ind_cell_show(const ind_cell *c, ind_lang lang, unsigned show, char *buf, size_t size)
+{
+    int en = lang == IND_LANG_EN, typeset = (show & IND_SHOW_TYPESET) != 0;
+    char num[64];
+    switch (c->kind) {
+    case IND_CELL_NULL:
+        snprintf(buf, size, "\u2013");
+        break;
+    case IND_CELL_TEXT:
+        snprintf(buf, size, "%*s%s", 2 * c->indent, "", c->text ? c->text : "");
+        break;
+    case IND_CELL_INTEGER:
+        snprintf(buf, size, "%.0f", c->value);
+        break;
+    case IND_CELL_VERDICT:
+        snprintf(buf, size, "%s %s%s", ind_verdict_symbol(c->verdict),
+                 en ? ind_verdict_label_en(c->verdict) : ind_verdict_label_sv(c->verdict),
+                 c->uncertain ? (en ? " (uncertain)" : " (osäker)") : "");
+        break;
+    case IND_CELL_NUMBER:
+        if (c->unit == IND_UNIT_PVALUE) {
+            if (c->value < 0.001)
+                snprintf(buf, size, en ? "< 0.001" : "< 0,001");
+            else if (en)
+                ind_num_format_en(c->value, c->value < 0.01 ? 3 : 2, 0, buf, size);
+            else
+                ind_num_format_sv(c->value, c->value < 0.01 ? 3 : 2, 0, buf, size);
+            break;
+        }
+        {
+            double v = c->unit == IND_UNIT_SHARE ? c->value * 100 : c->value;
+            unsigned f = typeset ? IND_FMT_UNICODE : 0;
+            if (en)
+                ind_num_format_en(v, c->decimals, f, num, sizeof num);
+            else
+                ind_num_format_sv(v, c->decimals, f, num, sizeof num);
+            const char *suffix = "";
+            if (c->unit == IND_UNIT_PERCENT || c->unit == IND_UNIT_SHARE)
+                suffix = en && typeset ? "%" : typeset ? "\u00a0%" : " %";
+            snprintf(buf, size, "%s%s", num, suffix);
+        }
+        break;
+    }
+    return buf;
+}
+
+const char *ind_cell_machine(const ind_cell *c, char *buf, size_t size)
+{
+    switch (c->kind) {
+    case IND_CELL_NULL: return NULL;
+    case IND_CELL_TEXT: return c->text ? c->text : "";
+    case IND_CELL_VERDICT: return ind_verdict_code(c->verdict);
+    case IND_CELL_INTEGER: snprintf(buf, size, "%.0f", c->value); return buf;
+    case IND_CELL_NUMBER: return ind_num_format_exact(c->value, buf, size);
+    }
+    return NULL;
+}

@@ -1,0 +1,197 @@
+/* table_trend.c: trend statistics per series, the gap between women and men, and the forecast against årsmål. */
+#include "build_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "outlook.h"
+
+static const ind_colspec trend_columns[] = {
+    {"unit", "Enhet", "Unit", IND_CELL_TEXT, 1},
+    {"indicator", "Indikator", "Indicator", IND_CELL_TEXT, 1},
+    {"gender", "Kön", "Sex", IND_CELL_TEXT, 1},
+    {"period_kind", "Periodtyp", "Period kind", IND_CELL_TEXT, 0},
+    {"points", "n", "n", IND_CELL_INTEGER, 1},
+    {"skipped", "Saknade", "Missing", IND_CELL_INTEGER, 0},
+    {"first_period", "Första", "First", IND_CELL_TEXT, 0},
+    {"first_value", "Första värde", "First value", IND_CELL_NUMBER, 0},
+    {"last_period", "Senaste", "Latest", IND_CELL_TEXT, 1},
+    {"last_value", "Senaste värde", "Latest value", IND_CELL_NUMBER, 1},
+    {"change", "Förändring", "Change", IND_CELL_NUMBER, 0},
+    {"change_relative", "Förändring rel.", "Change rel.", IND_CELL_NUMBER, 0},
+    {"ols_slope", "OLS/år", "OLS/yr", IND_CELL_NUMBER, 0},
+    {"ols_slope_lo", "OLS KI nedre", "OLS CI low", IND_CELL_NUMBER, 0},
+    {"ols_slope_hi", "OLS KI övre", "OLS CI high", IND_CELL_NUMBER, 0},
+    {"ols_p", "OLS p", "OLS p", IND_CELL_NUMBER, 0},
+    {"ols_r2", "R²", "R²", IND_CELL_NUMBER, 0},
+    {"mk_s", "S", "S", IND_CELL_INTEGER, 0},
+    {"mk_var_s", "Var(S)", "Var(S)", IND_CELL_NUMBER, 0},
+    {"mk_z", "Z", "Z", IND_CELL_NUMBER, 0},
+    {"mk_p", "MK p", "MK p", IND_CELL_NUMBER, 1},
+    {"mk_method", "MK metod", "MK method", IND_CELL_TEXT, 0},
+    {"kendall_tau_b", "tau-b", "tau-b", IND_CELL_NUMBER, 0},
+    {"kendall_tau_a", "tau-a", "tau-a", IND_CELL_NUMBER, 0},
+    {"sen_slope", "Sen/år", "Sen/yr", IND_CELL_NUMBER, 1},
+    {"sen_slope_lo", "Sen KI nedre", "Sen CI low", IND_CELL_NUMBER, 0},
+    {"sen_slope_hi", "Sen KI övre", "Sen CI high", IND_CELL_NUMBER, 0},
+    {"sen_intercept", "Sen intercept", "Sen intercept", IND_CELL_NUMBER, 0},
+    {"verdict", "Trend", "Trend", IND_CELL_TEXT, 0},
+    {"verdict_label", "Trend", "Trend", IND_CELL_TEXT, 1},
+    {"sentence", "Mening", "Sentence", IND_CELL_TEXT, 0},
+    {"gap_points", "Gap n", "Gap n", IND_CELL_INTEGER, 0},
+    {"gap_last", "Gap K−M", "Gap W−M", IND_CELL_NUMBER, 0},
+    {"gap_sen_slope", "Gap Sen/år", "Gap Sen/yr", IND_CELL_NUMBER, 0},
+    {"gap_mk_p", "Gap MK p", "Gap MK p", IND_CELL_NUMBER, 0},
+    {"gap_verdict", "Gap", "Gap", IND_CELL_TEXT, 0},
+    {"gap_test", "Gap test", "Gap test", IND_CELL_TEXT, 0},
+    {"gap_test_p", "Gap test p", "Gap test p", IND_CELL_NUMBER, 0},
+    {"gap_difference", "Gap skillnad", "Gap difference", IND_CELL_NUMBER, 0},
+    {"gap_ci_lo", "Gap KI nedre", "Gap CI low", IND_CELL_NUMBER, 0},
+    {"gap_ci_hi", "Gap KI övre", "Gap CI high", IND_CELL_NUMBER, 0},
+    {"gap_sentence", "Könsskillnad", "Gender gap", IND_CELL_TEXT, 0},
+    {"forecast_period", "Prognosperiod", "Forecast period", IND_CELL_TEXT, 0},
+    {"forecast_target", "Årsmål", "Target", IND_CELL_NUMBER, 0},
+    {"forecast", "Prognos", "Forecast", IND_CELL_NUMBER, 0},
+    {"forecast_lo", "Prognos nedre", "Forecast low", IND_CELL_NUMBER, 0},
+    {"forecast_hi", "Prognos övre", "Forecast high", IND_CELL_NUMBER, 0},
+    {"forecast_likely", "Nås", "Met", IND_CELL_TEXT, 1},
+    {"forecast_sentence", "Prognosmening", "Forecast sentence", IND_CELL_TEXT, 0},
+};
+
+/* The series' own trend: points, change, OLS, Mann-Kendall, Sen, verdict. */
+static void trend_cells(ind_doc_table *t, const ind_dataset *ds, const ind_series *se, const ind_outlook_trend *tr,
+                        int en)
+{
+    int dec = ind_opts_decimals(se);
+    char per[32];
+    ind_doc_text(t, ind_dataset_str(ds, se->unit));
+    ind_doc_text(t, ind_dataset_str(ds, se->indicator));
+    ind_doc_text(t, ind_gender_code(se->gender));
+    ind_doc_text(t, tr->pts.kind == IND_PERIOD_YEAR ? "year" : tr->pts.kind == IND_PERIOD_TERTIAL ? "tertial" : "month");
+    ind_doc_integer(t, (long long)tr->pts.n);
+    ind_doc_integer(t, (long long)tr->pts.skipped);
+    ind_doc_text(t, ind_period_format(tr->first, per, sizeof per));
+    ind_doc_number(t, tr->first_value, dec, IND_UNIT_NONE);
+    ind_doc_text(t, ind_period_format(tr->last, per, sizeof per));
+    ind_doc_number(t, tr->last_value, dec, IND_UNIT_NONE);
+    ind_doc_number(t, tr->change, dec, IND_UNIT_NONE);
+    ind_doc_number(t, tr->change_relative, 3, IND_UNIT_NONE);
+    int h = tr->have_trend;
+    const ind_trend_result *r = &tr->trend;
+    ind_doc_number(t, h ? r->ols.slope : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->ols.ci_low : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->ols.ci_high : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_pvalue(t, h ? r->ols.p : NAN);
+    ind_doc_number(t, h ? r->ols.r2 : NAN, 3, IND_UNIT_NONE);
+    if (h)
+        ind_doc_integer(t, r->mk.s);
+    else
+        ind_doc_null(t);
+    ind_doc_number(t, h ? r->mk.var_s : NAN, 1, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->mk.z : NAN, 3, IND_UNIT_NONE);
+    ind_doc_pvalue(t, h ? r->mk.p : NAN);
+    ind_doc_text(t, !h ? "" : r->mk.method == IND_TREND_MK_EXACT ? "exact" : "normal");
+    ind_doc_number(t, h ? r->mk.tau_b : NAN, 3, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->mk.tau_a : NAN, 3, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->sen.slope : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->sen.ci_low : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->sen.ci_high : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_number(t, h ? r->sen.intercept : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_text(t, ind_trend_verdict_name(tr->verdict));
+    ind_doc_text(t, en ? ind_trend_verdict_name(tr->verdict) : ind_trend_verdict_label_sv(tr->verdict));
+    ind_doc_text(t, tr->sentence);
+}
+
+/* The gap between women and men (on the total's row). */
+static void gap_cells(ind_doc_table *t, const ind_outlook_gap *gap, int dec)
+{
+    if (!(gap->have && gap->n)) {
+        for (int k = 0; k < 11; k++)
+            k == 4 || k == 5 || k == 10 ? ind_doc_text(t, "") : ind_doc_null(t);
+        return;
+    }
+    ind_doc_integer(t, (long long)gap->n);
+    ind_doc_number(t, gap->last_gap, dec, IND_UNIT_NONE);
+    ind_doc_number(t, gap->have_trend ? gap->trend.sen.slope : NAN, dec + 1, IND_UNIT_NONE);
+    ind_doc_pvalue(t, gap->have_trend ? gap->trend.mk.p : NAN);
+    ind_doc_text(t, ind_gap_verdict_code(gap->verdict));
+    ind_doc_text(t, gap->test ? gap->test : "");
+    ind_doc_pvalue(t, gap->p);
+    ind_doc_number(t, gap->diff, 4, IND_UNIT_NONE);
+    ind_doc_number(t, gap->ci_lo, 4, IND_UNIT_NONE);
+    ind_doc_number(t, gap->ci_hi, 4, IND_UNIT_NONE);
+    ind_doc_text(t, gap->sentence);
+}
+
+/* The forecast against the next årsmål (on the total's row). */
+static void forecast_cells(ind_doc_table *t, const ind_outlook_forecast *fc, int dec, int en)
+{
+    if (!fc->have) {
+        ind_doc_text(t, "");
+        for (int k = 0; k < 4; k++)
+            ind_doc_null(t);
+        ind_doc_text(t, "");
+        ind_doc_text(t, "");
+        return;
+    }
+    char per[32];
+    ind_doc_text(t, ind_period_format(fc->period, per, sizeof per));
+    ind_doc_number(t, fc->target, dec, IND_UNIT_NONE);
+    ind_doc_number(t, fc->yhat, dec, IND_UNIT_NONE);
+    ind_doc_number(t, fc->pi_lo, dec, IND_UNIT_NONE);
+    ind_doc_number(t, fc->pi_hi, dec, IND_UNIT_NONE);
+    ind_doc_text(t, fc->likely > 0   ? (en ? "likely" : "troligen")
+                    : fc->likely < 0 ? (en ? "unlikely" : "troligen inte")
+                                     : (en ? "uncertain" : "osäkert"));
+    ind_doc_text(t, fc->sentence);
+}
+
+ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error *err)
+{
+    const ind_dataset *ds = in->ds;
+    int en = o->lang == IND_LANG_EN;
+    ind_doc *doc = ind_build_table_doc(in, o, "Trender", "Trends");
+    ind_doc_table *t = ind_build_table(doc, trend_columns, sizeof trend_columns / sizeof trend_columns[0], NULL);
+    size_t ns = ind_dataset_series_count(ds), counts[6] = {0};
+    for (size_t s = 0; s < ns; s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        if (!ind_opts_series(o, ds, se, 1))
+            continue;
+        ind_outlook_trend tr;
+        if (ind_outlook_trend_of(ds, s, o->from, o->to, o->alpha, o->lang, &tr, err) != IND_OK) {
+            ind_doc_free(doc);
+            return NULL;
+        }
+        if (tr.pts.n == 0) { /* a series of targets only */
+            ind_outlook_trend_free(&tr);
+            continue;
+        }
+        counts[tr.verdict]++;
+        ind_doc_row(t);
+        trend_cells(t, ds, se, &tr, en);
+        ind_outlook_gap gap;
+        memset(&gap, 0, sizeof gap);
+        ind_outlook_forecast fc;
+        memset(&fc, 0, sizeof fc);
+        ind_error ignored;
+        if (se->gender == IND_GENDER_T) {
+            ind_outlook_gap_of(ds, s, o->from, o->to, o->alpha, o->lang, &gap, &ignored);
+            ind_outlook_forecast_of(ds, s, o->alpha, o->lang, &fc, &ignored);
+        }
+        gap_cells(t, &gap, ind_opts_decimals(se));
+        forecast_cells(t, &fc, ind_opts_decimals(se), en);
+        ind_outlook_gap_free(&gap);
+        ind_outlook_trend_free(&tr);
+    }
+    char title[400];
+    snprintf(title, sizeof title,
+             en ? "%zu series: %zu improving, %zu worsening, %zu increasing, %zu decreasing, %zu no clear trend, %zu too few points (alpha %g)"
+                : "%zu serier: %zu förbättras, %zu försämras, %zu ökar, %zu minskar, %zu ingen säker trend, %zu för få punkter (alfa %g)",
+             ind_doc_table_rows(t), counts[IND_TREND_IMPROVING], counts[IND_TREND_WORSENING], counts[IND_TREND_INCREASING],
+             counts[IND_TREND_DECREASING], counts[IND_TREND_NO_CLEAR_TREND], counts[IND_TREND_TOO_FEW_POINTS], o->alpha);
+    ind_doc_table_set_caption(doc, t, title);
+    ind_doc_note(doc, en ? "Trend by Mann-Kendall (exact null distribution up to 20 points) and Sen's slope per year; see docs/methods-trend.md."
+                         : "Trend enligt Mann-Kendall (exakt fördelning upp till 20 punkter) och Sens lutning per år; se docs/methods-trend.md.");
+    return doc;
+}

@@ -1,0 +1,57 @@
+/* write.h: the writers: one document to a terminal, CSV, JSON or PDF (and the formats added beside them). */
+#ifndef IND_WRITE_H
+#define IND_WRITE_H
+
+#include <stdio.h>
+
+#include "doc.h"
+#include "ind_error.h"
+
+typedef enum {
+    IND_OUT_TERMINAL = 0, /* text for people: paragraphs and aligned tables */
+    IND_OUT_CSV,          /* the first table, exact, for machines */
+    IND_OUT_JSON,         /* the first table as an array of objects, exact */
+    IND_OUT_PDF,          /* a paginated A4 document */
+    IND_OUT_CSV_SV,       /* the first table for Swedish Excel: semicolons, decimal commas, BOM */
+    IND_OUT_HTML,         /* one self-contained web page */
+    IND_OUT_DOCX,         /* a Word document */
+    IND_OUT_XLSX          /* an Excel workbook: a sheet per table and one about the data */
+} ind_out_format;
+
+/* "table" (also "text"), "csv", "json", "pdf", "csv-sv", "html", "docx", "xlsx";
+ * 0, or -1 when unknown. */
+int ind_out_format_parse(const char *name, ind_out_format *f);
+const char *ind_out_format_name(ind_out_format f);
+/* The format a file name asks for by its extension (.csv .json .pdf .txt); -1 when none. */
+int ind_out_format_of_path(const char *path, ind_out_format *f);
+
+typedef struct {
+    int pages;        /* out: pages written (PDF) */
+} ind_write_result;
+
+/* Writes doc in format fmt to path, atomically (lockfile.h), or to stream when
+ * path is NULL (text formats only). result may be NULL. */
+ind_status ind_doc_write(const ind_doc *doc, ind_out_format fmt, const char *path, FILE *stream,
+                         ind_write_result *result, ind_error *err);
+
+/* The writers, each on an open stream (the PDF writer on a stream too). */
+ind_status ind_write_terminal(const ind_doc *doc, FILE *f, ind_error *err);
+ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err);
+ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err);
+ind_status ind_write_pdf(const ind_doc *doc, FILE *f, int *pages, ind_error *err);
+ind_status ind_write_csv_sv(const ind_doc *doc, FILE *f, ind_error *err);
+ind_status ind_write_html(const ind_doc *doc, FILE *f, ind_error *err);
+ind_status ind_write_docx(const ind_doc *doc, FILE *f, ind_error *err);
+/* Excel is written by a library that opens the file itself: path is the
+ * lockfile's temporary (ind_doc_write renames it into place). */
+ind_status ind_write_xlsx(const ind_doc *doc, const char *path, ind_error *err);
+/* Formats that are bytes, not text: never to a terminal. */
+int ind_out_format_binary(ind_out_format f);
+
+/* Text helpers the writers share. */
+void ind_write_csv_field(FILE *f, const char *s, int guard_formula);
+void ind_write_json_string(FILE *f, const char *s);
+/* Display width of UTF-8 text in terminal columns (code points). */
+size_t ind_text_columns(const char *s);
+
+#endif
