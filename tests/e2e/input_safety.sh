@@ -4,15 +4,8 @@
 # named by the same path, "./x", a hard link or a symlink: exit 1, a message naming the file,
 # and the input unchanged. `chart trend -o FOLDER` gives every chart its own file name, capped
 # in bytes at a character boundary, and counts what it wrote truly.
-set -u
-BIN=$1
-SRC=$2
-WORK=$3
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK" || exit 1
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 D=$SRC/datasets/demo/demo.csv
 U="Beställarenheten äldreomsorg"
 I="Aktivt Medskapandeindex"
@@ -105,5 +98,4 @@ for f in glob.glob("long-*"):
 # the same data gives the same names
 mkdir -p names2 && "$BIN" chart trend -q units.csv -o names2 &&
     [ "$(ls names)" = "$(ls names2)" ] && ok || bad "names differ between two runs"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -3,15 +3,9 @@
 # chart, report and status exit 0 or 4 ("out of memory"), never die of a signal in fontconfig,
 # pango or GLib; writing to a full device exits 5 saying so; -o onto a device or pipe is refused.
 # Sanitizer builds reserve terabytes of shadow memory, so the limit steps are skipped there.
-set -u
-BIN=$1
-SRC=$2
-WORK=$3
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-rm -rf "$WORK" && mkdir -p "$WORK/dir" && cd "$WORK" || exit 1
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
+mkdir -p "$WORK/dir"
 U="Beställarenheten äldreomsorg"
 I="Aktivt Medskapandeindex"
 
@@ -59,5 +53,4 @@ done
 mkfifo fifo
 "$BIN" status --demo -q -o fifo 2>err.txt
 [ $? -eq 1 ] && [ -p fifo ] && grep -q "not a regular file" err.txt && ok || bad "-o onto a FIFO: $(cat err.txt)"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

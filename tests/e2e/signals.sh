@@ -3,15 +3,9 @@
 # SIGTERM or SIGINT at random moments (40 runs), leave no temporary file (".NAME.tmp-XXXXXX")
 # behind; and a later run removes a temporary of its own pattern older than a day, keeping a
 # fresh one (it may belong to a run still going) and other files.
-set -u
-BIN=$1
-SRC=$2
-WORK=$3
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-rm -rf "$WORK" && mkdir -p "$WORK/charts" && cd "$WORK" || exit 1
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
+mkdir -p "$WORK/charts"
 temps() { find . -name '.*.tmp-*' | wc -l; }
 
 RANDOM=22 # the same moments on every run of the test
@@ -45,5 +39,4 @@ touch -d '2 days ago' keep.tmp-123456     # not a hidden temporary: never touche
 [ -e .vb.pdf.tmp-XyZ789 ] && ok || bad "a fresh temporary was removed"
 [ -e keep.tmp-123456 ] && ok || bad "a file that is no temporary was removed"
 [ -s vb.pdf ] && ok || bad "no report"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -3,15 +3,8 @@
 # in a value or a target, in CSV or Kolada JSON) are refused at reading with file:line:col and
 # exit 2; no output prints inf or nan (JSON parses strictly, CSV cells stay empty, a note says
 # so); a chart's labels and alt text give extreme numbers complete and as valid UTF-8.
-set -u
-BIN=$1
-SRC=$2
-WORK=$3
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-rm -rf "$WORK" && mkdir -p "$WORK" && cd "$WORK" || exit 1
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 
 # the issue's reproducer: ±1e308 values and a −1e308 target
 cat >big.csv <<'CSV'
@@ -78,5 +71,4 @@ for f in ("t.svg", "c.svg", "t.svg.alt.txt", "c.svg.alt.txt"):
 alt = open("t.svg.alt.txt", encoding="utf-8").read()
 assert "\u2212999\u202f999\u202f999\u202f999\u202f999" in alt or "\u2212999 999 999 999 999" in alt, alt
 PY
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end
