@@ -31,6 +31,11 @@
 #include "render.h"
 #include "write.h"
 
+/* fontconfig keeps a few hundred bytes of its configuration for the life of
+ * the process (figure_images draws); LeakSanitizer is told so, as in test_charts.c. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+
 static const char data_csv[] =
     "unit,indicator,period,gender,value,target,goal\n"
     "Enhet A,Sjukfrånvaro,2023,T,4.4,4 %,\n"
