@@ -112,6 +112,8 @@ typedef struct {
     size_t size;
     pos_node *node;
     size_t n, cap;
+    size_t bound; /* values bound so far: never more than n, so the hash never fills */
+    size_t seen;  /* values of the tree walked (shared ones too): n when the two agree */
     struct pos_slot {
         const json_t *v;
         size_t node;
@@ -195,8 +197,10 @@ static size_t pos_scan(json_doc *d, size_t *i, size_t *line, size_t start, size_
     } else if (c == '"') {
         pos_string(d, i);
     } else {
+        /* a number or literal: jansson takes a NUL byte right after a number as part
+         * of it ("6\0," reads as 6), so a NUL does not end one here either */
         size_t from = *i;
-        while (*i < d->size && !strchr(",]} \t\r\n", d->text[*i]))
+        while (*i < d->size && !(d->text[*i] && strchr(",]} \t\r\n", d->text[*i])))
             (*i)++;
         if (*i == from)
             (*i)++; /* never stand still */
@@ -211,9 +215,11 @@ static size_t pos_hash(const json_t *v, size_t slots) { return ((uintptr_t)v >> 
 /* Binds v and everything below it to node and the nodes after it. */
 static void pos_bind(json_doc *d, const json_t *v, size_t node)
 {
-    if (node >= d->n)
-        return;
+    d->seen++;
+    if (node >= d->n || d->bound >= d->n)
+        return; /* the index and the tree disagree: see parse() */
     if (!pos_shared(v)) {
+        d->bound++;
         size_t h = pos_hash(v, d->slots);
         while (d->slot[h].v)
             h = (h + 1) & (d->slots - 1);
@@ -332,6 +338,13 @@ static ind_status parse(const char *name, const char *data, size_t size, json_t 
         return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory while reading JSON");
     }
     pos_bind(d, *root, 0);
+    if (d->seen != d->n) {
+        /* the scan read the text otherwise than jansson did (a quirk not mirrored
+         * here): no positions rather than wrong ones; messages keep the JSON path */
+        free(d->slot);
+        d->slot = NULL;
+        d->slots = 0;
+    }
     return IND_OK;
 }
 
