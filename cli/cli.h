@@ -22,10 +22,11 @@ enum {
     OPT_ATTAIN = 1 << 4,    /* --tolerance --min-n --fail-on-flag */
     OPT_TREND = 1 << 5,     /* --alpha */
     OPT_SPC = 1 << 6,       /* --chart --rules */
-    OPT_COMPARE = 1 << 7,   /* --method --adjust --units */
+    OPT_COMPARE = 1 << 7,   /* --method --adjust --units --overdispersion --pairs */
     OPT_CHART = 1 << 8,     /* --width --height --dpi --title --caption --zoom --trendline */
     OPT_GOALS = 1 << 9,     /* --goals FILE */
-    OPT_ALL_UNITS = 1 << 10 /* --all-units */
+    OPT_ALL_UNITS = 1 << 10, /* --all-units */
+    OPT_REPORT = 1 << 11     /* --organisation --title (a report's cover) */
 };
 
 #define CLI_MAX_LIST 256
@@ -67,11 +68,15 @@ typedef struct {
     double alpha;
     int fail_on_flag;
     const char *chart_kind, *rules, *method, *adjust;
+    int overdispersion_none; /* --overdispersion none: plain funnel limits */
+    int all_pairs;           /* --pairs: pairwise tests however many units */
     int all_units;
     double full_share, not_share; /* goal roll-up rule; NaN = default */
     /* charts */
     double width, height, dpi;
     const char *title, *caption;
+    const char *organisation[16]; /* --organisation: lines on a report's cover */
+    int organisation_count;
     int zoom, trendline;
     const char *kind; /* chart KIND positional */
 } cli_opts;

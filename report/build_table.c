@@ -1,8 +1,11 @@
 /* build_table.c: what the table builders share. */
 #include "build_int.h"
 
+#include "prognosis.h"
+
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 void *ind_build_must(void *p)
@@ -85,4 +88,74 @@ ind_doc *ind_build_table_doc(const ind_build_input *in, const ind_opts *o, const
     ind_doc *doc = ind_doc_new(&meta);
     ind_build_facts(doc, in, o);
     return doc;
+}
+
+void ind_build_unbroken(const char *s, char *out, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; s[i] && k + 3 < size; i++) {
+        if (s[i] == ' ' && s[i + 1] == '%') {
+            out[k++] = (char)0xC2;
+            out[k++] = (char)0xA0;
+        } else {
+            out[k++] = s[i];
+        }
+    }
+    out[k] = '\0';
+}
+
+void ind_build_prognosis_cells(ind_doc_table *t, const ind_dataset *ds, size_t series, ind_period p, const ind_opts *o)
+{
+    ind_prognosis g;
+    ind_error err;
+    if (ind_period_kind_of(p) != IND_PERIOD_TERTIAL || ind_period_sub(p) > 2 ||
+        ind_prognosis_of(ds, series, p, o->alpha, &o->policy, &g, &err) != IND_OK) {
+        for (int k = 0; k < 6; k++)
+            ind_doc_null(t);
+        return;
+    }
+    const ind_series *se = ind_dataset_series(ds, series);
+    int dec = ind_opts_decimals(se);
+    ind_doc_text(t, ind_prognosis_code(g.verdict));
+    ind_doc_text(t, o->lang == IND_LANG_EN ? ind_prognosis_label_en(g.verdict) : ind_prognosis_label_sv(g.verdict));
+    ind_doc_number(t, g.predicted, dec, IND_UNIT_NONE);
+    ind_doc_number(t, g.pi_lo, dec, IND_UNIT_NONE);
+    ind_doc_number(t, g.pi_hi, dec, IND_UNIT_NONE);
+    if (g.method == IND_PROGNOSIS_BY_NONE)
+        ind_doc_null(t);
+    else
+        ind_doc_text(t, ind_prognosis_method_code(g.method));
+}
+
+void ind_build_said(ind_doc *doc, ind_said *parts, size_t n)
+{
+    size_t lt = 1, ln = 1;
+    for (size_t i = 0; i < n; i++) {
+        lt += parts[i].text ? strlen(parts[i].text) + 1 : 0;
+        ln += parts[i].note ? strlen(parts[i].note) + 1 : 0;
+    }
+    char *text = ind_build_must(calloc(lt, 1)), *note = ind_build_must(calloc(ln, 1));
+    for (size_t i = 0; i < n; i++) {
+        if (parts[i].text)
+            strcat(strcat(text, *text ? " " : ""), parts[i].text);
+        if (parts[i].note)
+            strcat(strcat(note, *note ? " " : ""), parts[i].note);
+        ind_said_free(&parts[i]);
+    }
+    if (*text)
+        ind_doc_paragraph(doc, text);
+    if (*note)
+        ind_doc_note(doc, note);
+    free(text);
+    free(note);
+}
+
+const char *ind_build_numg(double v, ind_unit unit, ind_lang lang, char *buf, size_t size)
+{
+    double shown = unit == IND_UNIT_SHARE ? v * 100 : v;
+    int d = 0;
+    while (d < 6 && fabs(shown * pow(10, d) - round(shown * pow(10, d))) > 1e-9 * fmax(1, fabs(shown * pow(10, d))))
+        d++;
+    ind_cell c = {.kind = IND_CELL_NUMBER, .unit = unit, .decimals = d, .value = v};
+    return ind_cell_show(&c, lang, IND_SHOW_TYPESET, buf, size);
 }

@@ -10,6 +10,7 @@
 #include "figures.h"
 #include "number.h"
 #include "outlook.h"
+#include "sentence.h"
 
 static void *must(void *p)
 {
@@ -59,24 +60,10 @@ static const ind_cmp_result *compare_cached(ctx *c, ind_str indicator, ind_perio
     co.policy = c->opt->policy;
     co.period = period;
     co.to = c->end;
+    co.pair_units = 0; /* the report shows no pairs: none computed */
     ind_error err;
     e->ok = ind_compare(c->ds, ind_dataset_str(c->ds, indicator), &co, &e->res, &err) == IND_OK;
     return e->ok ? &e->res : NULL;
-}
-
-/* A target as written, with "4 %" held together by a no-break space. */
-static void unbroken(const char *s, char *out, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; s[i] && k + 3 < size; i++) {
-        if (s[i] == ' ' && s[i + 1] == '%') {
-            out[k++] = (char)0xC2;
-            out[k++] = (char)0xA0;
-        } else {
-            out[k++] = s[i];
-        }
-    }
-    out[k] = '\0';
 }
 
 /* The value of unit/indicator/gender at period p, NaN when none. */
@@ -98,104 +85,18 @@ static ind_chart_options figure_options(const ctx *c)
     return o;
 }
 
-typedef struct {
-    ind_fig_trend *model;
-    ind_dataset *own; /* the series up to the report's end, which the model points into */
-} trend_figure;
-
-static void trend_figure_free(void *p)
-{
-    trend_figure *f = p;
-    ind_fig_trend_free(f->model);
-    ind_dataset_free(f->own);
-    free(f);
-}
-
-static ind_str copy_str(ind_strtab *tab, const ind_dataset *ds, ind_str id)
-{
-    if (!id)
-        return 0;
-    const char *s = ind_dataset_str(ds, id);
-    return ind_strtab_intern(tab, s, strlen(s));
-}
-
-/* The series of `series`'s unit and indicator in every gender, with the
- * observations up to `to` only, as a dataset of their own; *total gets the
- * total's series in it. NULL when nothing is left. */
-static ind_dataset *series_until(const ind_dataset *ds, size_t series, ind_period to, size_t *total)
-{
-    const ind_series *s0 = ind_dataset_series(ds, series);
-    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
-    ind_dataset *sub = ind_dataset_new(ind_dataset_catalog(ds));
-    if (!sub)
-        return NULL;
-    ind_strtab *tab = ind_dataset_strings(sub);
-    ind_error err;
-    size_t added = 0;
-    for (int g = 0; g < IND_GENDER_COUNT; g++) {
-        long sg = ind_dataset_find_series(ds, unit, name, (ind_gender)g);
-        if (sg < 0)
-            continue;
-        const ind_series *s = ind_dataset_series(ds, (size_t)sg);
-        for (size_t i = s->first; i < s->first + s->count; i++) {
-            ind_obs o;
-            ind_dataset_get(ds, i, &o);
-            if (!ind_period_within(o.period, 0, to))
-                continue;
-            o.target = copy_str(tab, ds, o.target);
-            o.kf_target = copy_str(tab, ds, o.kf_target);
-            o.goal = copy_str(tab, ds, o.goal);
-            o.note = copy_str(tab, ds, o.note);
-            o.source = copy_str(tab, ds, o.source);
-            o.file = copy_str(tab, ds, o.file);
-            if (ind_dataset_add(sub, unit, name, (ind_gender)g, &o, &err) != IND_OK)
-                goto fail;
-            added++;
-        }
-    }
-    if (!added || ind_dataset_finish(sub, &err) != IND_OK)
-        goto fail;
-    long t = ind_dataset_find_series(sub, unit, name, s0->gender);
-    if (t < 0)
-        goto fail;
-    *total = (size_t)t;
-    return sub;
-fail:
-    ind_dataset_free(sub);
-    return NULL;
-}
-
 /* A trend chart of the unit's series (total, women, men) with årsmål lines:
  * the years up to the report's, so no later outcome and no axis running on
  * into next year for its årsmål alone. */
 static void figure_trend(ctx *c, size_t series)
 {
-    trend_figure *f = must(calloc(1, sizeof *f));
-    const ind_dataset *ds = c->ds;
-    if (c->year) {
-        size_t s = 0;
-        f->own = series_until(ds, series, c->end, &s);
-        if (!f->own) {
-            free(f);
-            return;
-        }
-        ds = f->own;
-        series = s;
-    }
-    f->model = ind_fig_trend_new(ds, series, 0, 0, 1, 0, c->opt->alpha);
-    if (!f->model) {
-        ind_dataset_free(f->own);
-        free(f);
-        return;
-    }
-    ind_chart_options o = figure_options(c);
-    ind_doc_figure(c->doc, IND_CHART_TREND, ind_fig_trend_chart(f->model), f, trend_figure_free, &o, 215, NULL);
+    ind_build_figure_trend(c->doc, c->ds, series, c->year ? c->end : 0, c->opt);
 }
 
 /* The status overview of a unit for the year. */
 static void figure_status(ctx *c, const char *unit)
 {
-    ind_fig_status *m = ind_fig_status_new(c->ds, unit, c->year, &c->opt->policy, c->opt->alpha, c->lang);
+    ind_fig_status *m = ind_fig_status_new(c->ds, unit, c->year, c->opt, &c->opt->policy, c->opt->alpha, c->lang);
     if (!ind_fig_status_rows(m)) {
         ind_fig_status_free(m);
         return;
@@ -236,9 +137,8 @@ static size_t unit_rows(ctx *c, const char *unit, row_info **out)
     row_info *rows = must(calloc(ns ? ns : 1, sizeof *rows));
     for (size_t s = 0; s < ns; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
-        if (se->gender != IND_GENDER_T || strcmp(ind_dataset_str(ds, se->unit), unit) != 0)
-            continue;
-        if (c->opt->indicator_count && !ind_opts_names(c->opt, ds, se))
+        ind_gender want = c->opt->gender_given ? c->opt->gender : IND_GENDER_T;
+        if (se->gender != want || strcmp(ind_dataset_str(ds, se->unit), unit) != 0 || !ind_opts_names(c->opt, ds, se))
             continue;
         long i = ind_series_year_obs(ds, s, c->year);
         if (i < 0)
@@ -297,7 +197,7 @@ static void indicator_table(ctx *c, const row_info *rows, size_t n)
         for (int kf = 0; kf < 2; kf++) {
             ind_str target = kf ? o.kf_target : o.target;
             if (target) {
-                unbroken(ind_dataset_str(ds, target), buf, sizeof buf);
+                ind_build_unbroken(ind_dataset_str(ds, target), buf, sizeof buf);
                 ind_doc_text(t, buf);
             } else {
                 ind_doc_null(t);
@@ -309,64 +209,33 @@ static void indicator_table(ctx *c, const row_info *rows, size_t n)
     }
 }
 
-/* Under the indicator's own heading its name need not open every sentence:
- * "Sjukfrånvaro 6,7 % mot ..." becomes "Utfallet 6,7 % mot ...". */
-static void append_without_name(char *text, size_t *len, size_t size, const char *sentence, const char *name,
-                                const char *instead)
-{
-    size_t nl = strlen(name);
-    if (strncmp(sentence, name, nl) == 0) {
-        sentence += nl;
-        if (*sentence == ':') {
-            sentence++;
-            while (*sentence == ' ')
-                sentence++;
-            /* "skillnaden mellan ..." starts a sentence now */
-            if (*len < size)
-                *len += (size_t)snprintf(text + *len, size - *len, "%s%c%s", *len ? " " : "",
-                                         (*sentence >= 'a' && *sentence <= 'z') ? *sentence - 32 : *sentence,
-                                         *sentence ? sentence + 1 : "");
-            return;
-        }
-        if (*len < size)
-            *len += (size_t)snprintf(text + *len, size - *len, "%s%s%s", *len ? " " : "", instead, sentence);
-        return;
-    }
-    if (*len < size)
-        *len += (size_t)snprintf(text + *len, size - *len, "%s%s", *len ? " " : "", sentence);
-}
-
-/* An indicator's heading, chart and sentences: trend, verdict, gender gap, forecast. */
+/* An indicator's heading, chart and paragraph: the year's outcome against its
+ * årsmål, the development over time, women and men, the forecast; how each
+ * was worked out in a note. */
 static void indicator_details(ctx *c, const row_info *row)
 {
     const ind_dataset *ds = c->ds;
     const ind_series *se = ind_dataset_series(ds, row->series);
-    ind_error err;
-    ind_doc_heading(c->doc, 3, ind_dataset_str(ds, se->indicator));
-    figure_trend(c, row->series);
-    char text[2400];
-    size_t len = 0;
-    text[0] = '\0';
     const char *name = ind_dataset_str(ds, se->indicator);
+    ind_error err;
+    ind_doc_heading(c->doc, 3, name);
+    figure_trend(c, row->series);
+    ind_said parts[4] = {{0}};
+    parts[0] = ind_say_attainment(&row->a, name, se->info, ind_dataset_period(ds, (size_t)row->obs), c->lang);
     ind_outlook_trend tr;
     if (ind_outlook_trend_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &tr, &err) == IND_OK) {
-        append_without_name(text, &len, sizeof text, tr.sentence, name, c->en ? "The series" : "Serien");
+        parts[1] = ind_say_trend(&tr, &row->a, name, se->info, c->opt->alpha, c->lang);
         ind_outlook_trend_free(&tr);
     }
-    char sentence[600];
-    ind_attain_sentence(&row->a, name, se->info, c->lang, sentence, sizeof sentence);
-    if (row->a.verdict <= IND_VERDICT_NOT_MET)
-        append_without_name(text, &len, sizeof text, sentence, name, c->en ? "The outcome" : "Utfallet");
     ind_outlook_gap gap;
     if (ind_outlook_gap_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &gap, &err) == IND_OK) {
-        if (gap.have && gap.n)
-            append_without_name(text, &len, sizeof text, gap.sentence, name, "");
+        parts[2] = ind_say_gap(&gap, se->info, c->opt->alpha, c->lang);
         ind_outlook_gap_free(&gap);
     }
     ind_outlook_forecast fc;
-    if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, c->lang, &fc, &err) == IND_OK && fc.have)
-        append_without_name(text, &len, sizeof text, fc.sentence, name, "");
-    ind_doc_paragraph(c->doc, text);
+    if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, c->lang, &fc, &err) == IND_OK)
+        parts[3] = ind_say_forecast(&fc, se->info, c->opt->alpha, c->lang);
+    ind_build_said(c->doc, parts, 4);
 }
 
 /* A table and the details of the rows picked by `pick` (a goal's, or the rest). */
@@ -389,14 +258,6 @@ static void rows_block(ctx *c, const row_info *rows, size_t n, const unsigned ch
 }
 
 /* ---- sections -------------------------------------------------------------------------- */
-
-/* The goal levels in English (the engine names them in Swedish). */
-static const char *goal_level_en(ind_goal_level l)
-{
-    static const char *const c[] = {"City council direction goal", "City council goal for the area", "Committee goal",
-                                     "Unit goal"};
-    return (unsigned)l < 4 ? c[l] : "";
-}
 
 static void summary(ctx *c, const char *unit, const row_info *rows, size_t n, int level)
 {
@@ -423,31 +284,48 @@ static void summary(ctx *c, const char *unit, const row_info *rows, size_t n, in
             ind_doc_paragraph(c->doc, c->en ? "Below target:" : "Under årsmålet:");
         any = 1;
         const ind_series *se = ind_dataset_series(ds, rows[k].series);
-        ind_attain_sentence(&rows[k].a, ind_dataset_str(ds, se->indicator), se->info, c->lang, buf, sizeof buf);
-        ind_doc_list_item(c->doc, buf);
+        ind_said said = ind_say_attainment(&rows[k].a, ind_dataset_str(ds, se->indicator), se->info,
+                                           ind_dataset_period(ds, (size_t)rows[k].obs), c->lang);
+        ind_doc_list_item(c->doc, said.text);
+        ind_said_free(&said);
     }
     if (!any)
         ind_doc_paragraph(c->doc, c->en ? "No indicator is below its target." : "Ingen indikator ligger under sitt årsmål.");
 }
 
-/* One goal's heading, its proposed (and recorded) assessment. */
+/* One goal's heading and, when there is something to say, the assessment its
+ * indicators suggest and the one recorded. */
 static void goal_heading(ctx *c, const ind_goal *g, const ind_goal_tally *t, int level)
 {
     char buf[1200];
     snprintf(buf, sizeof buf, "%s %s", g->id, g->text);
     ind_doc_heading(c->doc, level, buf);
-    snprintf(buf, sizeof buf,
-             c->en ? "%s. Proposed assessment: %s (%zu met, %zu partly, %zu not met, %zu not judged)%s%s."
-                   : "%s. Föreslagen bedömning: %s (%zu helt, %zu delvis, %zu inte, %zu ej bedömda)%s%s.",
-             c->en ? goal_level_en(g->level) : ind_goal_level_label_sv(g->level),
-             t->proposed ? (c->en ? ind_assessment_label_en(t->proposed) : ind_assessment_label_sv(t->proposed))
-                         : (c->en ? "none" : "ingen"),
-             t->met, t->partly, t->not_met, t->unjudged, g->recorded ? (c->en ? "; recorded: " : "; registrerad: ") : "",
-             g->recorded ? (c->en ? ind_assessment_label_en(g->recorded) : ind_assessment_label_sv(g->recorded)) : "");
-    ind_doc_paragraph(c->doc, buf);
-    if (g->recorded && t->proposed && g->recorded != t->proposed)
-        ind_doc_note(c->doc, c->en ? "The recorded assessment differs from the one the indicators suggest."
-                                   : "Den registrerade bedömningen skiljer sig från den som indikatorerna ger.");
+    size_t judged = t->met + t->partly + t->not_met;
+    const char *proposed = c->en ? ind_assessment_label_en(t->proposed) : ind_assessment_label_sv(t->proposed);
+    const char *recorded = c->en ? ind_assessment_label_en(g->recorded) : ind_assessment_label_sv(g->recorded);
+    if (judged == 1) {
+        snprintf(buf, sizeof buf,
+                 c->en ? "Suggested assessment from the indicators: %s. The goal's one judged indicator %s its target."
+                       : "Förslag till bedömning utifrån indikatorerna: %s. Målets enda bedömda indikator %s sitt årsmål.",
+                 proposed, t->met ? (c->en ? "meets" : "når") : t->partly ? (c->en ? "partly meets" : "når delvis")
+                                                                    : (c->en ? "does not meet" : "når inte"));
+        ind_doc_paragraph(c->doc, buf);
+    } else if (judged) {
+        snprintf(buf, sizeof buf,
+                 c->en ? "Suggested assessment from the indicators: %s. %zu of the goal's %zu judged indicators meet their target, %zu partly."
+                       : "Förslag till bedömning utifrån indikatorerna: %s. %zu av målets %zu bedömda indikatorer når sitt årsmål, %zu delvis.",
+                 proposed, t->met, judged, t->partly);
+        ind_doc_paragraph(c->doc, buf);
+    }
+    if (g->recorded && t->proposed && g->recorded != t->proposed) {
+        snprintf(buf, sizeof buf,
+                 c->en ? "The annual report records \"%s\", which differs from the suggestion." : "Den registrerade bedömningen är \"%s\", som skiljer sig från förslaget.",
+                 recorded);
+        ind_doc_note(c->doc, buf);
+    } else if (g->recorded && !judged) {
+        snprintf(buf, sizeof buf, c->en ? "Recorded assessment: %s." : "Registrerad bedömning: %s.", recorded);
+        ind_doc_paragraph(c->doc, buf);
+    }
 }
 
 /* Goals in hierarchy order, each with its indicators; then the indicators of no goal. */
@@ -488,7 +366,6 @@ static void goals_section(ctx *c, const char *unit, const row_info *rows, size_t
 static void compare_section(ctx *c, const char *unit, const row_info *rows, size_t n, int level)
 {
     const ind_dataset *ds = c->ds;
-    char buf[800];
     ind_doc_heading(c->doc, level, c->en ? "Compared with other units" : "Jämförelse med andra enheter");
     int compared = 0;
     for (size_t q = 0; q < n; q++) {
@@ -498,13 +375,8 @@ static void compare_section(ctx *c, const char *unit, const row_info *rows, size
             continue;
         ind_doc_heading(c->doc, level + 1, ind_dataset_str(ds, se->indicator));
         figure_compare(c, cr, unit);
-        size_t len = (size_t)snprintf(buf, sizeof buf, "%s", cr->sentence);
-        for (size_t u = 0; u < cr->unit_count; u++)
-            if (strcmp(ind_dataset_str(ds, cr->units[u].unit), unit) == 0 && len < sizeof buf)
-                snprintf(buf + len, sizeof buf - len, " %s", cr->units[u].sentence);
-        ind_doc_paragraph(c->doc, buf);
-        if (cr->note[0])
-            ind_doc_note(c->doc, cr->note);
+        ind_said said = ind_say_compare(cr, ds, unit, c->lang);
+        ind_build_said(c->doc, &said, 1);
         compared++;
     }
     if (!compared)
@@ -624,9 +496,8 @@ static void overview_compare(ctx *c)
             continue;
         ind_doc_heading(c->doc, 3, ind_dataset_str(ds, se->indicator));
         figure_compare(c, cr, NULL);
-        ind_doc_paragraph(c->doc, cr->sentence);
-        if (cr->note[0])
-            ind_doc_note(c->doc, cr->note);
+        ind_said said = ind_say_compare(cr, ds, NULL, c->lang);
+        ind_build_said(c->doc, &said, 1);
     }
 }
 
@@ -634,17 +505,28 @@ static void overview_compare(ctx *c)
 
 static void methods(ctx *c)
 {
-    char buf[1200];
+    char buf[1600], alpha[32], full[32], not_share[32];
+    ind_cell ac = {.kind = IND_CELL_NUMBER, .decimals = 2, .value = c->opt->alpha};
+    ind_cell fc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_SHARE, .decimals = 0, .value = c->opt->rollup.full_share};
+    ind_cell nc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_SHARE, .decimals = 0, .value = c->opt->rollup.not_share};
+    ind_cell_show(&ac, c->lang, IND_SHOW_TYPESET, alpha, sizeof alpha);
+    ind_cell_show(&fc, c->lang, IND_SHOW_TYPESET, full, sizeof full);
+    ind_cell_show(&nc, c->lang, IND_SHOW_TYPESET, not_share, sizeof not_share);
     ind_doc_page_break(c->doc);
     ind_doc_heading(c->doc, 1, c->en ? "Methods" : "Metod");
     ind_doc_paragraph(c->doc, ind_opts_policy_text(c->opt, buf, sizeof buf));
     ind_doc_paragraph(c->doc,
-        c->en ? "Verdicts: met when the outcome reaches the target in the indicator's direction (higher or lower is better, as the catalogue says); partly when short of it by no more than the tolerance; max N, min N, bands T ± b, öka/minska (against the year before) likewise. Text targets such as \"Tas fram av nämnd/styrelse\" and city-wide KF targets are not used to judge a unit. Goals: fully met when every judged indicator is met, not met when fewer than half are met or partly met, otherwise partly."
-              : "Bedömningar: uppfylls helt när utfallet når årsmålet i indikatorns riktning (högre eller lägre är bättre, enligt katalogen); delvis när det saknas högst toleransen; max N, min N, intervall T ± b och öka/minska (mot året innan) på samma sätt. Textmål som \"Tas fram av nämnd/styrelse\" och KF:s årsmål för hela staden används inte för att bedöma en enhet. Mål: uppfylls helt när varje bedömd indikator uppfylls, inte när färre än hälften uppfylls helt eller delvis, annars delvis.");
+        c->en ? "How outcomes are judged: an outcome meets its target when it reaches it in the direction that is better for the indicator (higher or lower, as the indicator catalogue says), and partly meets it when it falls short by no more than the tolerance above. Targets such as \"öka\" or \"minska\" are compared with the year before; \"max N\", \"min N\" and bands \"T ± b\" likewise. Text targets such as \"Tas fram av nämnd/styrelse\" and the city council's targets for the whole city are not used to judge a unit."
+              : "Så bedöms utfallen: ett utfall når årsmålet när det når målet i den riktning som är bättre för indikatorn (högre eller lägre, enligt indikatorkatalogen), och når det delvis när det saknas högst så mycket som toleransen ovan. Mål som \"öka\" och \"minska\" jämförs med året innan; \"max N\", \"min N\" och intervall \"T ± b\" på samma sätt. Textmål som \"Tas fram av nämnd/styrelse\" och KF:s årsmål för hela staden används inte för att bedöma en enhet.");
     snprintf(buf, sizeof buf,
-             c->en ? "Trends: Mann-Kendall test (exact null distribution for short series) with Sen's slope per year, significance level %g; OLS with a 95 %% prediction interval for the forecast against the next target. Gender gap: women minus men, its trend by the same test, and the latest year's gap by a two-proportion test (Fisher's exact test for small counts). Comparisons: Pearson's chi-square test and pairwise two-proportion tests with Holm-adjusted p-values; Wilson intervals; funnel limits on the arcsine scale (Spiegelhalter 2005) with overdispersion by DerSimonian-Laird."
-                   : "Trender: Mann-Kendalls test (exakt fördelning för korta serier) med Sens lutning per år, signifikansnivå %g; OLS med 95 %%-prognosintervall för prognosen mot nästa årsmål. Könsskillnad: kvinnor minus män, dess trend med samma test och senaste årets skillnad med test av två andelar (Fishers exakta test vid små tal). Jämförelser: Pearsons chi-två-test och parvisa test av två andelar med Holm-justerade p-värden; Wilsonintervall; trattgränser på arcsinskalan (Spiegelhalter 2005) med överspridning enligt DerSimonian-Laird.",
-             c->opt->alpha);
+             c->en ? "How goals are judged: a goal is suggested as met when at least %s of its judged indicators meet their targets, as not met when fewer than %s meet them fully or partly, and otherwise as partly met. The indicators of sub-goals count for their goals."
+                   : "Så bedöms målen: ett mål föreslås uppfyllas helt när minst %s av dess bedömda indikatorer når sina årsmål, inte när färre än %s når dem helt eller delvis, och annars delvis. Delmålens indikatorer räknas också för målet ovanför.",
+             full, not_share);
+    ind_doc_paragraph(c->doc, buf);
+    snprintf(buf, sizeof buf,
+             c->en ? "Development over time: the Mann-Kendall test (with its exact distribution for short series) and Sen's slope per year, at the significance level %s; the forecast against the next target from the linear trend (OLS) with a 95 %% prediction interval. Women and men: the difference women minus men, its development by the same test, and the latest year's difference by a test of two proportions (Fisher's exact test for small counts). Units compared: Pearson's chi-squared test; each unit against the others with Holm-adjusted p-values; Wilson intervals; funnel plots on the arcsine scale (Spiegelhalter 2005), widened by DerSimonian-Laird when the units vary more than chance explains."
+                   : "Utveckling över tid: Mann-Kendalls test (med exakt fördelning för korta serier) och Sens lutning per år, på signifikansnivån %s; prognosen mot nästa årsmål från den linjära trenden (OLS) med ett prognosintervall på 95\u00a0%%. Kvinnor och män: skillnaden kvinnor minus män, hur den utvecklas enligt samma test, och det senaste årets skillnad med test av två andelar (Fishers exakta test vid små tal). Jämförelse mellan enheter: Pearsons chi-två-test; varje enhet mot övriga med Holm-justerade p-värden; Wilsonintervall; trattdiagram på arcsinskalan (Spiegelhalter 2005), vidgade enligt DerSimonian-Laird när enheterna varierar mer än slumpen förklarar.",
+             alpha);
     ind_doc_paragraph(c->doc, buf);
     ind_doc_note(c->doc, c->en ? "Formulas and references: docs/methods.md, docs/methods-trend.md and docs/methods-compare.md in indikator's source."
                                : "Formler och referenser: docs/methods.md, docs/methods-trend.md och docs/methods-compare.md i indikators källkod.");
@@ -674,10 +556,13 @@ static ind_doc *new_document(ctx *c, const ind_build_input *in, const char *unit
     for (size_t i = 0; i < in->source_count && l < sizeof line; i++)
         l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", in->sources[i]);
     ind_doc_cover_line(doc, line);
+    /* the last period this report uses: none after the year's end */
     ind_period last = 0;
-    for (size_t i = 0; i < ind_dataset_obs_count(c->ds); i++)
-        if (!isnan(ind_dataset_value(c->ds, i)) && ind_dataset_period(c->ds, i) > last)
-            last = ind_dataset_period(c->ds, i);
+    for (size_t i = 0; i < ind_dataset_obs_count(c->ds); i++) {
+        ind_period p = ind_dataset_period(c->ds, i);
+        if (!isnan(ind_dataset_value(c->ds, i)) && p > last && (!c->end || ind_period_within(p, 0, c->end)))
+            last = p;
+    }
     char per[32];
     snprintf(line, sizeof line, en ? "Data up to: %s" : "Uppgifter till och med: %s", ind_period_label(last, per, sizeof per));
     ind_doc_cover_line(doc, line);
@@ -703,6 +588,19 @@ static size_t report_units(const ind_dataset *ds, const ind_opts *o, int all_uni
     return nu;
 }
 
+/* Has any of the units a selected indicator with an outcome row for the year? */
+static int anything_to_report(ctx *c, const char *const *units, size_t nu)
+{
+    for (size_t u = 0; u < nu; u++) {
+        row_info *rows;
+        size_t n = unit_rows(c, units[u], &rows);
+        free(rows);
+        if (n)
+            return 1;
+    }
+    return 0;
+}
+
 ind_doc *ind_build_vb(const ind_build_input *in, const ind_opts *o, int all_units, ind_error *err)
 {
     if (!all_units && o->unit_count != 1) {
@@ -724,6 +622,16 @@ ind_doc *ind_build_vb(const ind_build_input *in, const ind_opts *o, int all_unit
         ind_goals_rollup(in->goals, in->ds, &o->policy, &o->rollup, c.year, c.tally, err);
     const char **units = must(calloc(ind_dataset_series_count(in->ds) + 1, sizeof *units));
     size_t nu = report_units(in->ds, o, all_units, units);
+    if (!anything_to_report(&c, units, nu)) {
+        ind_error_set(err, IND_EINPUT, "", 0, 0,
+                      c.en ? "nothing to report: %s has no outcome for %d%s"
+                           : "inget att rapportera: %s har inget utfall för %d%s",
+                      all_units ? (c.en ? "no unit" : "ingen enhet") : units[0], c.year,
+                      o->indicator_count ? (c.en ? " among the indicators asked for" : " bland de valda indikatorerna") : "");
+        free(units);
+        free(c.tally);
+        return NULL;
+    }
     c.doc = new_document(&c, in, units[0], all_units);
     if (all_units) {
         ind_doc_heading(c.doc, 1, c.en ? "Overview of the units" : "Översikt över enheterna");

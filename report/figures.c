@@ -90,8 +90,12 @@ static void trend_line(ind_fig_trend *t, const ind_dataset *ds, size_t total, in
                 ind_trend_ols_confidence(&tr.trend.ols, ind_period_time(t->periods[i]), alpha, &yhat, &t->band_lo[i],
                                          &t->band_hi[i]);
         }
-        t->m.band_lo = t->band_lo;
-        t->m.band_hi = t->band_hi;
+        /* a count of a few events (0, 1, 2 ...) gets its trend line but no
+         * band of fractional values around it */
+        if (!(info && info->measure == IND_MEASURE_COUNT)) {
+            t->m.band_lo = t->band_lo;
+            t->m.band_hi = t->band_hi;
+        }
     }
     ind_outlook_trend_free(&tr);
 }
@@ -331,8 +335,8 @@ static const char *keep_text(ind_fig_status *s, const char *text)
     return s->texts[s->ntexts++];
 }
 
-ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int year,
-                                       const ind_attain_policy *policy, double alpha, ind_lang lang)
+ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int year, const ind_opts *filter,
+                                   const ind_attain_policy *policy, double alpha, ind_lang lang)
 {
     int en = lang == IND_LANG_EN;
     size_t nser = ind_dataset_series_count(ds);
@@ -343,7 +347,8 @@ ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int 
     ind_period period = 0;
     for (size_t k = 0; k < nser; k++) {
         const ind_series *se = ind_dataset_series(ds, k);
-        if (se->gender != IND_GENDER_T || strcmp(ind_dataset_str(ds, se->unit), unit) != 0)
+        if (se->gender != IND_GENDER_T || strcmp(ind_dataset_str(ds, se->unit), unit) != 0 ||
+            (filter && !ind_opts_names(filter, ds, se)))
             continue;
         long i = ind_series_year_obs(ds, k, year);
         if (i < 0)
@@ -559,6 +564,13 @@ ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit
                                              const ind_attain_policy *policy)
 {
     size_t nser = ind_dataset_series_count(ds);
+    /* each panel's verdict is the year's: its line ends with that year, so the
+     * verdict beside the last point is that point's */
+    if (year) {
+        ind_period end = ind_period_make(year, IND_PERIOD_MONTH, 12);
+        if (!to || !ind_period_within(to, 0, end))
+            to = end;
+    }
     ind_fig_multiples *mm = xcalloc(1, sizeof *mm);
     mm->panels = xcalloc(nser, sizeof *mm->panels);
     mm->periods = xcalloc(nser, sizeof *mm->periods);
