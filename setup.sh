@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(build-essential cmake pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev
+packages=(build-essential cmake pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
           libjansson-dev libcmocka-dev zlib1g-dev fonts-dejavu-core poppler-utils
           libdouble-conversion-dev libfast-float-dev)
 missing=()
