@@ -1,10 +1,8 @@
-/* chart_axis.c: axes: gridlines and value labels, period ticks thinned to fit, the n under each period. */
+/* chart_axis.c: axes: gridlines and value labels, period ticks thinned to fit, the n under each period, the plot element and the axis line. */
 #include "internal/chart_int.h"
 
 #include <math.h>
 #include <stdio.h>
-
-#include "number.h"
 
 double chart_snap(chart *c, double v, int vertical)
 {
@@ -27,12 +25,14 @@ double chart_y_label_width(chart *c, const chart_scale *s, int percent, font_id 
 {
     double wmax = 0;
     char buf[64];
-    /* the widest label is at one of the ends */
-    double ends[2] = {s->lo, s->hi};
-    for (int i = 0; i < 2; i++) {
-        double w, h;
-        chart_text_size(c, f, chart_fmt(c, ends[i], s->decimals, percent, buf, sizeof buf), 0, 1, &w,
-                        &h);
+    /* every tick's label, as chart_y_axis writes them: the widest is usually at
+     * an end, but not when the ends are written in powers of ten */
+    int nt = (int)floor((s->hi - s->lo) / s->step + 1e-6);
+    for (int i = 0; i <= nt; i++) {
+        double v = s->lo + i * s->step, w, h;
+        if (fabs(v) < s->step * 1e-9)
+            v = 0;
+        chart_text_size(c, f, chart_fmt(c, v, s->decimals, percent, buf, sizeof buf), 0, 1, &w, &h);
         if (w > wmax)
             wmax = w;
     }
@@ -162,11 +162,7 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
             for (size_t i = 0; i < count; i++)
                 if (periods[i] == p && isfinite(nvals[i])) {
                     char num[64], txt[96];
-                    if (c->en)
-                        ind_num_format_en(nvals[i], 0, IND_FMT_UNICODE, num, sizeof num);
-                    else
-                        ind_num_format_sv(nvals[i], 0, IND_FMT_UNICODE, num, sizeof num);
-                    snprintf(txt, sizeof txt, "n = %s", num);
+                    snprintf(txt, sizeof txt, "n = %s", chart_fmt(c, nvals[i], 0, 0, num, sizeof num));
                     chart_text(c, F_TINY, txt, x, ytext + lh + 1, 0, 1, AL_CENTER, RGB(C_MUTED),
                                IND_CHART_EL_AXIS_LABEL);
                     has_n = 1;

@@ -3,8 +3,34 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "number.h"
+
+/* A number too long for a label (|v| of 10^15 and up) in powers of ten:
+ * "1,23 × 10^308"; short, complete and valid UTF-8 whatever v is. */
+static void fmt_power(chart *c, double v, char *num, size_t size)
+{
+    int e = (int)floor(log10(fabs(v)));
+    double m = v / pow(10, e);
+    if (fabs(m) >= 9.995) { /* rounds up to 10,00 */
+        m /= 10;
+        e++;
+    }
+    char mant[64];
+    if (c->en)
+        ind_num_format_en(m, 2, IND_FMT_UNICODE, mant, sizeof mant);
+    else
+        ind_num_format_sv(m, 2, IND_FMT_UNICODE, mant, sizeof mant);
+    /* the exponent in superscript digits: ⁰ ¹ ² ³ ⁴ ⁵ ⁶ ⁷ ⁸ ⁹, ⁻ */
+    static const char *const sup[10] = {"\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", "\xe2\x81\xb4",
+                                        "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
+    char digits[16], ex[64] = "";
+    snprintf(digits, sizeof digits, "%d", e);
+    for (const char *d = digits; *d; d++)
+        strcat(ex, *d == '-' ? "\xe2\x81\xbb" : sup[*d - '0']);
+    snprintf(num, size, "%s \xc3\x97 10%s", mant, ex);
+}
 
 char *chart_fmt(chart *c, double v, int decimals, int percent, char *buf, size_t size)
 {
@@ -13,15 +39,27 @@ char *chart_fmt(chart *c, double v, int decimals, int percent, char *buf, size_t
         decimals = 0;
     if (decimals > 6)
         decimals = 6;
-    if (c->en)
+    if (isfinite(v) && fabs(v) >= 1e15)
+        fmt_power(c, v, num, sizeof num);
+    else if (c->en)
         ind_num_format_en(v, decimals, IND_FMT_UNICODE, num, sizeof num);
     else
         ind_num_format_sv(v, decimals, IND_FMT_UNICODE, num, sizeof num);
-    /* a label is short: a number beyond 60 characters is cut, never the buffer overrun */
+    /* below 10^15 a number has at most 15 digits, 4 separators and 6 decimals: it
+     * fits; callers give 64 bytes, and a smaller buffer gets the number's end cut
+     * at a character boundary, never inside a UTF-8 sequence */
     if (percent && isfinite(v))
-        snprintf(buf, size, c->en ? "%.60s%%" : "%.60s %%", num);
-    else
-        snprintf(buf, size, "%.60s", num);
+        snprintf(num + strlen(num), sizeof num - strlen(num), c->en ? "%%" : " %%");
+    size_t n = strlen(num);
+    if (size == 0)
+        return buf;
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)num[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(buf, num, n);
+    buf[n] = '\0';
     return buf;
 }
 

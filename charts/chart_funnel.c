@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "number.h"
-
 ind_status chart_funnel_check(const void *model, ind_error *err)
 {
     const ind_chart_funnel *m = model;
@@ -246,10 +244,7 @@ static void funnel_x_axis(chart *c, const funnel_draw *d, double lh)
     for (int i = 0; i <= nt; i++) {
         double nv = xs->lo + i * xs->step, px = chart_map(xs, nv);
         char num[64];
-        if (c->en)
-            ind_num_format_en(nv, xs->decimals, IND_FMT_UNICODE, num, sizeof num);
-        else
-            ind_num_format_sv(nv, xs->decimals, IND_FMT_UNICODE, num, sizeof num);
+        chart_fmt(c, nv, xs->decimals, 0, num, sizeof num);
         cairo_move_to(cr, px, bottom);
         cairo_line_to(cr, px, bottom + fs * 0.3);
         chart_set_rgb(c, RGB(C_AXIS));

@@ -24,7 +24,10 @@ static void layout_setup(chart *c, PangoLayout *pl, font_id f, const char *text,
         pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_NONE);
         pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
     }
-    pango_layout_set_text(pl, text, -1);
+    /* the last guard: a caller's fixed buffer may have cut a long name inside a
+     * character; pango gets the text up to the last whole one, never invalid UTF-8 */
+    const gchar *end;
+    pango_layout_set_text(pl, text, g_utf8_validate(text, -1, &end) ? -1 : (int)(end - text));
 }
 
 /* The box pango reports: logical extents (the line box), which include the

@@ -98,6 +98,16 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
 void cli_usage(const cli_command *cmd, FILE *to);
 const cli_command *cli_commands(size_t *count);
 
+/* Before a command draws: one malloc arena under an address-space limit,
+ * need_mb of address space reserved and given back, fontconfig set up (see
+ * cli/memory.c). Returns 0, or 4 after a message when memory is short.
+ * Measured peaks beyond the 22 MB the process holds at start (VmPeak, one
+ * arena, the demo): a chart 46 MB, the report of one unit 47 MB, of every unit
+ * 79 MB; CLI_DRAW_CHART_MB and CLI_DRAW_REPORT_MB add a margin. */
+#define CLI_DRAW_CHART_MB 64
+#define CLI_DRAW_REPORT_MB 96
+int cli_draw_prepare(int need_mb);
+
 /* ---- loading -------------------------------------------------------------- */
 
 typedef struct {
@@ -112,6 +122,9 @@ typedef struct {
  * dataset, and prints any error to stderr. Returns 0 or an exit code. */
 int cli_load(const cli_opts *opt, cli_data *data);
 void cli_data_free(cli_data *data);
+/* The language of messages (from --lang, read before anything is printed). */
+void cli_set_lang(ind_lang lang);
+ind_lang cli_lang(void);
 /* Prints "indikator: file:line:col: message" to stderr and returns the exit code. */
 int cli_fail(const ind_error *err);
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -129,41 +142,6 @@ const char *cli_embedded(const char *which, unsigned long *size);
 
 /* ---- output ------------------------------------------------------------------ */
 
-/* A table of results: columns with a machine name and a label for people;
- * each cell holds the exact machine text and the rounded Swedish text. */
-typedef struct out_table out_table;
-
-typedef enum { COL_TEXT = 0, COL_NUMBER, COL_INTEGER } col_type;
-
-typedef struct {
-    const char *key;      /* machine name (CSV header, JSON key) */
-    const char *label_sv; /* terminal header in Swedish */
-    const char *label_en;
-    col_type type;
-    int terminal;         /* shown in the terminal table */
-} out_column;
-
-out_table *out_table_new(const out_column *columns, int count);
-void out_table_free(out_table *t);
-void out_row_begin(out_table *t);
-void out_text(out_table *t, const char *s);
-/* A number: exact in CSV/JSON, rounded to decimals (Swedish) in the terminal; NaN is empty/null. */
-void out_number(out_table *t, double v, int decimals);
-/* A number with a suffix for people (" %", " pe"); machine output unchanged. */
-void out_number_unit(out_table *t, double v, int decimals, const char *unit);
-void out_integer(out_table *t, long long v);
-/* A fraction (0.05): exact for machines, "5,0 %" for people. */
-void out_fraction_percent(out_table *t, double v, int decimals);
-/* A p-value: exact for machines, "< 0,001" or two or three decimals for people. */
-void out_pvalue(out_table *t, double p);
-void out_null(out_table *t);
-size_t out_table_rows(const out_table *t);
-
-/* Writes the table to -o (atomically) or stdout in the chosen format. The
- * title is printed above a terminal table. Returns 0 or an exit code. */
-int out_table_emit(const out_table *t, const cli_opts *opt, const char *title);
-int out_table_write(const out_table *t, FILE *f, out_format format, int english, const char *title);
-
 /* Writes a document to -o (atomically) or standard output in the chosen
  * format (--format, else by the file's extension). Returns 0 or an exit code. */
 #include "doc.h"
@@ -172,17 +150,26 @@ int cli_emit(const ind_doc *doc, const cli_opts *opt);
 /* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
 int out_file_open(ind_lockfile *lf, const char *path);
 int out_file_commit(ind_lockfile *lf); /* removes the temporary on failure */
-/* Refuses to write onto an input file. */
+/* The one check that no output overwrites an input: refuses (exit 1, a message
+ * naming both files) when one of the n_out paths to be written, sidecars such
+ * as X.png.alt.txt included, is one of the n_in files read, by device and inode
+ * (hard links, symlinks, "./x") or, for an output that does not exist yet, by
+ * its path. Call it before anything is written. Returns 0 or 1. */
+int out_check_paths(const char *const *inputs, size_t n_in, const char *const *outputs, size_t n_out);
+/* out_check_paths over every file opt names as input: data, --catalog, --goals,
+ * --kpi-meta and --municipality-meta. */
+int out_check_outputs(const cli_opts *opt, const char *const *outputs, size_t n_out);
+/* out_check_outputs for one output path. */
 int out_check_not_input(const cli_opts *opt, const char *path);
+
+/* After a command: flushes standard output; when that or any earlier write to
+ * it failed (a full disk, /dev/full, a closed pipe), says so and returns 5;
+ * else returns rc. */
+int cli_stdout_done(int rc);
 
 /* A progress bar on standard error when it is a terminal (and not --quiet). */
 void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what);
 
-/* Text helpers */
-void out_csv_field(FILE *f, const char *s, int guard_formula);
-void out_json_string(FILE *f, const char *s);
-/* Display width of UTF-8 text in terminal columns (code points). */
-size_t out_width(const char *s);
 
 
 /* ---- shared analysis settings -------------------------------------------------- */
@@ -193,22 +180,7 @@ void cli_policy(const cli_opts *opt, ind_attain_policy *policy);
 char *cli_policy_text(const cli_opts *opt, const ind_attain_policy *policy, char *buf, size_t size);
 /* When no period filter is given, the latest year with an outcome (and a note); else 0. */
 int cli_default_year(cli_opts *opt, const ind_dataset *ds);
-/* One series prepared for `spc` and `chart spc`: its points, the chart and the årsmål. */
-#include "outlook.h"
-#include "spc.h"
-typedef struct {
-    size_t series;
-    ind_outlook_points pts;
-    double *y, *den;
-    ind_spc_chart chart;
-    int have_chart;
-    ind_spc_type type;
-    unsigned rules;
-    const char *rules_name;
-    double target, scale;
-} cli_spc_run;
-int cli_spc_prepare(const cli_opts *opt, const ind_dataset *ds, cli_spc_run *run);
-void cli_spc_run_free(cli_spc_run *run);
+
 
 /* The goal roll-up rule from --full-share and --not-share over the defaults. */
 #include "goals.h"

@@ -112,7 +112,8 @@ static void general_help(FILE *to)
     fprintf(to,
             "\nDATA are CSV files (canonical long form or VB-table form, see docs/formats.md) or\n"
             "Kolada JSON. Without DATA the built-in demo data (Exempelstad, synthetic) is used.\n"
-            "Exit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged.\n");
+            "Exit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged (--fail-on-flag),\n"
+            "4 out of memory, 5 a file or standard output could not be read or written.\n");
 }
 
 /* fontconfig keeps a few hundred bytes of its configuration until exit, by design;
@@ -132,6 +133,13 @@ const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "C"); /* numbers are parsed and printed by our own rules */
+    /* messages speak the language asked for from the first one on */
+    for (int i = 1; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--lang") == 0)
+            cli_set_lang(strcmp(argv[i + 1], "en") == 0 ? IND_LANG_EN : IND_LANG_SV);
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--lang=en") == 0)
+            cli_set_lang(IND_LANG_EN);
     if (argc < 2) {
         general_help(stderr);
         return 1;
@@ -163,10 +171,12 @@ int main(int argc, char **argv)
             return cli_error(4, "out of memory");
         int done;
         int rc = cli_parse(&c[i], argc - 1, argv + 1, opt, &done);
+        if (rc == 0 && !done && (c[i].run == cmd_chart || c[i].run == cmd_report)) /* memory first */
+            rc = cli_draw_prepare(c[i].run == cmd_chart ? CLI_DRAW_CHART_MB : CLI_DRAW_REPORT_MB);
         if (rc == 0 && !done)
             rc = c[i].run(opt);
         free(opt);
-        return rc;
+        return cli_stdout_done(rc);
     }
     cli_error(1, "unknown command \"%s\"", argv[1]);
     general_help(stderr);

@@ -1,4 +1,5 @@
 /* write_text.c: a document as terminal text, CSV and JSON; and the dispatch of every writer. */
+#define _GNU_SOURCE /* fputs_unlocked */
 #include "write.h"
 
 #include <stdlib.h>
@@ -69,18 +70,18 @@ void ind_write_csv_field(FILE *f, const char *s, int guard)
     int formula = guard && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
     int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (!quote) {
-        fputs(s, f);
+        fputs_unlocked(s, f); /* output is written by one thread: no lock per call */
         return;
     }
-    fputc('"', f);
+    putc_unlocked('"', f);
     if (formula)
-        fputc('\'', f);
+        putc_unlocked('\'', f);
     for (; *s; s++) {
         if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
+            putc_unlocked('"', f);
+        putc_unlocked(*s, f);
     }
-    fputc('"', f);
+    putc_unlocked('"', f);
 }
 
 void ind_write_json_string(FILE *f, const char *s)
@@ -134,12 +135,12 @@ ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err)
     for (size_t i = 0; i < nr; i++) {
         for (size_t j = 0; j < nc; j++) {
             if (j)
-                fputc(',', f);
+                putc_unlocked(',', f);
             const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
             if (m)
                 ind_write_csv_field(f, m, textual(ind_doc_table_column(t, j)));
         }
-        fputs("\r\n", f);
+        fputs_unlocked("\r\n", f);
     }
     return IND_OK;
 }
@@ -177,15 +178,27 @@ ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err)
 
 #define MAX_COLUMN 60
 
+/* s with each control character (C0, DEL, C1) as U+FFFD: no data runs terminal commands. */
+static void put_safe(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) {
+            fputs("\xef\xbf\xbd", f);
+            p += *p == 0xC2;
+        } else {
+            fputc(*p, f);
+        }
+    }
+}
+
 static void put_padded(FILE *f, const char *s, size_t width, int right, int last)
 {
     size_t pad = width > ind_text_columns(s) ? width - ind_text_columns(s) : 0;
     if (right)
-        fprintf(f, "%*s%s", (int)pad, "", s);
-    else if (last)
-        fputs(s, f);
-    else
-        fprintf(f, "%s%*s", s, (int)pad, "");
+        fprintf(f, "%*s", (int)pad, "");
+    put_safe(f, s);
+    if (!right && !last)
+        fprintf(f, "%*s", (int)pad, "");
 }
 
 /* Cuts s to width - 1 columns at a character boundary and marks the cut with "…". */
@@ -242,8 +255,8 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
             if (cw > w[j])
                 w[j] = cw;
         }
-        if (w[j] > MAX_COLUMN)
-            w[j] = MAX_COLUMN;
+        if (w[j] > MAX_COLUMN && textual(c))
+            w[j] = MAX_COLUMN; /* long text is cut below; a number never is */
     }
     if (ind_doc_table_caption(t))
         fprintf(f, "%s\n\n", ind_doc_table_caption(t));
@@ -270,7 +283,7 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
             if (!show[j])
                 continue;
             const char *s = ind_cell_show(ind_doc_table_cell(t, i, j), lang, IND_SHOW_TYPESET, buf, sizeof buf);
-            if (ind_text_columns(s) > w[j] && (long)j != last_shown)
+            if (ind_text_columns(s) > w[j] && (long)j != last_shown && textual(c))
                 s = cut(s, w[j], cutbuf, sizeof cutbuf);
             if (!first)
                 fputs("  ", f);
