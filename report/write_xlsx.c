@@ -16,8 +16,8 @@
  * - one sheet per table of the document, in its order, named from the heading
  *   above it, else the document's title, else the table's caption; names are
  *   cut to Excel's 31 characters, without []:*?/\ and unique (a name that
- *   several tables would share gets the level-1 heading in front: the unit of
- *   a VB of every unit);
+ *   tables under different level-1 headings would share gets that heading in
+ *   front: the unit in a VB of every unit);
  * - when two or more tables have the same columns (a VB's goal tables), a
  *   first sheet "Alla rader" with all their rows and the headings above each
  *   table as columns, so one filter finds every unit's unmet indicators;
@@ -196,8 +196,9 @@ static const char *base_source(const sheet *s, const char *title, const char *fa
     return title[0] ? title : s->head[3] ? s->head[3] : fallback;
 }
 
-/* Names for the table sheets s[first..n): base names; where several tables
- * share one, the level-1 heading above each goes in front; then unique. */
+/* Names for the table sheets s[first..n): base names; where tables under
+ * different level-1 headings share one, that heading goes in front (the unit
+ * in a VB of every unit); then unique. */
 static void name_sheets(sheet *s, size_t first, size_t n, const char *title, const char *fallback)
 {
     char (*base)[NAME_BYTES] = must(calloc(n ? n : 1, sizeof *base));
@@ -206,7 +207,8 @@ static void name_sheets(sheet *s, size_t first, size_t n, const char *title, con
         clean_name(base_source(&s[i], title, fallback), base[i], NAME_BYTES);
     for (size_t i = first; i < n; i++)
         for (size_t k = first; k < n && !shared[i]; k++)
-            shared[i] = k != i && same_name(base[k], base[i]);
+            shared[i] = k != i && same_name(base[k], base[i]) && s[i].head[0] && s[k].head[0] &&
+                        strcmp(s[i].head[0], s[k].head[0]) != 0;
     for (size_t i = first; i < n; i++) {
         const char *src = base_source(&s[i], title, fallback);
         if (shared[i] && s[i].head[0] && s[i].head[0] != src) {

@@ -17,6 +17,8 @@
 #     table, "Alla rader" first with all their rows, every outcome (total, men, women)
 #     equal to `status --gender all`'s year-end outcome; --all-units likewise for every
 #     unit, its sheet names valid (31 characters, no []:*?/\) and unique;
+#   - odd data: sheet names from goals with []:*?/\, apostrophes, long equal beginnings;
+#     17-digit numbers; an indicator named "=1+1 mått" stays text;
 #   - no clock in the bytes: two runs, and a run under another time zone, give the same
 #     bytes; zip entries dated 1980-01-01; created = the document's date;
 #   - csv-sv: BOM, semicolons, CRLF, decimal commas, the workbook's headers, the CSV's
@@ -100,6 +102,39 @@ if "$BIN" report --demo -q --all-units -o all.xlsx; then
         $PY "$READ" vb sv all.xlsx all-status.csv -
 else
     bad "report --all-units -o all.xlsx failed"
+fi
+
+# ---- 2b. names Excel refuses, numbers 16 digits cannot hold, text that looks like a formula
+cat >odd.csv <<'EOF'
+unit,indicator,period,gender,value,target,goal
+Enhet [A],=1+1 mått,2024,T,0.1,0.3,LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-1
+Enhet [A],=1+1 mått,2025,T,0.30000000000000004,0.3,LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-1
+Enhet [A],Sjukfrånvaro,2024,T,5.123456789012345,6,LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-2
+Enhet [A],Sjukfrånvaro,2025,T,4.6000000000000005,6,LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-2
+Enhet [A],Sjukfrånvaro,2025,K,1e-05,6,LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-2
+Enhet [A],Ledarskapsindex,2025,T,-0.13000000000000012,80,G3
+EOF
+cat >odd-goals.csv <<'EOF'
+id,level,parent,unit,text,year,assessment
+LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-1,enhetsmal,,Enhet [A],Första: a/b*c?\d,2025,
+LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-2,enhetsmal,,Enhet [A],Andra,2025,
+G3,enhetsmal,,Enhet [A],'Citat' [x],2025,
+EOF
+"$BIN" status odd.csv -q --gender all --format csv >odd.status.csv
+"$BIN" status odd.csv -q --format csv >odd.csv.out
+"$BIN" status odd.csv -q --format json >odd.json
+"$BIN" status odd.csv -q -o odd.status.xlsx
+check "status of odd data: the workbook holds the CSV's cells (17-digit numbers exact)" \
+    $PY "$READ" table status sv odd.status.xlsx odd.csv.out odd.json
+if "$BIN" report odd.csv --goals odd-goals.csv -q --unit "Enhet [A]" -o odd.xlsx; then
+    check "report of odd data: outcomes equal to status" $PY "$READ" vb sv odd.xlsx odd.status.csv "Enhet [A]"
+    # names: []:*?/\ dropped, no apostrophe at the ends, 31 characters with "…", the
+    # second of two that cut alike numbered (the same level-1 heading: no prefix)
+    check "report of odd data: sheet names Excel accepts, formula-like text as text" \
+        $PY "$READ" names odd.xlsx "Alla rader" "G3 'Citat' x" "LÅNGT-MÅLNUMMER-SOM-INTE-RYMS-…" \
+        "LÅNGT-MÅLNUMMER-SOM-INTE-RY (2)" "Om underlaget"
+else
+    bad "report of odd data failed"
 fi
 
 # ---- 3. no clock in the bytes -------------------------------------------------------------

@@ -7,6 +7,7 @@ Run by tests/e2e/xlsx.sh with Debian's /usr/bin/python3:
   xlsx_read.py csvsv CSVSV CSV JSON XLSX          the CSV for Swedish Excel against the CSV
   xlsx_read.py stable XLSX DATE                   no clock in the bytes: zip dates, created
   xlsx_read.py shown LOCSV XLSX                   LibreOffice's text of the first sheet (sv-SE)
+  xlsx_read.py names XLSX NAME...                 the sheets' names; formula-like text is text
 Exits non-zero with a message on the first difference."""
 import csv
 import io
@@ -202,8 +203,8 @@ def vb(lang, xlsx, status_csv, unit):
         per = r[idx["period"]]
         if per != "2025" and not per.startswith("2025-"):
             continue
-        at[(r[idx["unit"]], r[idx["indicator"]], r[idx["gender"]], per)] = r[idx["value"]]
-        key = (r[idx["unit"]], r[idx["indicator"]])
+        at[(r[idx["unit"]], expected_text(r[idx["indicator"]]), r[idx["gender"]], per)] = r[idx["value"]]
+        key = (r[idx["unit"]], expected_text(r[idx["indicator"]]))
         if r[idx["gender"]] == "T" and r[idx["value"]] != "" and (per == "2025", per) > end.get(key, (False, "")):
             end[key] = (per == "2025", per)
     value = {(u, i, g): at.get((u, i, g, p[1]), "") for (u, i), p in end.items() for g in "TMK"}
@@ -331,6 +332,24 @@ def shown(locsv, xlsx):
     print("LibreOffice: %d rows, percentages and shares shown the Swedish way" % (len(lo) - 1))
 
 
+def names(xlsx, *want):
+    """The sheets' names exactly; text that looks like a formula is text."""
+    wb = openpyxl.load_workbook(xlsx)
+    if wb.sheetnames != list(want):
+        fail("sheets %r, expected %r" % (wb.sheetnames, list(want)))
+    texts = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    if c.data_type != "s":
+                        fail("%s!%s: %r is a formula" % (ws.title, c.coordinate, c.value))
+                    texts += 1
+    if not texts:
+        fail("no text starting with '=' to check")
+    print("names: %d sheets as expected, %d formula-like texts kept as text" % (len(want), texts))
+
+
 if __name__ == "__main__":
     what, args = sys.argv[1], sys.argv[2:]
-    {"table": table, "vb": vb, "csvsv": csvsv, "stable": stable, "shown": shown}[what](*args)
+    {"table": table, "vb": vb, "csvsv": csvsv, "stable": stable, "shown": shown, "names": names}[what](*args)
