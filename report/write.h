@@ -62,7 +62,7 @@ void ind_write_csv_field_sep(FILE *f, const char *s, int guard_formula, char sep
 
 /* What the spreadsheet writers (xlsx, csv-sv) share. A column's heading, unique in
  * its table: where several columns share a label, the first shown one keeps it and
- * the others get their key added ("Bedömning (verdict)"). */
+ * the others get their key added ("Bedömning (verdict)"); without soft hyphens. */
 const char *ind_write_sheet_label(const ind_doc_table *t, size_t j, char *buf, size_t size);
 /* The words of a text or verdict cell for a spreadsheet: a verdict as its label
  * ("Uppfylls helt", "Met (uncertain)", in buf), a text as it is but without paper's

@@ -30,6 +30,14 @@ const char *ind_write_sheet_label(const ind_doc_table *t, size_t j, char *buf, s
         snprintf(buf, size, "%s (%s)", label, c->key);
     else
         snprintf(buf, size, "%s", label);
+    /* soft hyphens are for paper's narrow columns */
+    char *to = buf;
+    for (const char *p = buf; *p; p++)
+        if (!(p[0] == '\xc2' && p[1] == '\xad'))
+            *to++ = *p;
+        else
+            p++;
+    *to = '\0';
     return buf;
 }
 

@@ -16,7 +16,8 @@
 #   - `report --unit Vuxenenheten -o vb.xlsx` (and --lang en): a sheet per goal's
 #     table, "Alla rader" first with all their rows, every outcome (total, men, women)
 #     equal to `status --gender all`'s year-end outcome; --all-units likewise for every
-#     unit, its sheet names valid (31 characters, no []:*?/\) and unique;
+#     unit, its sheet names valid (31 characters, no []:*?/\) and unique; a tertial
+#     report's workbook too;
 #   - odd data: sheet names from goals with []:*?/\, apostrophes, long equal beginnings;
 #     17-digit numbers; an indicator named "=1+1 mått" stays text;
 #   - no clock in the bytes: two runs, and a run under another time zone, give the same
@@ -102,6 +103,17 @@ if "$BIN" report --demo -q --all-units -o all.xlsx; then
         $PY "$READ" vb sv all.xlsx all-status.csv -
 else
     bad "report --all-units -o all.xlsx failed"
+fi
+
+if "$BIN" report --demo -q --unit $U --period 2025-T2 -o t2.xlsx; then
+    check "tertial report -o t2.xlsx: its table, headers without paper's soft hyphens" $PY -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+head = [c.value for c in wb.worksheets[0][1]]
+assert wb.sheetnames[-1] == "Om underlaget" and len(wb.sheetnames) >= 2, wb.sheetnames
+assert "Prognosintervall" in head and not any("\xad" in h for h in head), head' t2.xlsx
+else
+    bad "report --period 2025-T2 -o t2.xlsx failed"
 fi
 
 # ---- 2b. names Excel refuses, numbers 16 digits cannot hold, text that looks like a formula
