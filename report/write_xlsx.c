@@ -689,9 +689,9 @@ static time_t doc_time(const char *date)
     return timegm(&tm);
 }
 
-/* The sheets in reading order: the combined one (if any), a sheet per table,
- * the one about the data; s[0] is the about sheet, s[1] the combined one
- * (t NULL when there is none), the tables from s[2]. */
+/* Writes the sheets in reading order: the one of all rows (s[1], when its t
+ * is set), a sheet per table (s[2..n)), the one about the data (s[0]); order
+ * gets the table of each sheet written, *norder how many. */
 static lxw_error write_sheets(writer *w, const sheet *s, size_t n, const ind_doc_table **order, size_t *norder)
 {
     lxw_error e = LXW_NO_ERROR;
@@ -706,6 +706,11 @@ static lxw_error write_sheets(writer *w, const sheet *s, size_t n, const ind_doc
     return e;
 }
 
+/* Writes doc as an Excel workbook to path (the lockfile's temporary: the
+ * caller renames it into place): its tables, the sheet of all rows when tables
+ * share their columns, the sheet about the data; then makes every number
+ * exact. Returns IND_OK, or IND_EIO with err set when the file could not be
+ * written or read back. */
 ind_status ind_write_xlsx(const ind_doc *doc, const char *path, ind_error *err)
 {
     const ind_doc_meta *m = ind_doc_get_meta(doc);
