@@ -24,21 +24,9 @@
 
 static void result_init(ind_inf_result *res)
 {
-    res->statistic = NAN;
-    res->df = NAN;
-    res->df2 = NAN;
-    res->p = NAN;
-    res->estimate = NAN;
-    res->estimate1 = NAN;
-    res->estimate2 = NAN;
-    res->ci_lo = NAN;
-    res->ci_hi = NAN;
-    res->conf_level = NAN;
-    res->min_expected = NAN;
-    res->exact = 0;
-    res->corrected = 0;
-    res->method = "";
-    res->statistic_name = "";
+    *res = (ind_inf_result){.statistic = NAN, .df = NAN, .df2 = NAN, .p = NAN, .estimate = NAN,
+                            .estimate1 = NAN, .estimate2 = NAN, .ci_lo = NAN, .ci_hi = NAN,
+                            .conf_level = NAN, .min_expected = NAN, .method = "", .statistic_name = ""};
 }
 
 static int bad_level(double conf_level)
@@ -387,6 +375,22 @@ static ind_status nh_solve(root_fn f, nhyper *h, double target, double *ncp)
     return IND_OK;
 }
 
+/* One limit of the odds ratio's interval, as R's fisher.test: edge when x
+ * is at that edge of the support, else the ncp where tail = alpha (tail
+ * takes log ncp; exactly 1 when tail(0) is alpha already). */
+static ind_status nh_limit(nhyper *h, root_fn tail, int at_edge, double edge, double alpha, double *limit)
+{
+    if (at_edge) {
+        *limit = edge;
+        return IND_OK;
+    }
+    if (tail(0.0, h) == alpha) {
+        *limit = 1.0;
+        return IND_OK;
+    }
+    return nh_solve(tail, h, alpha, limit);
+}
+
 /* Fisher's exact test for a 2x2 table, R fisher.test: two-sided p with R's
  * 1e-7 relative tolerance for equally likely tables; conditional MLE of the
  * odds ratio and its exact interval. estimate1/estimate2 = x1/n1, x2/n2. */
@@ -443,30 +447,11 @@ ind_status ind_inf_fisher2x2(long x1, long n1, long x2, long n2,
             st = nh_solve(nh_mean, &h, (double)x, &res->estimate);
     }
     double alpha = (1 - conf_level) / 2;
-    /* Lower limit: P(X >= x; ncp) = alpha. */
-    if (st == IND_OK) {
-        if (x == h.lo) {
-            res->ci_lo = 0.0;
-        } else {
-            double p1 = nh_upper(0.0, &h);
-            if (p1 == alpha)
-                res->ci_lo = 1.0;
-            else
-                st = nh_solve(nh_upper, &h, alpha, &res->ci_lo);
-        }
-    }
-    /* Upper limit: P(X <= x; ncp) = alpha. */
-    if (st == IND_OK) {
-        if (x == h.hi) {
-            res->ci_hi = INFINITY;
-        } else {
-            double p1 = nh_lower(0.0, &h);
-            if (p1 == alpha)
-                res->ci_hi = 1.0;
-            else
-                st = nh_solve(nh_lower, &h, alpha, &res->ci_hi);
-        }
-    }
+    /* Lower limit: P(X >= x; ncp) = alpha; upper limit: P(X <= x; ncp) = alpha. */
+    if (st == IND_OK)
+        st = nh_limit(&h, nh_upper, x == h.lo, 0.0, alpha, &res->ci_lo);
+    if (st == IND_OK)
+        st = nh_limit(&h, nh_lower, x == h.hi, INFINITY, alpha, &res->ci_hi);
     free(h.logdc);
     return st;
 }
@@ -1049,7 +1034,7 @@ ind_status ind_inf_wilcox_shift(const double *x, size_t nx, const double *y, siz
 {
     res->estimate = res->ci_lo = res->ci_hi = NAN;
     res->conf_level = conf_level;
-    if (!(conf_level > 0.0 && conf_level < 1.0))
+    if (bad_level(conf_level))
         return IND_EDOMAIN;
     double *buf;
     size_t mx, my;
