@@ -252,6 +252,63 @@ static PangoLayout *text_layout(cairo_t *cr, const char *font, const char *text,
     return l;
 }
 
+/* The width of the widest word of text (no wrapping), in points. */
+static double widest_word(cairo_t *cr, const char *font, const char *text)
+{
+    double widest = 0;
+    char word[256];
+    for (const char *p = text; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (!n)
+            break;
+        /* a soft hyphen is a break the word may take */
+        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+        for (char *h = strstr(word, "\u00ad"); h; h = strstr(word, "\u00ad"))
+            *h = '\0';
+        PangoLayout *l = text_layout(cr, font, word, -1, 1);
+        pango_layout_set_width(l, -1);
+        int w, h;
+        pango_layout_get_size(l, &w, &h);
+        g_object_unref(l);
+        widest = fmax(widest, (double)w / PANGO_SCALE);
+        p += n;
+    }
+    return widest;
+}
+
+/* Widens a column whose heading words or numbers would otherwise break
+ * mid-word, taking the width from the columns with room to spare. */
+static void fit_columns(cairo_t *cr, block *b)
+{
+    double need[64], total_need = 0, spare = 0;
+    if (b->columns > 64)
+        return;
+    for (size_t c = 0; c < b->columns; c++) {
+        need[c] = widest_word(cr, CELL_BOLD_FONT, b->header[c]);
+        if (b->align[c] == IND_ALIGN_RIGHT)
+            for (size_t row = 0; row < b->rows; row++)
+                need[c] = fmax(need[c], widest_word(cr, b->cells[row * b->columns + c].bold ? CELL_BOLD_FONT : CELL_FONT,
+                                                    b->cells[row * b->columns + c].text));
+        need[c] += 2 * CELL_PAD + 0.5;
+        total_need += need[c];
+        spare += fmax(0, b->widths[c] - need[c]);
+    }
+    double lack = 0;
+    for (size_t c = 0; c < b->columns; c++)
+        lack += fmax(0, need[c] - b->widths[c]);
+    if (lack <= 0 || total_need > TEXT_W || spare <= 0)
+        return;
+    double take = fmin(1, lack / spare);
+    for (size_t c = 0; c < b->columns; c++) {
+        if (b->widths[c] < need[c])
+            b->widths[c] = need[c];
+        else
+            b->widths[c] -= (b->widths[c] - need[c]) * take;
+    }
+}
+
 static double text_height(cairo_t *cr, const char *font, const char *text, double width, int lines)
 {
     PangoLayout *l = text_layout(cr, font, text, width, lines);
@@ -315,6 +372,7 @@ static void measure(pdf *r, cairo_t *cr)
             b->h = text_height(cr, b->small ? SMALL_FONT : BODY_FONT, b->text, TEXT_W, LINES_TEXT) + PARA_GAP;
             break;
         case B_TABLE:
+            fit_columns(cr, b);
             for (size_t row = 0; row <= b->rows; row++) {
                 double h = 0;
                 for (size_t c = 0; c < b->columns; c++) {
