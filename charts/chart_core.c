@@ -392,7 +392,10 @@ static void layout_setup(chart *c, PangoLayout *pl, font_id f, const char *text,
         pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_NONE);
         pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
     }
-    pango_layout_set_text(pl, text, -1);
+    /* the last guard: a caller's fixed buffer may have cut a long name inside a
+     * character; pango gets the text up to the last whole one, never invalid UTF-8 */
+    const gchar *end;
+    pango_layout_set_text(pl, text, g_utf8_validate(text, -1, &end) ? -1 : (int)(end - text));
 }
 
 /* The box pango reports: logical extents (the line box), which include the
@@ -715,6 +718,31 @@ void chart_labels_place(chart *c)
 
 /* ---- formats ---------------------------------------------------------------- */
 
+/* A number too long for a label (|v| of 10^15 and up) in powers of ten:
+ * "1,23 × 10^308"; short, complete and valid UTF-8 whatever v is. */
+static void fmt_power(chart *c, double v, char *num, size_t size)
+{
+    int e = (int)floor(log10(fabs(v)));
+    double m = v / pow(10, e);
+    if (fabs(m) >= 9.995) { /* rounds up to 10,00 */
+        m /= 10;
+        e++;
+    }
+    char mant[64];
+    if (c->en)
+        ind_num_format_en(m, 2, IND_FMT_UNICODE, mant, sizeof mant);
+    else
+        ind_num_format_sv(m, 2, IND_FMT_UNICODE, mant, sizeof mant);
+    /* the exponent in superscript digits: ⁰ ¹ ² ³ ⁴ ⁵ ⁶ ⁷ ⁸ ⁹, ⁻ */
+    static const char *const sup[10] = {"\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", "\xe2\x81\xb4",
+                                        "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9"};
+    char digits[16], ex[64] = "";
+    snprintf(digits, sizeof digits, "%d", e);
+    for (const char *d = digits; *d; d++)
+        strcat(ex, *d == '-' ? "\xe2\x81\xbb" : sup[*d - '0']);
+    snprintf(num, size, "%s \xc3\x97 10%s", mant, ex);
+}
+
 char *chart_fmt(chart *c, double v, int decimals, int percent, char *buf, size_t size)
 {
     char num[128];
@@ -722,15 +750,27 @@ char *chart_fmt(chart *c, double v, int decimals, int percent, char *buf, size_t
         decimals = 0;
     if (decimals > 6)
         decimals = 6;
-    if (c->en)
+    if (isfinite(v) && fabs(v) >= 1e15)
+        fmt_power(c, v, num, sizeof num);
+    else if (c->en)
         ind_num_format_en(v, decimals, IND_FMT_UNICODE, num, sizeof num);
     else
         ind_num_format_sv(v, decimals, IND_FMT_UNICODE, num, sizeof num);
-    /* a label is short: a number beyond 60 characters is cut, never the buffer overrun */
+    /* below 10^15 a number has at most 15 digits, 4 separators and 6 decimals: it
+     * fits; callers give 64 bytes, and a smaller buffer gets the number's end cut
+     * at a character boundary, never inside a UTF-8 sequence */
     if (percent && isfinite(v))
-        snprintf(buf, size, c->en ? "%.60s%%" : "%.60s %%", num);
-    else
-        snprintf(buf, size, "%.60s", num);
+        snprintf(num + strlen(num), sizeof num - strlen(num), c->en ? "%%" : " %%");
+    size_t n = strlen(num);
+    if (size == 0)
+        return buf;
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)num[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(buf, num, n);
+    buf[n] = '\0';
     return buf;
 }
 
@@ -908,12 +948,14 @@ double chart_y_label_width(chart *c, const chart_scale *s, int percent, font_id 
 {
     double wmax = 0;
     char buf[64];
-    /* the widest label is at one of the ends */
-    double ends[2] = {s->lo, s->hi};
-    for (int i = 0; i < 2; i++) {
-        double w, h;
-        chart_text_size(c, f, chart_fmt(c, ends[i], s->decimals, percent, buf, sizeof buf), 0, 1, &w,
-                        &h);
+    /* every tick's label, as chart_y_axis writes them: the widest is usually at
+     * an end, but not when the ends are written in powers of ten */
+    int nt = (int)floor((s->hi - s->lo) / s->step + 1e-6);
+    for (int i = 0; i <= nt; i++) {
+        double v = s->lo + i * s->step, w, h;
+        if (fabs(v) < s->step * 1e-9)
+            v = 0;
+        chart_text_size(c, f, chart_fmt(c, v, s->decimals, percent, buf, sizeof buf), 0, 1, &w, &h);
         if (w > wmax)
             wmax = w;
     }
@@ -1043,11 +1085,7 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
             for (size_t i = 0; i < count; i++)
                 if (periods[i] == p && isfinite(nvals[i])) {
                     char num[64], txt[96];
-                    if (c->en)
-                        ind_num_format_en(nvals[i], 0, IND_FMT_UNICODE, num, sizeof num);
-                    else
-                        ind_num_format_sv(nvals[i], 0, IND_FMT_UNICODE, num, sizeof num);
-                    snprintf(txt, sizeof txt, "n = %s", num);
+                    snprintf(txt, sizeof txt, "n = %s", chart_fmt(c, nvals[i], 0, 0, num, sizeof num));
                     chart_text(c, F_TINY, txt, x, ytext + lh + 1, 0, 1, AL_CENTER, RGB(C_MUTED),
                                IND_CHART_EL_AXIS_LABEL);
                     has_n = 1;

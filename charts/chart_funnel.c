@@ -238,10 +238,7 @@ ind_status ind_chart_draw_funnel(cairo_t *cr, double x, double y, double w, doub
     for (int i = 0; i <= nt; i++) {
         double nv = xs.lo + i * xs.step, px = chart_map(&xs, nv);
         char num[64];
-        if (c.en)
-            ind_num_format_en(nv, xs.decimals, IND_FMT_UNICODE, num, sizeof num);
-        else
-            ind_num_format_sv(nv, xs.decimals, IND_FMT_UNICODE, num, sizeof num);
+        chart_fmt(&c, nv, xs.decimals, 0, num, sizeof num);
         cairo_move_to(cr, px, plot_bottom);
         cairo_line_to(cr, px, plot_bottom + fs * 0.3);
         chart_set_rgb(&c, RGB(C_AXIS));

@@ -65,6 +65,8 @@ static double widest_word(chart *c, font_id f, const char *text)
         if (!n)
             break;
         size_t k = n < sizeof word - 1 ? n : sizeof word - 1;
+        while (k < n && k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
+            k--; /* a long word is measured up to a whole character */
         memcpy(word, p, k);
         word[k] = 0;
         chart_text_size(c, f, word, 0, 1, &tw, &th);

@@ -99,6 +99,16 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
 void cli_usage(const cli_command *cmd, FILE *to);
 const cli_command *cli_commands(size_t *count);
 
+/* Before a command draws: one malloc arena under an address-space limit,
+ * need_mb of address space reserved and given back, fontconfig set up (see
+ * cli/memory.c). Returns 0, or 4 after a message when memory is short.
+ * Measured peaks beyond the 22 MB the process holds at start (VmPeak, one
+ * arena, the demo): a chart 46 MB, the report of one unit 47 MB, of every unit
+ * 79 MB; CLI_DRAW_CHART_MB and CLI_DRAW_REPORT_MB add a margin. */
+#define CLI_DRAW_CHART_MB 64
+#define CLI_DRAW_REPORT_MB 96
+int cli_draw_prepare(int need_mb);
+
 /* ---- loading -------------------------------------------------------------- */
 
 typedef struct {
@@ -147,8 +157,22 @@ int cli_output_format(const cli_opts *opt, const ind_out_format *can, size_t n, 
 /* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
 int out_file_open(ind_lockfile *lf, const char *path);
 int out_file_commit(ind_lockfile *lf); /* removes the temporary on failure */
-/* Refuses to write onto an input file. */
+/* The one check that no output overwrites an input: refuses (exit 1, a message
+ * naming both files) when one of the n_out paths to be written, sidecars such
+ * as X.png.alt.txt included, is one of the n_in files read, by device and inode
+ * (hard links, symlinks, "./x") or, for an output that does not exist yet, by
+ * its path. Call it before anything is written. Returns 0 or 1. */
+int out_check_paths(const char *const *inputs, size_t n_in, const char *const *outputs, size_t n_out);
+/* out_check_paths over every file opt names as input: data, --catalog, --goals,
+ * --kpi-meta and --municipality-meta. */
+int out_check_outputs(const cli_opts *opt, const char *const *outputs, size_t n_out);
+/* out_check_outputs for one output path. */
 int out_check_not_input(const cli_opts *opt, const char *path);
+
+/* After a command: flushes standard output; when that or any earlier write to
+ * it failed (a full disk, /dev/full, a closed pipe), says so and returns 5;
+ * else returns rc. */
+int cli_stdout_done(int rc);
 
 /* A progress bar on standard error when it is a terminal (and not --quiet). */
 void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what);

@@ -76,12 +76,14 @@ static void period_range(const cli_opts *opt, ind_period *from, ind_period *to)
         ind_period_parse(opt->to, strlen(opt->to), to, NULL);
 }
 
-/* A file name from a unit and an indicator: letters, digits and å ä ö kept, the rest '-'. */
-static void slug(const char *s, char *out, size_t size)
+/* A file name part from a unit or an indicator: letters, digits and every
+ * non-ASCII character kept, each run of anything else one '-'; at most cap
+ * bytes, cut at a UTF-8 character boundary. out holds cap + 1 bytes. */
+static void slug(const char *s, char *out, size_t cap)
 {
     size_t n = 0;
     int dash = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p && n + 4 < size; p++) {
+    for (const unsigned char *p = (const unsigned char *)s; *p && n < cap; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0x80) {
             out[n++] = (char)*p;
             dash = 0;
@@ -90,9 +92,97 @@ static void slug(const char *s, char *out, size_t size)
             dash = 1;
         }
     }
+    if (n == cap) { /* perhaps cut inside a character: drop its first bytes too */
+        size_t lead = n;
+        while (lead > 0 && ((unsigned char)out[lead - 1] & 0xC0) == 0x80)
+            lead--;
+        if (lead > 0 && (unsigned char)out[lead - 1] >= 0xC0) {
+            unsigned char c = (unsigned char)out[lead - 1];
+            size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (lead - 1 + need > n)
+                n = lead - 1;
+        }
+    }
     while (n > 0 && out[n - 1] == '-')
         n--;
     out[n] = '\0';
+}
+
+/* File names in a chart folder: UNIT--INDICATOR, each part capped so that the
+ * longest name with a suffix and ".png.alt.txt" stays far below NAME_MAX (255). */
+enum { SLUG_UNIT = 80, SLUG_INDICATOR = 120, BATCH_NAME = SLUG_UNIT + SLUG_INDICATOR + 40 };
+
+/* The name for one series, unique among the names taken so far (compared
+ * without ASCII case, as case-insensitive file systems would): the first gets
+ * UNIT--INDICATOR, a later one that would collide "-2", "-3", ... in series
+ * order, so the same data always gives the same names. Returns 0 or 4. */
+static int unique_name(ind_strtab *taken, const char *unit, const char *indicator, char *name)
+{
+    char a[SLUG_UNIT + 1], b[SLUG_INDICATOR + 1], key[BATCH_NAME];
+    slug(unit, a, SLUG_UNIT);
+    slug(indicator, b, SLUG_INDICATOR);
+    for (unsigned k = 1;; k++) {
+        if (k == 1)
+            snprintf(name, BATCH_NAME, "%s--%s", a, b);
+        else
+            snprintf(name, BATCH_NAME, "%s--%s-%u", a, b, k);
+        size_t len = strlen(name);
+        for (size_t i = 0; i <= len; i++)
+            key[i] = (name[i] >= 'A' && name[i] <= 'Z') ? (char)(name[i] - 'A' + 'a') : name[i];
+        int found;
+        ind_strtab_find(taken, key, len, &found);
+        if (!found)
+            return ind_strtab_intern(taken, key, len) == (ind_str)-1 ? cli_error(4, "out of memory") : 0;
+    }
+}
+
+/* The selected total series of a chart folder and their paths FOLDER/NAME.png
+ * with the alt text's FOLDER/NAME.png.alt.txt beside each (2 per series). */
+typedef struct {
+    size_t *series;
+    char **paths;
+    size_t count;
+} batch_plan;
+
+static void batch_plan_free(batch_plan *p)
+{
+    for (size_t i = 0; i < 2 * p->count; i++)
+        free(p->paths[i]);
+    free(p->paths);
+    free(p->series);
+}
+
+static int batch_plan_make(const cli_opts *opt, const ind_dataset *ds, batch_plan *p)
+{
+    size_t ns = ind_dataset_series_count(ds);
+    ind_opts lo;
+    cli_lib_opts(opt, &lo);
+    memset(p, 0, sizeof *p);
+    p->series = malloc((ns + 1) * sizeof *p->series);
+    p->paths = calloc(2 * ns + 1, sizeof *p->paths);
+    ind_strtab *taken = ind_strtab_new();
+    int rc = p->series && p->paths && taken ? 0 : cli_error(4, "out of memory");
+    for (size_t s = 0; s < ns && rc == 0; s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        if (se->gender != IND_GENDER_T || !ind_opts_names(&lo, ds, se))
+            continue;
+        char name[BATCH_NAME];
+        if ((rc = unique_name(taken, ind_dataset_str(ds, se->unit), ind_dataset_str(ds, se->indicator), name)) != 0)
+            break;
+        size_t len = strlen(opt->output) + strlen(name) + 20;
+        char *png = malloc(len), *alt = malloc(len);
+        p->paths[2 * p->count] = png;
+        p->paths[2 * p->count + 1] = alt;
+        p->series[p->count++] = s;
+        if (!png || !alt) {
+            rc = cli_error(4, "out of memory");
+            break;
+        }
+        snprintf(png, len, "%s/%s.png", opt->output, name);
+        snprintf(alt, len, "%s.alt.txt", png);
+    }
+    ind_strtab_free(taken);
+    return rc;
 }
 
 /* `chart trend -o FOLDER`: a trend chart (PNG) for every selected unit × indicator, with progress. */
@@ -105,12 +195,19 @@ static int trend_batch(cli_opts *opt)
         return rc;
     }
     const ind_dataset *ds = data.ds;
-    size_t ns = ind_dataset_series_count(ds), total = 0, done = 0;
-    ind_opts lo;
-    cli_lib_opts(opt, &lo);
-    for (size_t s = 0; s < ns; s++) {
-        const ind_series *se = ind_dataset_series(ds, s);
-        total += se->gender == IND_GENDER_T && ind_opts_names(&lo, ds, se);
+    batch_plan plan;
+    /* the data is in: is the address space for drawing still there? (cli/memory.c) */
+    if ((rc = cli_draw_prepare(CLI_DRAW_CHART_MB)) != 0) {
+        cli_data_free(&data);
+        return rc;
+    }
+    /* every name first, and none onto an input, before anything is written */
+    if ((rc = batch_plan_make(opt, ds, &plan)) == 0)
+        rc = out_check_outputs(opt, (const char *const *)plan.paths, 2 * plan.count);
+    if (rc) {
+        batch_plan_free(&plan);
+        cli_data_free(&data);
+        return rc;
     }
     char caption[600];
     default_caption(opt, &data, caption, sizeof caption);
@@ -126,23 +223,22 @@ static int trend_batch(cli_opts *opt)
     ind_error_clear(&err);
     ind_period from, to;
     period_range(opt, &from, &to);
-    for (size_t s = 0; s < ns && rc == 0; s++) {
+    size_t done = 0;
+    for (size_t k = 0; k < plan.count && rc == 0; k++) {
+        size_t s = plan.series[k];
         const ind_series *se = ind_dataset_series(ds, s);
-        if (se->gender != IND_GENDER_T || !ind_opts_names(&lo, ds, se))
-            continue;
-        char a[200], b[300], path[1200];
-        slug(ind_dataset_str(ds, se->unit), a, sizeof a);
-        slug(ind_dataset_str(ds, se->indicator), b, sizeof b);
-        snprintf(path, sizeof path, "%s/%s--%s.png", opt->output, a, b);
         ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
-        if (m && ind_chart_render_trend(ind_fig_trend_chart(m), &o, path, NULL, &err) != IND_OK)
+        if (m && ind_chart_render_trend(ind_fig_trend_chart(m), &o, plan.paths[2 * k], NULL, &err) != IND_OK)
             rc = cli_fail(&err);
+        else if (m)
+            done++;
         ind_fig_trend_free(m);
-        cli_progress(opt, ++done, total, ind_dataset_str(ds, se->unit));
+        cli_progress(opt, k + 1, plan.count, ind_dataset_str(ds, se->unit));
     }
     ind_chart_context_free(o.ctx);
     if (rc == 0)
         cli_note(opt, "%zu trend charts written to %s", done, opt->output);
+    batch_plan_free(&plan);
     cli_data_free(&data);
     return rc;
 }
@@ -164,7 +260,13 @@ int cmd_chart(cli_opts *opt)
     const char *dot = strrchr(opt->output, '.');
     if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".svg") && strcasecmp(dot, ".pdf")))
         return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf (or, for trend, be a folder)", opt->output);
-    int rc = out_check_not_input(opt, opt->output);
+    char *alt = malloc(strlen(opt->output) + 9);
+    if (!alt)
+        return cli_error(4, "out of memory");
+    sprintf(alt, "%s.alt.txt", opt->output);
+    const char *outs[2] = {opt->output, alt}; /* the chart and its alt text */
+    int rc = out_check_outputs(opt, outs, 2);
+    free(alt);
     if (rc)
         return rc;
     cli_data data;
@@ -173,6 +275,10 @@ int cmd_chart(cli_opts *opt)
         return rc;
     }
     const ind_dataset *ds = data.ds;
+    if ((rc = cli_draw_prepare(CLI_DRAW_CHART_MB)) != 0) { /* after the data, as in trend_batch */
+        cli_data_free(&data);
+        return rc;
+    }
     char caption[600];
     default_caption(opt, &data, caption, sizeof caption);
     ind_chart_options o;

@@ -12,6 +12,20 @@ int cmd_extract(cli_opts *opt)
 {
     if (!opt->output)
         return cli_error(1, "extract needs -o DIR (the folder for indicators.csv, goals.csv, activities.csv, ...)");
+    {
+        /* the five files extract writes into DIR (engine/extract/extract_write.c) */
+        static const char *const names[] = {"indicators.csv", "goals.csv", "activities.csv", "unread.csv",
+                                            "warnings.csv"};
+        char paths[5][4200];
+        const char *outs[5];
+        for (int i = 0; i < 5; i++) {
+            snprintf(paths[i], sizeof paths[i], "%s/%s", opt->output, names[i]);
+            outs[i] = paths[i];
+        }
+        int rc = out_check_outputs(opt, outs, 5);
+        if (rc)
+            return rc;
+    }
     ind_extract_result *res = calloc((size_t)opt->file_count, sizeof *res);
     const ind_extract_result **ptr = calloc((size_t)opt->file_count, sizeof *ptr);
     if (!res || !ptr) {

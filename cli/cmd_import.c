@@ -8,54 +8,83 @@
 
 #include "number.h"
 
-/* Streams the dataset as canonical CSV; rows are in series order, so the
- * same input always gives the same bytes. */
-static void write_canonical(const ind_dataset *ds, FILE *f)
+/* One observation as a canonical CSV row. */
+static void write_row(const ind_dataset *ds, const ind_series *se, const ind_obs *o, FILE *f)
 {
-    fputs("unit,indicator,period,gender,value,numerator,denominator,sd,target,kf_target,"
-          "missing,goal,note,source\r\n", f);
     char num[64], per[32], src[600];
+    ind_write_csv_field(f, ind_dataset_str(ds, se->unit), 1);
+    fputc(',', f);
+    ind_write_csv_field(f, ind_dataset_str(ds, se->indicator), 1);
+    fputc(',', f);
+    fputs(ind_period_format(o->period, per, sizeof per), f);
+    fputc(',', f);
+    fputs(ind_gender_code(se->gender), f);
+    fputc(',', f);
+    fputs(ind_num_format_exact(o->value, num, sizeof num), f);
+    fputc(',', f);
+    fputs(ind_num_format_exact(o->numerator, num, sizeof num), f);
+    fputc(',', f);
+    fputs(ind_num_format_exact(o->denominator, num, sizeof num), f);
+    fputc(',', f);
+    fputs(ind_num_format_exact(o->sd, num, sizeof num), f);
+    fputc(',', f);
+    ind_write_csv_field(f, ind_dataset_str(ds, o->target), 1);
+    fputc(',', f);
+    ind_write_csv_field(f, ind_dataset_str(ds, o->kf_target), 1);
+    fputc(',', f);
+    fputs(ind_missing_code(o->missing), f);
+    fputc(',', f);
+    ind_write_csv_field(f, ind_dataset_str(ds, o->goal), 1);
+    fputc(',', f);
+    ind_write_csv_field(f, ind_dataset_str(ds, o->note), 1);
+    fputc(',', f);
+    if (o->source)
+        ind_write_csv_field(f, ind_dataset_str(ds, o->source), 1);
+    else {
+        snprintf(src, sizeof src, "%s:%u", ind_dataset_str(ds, o->file), o->line);
+        ind_write_csv_field(f, src, 1);
+    }
+    fputs("\r\n", f);
+}
+
+/* What import writes, the reader reads: 2 (after a message naming the record)
+ * for a text longer than the CSV reader's field limit, IND_CSV_MAX_FIELD bytes
+ * with the apostrophe a formula guard may add; else 0. */
+static int check_row(const ind_dataset *ds, const ind_series *se, const ind_obs *o)
+{
+    static const char *const what[] = {"unit", "indicator", "target", "kf_target", "goal", "note", "source"};
+    ind_str text[] = {se->unit, se->indicator, o->target, o->kf_target, o->goal, o->note, o->source};
+    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+        size_t len = strlen(ind_dataset_str(ds, text[k]));
+        if (len + 1 > IND_CSV_MAX_FIELD)
+            return cli_error(2, "%s:%u: the %s is %zu bytes long; a CSV field holds at most %d bytes, "
+                                "so import cannot write it",
+                             ind_dataset_str(ds, o->file), o->line, what[k], len, IND_CSV_MAX_FIELD - 1);
+    }
+    return 0;
+}
+
+/* The dataset as canonical CSV to f, rows in series order, so the same input
+ * always gives the same bytes; with f NULL, only checks every row (check_row).
+ * Returns 0 or 2. */
+static int write_canonical(const ind_dataset *ds, FILE *f)
+{
+    if (f)
+        fputs("unit,indicator,period,gender,value,numerator,denominator,sd,target,kf_target,"
+              "missing,goal,note,source\r\n", f);
     size_t nser = ind_dataset_series_count(ds);
     for (size_t s = 0; s < nser; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
         for (size_t i = se->first; i < se->first + se->count; i++) {
             ind_obs o;
             ind_dataset_get(ds, i, &o);
-            ind_write_csv_field(f, ind_dataset_str(ds, se->unit), 1);
-            fputc(',', f);
-            ind_write_csv_field(f, ind_dataset_str(ds, se->indicator), 1);
-            fputc(',', f);
-            fputs(ind_period_format(o.period, per, sizeof per), f);
-            fputc(',', f);
-            fputs(ind_gender_code(se->gender), f);
-            fputc(',', f);
-            fputs(ind_num_format_exact(o.value, num, sizeof num), f);
-            fputc(',', f);
-            fputs(ind_num_format_exact(o.numerator, num, sizeof num), f);
-            fputc(',', f);
-            fputs(ind_num_format_exact(o.denominator, num, sizeof num), f);
-            fputc(',', f);
-            fputs(ind_num_format_exact(o.sd, num, sizeof num), f);
-            fputc(',', f);
-            ind_write_csv_field(f, ind_dataset_str(ds, o.target), 1);
-            fputc(',', f);
-            ind_write_csv_field(f, ind_dataset_str(ds, o.kf_target), 1);
-            fputc(',', f);
-            fputs(ind_missing_code(o.missing), f);
-            fputc(',', f);
-            ind_write_csv_field(f, ind_dataset_str(ds, o.goal), 1);
-            fputc(',', f);
-            ind_write_csv_field(f, ind_dataset_str(ds, o.note), 1);
-            fputc(',', f);
-            if (o.source)
-                ind_write_csv_field(f, ind_dataset_str(ds, o.source), 1);
-            else {
-                snprintf(src, sizeof src, "%s:%u", ind_dataset_str(ds, o.file), o.line);
-                ind_write_csv_field(f, src, 1);
-            }
-            fputs("\r\n", f);
+            if (!f && check_row(ds, se, &o))
+                return 2;
+            if (f)
+                write_row(ds, se, &o, f);
         }
     }
+    return 0;
 }
 
 int cmd_import(cli_opts *opt)
@@ -68,6 +97,10 @@ int cmd_import(cli_opts *opt)
     cli_data data;
     int rc = cli_load(opt, &data);
     if (rc) {
+        cli_data_free(&data);
+        return rc;
+    }
+    if ((rc = write_canonical(data.ds, NULL)) != 0) { /* checked before anything is written */
         cli_data_free(&data);
         return rc;
     }

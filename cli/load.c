@@ -19,13 +19,35 @@ static ind_lang message_lang = IND_LANG_SV;
 void cli_set_lang(ind_lang lang) { message_lang = lang; }
 ind_lang cli_lang(void) { return message_lang; }
 
+/* Writes "indikator: MESSAGE\n" to stderr with every control character (C0 but
+ * none, DEL, C1) shown as '?': a message may quote data, and no data runs
+ * terminal commands. */
+static void put_message(const char *msg)
+{
+    fputs("indikator: ", stderr);
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0) {
+            fputc('?', stderr);
+            p++;
+        } else {
+            fputc(*p < 0x20 || *p == 0x7F ? '?' : *p, stderr);
+        }
+    }
+    fputc('\n', stderr);
+}
+
+static void put_messagev(const char *fmt, va_list ap)
+{
+    char buf[4096];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    put_message(buf);
+}
+
 /* A message in the command's language: the catalogue's Swedish format, or as written. */
 static void say(const char *fmt, va_list ap)
 {
     const char *sv = message_lang == IND_LANG_SV ? ind_msg_sv(fmt) : NULL;
-    fputs("indikator: ", stderr);
-    vfprintf(stderr, sv ? sv : fmt, ap);
-    fputc('\n', stderr);
+    put_messagev(sv ? sv : fmt, ap);
 }
 
 int cli_error(int code, const char *fmt, ...)
@@ -40,7 +62,7 @@ int cli_error(int code, const char *fmt, ...)
 int cli_fail(const ind_error *err)
 {
     char buf[2048];
-    fprintf(stderr, "indikator: %s\n", ind_error_format_lang(err, message_lang, buf, sizeof buf));
+    put_message(ind_error_format_lang(err, message_lang, buf, sizeof buf));
     switch (err->status) {
     case IND_OK: return 0;
     case IND_EUSAGE: return 1;

@@ -115,7 +115,8 @@ static void general_help(FILE *to)
     fprintf(to,
             "\nDATA are CSV files (canonical long form or VB-table form, see docs/formats.md) or\n"
             "Kolada JSON. Without DATA the built-in demo data (Exempelstad, synthetic) is used.\n"
-            "Exit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged.\n");
+            "Exit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged (--fail-on-flag),\n"
+            "4 out of memory, 5 a file or standard output could not be read or written.\n");
 }
 
 /* fontconfig keeps a few hundred bytes of its configuration until exit, by design;
@@ -173,10 +174,12 @@ int main(int argc, char **argv)
             return cli_error(4, "out of memory");
         int done;
         int rc = cli_parse(&c[i], argc - 1, argv + 1, opt, &done);
+        if (rc == 0 && !done && (c[i].run == cmd_chart || c[i].run == cmd_report)) /* memory first */
+            rc = cli_draw_prepare(c[i].run == cmd_chart ? CLI_DRAW_CHART_MB : CLI_DRAW_REPORT_MB);
         if (rc == 0 && !done)
             rc = c[i].run(opt);
         free(opt);
-        return rc;
+        return cli_stdout_done(rc);
     }
     cli_error(1, "unknown command \"%s\"", argv[1]);
     general_help(stderr);

@@ -84,7 +84,8 @@ void cli_usage(const cli_command *cmd, FILE *to)
                      options[i].arg ? options[i].arg : "");
         fprintf(to, "  %-26s %s\n", left, options[i].help);
     }
-    fprintf(to, "\nExit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged (--fail-on-flag).\n");
+    fprintf(to, "\nExit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged (--fail-on-flag),\n"
+                "4 out of memory, 5 a file or standard output could not be read or written.\n");
 }
 
 static int number_arg(const char *name, const char *s, double *out)

@@ -25,24 +25,74 @@ int out_file_commit(ind_lockfile *lf)
     return ind_lockfile_commit(lf, &err) == IND_OK ? 0 : cli_fail(&err);
 }
 
-int out_check_not_input(const cli_opts *opt, const char *path)
+/* Is `out` the file at `in`: the same device and inode (hard links, symlinks,
+ * "./x"), or, when `out` does not exist yet, the same path text? */
+static int same_file(const char *in, const char *out, const struct stat *out_st, int out_exists)
 {
-    struct stat out, in;
-    if (stat(path, &out) != 0)
-        return 0;
-    for (int i = 0; i < opt->file_count; i++)
-        if (stat(opt->files[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return cli_error(1, "%s is an input file; indikator never overwrites its input", path);
-    for (int i = 0; i < opt->catalog_count; i++)
-        if (stat(opt->catalog[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return cli_error(1, "%s is the catalogue; indikator never overwrites its input", path);
-    /* nor onto a goals file or Kolada's metadata, which are inputs too */
-    for (int i = 0; i < opt->goal_count + opt->kolada_meta_count; i++) {
-        const char *f = i < opt->goal_count ? opt->goals[i] : opt->kolada_meta[i - opt->goal_count];
-        if (stat(f, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return cli_error(1, "%s is an input file; indikator never overwrites its input", path);
+    struct stat in_st;
+    if (out_exists)
+        return stat(in, &in_st) == 0 && in_st.st_dev == out_st->st_dev && in_st.st_ino == out_st->st_ino;
+    return strcmp(in, out) == 0;
+}
+
+int out_check_paths(const char *const *inputs, size_t n_in, const char *const *outputs, size_t n_out)
+{
+    for (size_t j = 0; j < n_out; j++) {
+        struct stat out_st;
+        int exists = stat(outputs[j], &out_st) == 0;
+        /* a file is replaced by renaming a new one onto it: onto a device (as root,
+         * -o /dev/null would become a plain file) or a pipe that would be wrong */
+        if (exists && !S_ISREG(out_st.st_mode))
+            return cli_error(1, "%s is not a regular file (a device, pipe or folder); indikator writes "
+                                "its outputs as files (leave out -o for standard output)", outputs[j]);
+        for (size_t i = 0; i < n_in; i++)
+            if (inputs[i] && same_file(inputs[i], outputs[j], &out_st, exists))
+                return cli_error(1, "%s is the input file %s; indikator never overwrites its input",
+                                 outputs[j], inputs[i]);
     }
     return 0;
+}
+
+/* Every file the command reads, in one list: data, catalogues, goals, Kolada metadata. */
+static size_t input_paths(const cli_opts *opt, const char **list)
+{
+    size_t n = 0;
+    for (int i = 0; i < opt->file_count; i++)
+        list[n++] = opt->files[i];
+    for (int i = 0; i < opt->catalog_count; i++)
+        list[n++] = opt->catalog[i];
+    for (int i = 0; i < opt->goal_count; i++)
+        list[n++] = opt->goals[i];
+    for (int i = 0; i < opt->kolada_meta_count; i++)
+        list[n++] = opt->kolada_meta[i];
+    return n;
+}
+
+int out_check_outputs(const cli_opts *opt, const char *const *outputs, size_t n_out)
+{
+    const char **in = malloc(sizeof *in * (size_t)(opt->file_count + opt->catalog_count + opt->goal_count +
+                                                   opt->kolada_meta_count + 1));
+    if (!in)
+        return cli_error(4, "out of memory");
+    int rc = out_check_paths(in, input_paths(opt, in), outputs, n_out);
+    free(in);
+    return rc;
+}
+
+int out_check_not_input(const cli_opts *opt, const char *path)
+{
+    return out_check_outputs(opt, &path, 1);
+}
+
+int cli_stdout_done(int rc)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0;
+    int saved = errno;
+    if ((failed || ferror(stdout)) && (rc == 0 || rc == 5))
+        return cli_error(5, "writing to standard output failed: %s",
+                         failed && saved ? strerror(saved) : "the output is incomplete (a full disk or a closed pipe?)");
+    return rc;
 }
 
 void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what)
@@ -117,6 +167,8 @@ int cli_emit(const ind_doc *doc, const cli_opts *opt)
         return rc;
     ind_error err;
     ind_error_clear(&err);
+    if (ind_doc_infinite(doc))
+        cli_note(opt, "%zu results too large to print were left empty (null in JSON)", ind_doc_infinite(doc));
     if (opt->output) {
         if ((rc = out_check_not_input(opt, opt->output)) != 0)
             return rc;

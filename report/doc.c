@@ -57,6 +57,7 @@ struct ind_doc {
     size_t nb, bcap;
     owned *own; /* figures' models and options */
     size_t nown, owncap;
+    size_t infinite; /* infinite numbers left empty (ind_doc_number) */
 };
 
 /* The length of the valid UTF-8 sequence at s (1-4), or 0 when it is not one. */
@@ -184,6 +185,8 @@ void ind_doc_free(ind_doc *d)
 }
 
 const ind_doc_meta *ind_doc_get_meta(const ind_doc *d) { return &d->meta; }
+
+size_t ind_doc_infinite(const ind_doc *d) { return d->infinite; }
 
 void ind_doc_cover_line(ind_doc *d, const char *text)
 {
@@ -345,8 +348,12 @@ void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth)
 void ind_doc_number(ind_doc_table *t, double v, int decimals, ind_unit unit)
 {
     ind_cell *c = next(t);
-    if (isnan(v))
+    /* the last guard before every output: an infinite result (an overflow the
+     * engine did not catch) is no number, JSON null and an empty cell, never "inf" */
+    if (!isfinite(v)) {
+        t->doc->infinite += isinf(v) != 0;
         return;
+    }
     c->kind = IND_CELL_NUMBER;
     c->value = v;
     c->decimals = decimals;

@@ -46,6 +46,8 @@ typedef struct {
 ind_doc *ind_doc_new(const ind_doc_meta *meta);
 void ind_doc_free(ind_doc *doc);
 const ind_doc_meta *ind_doc_get_meta(const ind_doc *doc);
+/* How many infinite numbers ind_doc_number left empty (a note tells people). */
+size_t ind_doc_infinite(const ind_doc *doc);
 /* A fact line on the cover ("Enhet: …", "Underlag: …"). */
 void ind_doc_cover_line(ind_doc *doc, const char *text);
 size_t ind_doc_cover_count(const ind_doc *doc);

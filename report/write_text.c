@@ -188,15 +188,27 @@ ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err)
 
 #define MAX_COLUMN 60
 
+/* s with each control character (C0, DEL, C1) as U+FFFD: no data runs terminal commands. */
+static void put_safe(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) {
+            fputs("\xef\xbf\xbd", f);
+            p += *p == 0xC2;
+        } else {
+            fputc(*p, f);
+        }
+    }
+}
+
 static void put_padded(FILE *f, const char *s, size_t width, int right, int last)
 {
     size_t pad = width > ind_text_columns(s) ? width - ind_text_columns(s) : 0;
     if (right)
-        fprintf(f, "%*s%s", (int)pad, "", s);
-    else if (last)
-        fputs(s, f);
-    else
-        fprintf(f, "%s%*s", s, (int)pad, "");
+        fprintf(f, "%*s", (int)pad, "");
+    put_safe(f, s);
+    if (!right && !last)
+        fprintf(f, "%*s", (int)pad, "");
 }
 
 /* Cuts s to width - 1 columns at a character boundary and marks the cut with "…". */
@@ -253,8 +265,8 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
             if (cw > w[j])
                 w[j] = cw;
         }
-        if (w[j] > MAX_COLUMN)
-            w[j] = MAX_COLUMN;
+        if (w[j] > MAX_COLUMN && textual(c))
+            w[j] = MAX_COLUMN; /* long text is cut below; a number never is */
     }
     if (ind_doc_table_caption(t))
         fprintf(f, "%s\n\n", ind_doc_table_caption(t));
@@ -281,7 +293,7 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
             if (!show[j])
                 continue;
             const char *s = ind_cell_show(ind_doc_table_cell(t, i, j), lang, IND_SHOW_TYPESET, buf, sizeof buf);
-            if (ind_text_columns(s) > w[j] && (long)j != last_shown)
+            if (ind_text_columns(s) > w[j] && (long)j != last_shown && textual(c))
                 s = cut(s, w[j], cutbuf, sizeof cutbuf);
             if (!first)
                 fputs("  ", f);

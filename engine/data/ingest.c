@@ -7,6 +7,7 @@
 #include "kolada.h"
 #include "number.h"
 #include "parallel.h"
+#include "target.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -252,12 +253,51 @@ static const char *text(const ingest *in, const ind_csv_row *row, int f, size_t 
     return row->field[in->col[f]];
 }
 
+int ind_value_plausible(double v) { return isnan(v) || fabs(v) < IND_VALUE_LIMIT; }
+
+const char ind_value_implausible_msg[] =
+    "%s is not a plausible value: indikator reads numbers below 10^15 in size";
+
+/* Refuses a number of the row beyond IND_VALUE_LIMIT, naming its cell: the
+ * value, numerator, denominator, sd, and the numbers of both targets. */
+static ind_status check_plausible(const ingest *in, const ind_csv_row *row, const ind_obs *o, int f_value,
+                                  ind_error *err)
+{
+    const struct {
+        double v;
+        int f;
+    } num[] = {{o->value, f_value}, {o->numerator, F_NUMERATOR}, {o->denominator, F_DENOMINATOR}, {o->sd, F_SD}};
+    char a[64];
+    for (size_t i = 0; i < sizeof num / sizeof num[0]; i++)
+        if (!ind_value_plausible(num[i].v)) {
+            snprintf(a, sizeof a, "%g", num[i].v);
+            return cell_error(in, row, num[i].f, ind_value_implausible_msg, a, "", err);
+        }
+    const struct {
+        ind_str s;
+        int f;
+    } tg[] = {{o->target, F_TARGET}, {o->kf_target, F_KF_TARGET}};
+    for (size_t i = 0; i < 2; i++) {
+        if (!tg[i].s)
+            continue;
+        ind_target t = ind_target_parse(ind_strtab_get(in->str, tg[i].s), ind_strtab_len(in->str, tg[i].s));
+        if (!ind_value_plausible(t.value) || !ind_value_plausible(t.band)) {
+            snprintf(a, sizeof a, "%g", ind_value_plausible(t.value) ? t.band : t.value);
+            return cell_error(in, row, tg[i].f, ind_value_implausible_msg, a, "", err);
+        }
+    }
+    return IND_OK;
+}
+
 /* Checks and adds one observation; f_value names the column the value came from. */
 static ind_status add_checked(ingest *in, const ind_csv_row *row, ind_str unit, ind_str indicator,
                               const ind_indicator *info, ind_gender g, ind_obs *o, int f_value,
                               unsigned value_flags, ind_error *err)
 {
     char a[64], b[64];
+    ind_status pst = check_plausible(in, row, o, f_value, err);
+    if (pst != IND_OK)
+        return pst;
     if (!isnan(o->value)) {
         /* a percent indicator is a share 0-100, unless it is two-sided (a deviation such as
          * budget within ±1 %, which may be negative) */

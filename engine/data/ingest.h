@@ -45,4 +45,15 @@ ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data
                              ind_error *err);
 const char *ind_form_name(ind_form form);
 
+/* The largest size of a number indikator reads (values, numerators,
+ * denominators, sd, the numbers of targets): |x| below 10^15. No municipal
+ * indicator comes near it (a large city's budget is about 10^11 kr), every
+ * integer below it is exact in a double, and the statistics' sums of squares
+ * of such numbers stay finite, so no result becomes inf. */
+#define IND_VALUE_LIMIT 1e15
+/* Is v a plausible number (NaN, a missing value, is)? 1 or 0. */
+int ind_value_plausible(double v);
+/* The message for an implausible number, with one %s for the number as written. */
+extern const char ind_value_implausible_msg[];
+
 #endif

@@ -8,14 +8,18 @@
  * {year: {gender: value}} tree a repeated key would otherwise silently drop a
  * value. Documents must be an object or an array (no JSON_DECODE_ANY).
  *
- * jansson gives no positions for values of a parsed tree, so shape errors
- * name the JSON path (values[17].values[2].gender) instead of a line, and an
- * observation's line is the 1-based number of its data object. */
+ * jansson gives no positions for values of a parsed tree; a second scan of
+ * the text (see "positions" below) gives shape errors a line and column
+ * besides the JSON path (values[17].values[2].gender), and each observation
+ * the line of its record. */
 #include "kolada.h"
 #include "csvread.h"
+#include "ingest.h"
 
 #include <jansson.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,22 +91,261 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-/* Parses the document into *root, or fills err with jansson's line, column and reason. */
-static ind_status parse(const char *name, const char *data, size_t size, json_t **root, ind_error *err)
+/* ---- positions ---------------------------------------------------------------
+ * jansson keeps no positions in a parsed tree. Once it has accepted the text,
+ * the text is scanned again into an index of every value in document order:
+ * its byte offset (for an object's member, the offset of its key) and line, and
+ * its next sibling; a container's first child is the node right after it. The
+ * tree is then walked beside the index (objects keep their keys in document
+ * order and duplicates are refused, so the k-th member met by
+ * json_object_foreach is the k-th child) and every value is bound to its node
+ * in a pointer hash. true, false and null are shared by jansson, so they are
+ * not bound; an error about one of them names its parent's position. */
+
+typedef struct {
+    size_t off, line, next; /* next sibling, 0 for none (the root is node 0 and no one's sibling) */
+} pos_node;
+
+typedef struct {
+    const char *name;
+    const char *text; /* the document after any byte-order mark */
+    size_t size;
+    pos_node *node;
+    size_t n, cap;
+    size_t bound; /* values bound so far: never more than n, so the hash never fills */
+    size_t seen;  /* values of the tree walked (shared ones too): n when the two agree */
+    struct pos_slot {
+        const json_t *v;
+        size_t node;
+    } * slot;
+    size_t slots; /* a power of two, at least twice the nodes */
+} json_doc;
+
+static void doc_free(json_doc *d)
 {
+    free(d->node);
+    free(d->slot);
+}
+
+static size_t pos_add(json_doc *d, size_t off, size_t line)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 256;
+        pos_node *p = realloc(d->node, cap * sizeof *p);
+        if (!p)
+            return (size_t)-1;
+        d->node = p;
+        d->cap = cap;
+    }
+    d->node[d->n] = (pos_node){off, line, 0};
+    return d->n++;
+}
+
+static void pos_space(const json_doc *d, size_t *i, size_t *line)
+{
+    while (*i < d->size && strchr(" \t\r\n", d->text[*i]) && d->text[*i]) {
+        *line += d->text[*i] == '\n';
+        (*i)++;
+    }
+}
+
+static void pos_string(const json_doc *d, size_t *i)
+{
+    for ((*i)++; *i < d->size && d->text[*i] != '"'; (*i)++)
+        if (d->text[*i] == '\\')
+            (*i)++;
+    (*i)++;
+}
+
+/* Scans the value at *i whose node starts at start (its key, for a member);
+ * jansson has accepted the text, so its nesting is at most 2048 deep. Returns
+ * the node or (size_t)-1 when out of memory. */
+static size_t pos_scan(json_doc *d, size_t *i, size_t *line, size_t start, size_t start_line)
+{
+    size_t me = pos_add(d, start, start_line);
+    if (me == (size_t)-1)
+        return me;
+    pos_space(d, i, line);
+    char c = *i < d->size ? d->text[*i] : '\0';
+    if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        size_t prev = 0;
+        (*i)++;
+        while (*i < d->size) {
+            pos_space(d, i, line);
+            if (*i >= d->size || d->text[*i] == close) {
+                (*i)++;
+                break;
+            }
+            if (d->text[*i] == ',') {
+                (*i)++;
+                continue;
+            }
+            size_t at = *i, at_line = *line;
+            if (c == '{') { /* "key" : */
+                pos_string(d, i);
+                pos_space(d, i, line);
+                (*i)++;
+            }
+            size_t child = pos_scan(d, i, line, at, at_line);
+            if (child == (size_t)-1)
+                return child;
+            if (prev)
+                d->node[prev].next = child;
+            prev = child;
+        }
+    } else if (c == '"') {
+        pos_string(d, i);
+    } else {
+        /* a number or literal: jansson takes a NUL byte right after a number as part
+         * of it ("6\0," reads as 6), so a NUL does not end one here either */
+        size_t from = *i;
+        while (*i < d->size && !(d->text[*i] && strchr(",]} \t\r\n", d->text[*i])))
+            (*i)++;
+        if (*i == from)
+            (*i)++; /* never stand still */
+    }
+    return me;
+}
+
+static int pos_shared(const json_t *v) { return v == json_true() || v == json_false() || v == json_null(); }
+
+static size_t pos_hash(const json_t *v, size_t slots) { return ((uintptr_t)v >> 4) * 2654435761u & (slots - 1); }
+
+/* Binds v and everything below it to node and the nodes after it. */
+static void pos_bind(json_doc *d, const json_t *v, size_t node)
+{
+    d->seen++;
+    if (node >= d->n || d->bound >= d->n)
+        return; /* the index and the tree disagree: see parse() */
+    if (!pos_shared(v)) {
+        d->bound++;
+        size_t h = pos_hash(v, d->slots);
+        while (d->slot[h].v)
+            h = (h + 1) & (d->slots - 1);
+        d->slot[h].v = v;
+        d->slot[h].node = node;
+    }
+    size_t child = node + 1;
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *c;
+        json_object_foreach((json_t *)v, key, c)
+        {
+            if (child == 0 || child >= d->n)
+                break;
+            pos_bind(d, c, child);
+            child = d->node[child].next;
+        }
+    } else if (json_is_array(v)) {
+        size_t k;
+        json_t *c;
+        json_array_foreach(v, k, c)
+        {
+            if (child == 0 || child >= d->n)
+                break;
+            pos_bind(d, c, child);
+            child = d->node[child].next;
+        }
+    }
+}
+
+/* Line and column (in characters) of v, or of parent when v is shared or
+ * unknown; 0 and 0 when neither is known. */
+static void doc_where(const json_doc *d, const json_t *v, const json_t *parent, long *line, long *col)
+{
+    *line = *col = 0;
+    for (int k = 0; k < 2 && d && d->slots; k++) {
+        const json_t *x = k ? parent : v;
+        if (!x || pos_shared(x))
+            continue;
+        size_t h = pos_hash(x, d->slots);
+        while (d->slot[h].v && d->slot[h].v != x)
+            h = (h + 1) & (d->slots - 1);
+        if (!d->slot[h].v)
+            continue;
+        const pos_node *p = &d->node[d->slot[h].node];
+        size_t start = p->off;
+        while (start > 0 && d->text[start - 1] != '\n')
+            start--;
+        long chars = 1;
+        for (size_t i = start; i < p->off; i++)
+            chars += ((unsigned char)d->text[i] & 0xC0) != 0x80;
+        *line = (long)p->line;
+        *col = chars;
+        return;
+    }
+}
+
+/* The line of v (or of parent), for an observation's line; 0 when unknown. */
+static size_t doc_line(const json_doc *d, const json_t *v, const json_t *parent)
+{
+    long line, col;
+    doc_where(d, v, parent, &line, &col);
+    return (size_t)line;
+}
+
+/* Sets err to bad input at v (or at its parent when v has no position of its own). */
+static ind_status doc_fail(const json_doc *d, ind_error *err, const json_t *v, const json_t *parent,
+                           const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static ind_status doc_fail(const json_doc *d, ind_error *err, const json_t *v, const json_t *parent,
+                           const char *fmt, ...)
+{
+    char msg[sizeof err->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long line, col;
+    doc_where(d, v, parent, &line, &col);
+    return ind_error_set(err, IND_EINPUT, d->name, line, col, "%s", msg);
+}
+
+/* Parses the document into *root and indexes its positions into *d, or fills
+ * err with jansson's line, column and reason. */
+static ind_status parse(const char *name, const char *data, size_t size, json_t **root, json_doc *d,
+                        ind_error *err)
+{
+    memset(d, 0, sizeof *d);
+    d->name = name;
     if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         /* jansson does not take the mark; cut it (no column shift: editors do not show it) */
         data += 3;
         size -= 3;
     }
+    d->text = data;
+    d->size = size;
     json_error_t je;
     *root = json_loadb(data, size, DECODE_FLAGS, &je);
-    if (*root)
-        return IND_OK;
-    if (json_error_code(&je) == json_error_out_of_memory)
+    if (!*root) {
+        if (json_error_code(&je) == json_error_out_of_memory)
+            return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory while reading JSON");
+        return ind_error_set(err, IND_EINPUT, name, je.line > 0 ? je.line : 0,
+                             je.line > 0 && je.column > 0 ? je.column : 0, "malformed JSON: %s", je.text);
+    }
+    size_t i = 0, line = 1;
+    pos_space(d, &i, &line);
+    size_t at = i, at_line = line;
+    if (pos_scan(d, &i, &line, at, at_line) != (size_t)-1) {
+        for (d->slots = 16; d->slots < 2 * d->n; d->slots *= 2)
+            ;
+        d->slot = calloc(d->slots, sizeof *d->slot);
+    }
+    if (!d->slot) {
+        json_decref(*root);
+        *root = NULL;
+        doc_free(d);
         return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory while reading JSON");
-    return ind_error_set(err, IND_EINPUT, name, je.line > 0 ? je.line : 0,
-                         je.line > 0 && je.column > 0 ? je.column : 0, "malformed JSON: %s", je.text);
+    }
+    pos_bind(d, *root, 0);
+    if (d->seen != d->n) {
+        /* the scan read the text otherwise than jansson did (a quirk not mirrored
+         * here): no positions rather than wrong ones; messages keep the JSON path */
+        free(d->slot);
+        d->slot = NULL;
+        d->slots = 0;
+    }
+    return IND_OK;
 }
 
 /* A year written as four digits. 1 and *year, or 0 and a reason. */
@@ -157,7 +400,19 @@ static int gender_letter(const char *s, size_t len, ind_gender *g)
 }
 
 /* A string for a message, cut (at a character boundary) to fit buf. */
+static const char *shown_raw(const char *s, char *buf, size_t size);
+
+/* s for a message: cut to size with "...", control characters as '?'. */
 static const char *shown(const char *s, char *buf, size_t size)
+{
+    shown_raw(s, buf, size);
+    for (char *p = buf; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7F)
+            *p = '?';
+    return buf;
+}
+
+static const char *shown_raw(const char *s, char *buf, size_t size)
 {
     size_t n = strlen(s);
     if (n + 1 <= size) {
@@ -237,6 +492,46 @@ static const char *display_name(const json_t *entry, const char *id, char *buf, 
 }
 
 /* A trimmed copy of a title as a JSON string (NULL when out of memory). */
+/* Control characters never leave the reader: the CSV reader refuses them and a
+ * terminal would run them (ESC [31m). Tab, CR and LF become a space; the other
+ * C0 controls, DEL and the C1 controls U+0080-U+009F are dropped. Returns the
+ * length written to out, which holds len bytes; 0 and out untouched when s has none. */
+static size_t clean_controls(const char *s, size_t len, char *out)
+{
+    size_t i = 0;
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0 &&
+                                      (unsigned char)s[i + 1] >= 0x80))
+            break;
+    }
+    if (i == len)
+        return 0;
+    size_t n = 0;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\t' || c == '\r' || c == '\n')
+            out[n++] = ' ';
+        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xA0)
+            i++;
+        else if (c >= 0x20 && c != 0x7F)
+            out[n++] = (char)c;
+    }
+    if (n == 0)
+        out[n++] = ' '; /* nothing but controls: a blank, which callers treat as empty */
+    return n;
+}
+
+/* json_stringn or ind_strtab_intern of s without control characters. */
+static json_t *clean_json_string(const char *s, size_t len)
+{
+    char *c = memchr(s, 0, len) ? NULL : malloc(len + 1);
+    size_t n = c ? clean_controls(s, len, c) : 0;
+    json_t *t = json_stringn(n ? c : s, n ? n : len);
+    free(c);
+    return t;
+}
+
 static json_t *title_string(const char *s, size_t len, int drop_commas)
 {
     s = trim(s, &len);
@@ -245,7 +540,17 @@ static json_t *title_string(const char *s, size_t len, int drop_commas)
         while (len && (s[len - 1] == ',' || s[len - 1] == ' '))
             len--;
     }
-    return json_stringn(s, len);
+    json_t *t = clean_json_string(s, len);
+    if (t) { /* trimmed again: a control character may have stood at an end */
+        size_t n = json_string_length(t);
+        const char *v = trim(json_string_value(t), &n);
+        if (n != json_string_length(t)) {
+            json_t *u = json_stringn(v, n);
+            json_decref(t);
+            t = u;
+        }
+    }
+    return t;
 }
 
 /* Stores entry e (which gets "title" and "ambiguous") under id; takes e and title. */
@@ -362,14 +667,14 @@ static ind_status meta_load_text(ind_kolada_meta *m, const char *name, const cha
 typedef enum { META_KPI, META_MUNI } meta_kind;
 
 /* Decides what a metadata object describes from its fields. */
-static ind_status meta_kind_of(const char *name, const char *path, json_t *o, meta_kind *kind,
+static ind_status meta_kind_of(const json_doc *doc, const char *path, json_t *o, meta_kind *kind,
                                ind_error *err)
 {
     static const char *const kpi_fields[] = {"is_divided_by_gender", "municipality_type",
                                              "operating_area", "auspices", "perspective",
                                              "description", "publication_date", "has_ou_data"};
     if (json_object_get(o, "kpi") && json_object_get(o, "period"))
-        return ind_error_set(err, IND_EINPUT, name, 0, 0,
+        return doc_fail(doc, err, o, NULL,
                              "%s: this is a data object (kpi, period, values), not metadata; give the file as data",
                              path);
     for (size_t i = 0; i < sizeof kpi_fields / sizeof kpi_fields[0]; i++)
@@ -382,50 +687,50 @@ static ind_status meta_kind_of(const char *name, const char *path, json_t *o, me
         return IND_OK;
     }
     if (json_object_get(o, "members"))
-        return ind_error_set(err, IND_EINPUT, name, 0, 0,
+        return doc_fail(doc, err, o, NULL,
                              "%s: group metadata (id, title, members) is not read; groups keep their ids", path);
     if (json_object_get(o, "municipality"))
-        return ind_error_set(err, IND_EINPUT, name, 0, 0,
+        return doc_fail(doc, err, o, NULL,
                              "%s: organisational-unit metadata (id, municipality, title) is not read; OU data keeps OU ids",
                              path);
-    return ind_error_set(err, IND_EINPUT, name, 0, 0,
+    return doc_fail(doc, err, o, NULL,
                          "%s: cannot tell what this metadata object describes: a KPI has "
                          "is_divided_by_gender, municipality_type or operating_area, a municipality has type",
                          path);
 }
 
-static ind_status meta_object(ind_kolada_meta *m, const char *name, const char *path, json_t *o,
+static ind_status meta_object(ind_kolada_meta *m, const json_doc *doc, const char *path, json_t *o,
                               ind_error *err)
 {
     if (!json_is_object(o))
-        return ind_error_set(err, IND_EINPUT, name, 0, 0,
+        return doc_fail(doc, err, o, NULL,
                              "%s: expected a metadata object {\"id\", \"title\", ...}, found %s", path,
                              type_name(o));
     meta_kind kind;
-    ind_status st = meta_kind_of(name, path, o, &kind, err);
+    ind_status st = meta_kind_of(doc, path, o, &kind, err);
     if (st != IND_OK)
         return st;
     json_t *id = json_object_get(o, "id");
     if (!json_is_string(id) || json_string_length(id) == 0)
-        return ind_error_set(err, IND_EINPUT, name, 0, 0, "%s.id: expected a non-empty string, found %s",
+        return doc_fail(doc, err, id, o, "%s.id: expected a non-empty string, found %s",
                              path, id ? (json_is_string(id) ? "an empty string" : type_name(id)) : "nothing");
     const char *ids = json_string_value(id);
     if (strlen(ids) != json_string_length(id))
-        return ind_error_set(err, IND_EINPUT, name, 0, 0, "%s.id: the id holds a NUL character", path);
+        return doc_fail(doc, err, id, o, "%s.id: the id holds a NUL character", path);
     json_t *title = json_object_get(o, "title");
     if (!json_is_string(title))
-        return ind_error_set(err, IND_EINPUT, name, 0, 0, "%s.title: expected a string, found %s", path,
+        return doc_fail(doc, err, title, o, "%s.title: expected a string, found %s", path,
                              title ? type_name(title) : "nothing");
     json_t *t = title_string(json_string_value(title), strlen(json_string_value(title)), 0);
     if (t && json_string_length(t) == 0) {
         json_decref(t);
-        return ind_error_set(err, IND_EINPUT, name, 0, 0, "%s.title: the title is empty", path);
+        return doc_fail(doc, err, title, o, "%s.title: the title is empty", path);
     }
     if (kind == META_MUNI) {
         json_t *type = json_object_get(o, "type");
         if (!json_is_string(type) && !json_is_null(type)) {
             json_decref(t);
-            return ind_error_set(err, IND_EINPUT, name, 0, 0, "%s.type: expected \"K\" or \"L\", found %s",
+            return doc_fail(doc, err, type, o, "%s.type: expected \"K\" or \"L\", found %s",
                                  path, type_name(type));
         }
         return meta_put_muni(m, ids, t, err);
@@ -438,7 +743,7 @@ static ind_status meta_object(ind_kolada_meta *m, const char *name, const char *
         by = json_boolean(json_integer_value(g) == 1);
     else if (g && !json_is_null(g)) {
         json_decref(t);
-        return ind_error_set(err, IND_EINPUT, name, 0, 0,
+        return doc_fail(doc, err, g, o,
                              "%s.is_divided_by_gender: expected true/false or 1/0, found %s", path,
                              type_name(g));
     }
@@ -458,7 +763,8 @@ ind_status ind_kolada_meta_load_buffer(ind_kolada_meta *m, const char *name, con
     if (data[off] != '{' && data[off] != '[')
         return meta_load_text(m, name, data, size, err);
     json_t *root;
-    ind_status st = parse(name, data, size, &root, err);
+    json_doc doc;
+    ind_status st = parse(name, data, size, &root, &doc, err);
     if (st != IND_OK)
         return st;
     json_t *list = NULL;
@@ -469,7 +775,7 @@ ind_status ind_kolada_meta_load_buffer(ind_kolada_meta *m, const char *name, con
         list = json_object_get(root, "values");
         prefix = "values";
     } else if (json_object_get(root, "id") && json_object_get(root, "title")) {
-        st = meta_object(m, name, "(top)", root, err);
+        st = meta_object(m, &doc, "(top)", root, err);
     } else {
         /* {"1440": "Ale", ...}: municipality code -> name (Kommuner.txt) */
         const char *key;
@@ -478,14 +784,14 @@ ind_status ind_kolada_meta_load_buffer(ind_kolada_meta *m, const char *name, con
         {
             if (!json_is_string(v)) {
                 char kb[80];
-                st = ind_error_set(err, IND_EINPUT, name, 0, 0,
+                st = doc_fail(&doc, err, v, root,
                                    "%s: expected a municipality name (the file maps codes to names, "
                                    "or holds {\"values\": [...]}), found %s",
                                    shown(key, kb, sizeof kb), type_name(v));
                 break;
             }
             if (key[0] == '\0') {
-                st = ind_error_set(err, IND_EINPUT, name, 0, 0, "an empty municipality code");
+                st = doc_fail(&doc, err, v, root, "an empty municipality code");
                 break;
             }
             const char *s = json_string_value(v);
@@ -493,7 +799,7 @@ ind_status ind_kolada_meta_load_buffer(ind_kolada_meta *m, const char *name, con
             if (t && json_string_length(t) == 0) {
                 char kb[80];
                 json_decref(t);
-                st = ind_error_set(err, IND_EINPUT, name, 0, 0, "%s: the name is empty", shown(key, kb, sizeof kb));
+                st = doc_fail(&doc, err, v, root, "%s: the name is empty", shown(key, kb, sizeof kb));
                 break;
             }
             if ((st = meta_put_muni(m, key, t, err)) != IND_OK)
@@ -507,13 +813,14 @@ ind_status ind_kolada_meta_load_buffer(ind_kolada_meta *m, const char *name, con
         json_array_foreach(list, i, o)
         {
             snprintf(path, sizeof path, "%s[%zu]", prefix, i);
-            if ((st = meta_object(m, name, path, o, err)) != IND_OK)
+            if ((st = meta_object(m, &doc, path, o, err)) != IND_OK)
                 break;
         }
     }
     if (st == IND_ENOMEM && err)
         snprintf(err->file, sizeof err->file, "%s", name);
     json_decref(root);
+    doc_free(&doc);
     return st;
 }
 
@@ -618,6 +925,7 @@ typedef struct {
     ind_dataset *ds;
     ind_strtab *str;
     const char *name;
+    const json_doc *doc;
     ind_str file;
     const ind_kolada_meta *meta;
     const char *national;
@@ -632,7 +940,15 @@ static ind_status nomem(reader *r)
     return ind_error_set(r->err, IND_ENOMEM, r->name, 0, 0, "out of memory");
 }
 
-static ind_str intern(reader *r, const char *s, size_t len) { return ind_strtab_intern(r->str, s, len); }
+static ind_str intern(reader *r, const char *s, size_t len)
+{
+    char small[256], *c = len <= sizeof small ? small : malloc(len);
+    size_t n = c ? clean_controls(s, len, c) : 0;
+    ind_str id = ind_strtab_intern(r->str, n ? c : s, n ? n : len);
+    if (c != small)
+        free(c);
+    return c ? id : (ind_str)-1;
+}
 
 /* Warns once per id that the metadata lacks it. */
 static void warn_unknown(reader *r, const char *what, const char *id)
@@ -683,12 +999,15 @@ static ind_str kpi_indicator(reader *r, const char *id)
  * gender and the value in messages. */
 static ind_status add_value(reader *r, ind_str unit, ind_str indicator, int year, const char *gtext,
                             size_t glen, json_t *value, json_int_t count, const char *status,
-                            size_t line, const char *src, const char *gpath, const char *vpath)
+                            const json_t *gv, const json_t *elem, const json_t *parent, const char *src,
+                            const char *gpath, const char *vpath)
 {
     ind_gender g;
     char b1[40];
+    if (pos_shared(elem)) /* an extract's true or null: its year's position */
+        elem = parent;
     if (!gender_letter(gtext, glen, &g))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, gv ? gv : elem, parent,
                              "%s: unknown gender \"%s\" (Kolada uses T, K and M)", gpath,
                              shown(gtext, b1, sizeof b1));
     ind_obs o;
@@ -696,6 +1015,7 @@ static ind_status add_value(reader *r, ind_str unit, ind_str indicator, int year
     o.numerator = o.denominator = o.sd = NAN;
     o.period = ind_period_make(year, IND_PERIOD_YEAR, 0);
     o.file = r->file;
+    size_t line = doc_line(r->doc, elem, parent);
     o.line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     if (json_is_null(value)) {
         o.value = NAN;
@@ -707,9 +1027,15 @@ static ind_status add_value(reader *r, ind_str unit, ind_str indicator, int year
     } else if (json_is_number(value)) {
         o.value = json_number_value(value);
         o.missing = IND_MISSING_NONE;
+        if (!ind_value_plausible(o.value)) {
+            char b2[40], msg[160];
+            snprintf(b2, sizeof b2, "%g", o.value);
+            snprintf(msg, sizeof msg, ind_value_implausible_msg, b2);
+            return doc_fail(r->doc, r->err, value, elem, "%s: %s", vpath, msg);
+        }
     } else {
         char b2[40];
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "%s: expected a number or null, found %s%s%s%s",
+        return doc_fail(r->doc, r->err, value, elem, "%s: expected a number or null, found %s%s%s%s",
                              vpath, type_name(value), json_is_string(value) ? " \"" : "",
                              json_is_string(value) ? shown(json_string_value(value), b2, sizeof b2) : "",
                              json_is_string(value) ? "\"" : "");
@@ -724,7 +1050,7 @@ static ind_status add_value(reader *r, ind_str unit, ind_str indicator, int year
         nn = (size_t)snprintf(note, sizeof note, "count=%lld", (long long)count);
     if (status && status[0]) {
         char b2[200];
-        snprintf(note + nn, sizeof note - nn, "%sstatus=%s", nn ? "; " : "", shown(status, b2, sizeof b2));
+        snprintf(note + nn, sizeof note - nn, "%sstatus=%s", nn ? "; " : "", shown_raw(status, b2, sizeof b2));
     }
     if (note[0] && (o.note = intern(r, note, strlen(note))) == (ind_str)-1)
         return nomem(r);
@@ -751,7 +1077,7 @@ static ind_status string_field(reader *r, json_t *o, const char *key, const char
     json_t *v = json_object_get(o, key);
     if (!json_is_string(v) || json_string_length(v) == 0 ||
         strlen(json_string_value(v)) != json_string_length(v))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, v, o,
                              "%s.%s: expected a non-empty string, found %s", path, key,
                              !v ? "nothing" : json_is_string(v) ? "an empty or NUL-holding string" : type_name(v));
     *out = json_string_value(v);
@@ -759,14 +1085,14 @@ static ind_status string_field(reader *r, json_t *o, const char *key, const char
 }
 
 /* {"kpi", "municipality"|"ou", "period", "values": [...]} */
-static ind_status api_object(reader *r, json_t *o, const char *path, size_t line)
+static ind_status api_object(reader *r, json_t *o, const char *path, const json_t *parent)
 {
     if (!json_is_object(o))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, o, parent,
                              "%s: expected a data object {\"kpi\", \"municipality\", \"period\", \"values\"}, found %s",
                              path, type_name(o));
     if (!json_object_get(o, "kpi") && json_object_get(o, "id") && json_object_get(o, "title"))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, o, parent,
                              "%s: this is a metadata object (id, title), not data; load the file as metadata",
                              path);
     ind_status st;
@@ -775,7 +1101,7 @@ static ind_status api_object(reader *r, json_t *o, const char *path, size_t line
         return st;
     int is_ou = json_object_get(o, "ou") && !json_is_null(json_object_get(o, "ou"));
     if (!is_ou && !json_object_get(o, "municipality"))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, o, parent,
                              "%s: the object has neither \"municipality\" nor \"ou\"", path);
     if ((st = string_field(r, o, is_ou ? "ou" : "municipality", path, &unit_id)) != IND_OK)
         return st;
@@ -783,7 +1109,7 @@ static ind_status api_object(reader *r, json_t *o, const char *path, size_t line
     int year;
     const char *why;
     if (!pv)
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "%s: the object has no \"period\"", path);
+        return doc_fail(r->doc, r->err, o, parent, "%s: the object has no \"period\"", path);
     if (!read_year(pv, &year, &why)) {
         char b[48];
         if (json_is_string(pv)) {
@@ -796,11 +1122,11 @@ static ind_status api_object(reader *r, json_t *o, const char *path, size_t line
         } else {
             snprintf(b, sizeof b, "%s", type_name(pv));
         }
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "%s.period: %s %s", path, b, why);
+        return doc_fail(r->doc, r->err, pv, o, "%s.period: %s %s", path, b, why);
     }
     json_t *values = json_object_get(o, "values");
     if (!json_is_array(values))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, values, o,
                              "%s.values: expected an array of {\"gender\", \"value\"}, found %s", path,
                              values ? type_name(values) : "nothing");
     ind_str unit = is_ou ? intern(r, unit_id, strlen(unit_id)) : municipality_unit(r, unit_id);
@@ -814,23 +1140,23 @@ static ind_status api_object(reader *r, json_t *o, const char *path, size_t line
     {
         snprintf(vpath, sizeof vpath, "%s.values[%zu]", path, j);
         if (!json_is_object(e))
-            return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+            return doc_fail(r->doc, r->err, e, values,
                                  "%s: expected {\"gender\", \"value\", \"count\", \"status\"}, found %s",
                                  vpath, type_name(e));
         json_t *g = json_object_get(e, "gender");
         if (!json_is_string(g))
-            return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+            return doc_fail(r->doc, r->err, g, e,
                                  "%s.gender: expected \"T\", \"K\" or \"M\", found %s", vpath,
                                  g ? type_name(g) : "nothing");
         json_t *value = json_object_get(e, "value");
         if (!value)
-            return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+            return doc_fail(r->doc, r->err, e, values,
                                  "%s: no \"value\" (write null for a missing value)", vpath);
         json_int_t count = 1;
         json_t *c = json_object_get(e, "count");
         if (c && !json_is_null(c)) {
             if (!json_is_integer(c) || json_integer_value(c) < 0)
-                return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+                return doc_fail(r->doc, r->err, c, e,
                                      "%s.count: expected a whole number >= 0, found %s", vpath,
                                      json_is_integer(c) ? "a negative number" : type_name(c));
             count = json_integer_value(c);
@@ -839,7 +1165,7 @@ static ind_status api_object(reader *r, json_t *o, const char *path, size_t line
         json_t *s = json_object_get(e, "status");
         if (s && !json_is_null(s)) {
             if (!json_is_string(s))
-                return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+                return doc_fail(r->doc, r->err, s, e,
                                      "%s.status: expected a string, found %s", vpath, type_name(s));
             status = json_string_value(s);
         }
@@ -847,7 +1173,7 @@ static ind_status api_object(reader *r, json_t *o, const char *path, size_t line
         snprintf(gpath, sizeof gpath, "%s.gender", vpath);
         snprintf(valpath, sizeof valpath, "%s.value", vpath);
         if ((st = add_value(r, unit, indicator, year, json_string_value(g), json_string_length(g), value,
-                            count, status, line, vpath, gpath, valpath)) != IND_OK)
+                            count, status, g, e, o, vpath, gpath, valpath)) != IND_OK)
             return st;
     }
     return IND_OK;
@@ -855,10 +1181,10 @@ static ind_status api_object(reader *r, json_t *o, const char *path, size_t line
 
 /* {year: {"T"|"K"|"M": value}} for one unit and KPI (the extract's shape). */
 static ind_status extract_years(reader *r, ind_str unit, ind_str indicator, json_t *years,
-                                const char *path, size_t *line)
+                                const char *path, const json_t *parent)
 {
     if (!json_is_object(years))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, years, parent,
                              "%s: expected {year: {\"T\"|\"K\"|\"M\": value}}, found %s", path,
                              type_name(years));
     const char *ykey;
@@ -869,13 +1195,12 @@ static ind_status extract_years(reader *r, ind_str unit, ind_str indicator, json
         char b[40];
         int year;
         const char *why;
-        (*line)++;
         snprintf(ypath, sizeof ypath, "%s.%s", path, shown(ykey, b, sizeof b));
         if (!year_text(ykey, strlen(ykey), &year, &why))
-            return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "%s: the period \"%s\" %s", ypath,
+            return doc_fail(r->doc, r->err, gs, years, "%s: the period \"%s\" %s", ypath,
                                  shown(ykey, b, sizeof b), why);
         if (!json_is_object(gs))
-            return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+            return doc_fail(r->doc, r->err, gs, years,
                                  "%s: expected {\"T\"|\"K\"|\"M\": value}, found %s", ypath, type_name(gs));
         const char *gkey;
         json_t *v;
@@ -883,8 +1208,8 @@ static ind_status extract_years(reader *r, ind_str unit, ind_str indicator, json
         {
             char gb[40];
             snprintf(gpath, sizeof gpath, "%s.%s", ypath, shown(gkey, gb, sizeof gb));
-            ind_status st = add_value(r, unit, indicator, year, gkey, strlen(gkey), v, 1, NULL, *line, gpath,
-                                      gpath, gpath);
+            ind_status st = add_value(r, unit, indicator, year, gkey, strlen(gkey), v, 1, NULL, NULL, v, gs,
+                                      gpath, gpath, gpath);
             if (st != IND_OK)
                 return st;
         }
@@ -893,10 +1218,10 @@ static ind_status extract_years(reader *r, ind_str unit, ind_str indicator, json
 }
 
 /* {KPI: {year: {...}}} for one unit. */
-static ind_status extract_kpis(reader *r, ind_str unit, json_t *kpis, const char *path, size_t *line)
+static ind_status extract_kpis(reader *r, ind_str unit, json_t *kpis, const char *path, const json_t *parent)
 {
     if (!json_is_object(kpis))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, kpis, parent,
                              "%s: expected {KPI id: {year: {...}}}, found %s", path, type_name(kpis));
     const char *kkey;
     json_t *years;
@@ -909,11 +1234,11 @@ static ind_status extract_kpis(reader *r, ind_str unit, json_t *kpis, const char
         else
             snprintf(kpath, sizeof kpath, "%s", shown(kkey, b, sizeof b));
         if (!kkey[0])
-            return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "%s: an empty KPI id", path[0] ? path : "(top)");
+            return doc_fail(r->doc, r->err, years, kpis, "%s: an empty KPI id", path[0] ? path : "(top)");
         ind_str indicator = kpi_indicator(r, kkey);
         if (indicator == (ind_str)-1)
             return nomem(r);
-        ind_status st = extract_years(r, unit, indicator, years, kpath, line);
+        ind_status st = extract_years(r, unit, indicator, years, kpath, kpis);
         if (st != IND_OK)
             return st;
     }
@@ -941,13 +1266,12 @@ static int leaf_depth(json_t *v, int limit)
 
 static ind_status extract(reader *r, json_t *root)
 {
-    size_t line = 0;
     const char *key;
     json_t *v;
     size_t strings = 0;
     json_object_foreach(root, key, v) strings += json_is_string(v);
     if (strings > 0 && strings == json_object_size(root))
-        return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+        return doc_fail(r->doc, r->err, root, NULL,
                              "this maps codes to names (like Kommuner.txt): load it as municipality "
                              "metadata, not as data");
     int depth = leaf_depth(root, 6);
@@ -959,7 +1283,7 @@ static ind_status extract(reader *r, json_t *root)
         ind_str unit = intern(r, u, strlen(u));
         if (unit == (ind_str)-1)
             return nomem(r);
-        return extract_kpis(r, unit, root, "", &line);
+        return extract_kpis(r, unit, root, "", NULL);
     }
     if (depth == 4) {
         /* municipal: {municipality: {KPI: {year: {gender: value}}}} */
@@ -970,19 +1294,19 @@ static ind_status extract(reader *r, json_t *root)
             size_t len = strlen(key);
             const char *u = trim(key, &len);
             if (len == 0)
-                return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0, "an empty municipality name at the top level");
+                return doc_fail(r->doc, r->err, v, root, "an empty municipality name at the top level");
             /* a municipality code the metadata knows becomes its name */
             ind_str unit = ind_kolada_meta_municipality_name(r->meta, key) ? municipality_unit(r, key)
                                                                         : intern(r, u, len);
             if (unit == (ind_str)-1)
                 return nomem(r);
-            ind_status st = extract_kpis(r, unit, v, upath, &line);
+            ind_status st = extract_kpis(r, unit, v, upath, root);
             if (st != IND_OK)
                 return st;
         }
         return IND_OK;
     }
-    return ind_error_set(r->err, IND_EINPUT, r->name, 0, 0,
+    return doc_fail(r->doc, r->err, root, NULL,
                          "not a Kolada shape: expected {\"values\": [...]} (an API page), "
                          "{municipality: {KPI: {year: {\"T\": value}}}} or {KPI: {year: {\"T\": value}}}");
 }
@@ -995,7 +1319,7 @@ static ind_status api_list(reader *r, json_t *list, const char *prefix)
     json_array_foreach(list, i, o)
     {
         snprintf(path, sizeof path, "%s[%zu]", prefix, i);
-        ind_status st = api_object(r, o, path, i + 1);
+        ind_status st = api_object(r, o, path, list);
         if (st != IND_OK)
             return st;
     }
@@ -1031,7 +1355,9 @@ ind_status ind_kolada_ingest_buffer(ind_dataset *ds, const char *name, const cha
         return nomem(&r);
     }
     json_t *root;
-    ind_status st = parse(name, data ? data : "", size, &root, err);
+    json_doc doc;
+    ind_status st = parse(name, data ? data : "", size, &root, &doc, err);
+    r.doc = &doc;
     if (st != IND_OK) {
         json_decref(r.warned);
         return st;
@@ -1041,7 +1367,7 @@ ind_status ind_kolada_ingest_buffer(ind_dataset *ds, const char *name, const cha
         st = api_list(&r, root, "");
     } else if (json_object_get(root, "kpi") && json_object_get(root, "period")) {
         /* one data object on its own (its "values" are the genders) */
-        st = api_object(&r, root, "(top)", 1);
+        st = api_object(&r, root, "(top)", NULL);
     } else if (json_is_array(values)) {
         st = api_list(&r, values, "values");
         json_t *count = json_object_get(root, "count");
@@ -1053,6 +1379,7 @@ ind_status ind_kolada_ingest_buffer(ind_dataset *ds, const char *name, const cha
         st = extract(&r, root);
     }
     json_decref(root);
+    doc_free(&doc);
     json_decref(r.warned);
     if (added)
         *added = r.added;

@@ -34,15 +34,16 @@ typedef struct ind_kolada_options {
  * else its id; period = the year; gender = T/K/M. A null value is a missing
  * observation (the reason from a status mark such as ".." when there is one,
  * else "unreported"). count > 1 (a group's unweighted mean) and a non-empty
- * status are written in the note. obs.line is the 1-based number of the data
- * object in the document (values[line-1]; in the extract shapes the N-th
- * {year: ...} object) and obs.source "name:JSON path" (values[3].values[1],
- * Ale.N15419.2016.K) unless opt->no_paths.
+ * status are written in the note. obs.line is the line of the value's record
+ * in the text (the {"gender", "value"} element; in the extract shapes the
+ * gender key, or for a null its year's key) and obs.source "name:JSON path"
+ * (values[3].values[1], Ale.N15419.2016.K) unless opt->no_paths.
  * Pages of one query are simply several calls on one dataset.
  *
  * Outputs: *added (may be NULL) counts observations added by this call.
  * Returns IND_OK; IND_EINPUT for malformed JSON (jansson's line and column)
- * or a wrong shape (the message starts with the JSON path); IND_ENOMEM. */
+ * or a wrong shape (line and column of the member, then the JSON path);
+ * IND_ENOMEM. */
 ind_status ind_kolada_ingest_buffer(ind_dataset *ds, const char *name, const char *data,
                                     size_t size, const ind_kolada_options *opt, size_t *added,
                                     ind_error *err);

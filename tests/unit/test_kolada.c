@@ -161,15 +161,15 @@ static void test_v2_page(void **state)
     assert_int_equal(ind_dataset_obs_count(ds), 9);
     /* 1440: N15419 K, M, T and N15008 T; 0180: N15419 T, K */
     assert_int_equal(ind_dataset_series_count(ds), 6);
-    check_value(ds, "1440", "N15419", IND_GENDER_K, 2019, 78.8, 1, "v2_page.json:values[0].values[0]");
-    check_value(ds, "1440", "N15419", IND_GENDER_M, 2019, 69.9, 1, "v2_page.json:values[0].values[1]");
-    check_value(ds, "1440", "N15419", IND_GENDER_T, 2019, 74.2, 1, "v2_page.json:values[0].values[2]");
-    check_value(ds, "1440", "N15419", IND_GENDER_K, 2020, 74.6, 2, "v2_page.json:values[1].values[0]");
-    check_value(ds, "1440", "N15419", IND_GENDER_M, 2020, 77.9, 2, NULL);
-    check_value(ds, "1440", "N15419", IND_GENDER_T, 2020, 76.3, 2, NULL);
-    check_value(ds, "1440", "N15008", IND_GENDER_T, 2020, 114165.878096, 3, "values[2].values[0]");
+    check_value(ds, "1440", "N15419", IND_GENDER_K, 2019, 78.8, 11, "v2_page.json:values[0].values[0]");
+    check_value(ds, "1440", "N15419", IND_GENDER_M, 2019, 69.9, 12, "v2_page.json:values[0].values[1]");
+    check_value(ds, "1440", "N15419", IND_GENDER_T, 2019, 74.2, 13, "v2_page.json:values[0].values[2]");
+    check_value(ds, "1440", "N15419", IND_GENDER_K, 2020, 74.6, 21, "v2_page.json:values[1].values[0]");
+    check_value(ds, "1440", "N15419", IND_GENDER_M, 2020, 77.9, 22, NULL);
+    check_value(ds, "1440", "N15419", IND_GENDER_T, 2020, 76.3, 23, NULL);
+    check_value(ds, "1440", "N15008", IND_GENDER_T, 2020, 114165.878096, 31, "values[2].values[0]");
     /* "period": "2020" written as a string is the same year */
-    check_value(ds, "0180", "N15419", IND_GENDER_T, 2020, 79.7, 4, "values[3].values[0]");
+    check_value(ds, "0180", "N15419", IND_GENDER_T, 2020, 79.7, 39, "values[3].values[0]");
     check_missing(ds, "0180", "N15419", IND_GENDER_K, 2020, IND_MISSING_UNREPORTED);
     check_note(ds, "0180", "N15419", IND_GENDER_K, 2020, "count=0");
     /* count 1 and an empty status leave no note */
@@ -191,7 +191,7 @@ static void test_v3_page(void **state)
     check_value(ds, "0180", "N15436", IND_GENDER_K, 2018, 88.2, 1, NULL);
     check_value(ds, "0180", "N15436", IND_GENDER_M, 2018, 85.6, 1, NULL);
     /* an integer value (84) is a number like any other */
-    check_value(ds, "1440", "N15436", IND_GENDER_T, 2018, 84.0, 2, "v3_page.json:values[1].values[0]");
+    check_value(ds, "1440", "N15436", IND_GENDER_T, 2018, 84.0, 1, "v3_page.json:values[1].values[0]");
     ind_dataset_free(ds);
 }
 
@@ -207,12 +207,12 @@ static void test_two_pages(void **state)
     assert_int_equal(ind_dataset_warning_count(ds), 1);
     const ind_warning *w = ind_dataset_warning(ds, 0);
     assert_non_null(strstr(w->message, "identical repeat of"));
-    assert_non_null(strstr(w->message, "query_page1.json:2"));
+    assert_non_null(strstr(w->message, "query_page1.json:3"));
     assert_true(ends_with(ind_dataset_str(ds, w->file), "query_page2.json"));
-    assert_int_equal(w->line, 2);
-    check_value(ds, "1440", "N15436", IND_GENDER_T, 2019, 87.0, 1, "query_page1.json:values[0].values[0]");
-    check_value(ds, "1440", "N15436", IND_GENDER_T, 2020, 86.3, 2, "query_page1.json:values[1].values[0]");
-    check_value(ds, "0180", "N15436", IND_GENDER_T, 2019, 87.4, 1, "query_page2.json:values[0].values[0]");
+    assert_int_equal(w->line, 3);
+    check_value(ds, "1440", "N15436", IND_GENDER_T, 2019, 87.0, 2, "query_page1.json:values[0].values[0]");
+    check_value(ds, "1440", "N15436", IND_GENDER_T, 2020, 86.3, 3, "query_page1.json:values[1].values[0]");
+    check_value(ds, "0180", "N15436", IND_GENDER_T, 2019, 87.4, 2, "query_page2.json:values[0].values[0]");
     ind_dataset_free(ds);
 }
 
@@ -224,12 +224,81 @@ static void test_two_pages_conflict(void **state)
     ingest(ds, GOLDEN "query_page2_conflict.json", NULL);
     ind_error err;
     ind_error_clear(&err);
-    /* 1440/2020 is 86.3 on page 1 (object 2) and 86.0 on the other page (object 2) */
+    /* 1440/2020 is 86.3 on page 1 (line 3) and 86.0 on the other page (line 3) */
     assert_int_equal(ind_dataset_finish(ds, &err), IND_EINPUT);
     assert_true(ends_with(err.file, "query_page2_conflict.json"));
-    assert_int_equal(err.line, 2);
+    assert_int_equal(err.line, 3);
     assert_non_null(strstr(err.message, "1440, N15436, 2020, T"));
-    assert_non_null(strstr(err.message, "query_page1.json:2"));
+    assert_non_null(strstr(err.message, "query_page1.json:3"));
+    ind_dataset_free(ds);
+}
+
+/* Two records of the same unit, KPI, year and gender with different values, on
+ * lines 5 and 9 of a pretty-printed page: the error names lines 9 and 5 (the
+ * text's lines, not the objects' numbers). */
+static void test_duplicate_lines(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"values\": [\n"                                                               /* 1 */
+        "  {\"kpi\": \"N1\",\n"                                                         /* 2 */
+        "   \"municipality\": \"1440\",\n"                                              /* 3 */
+        "   \"period\": 2020, \"values\": [\n"                                          /* 4 */
+        "     {\"gender\": \"T\", \"value\": 1}]},\n"                                   /* 5 */
+        "  {\"kpi\": \"N2\", \"municipality\": \"1440\", \"period\": 2020, \"values\": [\n" /* 6 */
+        "     {\"gender\": \"T\", \"value\": 7}]},\n"                                   /* 7 */
+        "  {\"kpi\": \"N1\", \"municipality\": \"1440\", \"period\": 2020, \"values\": [\n" /* 8 */
+        "     {\"gender\": \"T\", \"value\": 2}]}\n"                                    /* 9 */
+        "]}\n";
+    ind_dataset *ds = ind_dataset_new(NULL);
+    size_t added;
+    ind_error err;
+    ind_error_clear(&err);
+    assert_int_equal(ind_kolada_ingest_buffer(ds, "dup.json", json, strlen(json), NULL, &added, &err), IND_OK);
+    assert_int_equal(added, 3);
+    assert_int_equal(ind_dataset_finish(ds, &err), IND_EINPUT);
+    assert_string_equal(err.file, "dup.json");
+    assert_int_equal(err.line, 9);
+    assert_non_null(strstr(err.message, "here and at dup.json:5"));
+    ind_dataset_free(ds);
+
+    /* a shape error deep in a pretty-printed page: line and column of the member */
+    static const char bad[] = "{\"values\": [\n  {\"kpi\": \"N1\", \"municipality\": \"1440\",\n"
+                              "   \"period\": 2020, \"values\": [\n     {\"gender\": \"Ö\", \"value\": 1}]}]}";
+    ds = ind_dataset_new(NULL);
+    ind_error_clear(&err);
+    assert_int_equal(ind_kolada_ingest_buffer(ds, "bad.json", bad, strlen(bad), NULL, &added, &err), IND_EINPUT);
+    assert_int_equal(err.line, 4);
+    assert_int_equal(err.column, 7); /* "gender" after five spaces and "{" */
+    ind_dataset_free(ds);
+}
+
+/* Found by fuzz_kolada: jansson reads a NUL byte right after a number as part
+ * of it ("6\0," is 6). The position scan once took the NUL for the start of a
+ * key, fell out of step with the tree and looped forever binding positions. Now
+ * it reads the NUL as jansson does, and a scan that disagrees with the tree
+ * gives no positions rather than wrong ones (or a hang). */
+static void test_nul_after_number(void **state)
+{
+    (void)state;
+    static const char json[] = "{\"values\": [{\"kpi\": \"N1\", \"municipality\": \"1440\", \"period\": 2020,\n"
+                               " \"count\": 6\0, \"values\": [{\"gender\": \"X\", \"value\": 1}]}]}";
+    ind_dataset *ds = ind_dataset_new(NULL);
+    size_t added;
+    ind_error err;
+    ind_error_clear(&err);
+    assert_int_equal(ind_kolada_ingest_buffer(ds, "nul.json", json, sizeof json - 1, NULL, &added, &err),
+                     IND_EINPUT);
+    assert_non_null(strstr(err.message, "values[0].values[0].gender: unknown gender"));
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 27); /* "gender" on line 2 (Python str.index), the NUL one character */
+    ind_dataset_free(ds);
+    /* the fuzzer's input itself: read to the end */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/fuzz/corpus-kolada/regress_nul_after_number.json", IND_TEST_DIR);
+    ds = ind_dataset_new(NULL);
+    ind_error_clear(&err);
+    ind_kolada_ingest_file(ds, path, NULL, &added, &err);
     ind_dataset_free(ds);
 }
 
@@ -239,9 +308,9 @@ static void test_ou_data(void **state)
     ind_dataset *ds = ind_dataset_new(NULL);
     assert_int_equal(ingest(ds, GOLDEN "ou_data.json", NULL), 3);
     finish(ds);
-    check_value(ds, "V15E144001301", "N15033", IND_GENDER_T, 2019, 12.5, 1, "ou_data.json:values[0].values[0]");
+    check_value(ds, "V15E144001301", "N15033", IND_GENDER_T, 2019, 12.5, 5, "ou_data.json:values[0].values[0]");
     check_missing(ds, "V15E144001101", "N15033", IND_GENDER_T, 2019, IND_MISSING_UNREPORTED);
-    check_value(ds, "V15E144001101", "N15033", IND_GENDER_K, 2019, 11.0, 2, "values[1].values[1]");
+    check_value(ds, "V15E144001101", "N15033", IND_GENDER_K, 2019, 11.0, 8, "values[1].values[1]");
     ind_dataset_free(ds);
 }
 
@@ -254,8 +323,8 @@ static void test_nulls(void **state)
     assert_int_equal(count_missing(ds), 6);
     check_missing(ds, "1440", "N15571", IND_GENDER_K, 2016, IND_MISSING_UNREPORTED);
     check_note(ds, "1440", "N15571", IND_GENDER_K, 2016, "count=0");
-    check_value(ds, "1440", "N15571", IND_GENDER_M, 2016, 3.9, 1, NULL);
-    check_value(ds, "1440", "N15571", IND_GENDER_T, 2016, 2.1, 1, NULL);
+    check_value(ds, "1440", "N15571", IND_GENDER_M, 2016, 3.9, 2, NULL);
+    check_value(ds, "1440", "N15571", IND_GENDER_T, 2016, 2.1, 2, NULL);
     /* Kolada's marks in the status: .. sekretess, - bortfall, . ej tillämplig */
     check_missing(ds, "1440", "N15571", IND_GENDER_K, 2017, IND_MISSING_CONFIDENTIAL);
     check_note(ds, "1440", "N15571", IND_GENDER_K, 2017, "count=0; status=..");
@@ -267,12 +336,12 @@ static void test_nulls(void **state)
     check_missing(ds, "0180", "N15571", IND_GENDER_T, 2018, IND_MISSING_UNREPORTED);
     check_note(ds, "0180", "N15571", IND_GENDER_T, 2018, "count=0; status=X");
     /* status null, count absent: a plain value */
-    check_value(ds, "0180", "N15571", IND_GENDER_T, 2019, 4.5, 5, NULL);
+    check_value(ds, "0180", "N15571", IND_GENDER_T, 2019, 4.5, 6, NULL);
     check_note(ds, "0180", "N15571", IND_GENDER_T, 2019, "");
-    check_value(ds, "0180", "N15571", IND_GENDER_K, 2019, 5.0, 5, NULL);
+    check_value(ds, "0180", "N15571", IND_GENDER_K, 2019, 5.0, 6, NULL);
     check_note(ds, "0180", "N15571", IND_GENDER_K, 2019, "");
     /* a value with a status keeps the value and notes the status */
-    check_value(ds, "0180", "N15571", IND_GENDER_T, 2020, 4.25, 6, NULL);
+    check_value(ds, "0180", "N15571", IND_GENDER_T, 2020, 4.25, 7, NULL);
     check_note(ds, "0180", "N15571", IND_GENDER_T, 2020, "status=Prel");
     ind_dataset_free(ds);
 }
@@ -283,10 +352,10 @@ static void test_group(void **state)
     ind_dataset *ds = ind_dataset_new(NULL);
     assert_int_equal(ingest(ds, GOLDEN "group.json", NULL), 3);
     finish(ds);
-    check_value(ds, "G124004", "N15419", IND_GENDER_T, 2020, 72.4, 1, NULL);
+    check_value(ds, "G124004", "N15419", IND_GENDER_T, 2020, 72.4, 3, NULL);
     check_note(ds, "G124004", "N15419", IND_GENDER_T, 2020,
                 "count=3; unweighted mean of 3 members (Kolada group)");
-    check_value(ds, "G124004", "N15419", IND_GENDER_M, 2020, 70.05, 1, NULL);
+    check_value(ds, "G124004", "N15419", IND_GENDER_M, 2020, 70.05, 5, NULL);
     check_note(ds, "G124004", "N15419", IND_GENDER_M, 2020,
                 "count=2; unweighted mean of 2 members (Kolada group)");
     check_missing(ds, "G124004", "N15419", IND_GENDER_K, 2020, IND_MISSING_UNREPORTED);
@@ -372,10 +441,10 @@ static void test_names_from_metadata(void **state)
     assert_int_equal(ingest(ds, GOLDEN "v2_page.json", &opt), 9);
     finish(ds);
     assert_int_equal(ind_dataset_warning_count(ds), 0);
-    check_value(ds, "Ale", N15419_TITLE, IND_GENDER_K, 2019, 78.8, 1, NULL);
-    check_value(ds, "Ale", "N15419", IND_GENDER_K, 2019, 78.8, 1, NULL);
-    check_value(ds, "Ale", N15008_TITLE, IND_GENDER_T, 2020, 114165.878096, 3, NULL);
-    check_value(ds, "Stockholm", "N15419", IND_GENDER_T, 2020, 79.7, 4, NULL);
+    check_value(ds, "Ale", N15419_TITLE, IND_GENDER_K, 2019, 78.8, 11, NULL);
+    check_value(ds, "Ale", "N15419", IND_GENDER_K, 2019, 78.8, 11, NULL);
+    check_value(ds, "Ale", N15008_TITLE, IND_GENDER_T, 2020, 114165.878096, 31, NULL);
+    check_value(ds, "Stockholm", "N15419", IND_GENDER_T, 2020, 79.7, 39, NULL);
     long s = ind_dataset_find_series(ds, "Ale", "N15419", IND_GENDER_T);
     assert_true(s >= 0);
     const ind_series *se = ind_dataset_series(ds, (size_t)s);
@@ -389,7 +458,7 @@ static void test_names_from_metadata(void **state)
     ds = ind_dataset_new(NULL);
     assert_int_equal(ingest(ds, GOLDEN "v2_page.json", &opt), 9);
     finish(ds);
-    check_value(ds, "Ale", N15419_TITLE, IND_GENDER_K, 2019, 78.8, 1, NULL);
+    check_value(ds, "Ale", N15419_TITLE, IND_GENDER_K, 2019, 78.8, 11, NULL);
     assert_null(ind_dataset_series(ds, (size_t)ind_dataset_find_series(ds, "Ale", N15419_TITLE, IND_GENDER_K))->info);
     assert_int_equal(ind_dataset_find_series(ds, "Ale", "N15419", IND_GENDER_K), -1);
     ind_dataset_free(ds);
@@ -414,7 +483,7 @@ static void test_unknown_ids_warn_once(void **state)
     assert_true(has_warning(ds, "KPI N15436 is not in the metadata"));
     assert_true(has_warning(ds, "municipality G124004 is not in the metadata"));
     check_value(ds, "Stockholm", "N15436", IND_GENDER_T, 2018, 86.9, 1, NULL);
-    check_value(ds, "G124004", N15419_TITLE, IND_GENDER_T, 2020, 72.4, 1, NULL);
+    check_value(ds, "G124004", N15419_TITLE, IND_GENDER_T, 2020, 72.4, 3, NULL);
     ind_dataset_free(ds);
     ind_kolada_meta_free(m);
 }
@@ -433,7 +502,7 @@ static void test_ambiguous_names(void **state)
     finish(ds);
     /* two ids named Gotland must stay two units */
     check_value(ds, "Gotland (0980)", "N1", IND_GENDER_T, 2020, 1.0, 1, "inline.json:[0].values[0]");
-    check_value(ds, "Gotland (0009)", "N1", IND_GENDER_T, 2020, 2.0, 2, "inline.json:[1].values[0]");
+    check_value(ds, "Gotland (0009)", "N1", IND_GENDER_T, 2020, 2.0, 1, "inline.json:[1].values[0]");
     ind_dataset_free(ds);
     ind_kolada_meta_free(m);
 }
@@ -459,8 +528,8 @@ static void test_shared_titles(void **state)
     ingest_text(ds, data, &opt);
     finish(ds);
     check_value(ds, "1440", "Kostnad (N1)", IND_GENDER_T, 2020, 1.0, 1, NULL);
-    check_value(ds, "1440", "Kostnad (N2)", IND_GENDER_T, 2020, 2.0, 2, NULL);
-    check_value(ds, "1440", "Egen", IND_GENDER_T, 2020, 3.0, 3, NULL);
+    check_value(ds, "1440", "Kostnad (N2)", IND_GENDER_T, 2020, 2.0, 1, NULL);
+    check_value(ds, "1440", "Egen", IND_GENDER_T, 2020, 3.0, 1, NULL);
     ind_dataset_free(ds);
 
     /* with a catalogue that has its own "Egen" (id egen, no KPI id) */
@@ -476,8 +545,8 @@ static void test_shared_titles(void **state)
     ds = ind_dataset_new(cat);
     ingest_text(ds, data, &opt);
     finish(ds);
-    check_value(ds, "1440", "Egen (N3)", IND_GENDER_T, 2020, 3.0, 3, NULL);
-    check_value(ds, "1440", "N2", IND_GENDER_T, 2020, 2.0, 2, NULL);
+    check_value(ds, "1440", "Egen (N3)", IND_GENDER_T, 2020, 3.0, 1, NULL);
+    check_value(ds, "1440", "N2", IND_GENDER_T, 2020, 2.0, 1, NULL);
     assert_int_equal(ind_dataset_find_series(ds, "1440", "Egen", IND_GENDER_T), -1);
     ind_dataset_free(ds);
     ind_catalog_free(cat);
@@ -498,13 +567,13 @@ static void test_extract_shapes(void **state)
     check_value(ds, "Ale", "N15419", IND_GENDER_M, 2016, 63.5, 1, NULL);
     check_value(ds, "Ale", "N15419", IND_GENDER_T, 2016, 68.9, 1, NULL);
     check_missing(ds, "Ale", "N15419", IND_GENDER_T, 2017, IND_MISSING_UNREPORTED);
-    assert_int_equal(get(ds, "Ale", "N15419", IND_GENDER_T, 2017).line, 2);
-    check_value(ds, "Upplands V\xc3\xa4sby", "N15008", IND_GENDER_T, 2016, 100.5, 3, NULL);
+    assert_int_equal(get(ds, "Ale", "N15419", IND_GENDER_T, 2017).line, 1);
+    check_value(ds, "Upplands V\xc3\xa4sby", "N15008", IND_GENDER_T, 2016, 100.5, 1, NULL);
     /* the national shape: the unit is Riket */
     check_value(ds, "Riket", "N15419", IND_GENDER_K, 2016, 79.4, 1, "riket_small.json:N15419.2016.K");
     check_value(ds, "Riket", "N15419", IND_GENDER_T, 2016, 76.4, 1, NULL);
     check_missing(ds, "Riket", "N15008", IND_GENDER_T, 2020, IND_MISSING_UNREPORTED);
-    assert_int_equal(get(ds, "Riket", "N15008", IND_GENDER_T, 2020).line, 2);
+    assert_int_equal(get(ds, "Riket", "N15008", IND_GENDER_T, 2020).line, 1);
     ind_dataset_free(ds);
 
     /* ... or the unit the caller names */
@@ -516,14 +585,14 @@ static void test_extract_shapes(void **state)
     assert_int_equal(ind_dataset_find_series(ds, "Riket", "N15419", IND_GENDER_M), -1);
     ind_dataset_free(ds);
 
-    /* without paths: no source; file and object number remain */
+    /* without paths: no source; file and line remain */
     ds = ind_dataset_new(NULL);
     ind_kolada_options bare = {NULL, NULL, 1};
     assert_int_equal(ingest(ds, GOLDEN "riket_small.json", &bare), 4);
     finish(ds);
     ind_obs o = get(ds, "Riket", "N15008", IND_GENDER_T, 2020);
     assert_int_equal(o.source, 0);
-    assert_int_equal(o.line, 2);
+    assert_int_equal(o.line, 1);
     assert_true(ends_with(ind_dataset_str(ds, o.file), "riket_small.json"));
     ind_dataset_free(ds);
 }
@@ -560,7 +629,7 @@ static void test_kommuner_nyckeltal(void **state)
     finish(ds);
     check_value(ds, "Ale", N15419_TITLE, IND_GENDER_K, 2016, 75.5, 1, NULL);
     check_value(ds, "Ale", N15008_TITLE, IND_GENDER_T, 2016, 108615.28434, 1, "inline.json:1440.N15008.2016.T");
-    check_value(ds, "Upplands V\xc3\xa4sby", N15008_TITLE, IND_GENDER_T, 2016, 100.5, 3, NULL);
+    check_value(ds, "Upplands V\xc3\xa4sby", N15008_TITLE, IND_GENDER_T, 2016, 100.5, 1, NULL);
     ind_dataset_free(ds);
     ind_kolada_meta_free(m);
 }
@@ -615,18 +684,21 @@ static void test_bad_files(void **state)
         {"bad/truncated.json", 0, 3, 60, "malformed JSON"},
         /* the second "T" key on line 3 spans columns 30-32 */
         {"bad/duplicate_key.json", 0, 3, 32, "duplicate object key near '\"T\"'"},
-        {"bad/values_not_array.json", 0, 0, 0, "values[0].values: expected an array"},
-        {"bad/gender.json", 0, 0, 0, "values[1].values[2].gender: unknown gender \"X\""},
-        {"bad/period.json", 0, 0, 0, "values[0].period: \"2020-T1\" is not a year"},
-        {"bad/value.json", 0, 0, 0, "values[0].values[0].value: expected a number or null, found a string \"68,9\""},
-        {"bad/extract_gender.json", 0, 0, 0, "Ale.N15419.2016.W: unknown gender \"W\""},
-        {"bad/extract_year.json", 0, 0, 0, "N15419.16: the period \"16\" is not a year"},
-        {"bad/extract_value.json", 0, 0, 0, "Ale.N15419.2016.T: expected a number or null, found a boolean"},
-        {"bad/not_kolada.json", 0, 0, 0, "not a Kolada shape"},
-        {"kommuner_small.json", 0, 0, 0, "load it as municipality metadata"},
-        {"kpi_meta.json", 0, 0, 0, "values[0]: this is a metadata object"},
-        {"v2_page.json", 1, 0, 0, "values[0]: this is a data object"},
-        {"bad/meta_unknown_kind.json", 1, 0, 0, "values[0]: cannot tell what this metadata object describes"},
+        /* a shape error is at the member's key or the element's first character; the
+         * columns were found by searching the fixture's text (Python str.find) */
+        {"bad/values_not_array.json", 0, 1, 71, "values[0].values: expected an array"},      /* 2nd "values" */
+        {"bad/gender.json", 0, 3, 199, "values[1].values[2].gender: unknown gender \"X\""}, /* 3rd "gender" */
+        {"bad/period.json", 0, 1, 55, "values[0].period: \"2020-T1\" is not a year"},
+        {"bad/value.json", 0, 1, 124, "values[0].values[0].value: expected a number or null, found a string \"68,9\""},
+        {"bad/extract_gender.json", 0, 1, 41, "Ale.N15419.2016.W: unknown gender \"W\""},
+        {"bad/extract_year.json", 0, 1, 34, "N15419.16: the period \"16\" is not a year"},
+        /* true has no position of its own in jansson's tree: its year's key "2016" */
+        {"bad/extract_value.json", 0, 1, 21, "Ale.N15419.2016.T: expected a number or null, found a boolean"},
+        {"bad/not_kolada.json", 0, 1, 1, "not a Kolada shape"},
+        {"kommuner_small.json", 0, 1, 1, "load it as municipality metadata"},
+        {"kpi_meta.json", 0, 6, 5, "values[0]: this is a metadata object"},
+        {"v2_page.json", 1, 6, 5, "values[0]: this is a data object"},
+        {"bad/meta_unknown_kind.json", 1, 1, 13, "values[0]: cannot tell what this metadata object describes"},
         {"bad/nyckeltal_no_separator.txt", 1, 2, 1, "expected a KPI line"},
         {"bad/malformed.json", 1, 4, 3, "malformed JSON"},
     };
@@ -800,8 +872,8 @@ static void test_shared_extract(void **state)
     check_value(ds, "Riket", "N15419", IND_GENDER_K, 2016, 79.4, 0, "riket.txt:N15419.2016.K");
     check_value(ds, "Riket", "N15008", IND_GENDER_T, 2019, 116553.291673, 0, NULL);
     check_missing(ds, "Riket", "N15008", IND_GENDER_T, 2020, IND_MISSING_UNREPORTED);
-    /* Ale's first KPI N15008 has 5 years, N15034 4, so N15419/2016 is object 10 */
-    assert_int_equal(get(ds, "Ale", "N15419", IND_GENDER_K, 2016).line, 10);
+    /* the extract is one line */
+    assert_int_equal(get(ds, "Ale", "N15419", IND_GENDER_K, 2016).line, 1);
     ind_dataset_free(ds);
 
     /* API pages of the same figures merge with the extract: only identical repeats */
@@ -823,7 +895,7 @@ static void test_shared_extract(void **state)
     ind_error_clear(&err);
     assert_int_equal(ind_dataset_finish(ds, &err), IND_EINPUT);
     assert_true(ends_with(err.file, "v2_page.json"));
-    assert_int_equal(err.line, 4);
+    assert_int_equal(err.line, 40);
     assert_non_null(strstr(err.message, "Stockholm"));
     assert_non_null(strstr(err.message, "2020, K"));
     assert_non_null(strstr(err.message, "MasterData.txt:"));
@@ -840,6 +912,8 @@ int main(void)
         cmocka_unit_test(test_v3_page),
         cmocka_unit_test(test_two_pages),
         cmocka_unit_test(test_two_pages_conflict),
+        cmocka_unit_test(test_duplicate_lines),
+        cmocka_unit_test(test_nul_after_number),
         cmocka_unit_test(test_ou_data),
         cmocka_unit_test(test_nulls),
         cmocka_unit_test(test_group),
