@@ -5,7 +5,7 @@
 # output format (issue 17), on the built-in demo data (Exempelstad, synthetic), read
 # back with openpyxl (Debian's python3-openpyxl, in /usr/bin/python3) by
 # lib/xlsx_read.py and with LibreOffice as a second reader:
-#   - status, flag, goals, trend, check: `--format xlsx -o F.xlsx` (and `-o F.xlsx`
+#   - status, flag, goals, trend, compare, spc, check: `--format xlsx -o F.xlsx` (and `-o F.xlsx`
 #     alone) holds exactly the cells of `--format csv` (every number the same double,
 #     its type from `--format json`; every text the same, verdicts as words without
 #     paper's symbol), the headers the columns' Swedish labels (English with --lang en),
@@ -27,8 +27,7 @@
 #   - formats: --format wins over the extension; .txt gives the terminal table; an
 #     extension or format the command cannot write, a name without an extension, and a
 #     workbook to a terminal are usage errors (exit 1) listing what it writes; compare
-#     and spc (not yet on the document layer) refuse xlsx; report refuses .csv; nothing
-#     written and no temporary file left on any of them;
+#     refuses .pdf, report .csv; nothing written and no temporary file left on any of them;
 #   - LibreOffice (soffice --headless --convert-to csv, in sv-SE) opens the status
 #     workbook and shows percentages and shares the Swedish way ("6,7 %").
 # Skipped (exit 0) when /usr/bin/python3 has no openpyxl; the LibreOffice part when
@@ -70,24 +69,35 @@ usage_error() {
 }
 
 # ---- 1. every command's table ---------------------------------------------------------
-for cmd in status flag goals trend check; do
+U=Vuxenenheten
+# args CMD: what the command needs besides the demo data
+args() {
+    case $1 in
+    compare) echo "--indicator freda_kortfragor" ;;
+    spc) echo "--unit $U --indicator Sjukfrånvaro" ;;
+    esac
+}
+for cmd in status flag goals trend compare spc check; do
     for lang in sv en; do
         t=$cmd-$lang
-        "$BIN" "$cmd" --demo -q --lang $lang --format csv >"$t.csv"
-        "$BIN" "$cmd" --demo -q --lang $lang --format json >"$t.json"
-        if "$BIN" "$cmd" --demo -q --lang $lang --format xlsx -o "$t.xlsx"; then
+        # shellcheck disable=SC2046
+        "$BIN" "$cmd" --demo -q $(args $cmd) --lang $lang --format csv >"$t.csv"
+        # shellcheck disable=SC2046
+        "$BIN" "$cmd" --demo -q $(args $cmd) --lang $lang --format json >"$t.json"
+        # shellcheck disable=SC2046
+        if "$BIN" "$cmd" --demo -q $(args $cmd) --lang $lang --format xlsx -o "$t.xlsx"; then
             check "$cmd --lang $lang: the workbook holds the CSV's cells" \
                 $PY "$READ" table "$cmd" $lang "$t.xlsx" "$t.csv" "$t.json"
         else
             bad "$cmd --lang $lang --format xlsx failed"
         fi
     done
-    "$BIN" "$cmd" --demo -q -o "$cmd.again.xlsx"
+    # shellcheck disable=SC2046
+    "$BIN" "$cmd" --demo -q $(args $cmd) -o "$cmd.again.xlsx"
     check "$cmd -o F.xlsx (by the extension) gives the same bytes as --format xlsx" cmp "$cmd.again.xlsx" "$cmd-sv.xlsx"
 done
 
 # ---- 2. the VB as a workbook ------------------------------------------------------------
-U=Vuxenenheten
 for lang in sv en; do
     "$BIN" status --demo -q --unit $U --year 2025 --gender all --lang $lang --format csv >"vb-status-$lang.csv"
     if "$BIN" report --demo -q --unit $U --lang $lang -o "vb-$lang.xlsx"; then
@@ -183,15 +193,12 @@ usage_error "status -o s.foo" "does not say which format" "$BIN" status --demo -
 usage_error "status --format xlsx to a terminal" "written to a file" "$BIN" status --demo -q --format xlsx
 usage_error "status --format docx" "does not write docx" "$BIN" status --demo -q --format docx -o s.csv
 usage_error "--format nonsense" "is not table, csv, json, csv-sv, xlsx" "$BIN" status --demo -q --format nonsense
-usage_error "compare --format xlsx (not yet a document)" "it writes table (.txt), csv (.csv), json (.json)" \
-    "$BIN" compare --demo -q --indicator freda_kortfragor -o c.xlsx
-usage_error "spc -o s.xlsx (not yet a document)" "does not write xlsx" \
-    "$BIN" spc --demo -q --unit $U --indicator Sjukfrånvaro -o spc.xlsx
+usage_error "compare -o c.pdf" "does not write pdf" \
+    "$BIN" compare --demo -q --indicator freda_kortfragor -o c.pdf
 usage_error "report -o vb.csv" "it writes pdf (.pdf), xlsx (.xlsx), docx (.docx), html (.html)" \
     "$BIN" report --demo -q --unit $U -o vb.csv
-check "no file written by a usage error" test ! -e s.docx -a ! -e s.pdf -a ! -e s -a ! -e s.foo -a ! -e c.xlsx \
-    -a ! -e spc.xlsx -a ! -e vb.csv
-"$BIN" compare --demo -q --indicator freda_kortfragor -o c.csv && ok || bad "compare -o c.csv failed"
+check "no file written by a usage error" test ! -e s.docx -a ! -e s.pdf -a ! -e s -a ! -e s.foo -a ! -e c.pdf \
+    -a ! -e vb.csv
 "$BIN" status --demo -q -o missing/dir/s.xlsx 2>stderr.txt
 rc=$?
 if [ $rc -eq 5 ]; then ok; else bad "-o into a missing folder: exit $rc, expected 5"; fi

@@ -35,6 +35,10 @@ HEADERS = {
     ("goals", "en"): ["Unit", "Year", "Goal", "Met", "Partly", "Not met"],
     ("trend", "sv"): ["Enhet", "Indikator", "Kön", "Senaste värde", "MK p", "Sen/år"],
     ("trend", "en"): ["Unit", "Indicator", "Sex", "Latest value", "MK p", "Sen/yr"],
+    ("compare", "sv"): ["Rad", "Enhet", "Mot", "p", "p just.", "Skattning", "Slutsats"],
+    ("compare", "en"): ["Row", "Unit", "Against", "p", "p adj.", "Estimate", "Conclusion"],
+    ("spc", "sv"): ["Rad", "Period", "Värde", "Mittlinje", "Nedre gräns", "Övre gräns", "Regel"],
+    ("spc", "en"): ["Row", "Period", "Value", "Centre", "Lower limit", "Upper limit", "Rule"],
     ("check", "sv"): ["Vad", "Namn", "Värde"],
     ("check", "en"): ["What", "Name", "Value"],
 }
