@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 packages=(build-essential cmake pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
           libjansson-dev libcmocka-dev zlib1g-dev fonts-dejavu-core poppler-utils
-          libdouble-conversion-dev libfast-float-dev)
+          libdouble-conversion-dev libfast-float-dev
+          libxlsxwriter-dev libminizip-dev python3-openpyxl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,12 +11,13 @@
 
 /* ---- options ---------------------------------------------------------------- */
 
-typedef enum { OUT_TABLE = 0, OUT_CSV, OUT_JSON } out_format;
+/* The values of ind_out_format (write.h), of which --format may name any. */
+typedef enum { OUT_TABLE = 0, OUT_CSV, OUT_JSON, OUT_PDF, OUT_CSV_SV, OUT_HTML, OUT_DOCX, OUT_XLSX } out_format;
 
 /* Which options a command accepts (a command lists them in its spec). */
 enum {
     OPT_OUTPUT = 1 << 0,    /* -o FILE */
-    OPT_FORMAT = 1 << 1,    /* --format table|csv|json */
+    OPT_FORMAT = 1 << 1,    /* --format table|csv|json|csv-sv|xlsx (report: pdf|xlsx|docx|html) */
     OPT_FILTERS = 1 << 2,   /* --unit --indicator --year --period --gender --from --to */
     OPT_LANG = 1 << 3,      /* --lang sv|en */
     OPT_ATTAIN = 1 << 4,    /* --tolerance --min-n --fail-on-flag */
@@ -146,6 +147,12 @@ const char *cli_embedded(const char *which, unsigned long *size);
  * format (--format, else by the file's extension). Returns 0 or an exit code. */
 #include "doc.h"
 int cli_emit(const ind_doc *doc, const cli_opts *opt);
+/* The format to write: --format, else the extension of -o, else the first of
+ * can (n of them). A format not in can, a file name whose extension names no
+ * format, or bytes (xlsx) to a terminal is a usage error: its message lists
+ * what the command writes. Returns 0 or the exit code. */
+#include "write.h"
+int cli_output_format(const cli_opts *opt, const ind_out_format *can, size_t n, ind_out_format *fmt);
 
 /* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
 int out_file_open(ind_lockfile *lf, const char *path);

@@ -38,12 +38,17 @@ static int report_kind(cli_opts *opt, int *tertial)
 
 int cmd_report(cli_opts *opt)
 {
+    /* the format by --format, else the extension; Word and the web page by their writers */
+    static const ind_out_format can[] = {IND_OUT_PDF, IND_OUT_XLSX, IND_OUT_DOCX, IND_OUT_HTML};
+    ind_out_format fmt;
     if (!opt->output)
-        return cli_error(1, "report needs -o FILE.pdf");
+        return cli_error(1, "report needs -o FILE.pdf (or .xlsx, .docx, .html)");
     if (!opt->all_units && opt->unit_count != 1)
         return cli_error(1, "report needs --unit U or --all-units");
-    int tertial;
-    int rc = report_kind(opt, &tertial);
+    int tertial = 0;
+    int rc = cli_output_format(opt, can, sizeof can / sizeof can[0], &fmt);
+    if (rc == 0)
+        rc = report_kind(opt, &tertial);
     if (rc || (rc = out_check_not_input(opt, opt->output)) != 0)
         return rc;
     cli_data data;
@@ -63,9 +68,9 @@ int cmd_report(cli_opts *opt)
     if (rc == 0 && !doc)
         rc = cli_fail(&err);
     ind_write_result res = {0};
-    if (rc == 0 && ind_doc_write(doc, IND_OUT_PDF, opt->output, NULL, &res, &err) != IND_OK)
+    if (rc == 0 && ind_doc_write(doc, fmt, opt->output, NULL, &res, &err) != IND_OK)
         rc = cli_fail(&err);
-    if (rc == 0)
+    if (rc == 0 && fmt == IND_OUT_PDF)
         cli_note(opt, opt->lang == IND_LANG_EN ? "%s: %d pages" : "%s: %d sidor", opt->output, res.pages);
     ind_doc_free(doc);
     ind_goals_free(goals);

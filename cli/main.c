@@ -64,10 +64,13 @@ static const cli_command commands[] = {
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_SPC, 0, 0},
     {"report", cmd_report, "Write the indicator section of the VB or a tertial report as a finished PDF: cover, "
      "summary, every goal with its indicator table, charts and sentences, comparison with other units, methods.",
-     "[options] [DATA...] (--unit U | --all-units) [--period YYYY | YYYY-T1 | YYYY-T2] [--goals FILE] -o vb.pdf",
+     "[options] [DATA...] (--unit U | --all-units) [--period YYYY | YYYY-T1 | YYYY-T2] [--goals FILE] "
+     "-o vb.pdf|vb.xlsx|vb.docx|vb.html",
      "--period YYYY (or --year YYYY) writes the VB for the year; --period YYYY-T1 or YYYY-T2 the tertial report\n"
-     "with the year-end prognosis. With the demo data, the demo's goals are used when --goals is not given.",
-     OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS | OPT_REPORT, 0, 0},
+     "with the year-end prognosis. With the demo data, the demo's goals are used when --goals is not given.\n"
+     "The format follows the extension of -o (or --format): a PDF, an Excel workbook of the report's tables,\n"
+     "a Word document or a web page.",
+     OPT_OUTPUT | OPT_FORMAT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS | OPT_REPORT, 0, 0},
     {"extract", cmd_extract, "Read VP and VB text exports (PDF saved as text) and write their indicator "
      "rows, goals, activities and every fragment that could not be read.",
      "[options] FILE.txt... -o DIR",

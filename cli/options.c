@@ -23,7 +23,7 @@ static const struct {
     const char *arg, *help;
 } options[] = {
     {{"output", required_argument, 0, 'o'}, OPT_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output"},
-    {{"format", required_argument, 0, O_FORMAT}, OPT_FORMAT, "FMT", "table (default), csv or json"},
+    {{"format", required_argument, 0, O_FORMAT}, OPT_FORMAT, "FMT", "table (default), csv, json, csv-sv or xlsx; else by -o's extension"},
     {{"lang", required_argument, 0, O_LANG}, OPT_LANG, "LANG", "sv (default) or en for text meant for people"},
     {{"unit", required_argument, 0, O_UNIT}, 0, "U", "only unit U (repeatable); also the unit of a VB-table file"},
     {{"indicator", required_argument, 0, O_INDICATOR}, OPT_FILTERS, "I", "only indicator I (repeatable; name, alias or id)"},
@@ -140,13 +140,14 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
         case 'h': cli_usage(cmd, stdout); *done = 1; return 0;
         case 'o': opt->output = optarg; break;
         case 'q': opt->quiet = 1; break;
-        case O_FORMAT:
+        case O_FORMAT: {
+            ind_out_format f;
+            if (ind_out_format_parse(optarg, &f) != 0)
+                return cli_error(1, "--format: \"%s\" is not table, csv, json, csv-sv, xlsx, pdf, docx or html", optarg);
+            opt->format = (out_format)f; /* which of them the command writes: cli_output_format */
             opt->format_given = 1;
-            if (strcmp(optarg, "table") == 0 || strcmp(optarg, "text") == 0) opt->format = OUT_TABLE;
-            else if (strcmp(optarg, "csv") == 0) opt->format = OUT_CSV;
-            else if (strcmp(optarg, "json") == 0) opt->format = OUT_JSON;
-            else return cli_error(1, "--format: \"%s\" is not table, csv or json", optarg);
             break;
+        }
         case O_LANG:
             if (strcmp(optarg, "sv") == 0) opt->lang = IND_LANG_SV;
             else if (strcmp(optarg, "en") == 0) opt->lang = IND_LANG_EN;

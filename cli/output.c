@@ -109,22 +109,69 @@ void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *wh
     fflush(stderr);
 }
 
+/* ---- formats --------------------------------------------------------------------- */
+
+_Static_assert((int)OUT_TABLE == (int)IND_OUT_TERMINAL && (int)OUT_CSV == (int)IND_OUT_CSV &&
+                   (int)OUT_JSON == (int)IND_OUT_JSON && (int)OUT_PDF == (int)IND_OUT_PDF &&
+                   (int)OUT_CSV_SV == (int)IND_OUT_CSV_SV && (int)OUT_HTML == (int)IND_OUT_HTML &&
+                   (int)OUT_DOCX == (int)IND_OUT_DOCX && (int)OUT_XLSX == (int)IND_OUT_XLSX,
+               "out_format follows ind_out_format");
+
+/* "table (.txt), csv (.csv), json (.json), csv-sv, xlsx (.xlsx)" */
+static const char *format_list(const ind_out_format *can, size_t n, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && len < size; i++) {
+        const char *ext = ind_out_format_ext(can[i]);
+        len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s%s", i ? ", " : "", ind_out_format_name(can[i]),
+                                ext ? " (" : "", ext ? ext : "", ext ? ")" : "");
+    }
+    return buf;
+}
+
+int cli_output_format(const cli_opts *opt, const ind_out_format *can, size_t n, ind_out_format *fmt)
+{
+    char list[200];
+    *fmt = can[0];
+    if (opt->format_given) {
+        *fmt = (ind_out_format)opt->format;
+    } else if (opt->output && ind_out_format_of_path(opt->output, fmt) != 0) {
+        return cli_error(1, "-o %s: the name does not say which format to write; this command writes %s "
+                         "(by the extension, or --format)", opt->output, format_list(can, n, list, sizeof list));
+    }
+    int known = 0;
+    for (size_t i = 0; i < n; i++)
+        known |= can[i] == *fmt;
+    if (!known && opt->format_given)
+        return cli_error(1, "--format %s: this command does not write %s; it writes %s", ind_out_format_name(*fmt),
+                         ind_out_format_name(*fmt), format_list(can, n, list, sizeof list));
+    if (!known)
+        return cli_error(1, "-o %s: this command does not write %s; it writes %s (by the extension, or --format)",
+                         opt->output, ind_out_format_name(*fmt), format_list(can, n, list, sizeof list));
+    if (!opt->output && ind_out_format_binary(*fmt))
+        return cli_error(1, "%s is written to a file: -o FILE%s", ind_out_format_name(*fmt), ind_out_format_ext(*fmt));
+    ind_out_format named;
+    if (opt->format_given && opt->output && ind_out_format_of_path(opt->output, &named) == 0 && named != *fmt)
+        cli_note(opt, "%s is written as %s (--format %s)", opt->output, ind_out_format_name(*fmt),
+                 ind_out_format_name(*fmt));
+    return 0;
+}
+
 int cli_emit(const ind_doc *doc, const cli_opts *opt)
 {
-    ind_out_format fmt = opt->format == OUT_CSV ? IND_OUT_CSV : opt->format == OUT_JSON ? IND_OUT_JSON : IND_OUT_TERMINAL;
+    static const ind_out_format can[] = {IND_OUT_TERMINAL, IND_OUT_CSV, IND_OUT_JSON, IND_OUT_CSV_SV, IND_OUT_XLSX};
+    ind_out_format fmt;
+    int rc = cli_output_format(opt, can, sizeof can / sizeof can[0], &fmt);
+    if (rc)
+        return rc;
     ind_error err;
     ind_error_clear(&err);
     if (ind_doc_infinite(doc))
         cli_note(opt, "%zu results too large to print were left empty (null in JSON)", ind_doc_infinite(doc));
     if (opt->output) {
-        int rc = out_check_not_input(opt, opt->output);
-        if (rc)
+        if ((rc = out_check_not_input(opt, opt->output)) != 0)
             return rc;
-        /* a file gets machine output unless a format was asked for */
-        if (!opt->format_given) {
-            const char *dot = strrchr(opt->output, '.');
-            fmt = dot && strcmp(dot, ".json") == 0 ? IND_OUT_JSON : IND_OUT_CSV;
-        }
         return ind_doc_write(doc, fmt, opt->output, NULL, NULL, &err) == IND_OK ? 0 : cli_fail(&err);
     }
     return ind_doc_write(doc, fmt, NULL, stdout, NULL, &err) == IND_OK ? 0 : cli_fail(&err);

@@ -22,8 +22,11 @@ typedef enum {
  * 0, or -1 when unknown. */
 int ind_out_format_parse(const char *name, ind_out_format *f);
 const char *ind_out_format_name(ind_out_format f);
-/* The format a file name asks for by its extension (.csv .json .pdf .txt); -1 when none. */
+/* The format a file name asks for by its extension (.csv .json .pdf .txt .xlsx .docx
+ * .html); -1 when none. */
 int ind_out_format_of_path(const char *path, ind_out_format *f);
+/* The extension of a format's files (".xlsx"); NULL for one that has none (csv-sv). */
+const char *ind_out_format_ext(ind_out_format f);
 
 typedef struct {
     int pages;        /* out: pages written (PDF) */
@@ -53,5 +56,18 @@ void ind_write_csv_field(FILE *f, const char *s, int guard_formula);
 void ind_write_json_string(FILE *f, const char *s);
 /* Display width of UTF-8 text in terminal columns (code points). */
 size_t ind_text_columns(const char *s);
+/* A CSV field with the separator sep (',' or ';'), quoted when it holds sep, a quote or a
+ * line break; guard_formula as for ind_write_csv_field. */
+void ind_write_csv_field_sep(FILE *f, const char *s, int guard_formula, char sep);
+
+/* What the spreadsheet writers (xlsx, csv-sv) share. A column's heading, unique in
+ * its table: where several columns share a label, the first shown one keeps it and
+ * the others get their key added ("Bedömning (verdict)"); without soft hyphens. */
+const char *ind_write_sheet_label(const ind_doc_table *t, size_t j, char *buf, size_t size);
+/* The words of a text or verdict cell for a spreadsheet: a verdict as its label
+ * ("Uppfylls helt", "Met (uncertain)", in buf), a text as it is but without paper's
+ * verdict symbol in front of a verdict's label ("● Uppfylls helt" → "Uppfylls helt";
+ * a pointer into the cell's text). */
+const char *ind_write_sheet_text(const ind_cell *c, ind_lang lang, char *buf, size_t size);
 
 #endif

@@ -39,6 +39,14 @@ const char *ind_out_format_name(ind_out_format f)
     return "";
 }
 
+const char *ind_out_format_ext(ind_out_format f)
+{
+    for (size_t i = 0; i < NFORMATS; i++)
+        if (formats[i].f == f)
+            return formats[i].ext;
+    return NULL;
+}
+
 int ind_out_format_of_path(const char *path, ind_out_format *f)
 {
     const char *dot = strrchr(path, '.');
@@ -63,12 +71,14 @@ size_t ind_text_columns(const char *s)
     return w;
 }
 
-void ind_write_csv_field(FILE *f, const char *s, int guard)
+void ind_write_csv_field(FILE *f, const char *s, int guard) { ind_write_csv_field_sep(f, s, guard, ','); }
+
+void ind_write_csv_field_sep(FILE *f, const char *s, int guard, char sep)
 {
     /* A cell that a spreadsheet would run as a formula gets a leading
      * apostrophe (OWASP's advice for CSV injection); numbers are never guarded. */
     int formula = guard && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
-    int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+    int quote = formula || strchr(s, sep) || strpbrk(s, "\"\r\n") != NULL;
     if (!quote) {
         fputs_unlocked(s, f); /* output is written by one thread: no lock per call */
         return;

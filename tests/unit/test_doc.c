@@ -1,6 +1,7 @@
 /* test_doc.c: report/: the document model (cells as people and machines read
  * them), the builders (a VB and the status table from a small dataset whose
- * verdicts are worked by hand) and the writers (CSV, JSON, terminal, PDF).
+ * verdicts are worked by hand) and the writers (CSV, JSON, terminal, PDF, CSV for
+ * Swedish Excel, Excel).
  *
  * The dataset: three units with Sjukfrånvaro (catalogue: percent, lower is
  * better, 1 decimal) 2023-2025 and an årsmål of 4 %; Enhet A also by gender
@@ -236,6 +237,72 @@ static void writer_pdf_atomic(void **state)
     ind_doc_free(doc);
 }
 
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *s = NULL;
+    size_t cap = 0;
+    FILE *m = open_memstream(&s, &cap);
+    int c;
+    while ((c = fgetc(f)) != EOF)
+        fputc(c, m);
+    fclose(f);
+    fclose(m);
+    *n = cap;
+    return s;
+}
+
+static void writers_for_spreadsheets(void **state)
+{
+    (void)state;
+    ind_doc *doc = small_table();
+    char *sv = write_to_string(doc, ind_write_csv_sv);
+    /* BOM, labels, semicolons, decimal comma, verdicts as words, formula guarded, CRLF */
+    assert_string_equal(sv, "\xef\xbb\xbf" "Enhet;Utfall;Bedömning;n\r\n"
+                            "\"'=Norr, \"\"Söder\"\"\";6,75;Uppfylls helt;22\r\n"
+                            "Väst;;Utfall saknas;\r\n");
+    free(sv);
+    /* a repeated label: the shown column keeps it, the other gets its key */
+    static const ind_doc_column cols[] = {{"verdict", "Bedömning", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 0},
+                                          {"verdict_label", "Bed\u00f6m\u00adning", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1}};
+    ind_doc_table *t = ind_doc_table_new(doc, cols, 2, NULL);
+    char buf[64];
+    assert_string_equal(ind_write_sheet_label(t, 0, buf, sizeof buf), "Bedömning");
+    assert_string_equal(ind_write_sheet_label(t, 1, buf, sizeof buf), "Bedömning"); /* no soft hyphen */
+    static const ind_doc_column same[] = {{"verdict", "Bedömning", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 0},
+                                          {"verdict_label", "Bedömning", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1}};
+    t = ind_doc_table_new(doc, same, 2, NULL);
+    assert_string_equal(ind_write_sheet_label(t, 0, buf, sizeof buf), "Bedömning (verdict)");
+    assert_string_equal(ind_write_sheet_label(t, 1, buf, sizeof buf), "Bedömning");
+    /* paper's symbol goes only in front of a verdict's words */
+    ind_cell c = {.kind = IND_CELL_TEXT, .text = "\u25cf Uppfylls helt (osäker)"};
+    assert_string_equal(ind_write_sheet_text(&c, IND_LANG_SV, buf, sizeof buf), "Uppfylls helt (osäker)");
+    c.text = "\u25cf Annat";
+    assert_string_equal(ind_write_sheet_text(&c, IND_LANG_SV, buf, sizeof buf), "\u25cf Annat");
+    c = (ind_cell){.kind = IND_CELL_VERDICT, .verdict = IND_VERDICT_PARTLY, .uncertain = 1};
+    assert_string_equal(ind_write_sheet_text(&c, IND_LANG_EN, buf, sizeof buf), "Partly met (uncertain)");
+    /* a workbook: a zip, the same bytes twice, no temporary left */
+    char dir[] = "/tmp/ind-xlsx-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[64], b[64];
+    snprintf(a, sizeof a, "%s/a.xlsx", dir);
+    snprintf(b, sizeof b, "%s/b.xlsx", dir);
+    ind_error err;
+    assert_int_equal(ind_doc_write(doc, IND_OUT_XLSX, a, NULL, NULL, &err), IND_OK);
+    assert_int_equal(ind_doc_write(doc, IND_OUT_XLSX, b, NULL, NULL, &err), IND_OK);
+    size_t na, nb;
+    char *x = slurp(a, &na), *y = slurp(b, &nb);
+    assert_true(na > 1000 && na == nb && memcmp(x, y, na) == 0 && memcmp(x, "PK", 2) == 0);
+    free(x);
+    free(y);
+    assert_int_equal(ind_doc_write(doc, IND_OUT_XLSX, NULL, stdout, NULL, &err), IND_EUSAGE); /* not to a stream */
+    unlink(a);
+    unlink(b);
+    assert_int_equal(rmdir(dir), 0); /* nothing else was left there */
+    ind_doc_free(doc);
+}
+
 /* ---- builders ------------------------------------------------------------------------ */
 
 static size_t find_heading(const ind_doc *doc, int level, const char *text, size_t from)
@@ -390,6 +457,7 @@ int main(void)
         cmocka_unit_test(cells_for_machines),
         cmocka_unit_test(writers_csv_json_terminal),
         cmocka_unit_test(writer_pdf_atomic),
+        cmocka_unit_test(writers_for_spreadsheets),
         cmocka_unit_test_setup_teardown(vb_of_one_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(status_table, setup, teardown),
         cmocka_unit_test_setup_teardown(figure_images, setup, teardown),
