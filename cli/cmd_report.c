@@ -37,9 +37,12 @@ int cmd_report(cli_opts *opt)
     if (rc == 0 && !doc)
         rc = cli_fail(&err);
     ind_write_result res = {0};
-    if (rc == 0 && ind_doc_write(doc, IND_OUT_PDF, opt->output, NULL, &res, &err) != IND_OK)
+    ind_out_format fmt = IND_OUT_PDF;
+    if (ind_out_format_of_path(opt->output, &fmt) != 0 || (fmt != IND_OUT_DOCX && fmt != IND_OUT_HTML))
+        fmt = IND_OUT_PDF;
+    if (rc == 0 && ind_doc_write(doc, fmt, opt->output, NULL, &res, &err) != IND_OK)
         rc = cli_fail(&err);
-    if (rc == 0)
+    if (rc == 0 && fmt == IND_OUT_PDF)
         cli_note(opt, opt->lang == IND_LANG_EN ? "%s: %d pages" : "%s: %d sidor", opt->output, res.pages);
     ind_doc_free(doc);
     ind_goals_free(goals);

@@ -51,6 +51,10 @@ int ind_out_format_binary(ind_out_format f);
 /* Text helpers the writers share. */
 void ind_write_csv_field(FILE *f, const char *s, int guard_formula);
 void ind_write_json_string(FILE *f, const char *s);
+/* n bytes of UTF-8 text as XML/HTML character data or attribute value: & < > "
+ * escaped, tab and line breaks as character references, other control
+ * characters (not allowed in XML) left out. */
+void ind_write_xml(FILE *f, const char *s, size_t n);
 /* Display width of UTF-8 text in terminal columns (code points). */
 size_t ind_text_columns(const char *s);
 

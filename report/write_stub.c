@@ -1,5 +1,5 @@
-/* write_stub.c: the writers still to come (each replaced by its own file: write_csv_sv.c, write_html.c,
- * write_docx.c, write_xlsx.c); until then a clear error. */
+/* write_stub.c: the writers still to come (each replaced by its own file: write_csv_sv.c,
+ * write_xlsx.c); until then a clear error. */
 #include "write.h"
 
 static ind_status not_yet(const char *what, ind_error *err)
@@ -11,18 +11,6 @@ ind_status ind_write_csv_sv(const ind_doc *doc, FILE *f, ind_error *err)
 {
     (void)doc, (void)f;
     return not_yet("csv-sv", err);
-}
-
-ind_status ind_write_html(const ind_doc *doc, FILE *f, ind_error *err)
-{
-    (void)doc, (void)f;
-    return not_yet("HTML", err);
-}
-
-ind_status ind_write_docx(const ind_doc *doc, FILE *f, ind_error *err)
-{
-    (void)doc, (void)f;
-    return not_yet("Word", err);
 }
 
 ind_status ind_write_xlsx(const ind_doc *doc, const char *path, ind_error *err)
