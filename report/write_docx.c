@@ -345,17 +345,6 @@ static int fact_on_cover(const ind_doc *doc, const char *label)
     return 0;
 }
 
-/* A fact's value without a repeat of its label ("Regel: …" under "Regel"). */
-static const char *fact_value(const ind_doc *doc, size_t i)
-{
-    const char *label = ind_doc_fact_label(doc, i), *v = ind_doc_fact_value(doc, i);
-    size_t n = strlen(label);
-    if (n && strncmp(v, label, n) == 0 && v[n] == ':')
-        for (v += n + 1; *v == ' '; v++)
-            ;
-    return v;
-}
-
 /* The first page: the cover's title, subtitle and lines, the facts not on
  * them in small print; then a new page. Without a cover: the title. */
 static void cover(docx *d, FILE *f)
@@ -373,7 +362,7 @@ static void cover(docx *d, FILE *f)
     for (size_t i = 0; i < ind_doc_cover_count(d->doc); i++)
         paragraph(d, f, "Normal", ind_doc_cover_at(d->doc, i));
     for (size_t i = 0; i < ind_doc_fact_count(d->doc); i++) {
-        const char *label = ind_doc_fact_label(d->doc, i), *value = fact_value(d->doc, i);
+        const char *label = ind_doc_fact_label(d->doc, i), *value = ind_doc_fact_value(d->doc, i);
         if (fact_on_cover(d->doc, label) || !value[0])
             continue;
         char *line = NULL;
@@ -598,7 +587,7 @@ static void custom_xml(const docx *d, FILE *f)
         fprintf(f, "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"%zu\" name=\"", i + 2);
         ind_write_xml(f, label, strlen(label));
         fputs("\">", f);
-        element(f, "vt:lpwstr", "", fact_value(d->doc, i));
+        element(f, "vt:lpwstr", "", ind_doc_fact_value(d->doc, i));
         fputs("</property>", f);
     }
     fputs("</Properties>\n", f);

@@ -569,17 +569,6 @@ static ind_status blocks(html *h)
     return st;
 }
 
-/* A fact's value without a repeat of its label ("Regel: …" under "Regel"). */
-static const char *fact_value(const ind_doc *doc, size_t i)
-{
-    const char *label = ind_doc_fact_label(doc, i), *v = ind_doc_fact_value(doc, i);
-    size_t n = strlen(label);
-    if (n && strncmp(v, label, n) == 0 && v[n] == ':')
-        for (v += n + 1; *v == ' '; v++)
-            ;
-    return v;
-}
-
 /* The facts about the document's basis ("Om underlaget") at the foot of the page. */
 static void facts(html *h)
 {
@@ -591,7 +580,7 @@ static void facts(html *h)
     fputs("<dl>\n", h->f);
     for (size_t i = 0; i < n; i++) {
         element(h, "dt", "", ind_doc_fact_label(h->doc, i));
-        element(h, "dd", "", fact_value(h->doc, i));
+        element(h, "dd", "", ind_doc_fact_value(h->doc, i));
     }
     fputs("</dl>\n</footer>\n", h->f);
 }

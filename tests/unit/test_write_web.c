@@ -3,10 +3,10 @@
  * hidden column and an indented row, and two figures of one trend chart.
  *
  * The page: escaped text, headings one level down under the cover's h1,
- * lists, header cells, classes for numbers and verdicts, the fact "Regel"
- * without its label twice, each figure an svg role="img" named by its alt
- * text, the glyphs both figures share written once, every reference to an
- * id that exists, nothing with "http". The Word file: a ZIP with its parts
+ * lists, header cells, classes for numbers and verdicts, the facts, each
+ * figure an svg role="img" named by its alt text, the glyphs both figures
+ * share written once, every reference to an id that exists, nothing with
+ * "http". The Word file: a ZIP with its parts
  * and one picture per figure, the same bytes twice. Both: the same bytes for
  * the same document. (The e2e test docx_html.sh reads them with python-docx,
  * LibreOffice and Chromium.) */
@@ -57,7 +57,7 @@ static ind_doc *small_document(ind_lang lang)
     ind_doc *doc = ind_doc_new(&meta);
     ind_doc_cover_line(doc, "Underlag: test.csv");
     ind_doc_fact(doc, "Underlag", "test.csv");
-    ind_doc_fact(doc, "Regel", "Regel: delvis inom 5 %");
+    ind_doc_fact(doc, "Regel", "delvis inom 5 %");
     ind_doc_heading(doc, 1, "Kapitel");
     ind_doc_paragraph(doc, "a < b & c");
     ind_doc_note(doc, "En not.");
@@ -161,7 +161,7 @@ static void html_page(void **state)
     assert_non_null(strstr(page, "<th scope=\"row\" class=\"i1\">Delmål</th><td class=\"num\">\u22122,5\u00a0%</td>"
                                  "<td class=\"r\">\u2013</td><td class=\"v-not_met\">"));
     assert_non_null(strstr(page, "\u25cb Uppfylls inte (osäker)"));
-    /* the facts, "Regel" once */
+    /* the facts */
     assert_non_null(strstr(page, "<dt>Regel</dt>\n<dd>delvis inom 5 %</dd>"));
     /* figures: named by their alt text; the caption its first sentence; glyphs once */
     assert_int_equal(count(page, "<figure"), 2);

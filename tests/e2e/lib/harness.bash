@@ -1,0 +1,42 @@
+# harness.bash: what an end-to-end script needs first (sourced, not run):
+# BIN, SRC and WORK from its arguments (absolute), a fresh WORK as the current
+# folder, LeakSanitizer told of fontconfig, and the counters with ok, bad, run
+# and check. The script ends with: echo "$pass passed, $fail failed"; [ "$fail" -eq 0 ]
+BIN=${1:?usage: SCRIPT BINARY SOURCE_DIR WORKDIR}
+SRC=${2:?source dir}
+WORK=${3:?work dir}
+case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
+case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
+if [ ! -x "$BIN" ]; then
+    echo "FAIL: $BIN is not an executable"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+rm -rf "$WORK"
+mkdir -p "$WORK" || exit 2
+cd "$WORK" || exit 2
+# Under AddressSanitizer: fontconfig keeps a few hundred bytes of its
+# configuration for the life of the process (outside indikator); LeakSanitizer is told so.
+printf 'leak:libfontconfig.so\n' >"$WORK/lsan.supp"
+export LSAN_OPTIONS="suppressions=$WORK/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# run NAME COMMAND...: passes when the command exits 0 (its output in WORK/NAME.out, .err)
+run() {
+    local name=$1
+    shift
+    "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
+    local rc=$?
+    if [ $rc -eq 0 ]; then ok; return 0; fi
+    bad "$name: exit $rc: $(head -c 300 "$WORK/$name.err")"
+    return 1
+}
+# check DESCRIPTION COMMAND...: passes when the command succeeds (its output is the reason otherwise)
+check() {
+    local what=$1 msg
+    shift
+    if msg=$("$@" 2>&1); then ok; else bad "$what: $msg"; fi
+}
