@@ -25,7 +25,8 @@ enum {
     OPT_COMPARE = 1 << 7,   /* --method --adjust --units */
     OPT_CHART = 1 << 8,     /* --width --height --dpi --title --caption --zoom --trendline */
     OPT_GOALS = 1 << 9,     /* --goals FILE */
-    OPT_ALL_UNITS = 1 << 10 /* --all-units */
+    OPT_ALL_UNITS = 1 << 10, /* --all-units */
+    OPT_REPORT = 1 << 11     /* --organisation --title (a report's cover) */
 };
 
 #define CLI_MAX_LIST 256
@@ -72,6 +73,8 @@ typedef struct {
     /* charts */
     double width, height, dpi;
     const char *title, *caption;
+    const char *organisation[16]; /* --organisation: lines on a report's cover */
+    int organisation_count;
     int zoom, trendline;
     const char *kind; /* chart KIND positional */
 } cli_opts;

@@ -263,7 +263,7 @@ int cmd_chart(cli_opts *opt)
             break;
         }
         int year = opt->year ? opt->year : cli_default_year(opt, ds);
-        ind_fig_status *m = ind_fig_status_new(ds, opt->units[0], year, &policy, opt->alpha, (opt->lang == IND_LANG_EN));
+        ind_fig_status *m = ind_fig_status_new(ds, opt->units[0], year, NULL, &policy, opt->alpha, opt->lang);
         if (!ind_fig_status_rows(m))
             rc = cli_error(2, "no outcomes for %s in %d", opt->units[0], year);
         else

@@ -12,14 +12,39 @@ static void progress(void *user, size_t done, size_t total, const char *what)
     cli_progress(user, done, total, what);
 }
 
+/* --period YYYY-T1/T2: the tertial report (*tertial set); --period YYYY or
+ * --year YYYY: the VB, with opt->year; both given: they must agree. */
+static int report_kind(cli_opts *opt, int *tertial)
+{
+    *tertial = 0;
+    if (!opt->period)
+        return 0;
+    ind_period p;
+    ind_period_parse(opt->period, strlen(opt->period), &p, NULL);
+    int year = ind_period_year(p);
+    if (opt->year && opt->year != year)
+        return cli_error(1, "--period %s and --year %d disagree; give one of them", opt->period, opt->year);
+    if (ind_period_kind_of(p) == IND_PERIOD_TERTIAL && ind_period_sub(p) < 3) {
+        *tertial = 1;
+        return 0;
+    }
+    if (ind_period_kind_of(p) == IND_PERIOD_MONTH)
+        return cli_error(1, "--period %s: a report is for a year (YYYY) or a tertial (YYYY-T1, YYYY-T2)", opt->period);
+    /* a year, or its year-end tertial: the VB */
+    opt->year = year;
+    opt->period = NULL;
+    return 0;
+}
+
 int cmd_report(cli_opts *opt)
 {
     if (!opt->output)
         return cli_error(1, "report needs -o FILE.pdf");
     if (!opt->all_units && opt->unit_count != 1)
         return cli_error(1, "report needs --unit U or --all-units");
-    int rc = out_check_not_input(opt, opt->output);
-    if (rc)
+    int tertial;
+    int rc = report_kind(opt, &tertial);
+    if (rc || (rc = out_check_not_input(opt, opt->output)) != 0)
         return rc;
     cli_data data;
     if ((rc = cli_load(opt, &data)) != 0) {
@@ -33,7 +58,8 @@ int cmd_report(cli_opts *opt)
                           opt->all_units && !opt->quiet ? progress : NULL, opt};
     ind_error err;
     ind_error_clear(&err);
-    ind_doc *doc = rc ? NULL : ind_build_vb(&in, &o, opt->all_units, &err);
+    ind_doc *doc = rc ? NULL : tertial ? ind_build_tertial(&in, &o, opt->all_units, &err)
+                                        : ind_build_vb(&in, &o, opt->all_units, &err);
     if (rc == 0 && !doc)
         rc = cli_fail(&err);
     ind_write_result res = {0};

@@ -336,6 +336,9 @@ void cli_lib_opts(const cli_opts *opt, ind_opts *o)
     o->rules = opt->rules;
     o->trendline = opt->trendline;
     o->zoom = opt->zoom;
+    o->organisation = opt->organisation;
+    o->organisation_count = (size_t)opt->organisation_count;
+    o->title = opt->title;
 }
 
 ind_build_input cli_build_input(const cli_data *data)

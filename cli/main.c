@@ -62,11 +62,12 @@ static const cli_command commands[] = {
      "Anhøj's rules (qicharts2's default) are used unless --rules says otherwise; the rule set is always printed.\n"
      "Fewer than 12 points gives a warning.",
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_SPC, 0, 0},
-    {"report", cmd_report, "Write the indicator section of the VB as a finished PDF: cover, summary, "
-     "every goal with its indicator table, charts and sentences, comparison with other units, methods.",
-     "[options] [DATA...] (--unit U | --all-units) [--year Y] [--goals FILE] -o vb.pdf",
-     "With the demo data, the demo's goals are used when --goals is not given.",
-     OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS, 0, 0},
+    {"report", cmd_report, "Write the indicator section of the VB or a tertial report as a finished PDF: cover, "
+     "summary, every goal with its indicator table, charts and sentences, comparison with other units, methods.",
+     "[options] [DATA...] (--unit U | --all-units) [--period YYYY | YYYY-T1 | YYYY-T2] [--goals FILE] -o vb.pdf",
+     "--period YYYY (or --year YYYY) writes the VB for the year; --period YYYY-T1 or YYYY-T2 the tertial report\n"
+     "with the year-end prognosis. With the demo data, the demo's goals are used when --goals is not given.",
+     OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS | OPT_REPORT, 0, 0},
     {"extract", cmd_extract, "Read VP and VB text exports (PDF saved as text) and write their indicator "
      "rows, goals, activities and every fragment that could not be read.",
      "[options] FILE.txt... -o DIR",

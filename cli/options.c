@@ -13,7 +13,7 @@ enum {
     O_FORMAT = 256, O_CATALOG, O_NO_CATALOG, O_GOALS, O_ENCODING, O_DEMO, O_UNIT, O_INDICATOR,
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_UNITS, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
-    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE
+    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION
 };
 
 static const struct {
@@ -44,7 +44,8 @@ static const struct {
     {{"width", required_argument, 0, O_WIDTH}, OPT_CHART, "W", "width in points (px for PNG at 96 dpi)"},
     {{"height", required_argument, 0, O_HEIGHT}, OPT_CHART, "H", "height"},
     {{"dpi", required_argument, 0, O_DPI}, OPT_CHART, "D", "resolution of PNG output"},
-    {{"title", required_argument, 0, O_TITLE}, OPT_CHART, "T", "chart title"},
+    {{"title", required_argument, 0, O_TITLE}, OPT_CHART | OPT_REPORT, "T", "the chart's or the report's own title"},
+    {{"organisation", required_argument, 0, O_ORGANISATION}, OPT_REPORT, "TEXT", "a line above the unit on the report's cover (repeatable), e.g. \"Stadsdelsförvaltning X\""},
     {{"caption", required_argument, 0, O_CAPTION}, OPT_CHART, "C", "caption (source line)"},
     {{"zoom", no_argument, 0, O_ZOOM}, OPT_CHART, NULL, "do not start a percentage axis at 0"},
     {{"trendline", no_argument, 0, O_TRENDLINE}, OPT_CHART, NULL, "draw the Sen trend line and OLS band"},
@@ -266,6 +267,10 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
             else opt->dpi = v;
             break;
         case O_TITLE: opt->title = optarg; break;
+        case O_ORGANISATION:
+            if (opt->organisation_count >= 16) return cli_error(1, "--organisation: at most 16 lines");
+            opt->organisation[opt->organisation_count++] = optarg;
+            break;
         case O_CAPTION: opt->caption = optarg; break;
         case O_ZOOM: opt->zoom = 1; break;
         case O_TRENDLINE: opt->trendline = 1; break;

@@ -32,6 +32,14 @@ typedef struct {
  * to report (err says why). */
 ind_doc *ind_build_vb(const ind_build_input *in, const ind_opts *o, int all_units, ind_error *err);
 
+/* The tertial report (Tertialrapport 1 or 2) for o->period (YYYY-T1 or -T2):
+ * the tertial's outcomes against the årsmål, the same tertial a year earlier
+ * and the year-end prognosis (prognosis.h) of every indicator followed per
+ * tertial, goals' prognoses rolled up by the VB's rule, sentences for the
+ * flagged ones; indicators followed per year are listed for the VB. NULL when
+ * there is nothing to report (err says what was empty). */
+ind_doc *ind_build_tertial(const ind_build_input *in, const ind_opts *o, int all_units, ind_error *err);
+
 /* The tables of the commands: one table each, with a caption (the counts)
  * and the rule in force as a note. */
 ind_doc *ind_build_status(const ind_build_input *in, const ind_opts *o);

@@ -11,12 +11,30 @@ typedef struct {
     int shown; /* shown to people; 0: machine formats only */
 } ind_colspec;
 
+/* The year-end prognosis beside a tertial's outcome (status, flag): these
+ * columns last in a table, filled by ind_build_prognosis_cells. */
+#define IND_PROGNOSIS_COLSPEC                                                                  \
+    {"prognosis", "Helårsprognos (kod)", "Year-end prognosis (code)", IND_CELL_TEXT, 0},         \
+    {"prognosis_label", "Helårsprognos", "Year-end prognosis", IND_CELL_TEXT, 1},                \
+    {"prognosis_value", "Prognos för helåret", "Year-end forecast", IND_CELL_NUMBER, 0},         \
+    {"prognosis_lo", "Prognos nedre", "Forecast low", IND_CELL_NUMBER, 0},                       \
+    {"prognosis_hi", "Prognos övre", "Forecast high", IND_CELL_NUMBER, 0},                       \
+    {"prognosis_method", "Prognosmetod", "Prognosis method", IND_CELL_TEXT, 0}
+/* The prognosis cells of series at period p: empty unless p is a T1 or T2. */
+void ind_build_prognosis_cells(ind_doc_table *t, const ind_dataset *ds, size_t series, ind_period p,
+                               const ind_opts *o);
+
 /* A table of these columns in the document's language; numbers align right. */
 ind_doc_table *ind_build_table(ind_doc *doc, const ind_colspec *spec, size_t n, const char *caption);
 /* A document for one command's table: its title in the language asked for. */
 ind_doc *ind_build_table_doc(const ind_build_input *in, const ind_opts *o, const char *title_sv, const char *title_en);
 /* The document's facts: sources, selection, rule, data up to, maker. */
 void ind_build_facts(ind_doc *doc, const ind_build_input *in, const ind_opts *o);
+/* A trend chart of series' unit and indicator (every gender, årsmål lines),
+ * with the outcomes up to end only (0: all), added to doc. */
+void ind_build_figure_trend(ind_doc *doc, const ind_dataset *ds, size_t series, ind_period end, const ind_opts *o);
+/* A target as written, with "4 %" held together by a no-break space. */
+void ind_build_unbroken(const char *s, char *out, size_t size);
 /* Out of memory while building: the message and exit status 4 (docs/architecture.md). */
 void *ind_build_must(void *p);
 

@@ -1,6 +1,8 @@
 /* build_table.c: what the table builders share. */
 #include "build_int.h"
 
+#include "prognosis.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,4 +90,41 @@ ind_doc *ind_build_table_doc(const ind_build_input *in, const ind_opts *o, const
     ind_doc *doc = ind_doc_new(&meta);
     ind_build_facts(doc, in, o);
     return doc;
+}
+
+void ind_build_unbroken(const char *s, char *out, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; s[i] && k + 3 < size; i++) {
+        if (s[i] == ' ' && s[i + 1] == '%') {
+            out[k++] = (char)0xC2;
+            out[k++] = (char)0xA0;
+        } else {
+            out[k++] = s[i];
+        }
+    }
+    out[k] = '\0';
+}
+
+void ind_build_prognosis_cells(ind_doc_table *t, const ind_dataset *ds, size_t series, ind_period p, const ind_opts *o)
+{
+    ind_prognosis g;
+    ind_error err;
+    if (ind_period_kind_of(p) != IND_PERIOD_TERTIAL || ind_period_sub(p) > 2 ||
+        ind_prognosis_of(ds, series, p, o->alpha, &o->policy, &g, &err) != IND_OK) {
+        for (int k = 0; k < 6; k++)
+            ind_doc_null(t);
+        return;
+    }
+    const ind_series *se = ind_dataset_series(ds, series);
+    int dec = ind_opts_decimals(se);
+    ind_doc_text(t, ind_prognosis_code(g.verdict));
+    ind_doc_text(t, o->lang == IND_LANG_EN ? ind_prognosis_label_en(g.verdict) : ind_prognosis_label_sv(g.verdict));
+    ind_doc_number(t, g.predicted, dec, IND_UNIT_NONE);
+    ind_doc_number(t, g.pi_lo, dec, IND_UNIT_NONE);
+    ind_doc_number(t, g.pi_hi, dec, IND_UNIT_NONE);
+    if (g.method == IND_PROGNOSIS_BY_NONE)
+        ind_doc_null(t);
+    else
+        ind_doc_text(t, ind_prognosis_method_code(g.method));
 }

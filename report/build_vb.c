@@ -64,21 +64,6 @@ static const ind_cmp_result *compare_cached(ctx *c, ind_str indicator, ind_perio
     return e->ok ? &e->res : NULL;
 }
 
-/* A target as written, with "4 %" held together by a no-break space. */
-static void unbroken(const char *s, char *out, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; s[i] && k + 3 < size; i++) {
-        if (s[i] == ' ' && s[i + 1] == '%') {
-            out[k++] = (char)0xC2;
-            out[k++] = (char)0xA0;
-        } else {
-            out[k++] = s[i];
-        }
-    }
-    out[k] = '\0';
-}
-
 /* The value of unit/indicator/gender at period p, NaN when none. */
 static double gender_value(const ind_dataset *ds, const ind_series *s, ind_period p, ind_gender g)
 {
@@ -98,104 +83,18 @@ static ind_chart_options figure_options(const ctx *c)
     return o;
 }
 
-typedef struct {
-    ind_fig_trend *model;
-    ind_dataset *own; /* the series up to the report's end, which the model points into */
-} trend_figure;
-
-static void trend_figure_free(void *p)
-{
-    trend_figure *f = p;
-    ind_fig_trend_free(f->model);
-    ind_dataset_free(f->own);
-    free(f);
-}
-
-static ind_str copy_str(ind_strtab *tab, const ind_dataset *ds, ind_str id)
-{
-    if (!id)
-        return 0;
-    const char *s = ind_dataset_str(ds, id);
-    return ind_strtab_intern(tab, s, strlen(s));
-}
-
-/* The series of `series`'s unit and indicator in every gender, with the
- * observations up to `to` only, as a dataset of their own; *total gets the
- * total's series in it. NULL when nothing is left. */
-static ind_dataset *series_until(const ind_dataset *ds, size_t series, ind_period to, size_t *total)
-{
-    const ind_series *s0 = ind_dataset_series(ds, series);
-    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
-    ind_dataset *sub = ind_dataset_new(ind_dataset_catalog(ds));
-    if (!sub)
-        return NULL;
-    ind_strtab *tab = ind_dataset_strings(sub);
-    ind_error err;
-    size_t added = 0;
-    for (int g = 0; g < IND_GENDER_COUNT; g++) {
-        long sg = ind_dataset_find_series(ds, unit, name, (ind_gender)g);
-        if (sg < 0)
-            continue;
-        const ind_series *s = ind_dataset_series(ds, (size_t)sg);
-        for (size_t i = s->first; i < s->first + s->count; i++) {
-            ind_obs o;
-            ind_dataset_get(ds, i, &o);
-            if (!ind_period_within(o.period, 0, to))
-                continue;
-            o.target = copy_str(tab, ds, o.target);
-            o.kf_target = copy_str(tab, ds, o.kf_target);
-            o.goal = copy_str(tab, ds, o.goal);
-            o.note = copy_str(tab, ds, o.note);
-            o.source = copy_str(tab, ds, o.source);
-            o.file = copy_str(tab, ds, o.file);
-            if (ind_dataset_add(sub, unit, name, (ind_gender)g, &o, &err) != IND_OK)
-                goto fail;
-            added++;
-        }
-    }
-    if (!added || ind_dataset_finish(sub, &err) != IND_OK)
-        goto fail;
-    long t = ind_dataset_find_series(sub, unit, name, s0->gender);
-    if (t < 0)
-        goto fail;
-    *total = (size_t)t;
-    return sub;
-fail:
-    ind_dataset_free(sub);
-    return NULL;
-}
-
 /* A trend chart of the unit's series (total, women, men) with årsmål lines:
  * the years up to the report's, so no later outcome and no axis running on
  * into next year for its årsmål alone. */
 static void figure_trend(ctx *c, size_t series)
 {
-    trend_figure *f = must(calloc(1, sizeof *f));
-    const ind_dataset *ds = c->ds;
-    if (c->year) {
-        size_t s = 0;
-        f->own = series_until(ds, series, c->end, &s);
-        if (!f->own) {
-            free(f);
-            return;
-        }
-        ds = f->own;
-        series = s;
-    }
-    f->model = ind_fig_trend_new(ds, series, 0, 0, 1, 0, c->opt->alpha);
-    if (!f->model) {
-        ind_dataset_free(f->own);
-        free(f);
-        return;
-    }
-    ind_chart_options o = figure_options(c);
-    ind_doc_figure(c->doc, IND_CHART_TREND, ind_fig_trend_chart(f->model), f, trend_figure_free, &o, 215, NULL);
+    ind_build_figure_trend(c->doc, c->ds, series, c->year ? c->end : 0, c->opt);
 }
 
 /* The status overview of a unit for the year. */
 static void figure_status(ctx *c, const char *unit)
 {
-    ind_fig_status *m = ind_fig_status_new(c->ds, unit, c->year, &c->opt->policy, c->opt->alpha, c->lang);
+    ind_fig_status *m = ind_fig_status_new(c->ds, unit, c->year, c->opt, &c->opt->policy, c->opt->alpha, c->lang);
     if (!ind_fig_status_rows(m)) {
         ind_fig_status_free(m);
         return;
@@ -236,9 +135,8 @@ static size_t unit_rows(ctx *c, const char *unit, row_info **out)
     row_info *rows = must(calloc(ns ? ns : 1, sizeof *rows));
     for (size_t s = 0; s < ns; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
-        if (se->gender != IND_GENDER_T || strcmp(ind_dataset_str(ds, se->unit), unit) != 0)
-            continue;
-        if (c->opt->indicator_count && !ind_opts_names(c->opt, ds, se))
+        ind_gender want = c->opt->gender_given ? c->opt->gender : IND_GENDER_T;
+        if (se->gender != want || strcmp(ind_dataset_str(ds, se->unit), unit) != 0 || !ind_opts_names(c->opt, ds, se))
             continue;
         long i = ind_series_year_obs(ds, s, c->year);
         if (i < 0)
@@ -297,7 +195,7 @@ static void indicator_table(ctx *c, const row_info *rows, size_t n)
         for (int kf = 0; kf < 2; kf++) {
             ind_str target = kf ? o.kf_target : o.target;
             if (target) {
-                unbroken(ind_dataset_str(ds, target), buf, sizeof buf);
+                ind_build_unbroken(ind_dataset_str(ds, target), buf, sizeof buf);
                 ind_doc_text(t, buf);
             } else {
                 ind_doc_null(t);
@@ -674,10 +572,13 @@ static ind_doc *new_document(ctx *c, const ind_build_input *in, const char *unit
     for (size_t i = 0; i < in->source_count && l < sizeof line; i++)
         l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", in->sources[i]);
     ind_doc_cover_line(doc, line);
+    /* the last period this report uses: none after the year's end */
     ind_period last = 0;
-    for (size_t i = 0; i < ind_dataset_obs_count(c->ds); i++)
-        if (!isnan(ind_dataset_value(c->ds, i)) && ind_dataset_period(c->ds, i) > last)
-            last = ind_dataset_period(c->ds, i);
+    for (size_t i = 0; i < ind_dataset_obs_count(c->ds); i++) {
+        ind_period p = ind_dataset_period(c->ds, i);
+        if (!isnan(ind_dataset_value(c->ds, i)) && p > last && (!c->end || ind_period_within(p, 0, c->end)))
+            last = p;
+    }
     char per[32];
     snprintf(line, sizeof line, en ? "Data up to: %s" : "Uppgifter till och med: %s", ind_period_label(last, per, sizeof per));
     ind_doc_cover_line(doc, line);
@@ -703,6 +604,19 @@ static size_t report_units(const ind_dataset *ds, const ind_opts *o, int all_uni
     return nu;
 }
 
+/* Has any of the units a selected indicator with an outcome row for the year? */
+static int anything_to_report(ctx *c, const char *const *units, size_t nu)
+{
+    for (size_t u = 0; u < nu; u++) {
+        row_info *rows;
+        size_t n = unit_rows(c, units[u], &rows);
+        free(rows);
+        if (n)
+            return 1;
+    }
+    return 0;
+}
+
 ind_doc *ind_build_vb(const ind_build_input *in, const ind_opts *o, int all_units, ind_error *err)
 {
     if (!all_units && o->unit_count != 1) {
@@ -724,6 +638,16 @@ ind_doc *ind_build_vb(const ind_build_input *in, const ind_opts *o, int all_unit
         ind_goals_rollup(in->goals, in->ds, &o->policy, &o->rollup, c.year, c.tally, err);
     const char **units = must(calloc(ind_dataset_series_count(in->ds) + 1, sizeof *units));
     size_t nu = report_units(in->ds, o, all_units, units);
+    if (!anything_to_report(&c, units, nu)) {
+        ind_error_set(err, IND_EINPUT, "", 0, 0,
+                      c.en ? "nothing to report: %s has no outcome for %d%s"
+                           : "inget att rapportera: %s har inget utfall för %d%s",
+                      all_units ? (c.en ? "no unit" : "ingen enhet") : units[0], c.year,
+                      o->indicator_count ? (c.en ? " among the indicators asked for" : " bland de valda indikatorerna") : "");
+        free(units);
+        free(c.tally);
+        return NULL;
+    }
     c.doc = new_document(&c, in, units[0], all_units);
     if (all_units) {
         ind_doc_heading(c.doc, 1, c.en ? "Overview of the units" : "Översikt över enheterna");

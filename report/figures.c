@@ -331,8 +331,8 @@ static const char *keep_text(ind_fig_status *s, const char *text)
     return s->texts[s->ntexts++];
 }
 
-ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int year,
-                                       const ind_attain_policy *policy, double alpha, ind_lang lang)
+ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int year, const ind_opts *filter,
+                                   const ind_attain_policy *policy, double alpha, ind_lang lang)
 {
     int en = lang == IND_LANG_EN;
     size_t nser = ind_dataset_series_count(ds);
@@ -343,7 +343,8 @@ ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int 
     ind_period period = 0;
     for (size_t k = 0; k < nser; k++) {
         const ind_series *se = ind_dataset_series(ds, k);
-        if (se->gender != IND_GENDER_T || strcmp(ind_dataset_str(ds, se->unit), unit) != 0)
+        if (se->gender != IND_GENDER_T || strcmp(ind_dataset_str(ds, se->unit), unit) != 0 ||
+            (filter && !ind_opts_names(filter, ds, se)))
             continue;
         long i = ind_series_year_obs(ds, k, year);
         if (i < 0)

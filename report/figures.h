@@ -7,6 +7,7 @@
 #include "attain.h"
 #include "compare.h"
 #include "spc.h"
+#include "opts.h"
 
 /* Each builder returns a heap object whose first member is the model the
  * charts library draws; free it with the matching _free (usable as a
@@ -25,9 +26,10 @@ const ind_chart_trend *ind_fig_trend_chart(const ind_fig_trend *m);
 void ind_fig_trend_free(void *m);
 
 typedef struct ind_fig_status ind_fig_status;
-/* The status overview of a unit for a year: every total series with an outcome. */
-ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int year,
-                                       const ind_attain_policy *policy, double alpha, ind_lang lang);
+/* The status overview of a unit for a year: every total series with an
+ * outcome (that passes the unit and indicator selection of filter, when not NULL). */
+ind_fig_status *ind_fig_status_new(const ind_dataset *ds, const char *unit, int year, const ind_opts *filter,
+                                   const ind_attain_policy *policy, double alpha, ind_lang lang);
 const ind_chart_status *ind_fig_status_chart(const ind_fig_status *m);
 size_t ind_fig_status_rows(const ind_fig_status *m);
 void ind_fig_status_free(void *m);

@@ -34,6 +34,10 @@ typedef struct {
     /* comparison and SPC (command-specific words, parsed by the builders) */
     const char *method, *adjust, *spc_chart, *rules;
     int trendline, zoom;           /* figures */
+    /* documents */
+    const char *const *organisation; /* lines above the unit on a report's cover */
+    size_t organisation_count;
+    const char *title;             /* a report's own title; NULL = the standard one */
 } ind_opts;
 
 /* Defaults: Swedish, everything selected, the default policy and roll-up rule, alpha 0.05. */

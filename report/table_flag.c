@@ -72,7 +72,7 @@ static const ind_colspec flag_columns[] = {
     {"change", "Förändring", "Change", IND_CELL_NUMBER, 0},
     {"change_direction", "Riktning", "Direction", IND_CELL_TEXT, 0},
     {"rule", "Regel", "Rule", IND_CELL_TEXT, 0},
-    {"sentence", "Mening för VB", "Sentence for the VB", IND_CELL_TEXT, 1},
+    {"sentence", "Mening för VB", "Sentence for the VB", IND_CELL_TEXT, 1},    IND_PROGNOSIS_COLSPEC,
 };
 
 static void flag_row(ind_doc_table *t, const ind_dataset *ds, const flagged *f, size_t rank, const ind_opts *o)
@@ -106,6 +106,7 @@ static void flag_row(ind_doc_table *t, const ind_dataset *ds, const flagged *f, 
         snprintf(name, sizeof name, "%s", ind_dataset_str(ds, se->indicator));
     ind_attain_sentence(a, name, se->info, o->lang, buf, sizeof buf);
     ind_doc_text(t, buf);
+    ind_build_prognosis_cells(t, ds, f->series, ob.period, o);
 }
 
 ind_doc *ind_build_flag(const ind_build_input *in, const ind_opts *o, size_t *count)

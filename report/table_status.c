@@ -34,7 +34,7 @@ static const ind_colspec status_columns[] = {
     {"previous_period", "Föreg. period", "Previous period", IND_CELL_TEXT, 0},
     {"previous", "Föreg. utfall", "Previous", IND_CELL_NUMBER, 0},
     {"change", "Förändring", "Change", IND_CELL_NUMBER, 1},
-    {"source", "Källa", "Source", IND_CELL_TEXT, 0},
+    {"source", "Källa", "Source", IND_CELL_TEXT, 0},    IND_PROGNOSIS_COLSPEC,
 };
 #define STATUS_COLUMNS (sizeof status_columns / sizeof status_columns[0])
 
@@ -103,6 +103,7 @@ static void status_row(ind_doc_table *t, const ind_dataset *ds, const ind_series
         snprintf(buf, sizeof buf, "%s:%u", ind_dataset_str(ds, ob.file), ob.line);
         ind_doc_text(t, buf);
     }
+    ind_build_prognosis_cells(t, ds, ob.series, ob.period, o);
 }
 
 ind_doc *ind_build_status(const ind_build_input *in, const ind_opts *o)

@@ -203,18 +203,37 @@ static const char *cut(const char *s, size_t width, char *out, size_t size)
     return out;
 }
 
+/* A column people see: meant for them, and not empty in every row (a
+ * prognosis column of a table without tertials says nothing). */
+static int shown(const ind_doc_table *t, size_t j)
+{
+    if (!ind_doc_table_column(t, j)->shown)
+        return 0;
+    size_t nr = ind_doc_table_rows(t);
+    for (size_t i = 0; i < nr; i++) {
+        const ind_cell *c = ind_doc_table_cell(t, i, j);
+        if (c->kind != IND_CELL_NULL && !(c->kind == IND_CELL_TEXT && !c->text[0]))
+            return 1;
+    }
+    return nr == 0;
+}
+
 static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
 {
     ind_lang lang = ind_doc_get_meta(doc)->lang;
     size_t nc = ind_doc_table_columns(t), nr = ind_doc_table_rows(t);
     size_t *w = calloc(nc ? nc : 1, sizeof *w);
-    if (!w)
+    unsigned char *show = calloc(nc ? nc : 1, 1);
+    if (!w || !show) {
+        free(w);
+        free(show);
         return;
+    }
     char buf[1200], cutbuf[256];
     long last_shown = -1;
     for (size_t j = 0; j < nc; j++) {
         const ind_doc_column *c = ind_doc_table_column(t, j);
-        if (!c->shown)
+        if (!(show[j] = (unsigned char)shown(t, j)))
             continue;
         last_shown = (long)j;
         w[j] = ind_text_columns(c->label);
@@ -232,7 +251,7 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
     int first = 1;
     for (size_t j = 0; j < nc; j++) {
         const ind_doc_column *c = ind_doc_table_column(t, j);
-        if (!c->shown)
+        if (!show[j])
             continue;
         if (!first)
             fputs("  ", f);
@@ -248,7 +267,7 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
         first = 1;
         for (size_t j = 0; j < nc; j++) {
             const ind_doc_column *c = ind_doc_table_column(t, j);
-            if (!c->shown)
+            if (!show[j])
                 continue;
             const char *s = ind_cell_show(ind_doc_table_cell(t, i, j), lang, 0, buf, sizeof buf);
             if (ind_text_columns(s) > w[j] && (long)j != last_shown)
@@ -260,6 +279,7 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
         }
         fputc('\n', f);
     }
+    free(show);
     free(w);
 }
 

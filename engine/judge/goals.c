@@ -389,10 +389,28 @@ long ind_series_year_obs(const ind_dataset *ds, size_t series, int year)
     return best;
 }
 
+/* The year's outcome of a series judged by the attainment rule: the VB's judge. */
+static int judge_year(void *user, const ind_dataset *ds, size_t series, int year, size_t *obs, ind_verdict *v)
+{
+    long i = ind_series_year_obs(ds, series, year);
+    if (i < 0)
+        return -1;
+    ind_attainment a;
+    ind_attain_obs(ds, (size_t)i, 0, user, IND_LANG_SV, &a);
+    *obs = (size_t)i;
+    *v = a.verdict;
+    return 0;
+}
+
 ind_status ind_goals_rollup(const ind_goals *g, const ind_dataset *ds, const ind_attain_policy *policy,
                             const ind_rollup_rule *rule, int year, ind_goal_tally *t, ind_error *err)
 {
-    (void)err;
+    return ind_goals_rollup_by(g, ds, rule, year, judge_year, (void *)policy, t, err);
+}
+
+ind_status ind_goals_rollup_by(const ind_goals *g, const ind_dataset *ds, const ind_rollup_rule *rule, int year,
+                               ind_goals_judge_fn judge, void *user, ind_goal_tally *t, ind_error *err)
+{
     size_t n = g->count;
     memset(t, 0, n * sizeof *t);
     int latest = 0;
@@ -413,16 +431,15 @@ ind_status ind_goals_rollup(const ind_goals *g, const ind_dataset *ds, const ind
                 continue;
             if (goal->unit[0] && strcmp(ind_dataset_str(ds, se->unit), goal->unit) != 0)
                 continue;
-            long i = ind_series_year_obs(ds, s, y);
-            if (i < 0)
+            size_t i;
+            ind_verdict v;
+            if (judge(user, ds, s, y, &i, &v) != 0)
                 continue;
             ind_obs o;
-            ind_dataset_get(ds, (size_t)i, &o);
+            ind_dataset_get(ds, i, &o);
             if (strcmp(ind_dataset_str(ds, o.goal), goal->id) != 0)
                 continue;
-            ind_attainment a;
-            ind_attain_obs(ds, (size_t)i, 0, policy, IND_LANG_SV, &a);
-            switch (a.verdict) {
+            switch (v) {
             case IND_VERDICT_MET: t[gi].met++; break;
             case IND_VERDICT_PARTLY: t[gi].partly++; break;
             case IND_VERDICT_NOT_MET: t[gi].not_met++; break;

@@ -71,6 +71,16 @@ ind_status ind_goals_rollup(const ind_goals *g, const ind_dataset *ds, const ind
                             const ind_rollup_rule *rule, int year, ind_goal_tally *tallies,
                             ind_error *err);
 
+/* The same with another judge: judge(user, ds, series, year, &obs, &verdict)
+ * returns 0 and the observation it judged (its goal column links it) and the
+ * verdict (met, partly and not met count; anything else is unjudged), or -1
+ * when the series has nothing to judge. A tertial report rolls up the
+ * indicators' prognoses this way, by the same rule as the VB. */
+typedef int (*ind_goals_judge_fn)(void *user, const ind_dataset *ds, size_t series, int year, size_t *obs,
+                                  ind_verdict *verdict);
+ind_status ind_goals_rollup_by(const ind_goals *g, const ind_dataset *ds, const ind_rollup_rule *rule, int year,
+                               ind_goals_judge_fn judge, void *user, ind_goal_tally *tallies, ind_error *err);
+
 /* The observation of a series that speaks for a year: the year itself, else
  * the last period of that year with an outcome (T3 before T2 ...). -1 when none. */
 long ind_series_year_obs(const ind_dataset *ds, size_t series, int year);

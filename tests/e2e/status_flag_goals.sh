@@ -45,8 +45,8 @@ check_rc() {
 
 # The columns each command writes in CSV and JSON (as defined in cli/cmd_status.c,
 # cli/cmd_flag.c and cli/cmd_goals.c).
-STATUS_HEAD=unit,indicator,period,gender,value,n,numerator,target,target_kind,target_value,direction,verdict,verdict_label,uncertain,gap,gap_relative,ci_lo,ci_hi,rule,kf_target,kf_verdict,kf_verdict_label,kf_gap,kf_gap_relative,kf_rule,previous_period,previous,change,source
-FLAG_HEAD=rank,unit,indicator,period,gender,value,target,verdict,verdict_label,gap,gap_relative,change,change_direction,rule,sentence
+STATUS_HEAD=unit,indicator,period,gender,value,n,numerator,target,target_kind,target_value,direction,verdict,verdict_label,uncertain,gap,gap_relative,ci_lo,ci_hi,rule,kf_target,kf_verdict,kf_verdict_label,kf_gap,kf_gap_relative,kf_rule,previous_period,previous,change,source,prognosis,prognosis_label,prognosis_value,prognosis_lo,prognosis_hi,prognosis_method
+FLAG_HEAD=rank,unit,indicator,period,gender,value,target,verdict,verdict_label,gap,gap_relative,change,change_direction,rule,sentence,prognosis,prognosis_label,prognosis_value,prognosis_lo,prognosis_hi,prognosis_method
 GOALS_HEAD=unit,year,id,level,text,met,partly,not_met,unjudged,proposed,proposed_label,recorded,recorded_label,disagrees
 
 # shellcheck source=lib/formats.bash
