@@ -30,6 +30,7 @@
 #include "ingest.h"
 #include "render.h"
 #include "write.h"
+#include "lsan_fontconfig.h"
 
 static const char data_csv[] =
     "unit,indicator,period,gender,value,target,goal\n"

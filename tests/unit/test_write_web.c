@@ -24,6 +24,7 @@
 
 #include "doc.h"
 #include "write.h"
+#include "lsan_fontconfig.h"
 
 static ind_period trend_periods[3];
 static const double values[] = {4.4, 4.1, 5.0};
