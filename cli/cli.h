@@ -22,7 +22,7 @@ enum {
     OPT_ATTAIN = 1 << 4,    /* --tolerance --min-n --fail-on-flag */
     OPT_TREND = 1 << 5,     /* --alpha */
     OPT_SPC = 1 << 6,       /* --chart --rules */
-    OPT_COMPARE = 1 << 7,   /* --method --adjust --units */
+    OPT_COMPARE = 1 << 7,   /* --method --adjust --units --overdispersion --pairs */
     OPT_CHART = 1 << 8,     /* --width --height --dpi --title --caption --zoom --trendline */
     OPT_GOALS = 1 << 9,     /* --goals FILE */
     OPT_ALL_UNITS = 1 << 10, /* --all-units */
@@ -68,6 +68,8 @@ typedef struct {
     double alpha;
     int fail_on_flag;
     const char *chart_kind, *rules, *method, *adjust;
+    int overdispersion_none; /* --overdispersion none: plain funnel limits */
+    int all_pairs;           /* --pairs: pairwise tests however many units */
     int all_units;
     double full_share, not_share; /* goal roll-up rule; NaN = default */
     /* charts */

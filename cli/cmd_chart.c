@@ -57,6 +57,7 @@ static int compare_for_chart(const cli_opts *opt, const ind_dataset *ds, ind_cmp
     if (opt->gender && ind_gender_parse(opt->gender, strlen(opt->gender), &co.gender) != 0)
         return cli_error(1, "the chart takes one gender: T, K, M or X");
     cli_policy(opt, &co.policy);
+    co.overdispersion = opt->overdispersion_none ? IND_FUNNEL_OD_NONE : IND_FUNNEL_OD_AUTO;
     ind_error err;
     ind_error_clear(&err);
     if (ind_compare(ds, opt->indicators[0], &co, r, &err) != IND_OK)

@@ -109,6 +109,34 @@ void cli_spc_run_free(cli_spc_run *run)
     memset(run, 0, sizeof *run);
 }
 
+/* The summary's figures of the limits and the Anhøj analysis (null where they do not apply):
+ * machine columns only, the terminal says them in a sentence. */
+#define SPC_FIGURES 8
+static void out_figures(out_table *t, const ind_spc_chart *chart)
+{
+    int i = chart->type == IND_SPC_I, a = (chart->rules & IND_SPC_RULES_ANHOJ) != 0;
+    out_text(t, ind_spc_limits_name(chart->limits));
+    out_number(t, i ? chart->mr_bar : NAN, 3);
+    if (i)
+        out_integer(t, (long long)chart->mr_excluded);
+    else
+        out_null(t);
+    const size_t v[] = {chart->anhoj.n_useful, chart->anhoj.longest_run, chart->anhoj.longest_run_max,
+                        chart->anhoj.crossings, chart->anhoj.crossings_min};
+    for (int k = 0; k < 5; k++) {
+        if (a)
+            out_integer(t, (long long)v[k]);
+        else
+            out_null(t);
+    }
+}
+
+static void out_nulls(out_table *t, int k)
+{
+    while (k-- > 0)
+        out_null(t);
+}
+
 int cmd_spc(cli_opts *opt)
 {
     cli_data data;
@@ -150,6 +178,14 @@ int cmd_spc(cli_opts *opt)
         {"rule", "Regel", "Rule", COL_TEXT, 1},
         {"last_period", "Till", "To", COL_TEXT, 1},
         {"side", "Sida", "Side", COL_TEXT, 0},
+        {"limits", "Gränser", "Limits", COL_TEXT, 0},
+        {"mr_bar", "MR medel", "MR mean", COL_NUMBER, 0},
+        {"mr_excluded", "MR uteslutna", "MR left out", COL_INTEGER, 0},
+        {"useful_points", "Användbara punkter", "Useful points", COL_INTEGER, 0},
+        {"longest_run", "Längsta serie", "Longest run", COL_INTEGER, 0},
+        {"longest_run_max", "Längsta serie, gräns", "Longest run limit", COL_INTEGER, 0},
+        {"crossings", "Korsningar", "Crossings", COL_INTEGER, 0},
+        {"crossings_min", "Korsningar, gräns", "Crossings limit", COL_INTEGER, 0},
     };
     out_table *t = out_table_new(cols, (int)(sizeof cols / sizeof cols[0]));
     char per[32], rulebuf[256];
@@ -172,6 +208,8 @@ int cmd_spc(cli_opts *opt)
         out_text(t, rulebuf);
         out_text(t, "");
         out_text(t, "");
+        out_text(t, "");
+        out_nulls(t, SPC_FIGURES - 1);
     }
     for (size_t k = 0; k < chart.n_signals; k++) {
         const ind_spc_signal *sg = &chart.signals[k];
@@ -186,6 +224,8 @@ int cmd_spc(cli_opts *opt)
         out_text(t, ind_spc_rule_name(sg->rule));
         out_text(t, ind_period_format(pts.period[sg->last], per, sizeof per));
         out_text(t, ind_spc_side_name(sg->side));
+        out_text(t, "");
+        out_nulls(t, SPC_FIGURES - 1);
     }
     out_row_begin(t);
     out_text(t, "summary");
@@ -199,6 +239,7 @@ int cmd_spc(cli_opts *opt)
     out_text(t, rulebuf);
     out_text(t, ind_spc_assurance_name(assurance));
     out_text(t, (chart.flags & IND_SPC_F_FEW_POINTS) ? "few-points" : "");
+    out_figures(t, &chart);
     char title[600];
     snprintf(title, sizeof title, en ? "%s, %s, %s: %s chart of %zu points, rules %s, %zu signal(s)"
                                      : "%s, %s, %s: %s-diagram med %zu punkter, regler %s, %zu signal(er)",
@@ -210,10 +251,17 @@ int cmd_spc(cli_opts *opt)
         if (chart.flags & IND_SPC_F_FEW_POINTS)
             printf(en ? "\nWarning: fewer than 12 points; the rules are weak on short series.\n"
                       : "\nVarning: färre än 12 punkter; reglerna är svaga på korta serier.\n");
+        if (chart.limits == IND_SPC_LIMITS_SCREENED)
+            printf(en ? "\nLimits as qicharts2: mean ± 3σ, σ = MR̄/1.128, moving ranges of 3.267·MR̄ or more left out (%zu of %zu).\n"
+                      : "\nGränser som i qicharts2: medelvärde ± 3σ, σ = MR̄/1,128, glidande variationsvidder på minst 3,267·MR̄ uteslutna (%zu av %zu).\n",
+                   chart.mr_excluded, n - 1);
+        else if (chart.limits == IND_SPC_LIMITS_NHS)
+            printf(en ? "\nLimits as NHS Making Data Count: mean ± 2.66·MR̄ over every moving range.\n"
+                      : "\nGränser som i NHS Making Data Count: medelvärde ± 2,66·MR̄ över alla glidande variationsvidder.\n");
         if (rules & IND_SPC_RULES_ANHOJ)
-            printf(en ? "\nAnhøj: longest run %zu (signal above %zu), crossings %zu (signal below %zu), %zu useful points.\n"
-                      : "\nAnhøj: längsta serie %zu (signal över %zu), korsningar %zu (signal under %zu), %zu användbara punkter.\n",
-                   chart.anhoj.longest_run, chart.anhoj.longest_run_max, chart.anhoj.crossings,
+            printf(en ? "%sAnhøj: longest run %zu (signal above %zu), crossings %zu (signal below %zu), %zu useful points.\n"
+                      : "%sAnhøj: längsta serie %zu (signal över %zu), korsningar %zu (signal under %zu), %zu användbara punkter.\n",
+                   chart.type == IND_SPC_I ? "" : "\n", chart.anhoj.longest_run, chart.anhoj.longest_run_max, chart.anhoj.crossings,
                    chart.anhoj.crossings_min, chart.anhoj.n_useful);
         if (assurance != IND_SPC_ASSURANCE_NONE)
             printf(en ? "Assurance against the target: %s.\n" : "Säkring mot årsmålet: %s.\n", ind_spc_assurance_name(assurance));

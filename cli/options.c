@@ -13,7 +13,8 @@ enum {
     O_FORMAT = 256, O_CATALOG, O_NO_CATALOG, O_GOALS, O_ENCODING, O_DEMO, O_UNIT, O_INDICATOR,
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_UNITS, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
-    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION
+    O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION,
+    O_OVERDISPERSION, O_PAIRS
 };
 
 static const struct {
@@ -39,6 +40,8 @@ static const struct {
     {{"rules", required_argument, 0, O_RULES}, OPT_SPC, "SET", "anhoej (default), nhs or ihi"},
     {{"method", required_argument, 0, O_METHOD}, OPT_COMPARE, "M", "auto, prop, fisher, chisq, welch, anova, kruskal, funnel"},
     {{"adjust", required_argument, 0, O_ADJUST}, OPT_COMPARE, "A", "holm (default), bh or none"},
+    {{"overdispersion", required_argument, 0, O_OVERDISPERSION}, OPT_COMPARE, "OD", "funnel limits: auto (default, widened when overdispersed) or none"},
+    {{"pairs", no_argument, 0, O_PAIRS}, OPT_COMPARE, NULL, "every pairwise test, however many units (default: up to 50)"},
     {{"units", required_argument, 0, O_UNITS}, OPT_COMPARE | OPT_FILTERS, "U,...", "only these units (comma-separated)"},
     {{"all-units", no_argument, 0, O_ALL_UNITS}, OPT_ALL_UNITS, NULL, "every unit"},
     {{"width", required_argument, 0, O_WIDTH}, OPT_CHART, "W", "width in points (px for PNG at 96 dpi)"},
@@ -256,6 +259,12 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
         case O_RULES: opt->rules = optarg; break;
         case O_METHOD: opt->method = optarg; break;
         case O_ADJUST: opt->adjust = optarg; break;
+        case O_OVERDISPERSION:
+            if (strcasecmp(optarg, "auto") == 0) opt->overdispersion_none = 0;
+            else if (strcasecmp(optarg, "none") == 0) opt->overdispersion_none = 1;
+            else return cli_error(1, "--overdispersion: \"%s\" is not auto or none", optarg);
+            break;
+        case O_PAIRS: opt->all_pairs = 1; break;
         case O_ALL_UNITS: opt->all_units = 1; break;
         case O_WIDTH:
         case O_HEIGHT:

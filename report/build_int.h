@@ -35,6 +35,13 @@ void ind_build_facts(ind_doc *doc, const ind_build_input *in, const ind_opts *o)
 void ind_build_figure_trend(ind_doc *doc, const ind_dataset *ds, size_t series, ind_period end, const ind_opts *o);
 /* A target as written, with "4 %" held together by a no-break space. */
 void ind_build_unbroken(const char *s, char *out, size_t size);
+/* The texts of parts as one paragraph and their notes as one note after it;
+ * frees the parts. */
+#include "sentence.h"
+void ind_build_said(ind_doc *doc, ind_said *parts, size_t n);
+/* A number as people read it with the fewest decimals that show it exactly
+ * (up to six): alpha 0,05, a share 50 %. */
+const char *ind_build_numg(double v, ind_unit unit, ind_lang lang, char *buf, size_t size);
 /* Out of memory while building: the message and exit status 4 (docs/architecture.md). */
 void *ind_build_must(void *p);
 

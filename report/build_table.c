@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,4 +128,37 @@ void ind_build_prognosis_cells(ind_doc_table *t, const ind_dataset *ds, size_t s
         ind_doc_null(t);
     else
         ind_doc_text(t, ind_prognosis_method_code(g.method));
+}
+
+void ind_build_said(ind_doc *doc, ind_said *parts, size_t n)
+{
+    size_t lt = 1, ln = 1;
+    for (size_t i = 0; i < n; i++) {
+        lt += parts[i].text ? strlen(parts[i].text) + 1 : 0;
+        ln += parts[i].note ? strlen(parts[i].note) + 1 : 0;
+    }
+    char *text = ind_build_must(calloc(lt, 1)), *note = ind_build_must(calloc(ln, 1));
+    for (size_t i = 0; i < n; i++) {
+        if (parts[i].text)
+            strcat(strcat(text, *text ? " " : ""), parts[i].text);
+        if (parts[i].note)
+            strcat(strcat(note, *note ? " " : ""), parts[i].note);
+        ind_said_free(&parts[i]);
+    }
+    if (*text)
+        ind_doc_paragraph(doc, text);
+    if (*note)
+        ind_doc_note(doc, note);
+    free(text);
+    free(note);
+}
+
+const char *ind_build_numg(double v, ind_unit unit, ind_lang lang, char *buf, size_t size)
+{
+    double shown = unit == IND_UNIT_SHARE ? v * 100 : v;
+    int d = 0;
+    while (d < 6 && fabs(shown * pow(10, d) - round(shown * pow(10, d))) > 1e-9 * fmax(1, fabs(shown * pow(10, d))))
+        d++;
+    ind_cell c = {.kind = IND_CELL_NUMBER, .unit = unit, .decimals = d, .value = v};
+    return ind_cell_show(&c, lang, IND_SHOW_TYPESET, buf, size);
 }

@@ -46,47 +46,6 @@ static const char *prognosis_label(const ctx *c, ind_prognosis_verdict v)
     return c->en ? ind_prognosis_label_en(v) : ind_prognosis_label_sv(v);
 }
 
-/* Where an outcome that misses its target lies: above a max, below a min, outside a band. */
-static const char *miss_side(const ctx *c, const ind_attainment *a)
-{
-    if (a->rule.kind == IND_TARGET_BAND || a->rule.kind == IND_TARGET_EXACT)
-        return c->en ? "outside" : "utanför";
-    return a->value > a->target ? (c->en ? "above" : "över") : (c->en ? "below" : "under");
-}
-
-/* "Sjukfrånvaro: 4,5 % efter tertial 2, över årsmålet 4,0 %. Prognosen är att årsmålet inte nås." */
-static void row_sentence(const ctx *c, const row_info *r, char *buf, size_t size)
-{
-    const ind_series *se = ind_dataset_series(c->ds, r->series);
-    const char *name = ind_dataset_str(c->ds, se->indicator);
-    char v[64], t[64];
-    value_text(c, se, r->a.value, v, sizeof v);
-    value_text(c, se, r->a.target, t, sizeof t);
-    size_t n;
-    if (r->a.verdict == IND_VERDICT_MET)
-        n = (size_t)snprintf(buf, size, c->en ? "%s: %s after tertial %d, within the target %s." : "%s: %s efter tertial %d, inom årsmålet %s.", name, v, c->k, t);
-    else if (r->a.verdict == IND_VERDICT_PARTLY || r->a.verdict == IND_VERDICT_NOT_MET)
-        n = (size_t)snprintf(buf, size, c->en ? "%s: %s after tertial %d, %s the target %s." : "%s: %s efter tertial %d, %s årsmålet %s.", name, v, c->k, miss_side(c, &r->a), t);
-    else
-        n = (size_t)snprintf(buf, size, c->en ? "%s: %s after tertial %d." : "%s: %s efter tertial %d.", name, v, c->k);
-    if (n >= size)
-        return;
-    static const char *const sv[] = {"Det finns för lite historik för en prognos för helåret.",
-                                     "Prognosen är att årsmålet nås.", "Prognosen är att årsmålet nås delvis.",
-                                     "Prognosen är att årsmålet inte nås.",
-                                     "Prognosen för helåret är osäker: utfallet vid årets slut kan hamna på båda sidor om årsmålet."};
-    static const char *const en[] = {"There is too little history for a year-end prognosis.",
-                                     "The prognosis is that the target will be met.",
-                                     "The prognosis is that the target will be partly met.",
-                                     "The prognosis is that the target will not be met.",
-                                     "The year-end prognosis is uncertain: the outcome may end on either side of the target."};
-    ind_prognosis_verdict g = r->g.verdict;
-    if (g == IND_PROGNOSIS_NONE && r->g.method != IND_PROGNOSIS_BY_NONE)
-        snprintf(buf + n, size - n, " %s", c->en ? "The target cannot be judged, so there is no prognosis." : "Årsmålet kan inte bedömas, så prognos saknas.");
-    else
-        snprintf(buf + n, size - n, " %s", c->en ? en[g] : sv[g]);
-}
-
 /* ---- rows -------------------------------------------------------------------------------- */
 
 /* The goal an indicator's row links to: the tertial's, else the latest row of the year or before. */
@@ -229,15 +188,15 @@ static void rows_block(ctx *c, const row_info *rows, size_t n, const unsigned ch
         tertial += pick[q] && rows[q].obs >= 0;
     if (tertial) {
         prognosis_table(c, rows, n, pick);
-        char buf[1200];
         for (size_t q = 0; q < n; q++) {
             if (!pick[q] || rows[q].obs < 0)
                 continue;
             const ind_series *se = ind_dataset_series(c->ds, rows[q].series);
             ind_doc_heading(c->doc, 3, ind_dataset_str(c->ds, se->indicator));
             ind_build_figure_trend(c->doc, c->ds, rows[q].series, c->period, c->opt);
-            row_sentence(c, &rows[q], buf, sizeof buf);
-            ind_doc_paragraph(c->doc, buf);
+            ind_said said = ind_say_prognosis(&rows[q].a, &rows[q].g, ind_dataset_str(c->ds, se->indicator), se->info,
+                                              c->k, c->lang);
+            ind_build_said(c->doc, &said, 1);
         }
     }
     yearly_note(c, rows, n, pick);
@@ -274,8 +233,11 @@ static void summary(ctx *c, const char *unit, const row_info *rows, size_t n, in
         if (!any)
             ind_doc_paragraph(c->doc, c->en ? "Below target after the tertial:" : "Under årsmålet efter tertialet:");
         any = 1;
-        row_sentence(c, &rows[q], buf, sizeof buf);
-        ind_doc_list_item(c->doc, buf);
+        const ind_series *se = ind_dataset_series(c->ds, rows[q].series);
+        ind_said said = ind_say_prognosis(&rows[q].a, &rows[q].g, ind_dataset_str(c->ds, se->indicator), se->info, c->k,
+                                          c->lang);
+        ind_doc_list_item(c->doc, said.text);
+        ind_said_free(&said);
     }
     if (!any)
         ind_doc_paragraph(c->doc, c->en ? "No indicator is below its target after the tertial."
@@ -370,14 +332,14 @@ static void goals_section(ctx *c, const char *unit, const row_info *rows, size_t
 
 static void methods(ctx *c)
 {
-    char buf[1600];
+    char buf[1600], lvl[32];
     ind_doc_page_break(c->doc);
     ind_doc_heading(c->doc, 1, c->en ? "Methods" : "Metod");
     ind_doc_paragraph(c->doc, ind_opts_policy_text(c->opt, buf, sizeof buf));
     snprintf(buf, sizeof buf,
-             c->en ? "Year-end prognosis: the outcome at the year's end is predicted from the tertial's outcome and the way the indicator has changed from tertial %d to the year's end in earlier years (with three or more such years: the mean change, with a %g %% prediction interval from their spread); with fewer years, from the trend of the tertials (OLS). The prognosis is met, partly or not met when the whole interval and the prediction fall on that side of the target by the rule above, and uncertain when they do not. A goal's prognosis rolls up its indicators' prognoses by the same rule as the annual report's assessment; uncertain ones are not counted. Indicators followed per year are reported in the annual report."
-                   : "Helårsprognos: utfallet vid årets slut förutsägs från tertialets utfall och hur indikatorn har förändrats från tertial %d till årets slut tidigare år (med tre eller fler sådana år: den genomsnittliga förändringen, med ett %g %%-prognosintervall från spridningen mellan åren); med färre år från trenden i tertialen (OLS). Prognosen är att årsmålet uppfylls helt, delvis eller inte när hela intervallet och prognosen hamnar på den sidan om årsmålet enligt regeln ovan, och osäker annars. Ett måls prognos räknas fram från dess indikatorers prognoser med samma regel som bedömningen i verksamhetsberättelsen; osäkra räknas inte. Indikatorer som följs per år redovisas i verksamhetsberättelsen.",
-             c->k, 100 * (1 - c->opt->alpha));
+             c->en ? "Year-end prognosis: the outcome at the year's end is predicted from the tertial's outcome and the way the indicator has changed from tertial %d to the year's end in earlier years (with three or more such years: the mean change, with a %s prediction interval from their spread); with fewer years, from the trend of the tertials (OLS). The prognosis is met, partly or not met when the whole interval and the prediction fall on that side of the target by the rule above, and uncertain when they do not. A goal's prognosis rolls up its indicators' prognoses by the same rule as the annual report's assessment; uncertain ones are not counted. Indicators followed per year are reported in the annual report."
+                   : "Helårsprognos: utfallet vid årets slut förutsägs från tertialets utfall och hur indikatorn har förändrats från tertial %d till årets slut tidigare år (med tre eller fler sådana år: den genomsnittliga förändringen, med ett prognosintervall på %s från spridningen mellan åren); med färre år från trenden i tertialen (OLS). Prognosen är att årsmålet uppfylls helt, delvis eller inte när hela intervallet och prognosen hamnar på den sidan om årsmålet enligt regeln ovan, och osäker annars. Ett måls prognos räknas fram från dess indikatorers prognoser med samma regel som bedömningen i verksamhetsberättelsen; osäkra räknas inte. Indikatorer som följs per år redovisas i verksamhetsberättelsen.",
+             c->k, ind_build_numg(1 - c->opt->alpha, IND_UNIT_SHARE, c->lang, lvl, sizeof lvl));
     ind_doc_paragraph(c->doc, buf);
     ind_doc_note(c->doc, c->en ? "Formulas and references: docs/methods.md (the prognosis) in indikator's source."
                                : "Formler och referenser: docs/methods.md (prognosen) i indikators källkod.");

@@ -10,6 +10,7 @@
 #include "figures.h"
 #include "number.h"
 #include "outlook.h"
+#include "sentence.h"
 
 static void *must(void *p)
 {
@@ -207,64 +208,33 @@ static void indicator_table(ctx *c, const row_info *rows, size_t n)
     }
 }
 
-/* Under the indicator's own heading its name need not open every sentence:
- * "Sjukfrånvaro 6,7 % mot ..." becomes "Utfallet 6,7 % mot ...". */
-static void append_without_name(char *text, size_t *len, size_t size, const char *sentence, const char *name,
-                                const char *instead)
-{
-    size_t nl = strlen(name);
-    if (strncmp(sentence, name, nl) == 0) {
-        sentence += nl;
-        if (*sentence == ':') {
-            sentence++;
-            while (*sentence == ' ')
-                sentence++;
-            /* "skillnaden mellan ..." starts a sentence now */
-            if (*len < size)
-                *len += (size_t)snprintf(text + *len, size - *len, "%s%c%s", *len ? " " : "",
-                                         (*sentence >= 'a' && *sentence <= 'z') ? *sentence - 32 : *sentence,
-                                         *sentence ? sentence + 1 : "");
-            return;
-        }
-        if (*len < size)
-            *len += (size_t)snprintf(text + *len, size - *len, "%s%s%s", *len ? " " : "", instead, sentence);
-        return;
-    }
-    if (*len < size)
-        *len += (size_t)snprintf(text + *len, size - *len, "%s%s", *len ? " " : "", sentence);
-}
-
-/* An indicator's heading, chart and sentences: trend, verdict, gender gap, forecast. */
+/* An indicator's heading, chart and paragraph: the year's outcome against its
+ * årsmål, the development over time, women and men, the forecast; how each
+ * was worked out in a note. */
 static void indicator_details(ctx *c, const row_info *row)
 {
     const ind_dataset *ds = c->ds;
     const ind_series *se = ind_dataset_series(ds, row->series);
-    ind_error err;
-    ind_doc_heading(c->doc, 3, ind_dataset_str(ds, se->indicator));
-    figure_trend(c, row->series);
-    char text[2400];
-    size_t len = 0;
-    text[0] = '\0';
     const char *name = ind_dataset_str(ds, se->indicator);
+    ind_error err;
+    ind_doc_heading(c->doc, 3, name);
+    figure_trend(c, row->series);
+    ind_said parts[4] = {{0}};
+    parts[0] = ind_say_attainment(&row->a, name, se->info, ind_dataset_period(ds, (size_t)row->obs), c->lang);
     ind_outlook_trend tr;
     if (ind_outlook_trend_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &tr, &err) == IND_OK) {
-        append_without_name(text, &len, sizeof text, tr.sentence, name, c->en ? "The series" : "Serien");
+        parts[1] = ind_say_trend(&tr, &row->a, name, se->info, c->opt->alpha, c->lang);
         ind_outlook_trend_free(&tr);
     }
-    char sentence[600];
-    ind_attain_sentence(&row->a, name, se->info, c->lang, sentence, sizeof sentence);
-    if (row->a.verdict <= IND_VERDICT_NOT_MET)
-        append_without_name(text, &len, sizeof text, sentence, name, c->en ? "The outcome" : "Utfallet");
     ind_outlook_gap gap;
     if (ind_outlook_gap_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &gap, &err) == IND_OK) {
-        if (gap.have && gap.n)
-            append_without_name(text, &len, sizeof text, gap.sentence, name, "");
+        parts[2] = ind_say_gap(&gap, se->info, c->opt->alpha, c->lang);
         ind_outlook_gap_free(&gap);
     }
     ind_outlook_forecast fc;
-    if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, c->lang, &fc, &err) == IND_OK && fc.have)
-        append_without_name(text, &len, sizeof text, fc.sentence, name, "");
-    ind_doc_paragraph(c->doc, text);
+    if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, c->lang, &fc, &err) == IND_OK)
+        parts[3] = ind_say_forecast(&fc, se->info, c->opt->alpha, c->lang);
+    ind_build_said(c->doc, parts, 4);
 }
 
 /* A table and the details of the rows picked by `pick` (a goal's, or the rest). */
@@ -287,14 +257,6 @@ static void rows_block(ctx *c, const row_info *rows, size_t n, const unsigned ch
 }
 
 /* ---- sections -------------------------------------------------------------------------- */
-
-/* The goal levels in English (the engine names them in Swedish). */
-static const char *goal_level_en(ind_goal_level l)
-{
-    static const char *const c[] = {"City council direction goal", "City council goal for the area", "Committee goal",
-                                     "Unit goal"};
-    return (unsigned)l < 4 ? c[l] : "";
-}
 
 static void summary(ctx *c, const char *unit, const row_info *rows, size_t n, int level)
 {
@@ -321,31 +283,48 @@ static void summary(ctx *c, const char *unit, const row_info *rows, size_t n, in
             ind_doc_paragraph(c->doc, c->en ? "Below target:" : "Under årsmålet:");
         any = 1;
         const ind_series *se = ind_dataset_series(ds, rows[k].series);
-        ind_attain_sentence(&rows[k].a, ind_dataset_str(ds, se->indicator), se->info, c->lang, buf, sizeof buf);
-        ind_doc_list_item(c->doc, buf);
+        ind_said said = ind_say_attainment(&rows[k].a, ind_dataset_str(ds, se->indicator), se->info,
+                                           ind_dataset_period(ds, (size_t)rows[k].obs), c->lang);
+        ind_doc_list_item(c->doc, said.text);
+        ind_said_free(&said);
     }
     if (!any)
         ind_doc_paragraph(c->doc, c->en ? "No indicator is below its target." : "Ingen indikator ligger under sitt årsmål.");
 }
 
-/* One goal's heading, its proposed (and recorded) assessment. */
+/* One goal's heading and, when there is something to say, the assessment its
+ * indicators suggest and the one recorded. */
 static void goal_heading(ctx *c, const ind_goal *g, const ind_goal_tally *t, int level)
 {
     char buf[1200];
     snprintf(buf, sizeof buf, "%s %s", g->id, g->text);
     ind_doc_heading(c->doc, level, buf);
-    snprintf(buf, sizeof buf,
-             c->en ? "%s. Proposed assessment: %s (%zu met, %zu partly, %zu not met, %zu not judged)%s%s."
-                   : "%s. Föreslagen bedömning: %s (%zu helt, %zu delvis, %zu inte, %zu ej bedömda)%s%s.",
-             c->en ? goal_level_en(g->level) : ind_goal_level_label_sv(g->level),
-             t->proposed ? (c->en ? ind_assessment_label_en(t->proposed) : ind_assessment_label_sv(t->proposed))
-                         : (c->en ? "none" : "ingen"),
-             t->met, t->partly, t->not_met, t->unjudged, g->recorded ? (c->en ? "; recorded: " : "; registrerad: ") : "",
-             g->recorded ? (c->en ? ind_assessment_label_en(g->recorded) : ind_assessment_label_sv(g->recorded)) : "");
-    ind_doc_paragraph(c->doc, buf);
-    if (g->recorded && t->proposed && g->recorded != t->proposed)
-        ind_doc_note(c->doc, c->en ? "The recorded assessment differs from the one the indicators suggest."
-                                   : "Den registrerade bedömningen skiljer sig från den som indikatorerna ger.");
+    size_t judged = t->met + t->partly + t->not_met;
+    const char *proposed = c->en ? ind_assessment_label_en(t->proposed) : ind_assessment_label_sv(t->proposed);
+    const char *recorded = c->en ? ind_assessment_label_en(g->recorded) : ind_assessment_label_sv(g->recorded);
+    if (judged == 1) {
+        snprintf(buf, sizeof buf,
+                 c->en ? "Suggested assessment from the indicators: %s. The goal's one judged indicator %s its target."
+                       : "Förslag till bedömning utifrån indikatorerna: %s. Målets enda bedömda indikator %s sitt årsmål.",
+                 proposed, t->met ? (c->en ? "meets" : "når") : t->partly ? (c->en ? "partly meets" : "når delvis")
+                                                                    : (c->en ? "does not meet" : "når inte"));
+        ind_doc_paragraph(c->doc, buf);
+    } else if (judged) {
+        snprintf(buf, sizeof buf,
+                 c->en ? "Suggested assessment from the indicators: %s. %zu of the goal's %zu judged indicators meet their target, %zu partly."
+                       : "Förslag till bedömning utifrån indikatorerna: %s. %zu av målets %zu bedömda indikatorer når sitt årsmål, %zu delvis.",
+                 proposed, t->met, judged, t->partly);
+        ind_doc_paragraph(c->doc, buf);
+    }
+    if (g->recorded && t->proposed && g->recorded != t->proposed) {
+        snprintf(buf, sizeof buf,
+                 c->en ? "The annual report records \"%s\", which differs from the suggestion." : "Den registrerade bedömningen är \"%s\", som skiljer sig från förslaget.",
+                 recorded);
+        ind_doc_note(c->doc, buf);
+    } else if (g->recorded && !judged) {
+        snprintf(buf, sizeof buf, c->en ? "Recorded assessment: %s." : "Registrerad bedömning: %s.", recorded);
+        ind_doc_paragraph(c->doc, buf);
+    }
 }
 
 /* Goals in hierarchy order, each with its indicators; then the indicators of no goal. */
@@ -386,7 +365,6 @@ static void goals_section(ctx *c, const char *unit, const row_info *rows, size_t
 static void compare_section(ctx *c, const char *unit, const row_info *rows, size_t n, int level)
 {
     const ind_dataset *ds = c->ds;
-    char buf[800];
     ind_doc_heading(c->doc, level, c->en ? "Compared with other units" : "Jämförelse med andra enheter");
     int compared = 0;
     for (size_t q = 0; q < n; q++) {
@@ -396,13 +374,8 @@ static void compare_section(ctx *c, const char *unit, const row_info *rows, size
             continue;
         ind_doc_heading(c->doc, level + 1, ind_dataset_str(ds, se->indicator));
         figure_compare(c, cr, unit);
-        size_t len = (size_t)snprintf(buf, sizeof buf, "%s", cr->sentence);
-        for (size_t u = 0; u < cr->unit_count; u++)
-            if (strcmp(ind_dataset_str(ds, cr->units[u].unit), unit) == 0 && len < sizeof buf)
-                snprintf(buf + len, sizeof buf - len, " %s", cr->units[u].sentence);
-        ind_doc_paragraph(c->doc, buf);
-        if (cr->note[0])
-            ind_doc_note(c->doc, cr->note);
+        ind_said said = ind_say_compare(cr, ds, unit, c->lang);
+        ind_build_said(c->doc, &said, 1);
         compared++;
     }
     if (!compared)
@@ -522,9 +495,8 @@ static void overview_compare(ctx *c)
             continue;
         ind_doc_heading(c->doc, 3, ind_dataset_str(ds, se->indicator));
         figure_compare(c, cr, NULL);
-        ind_doc_paragraph(c->doc, cr->sentence);
-        if (cr->note[0])
-            ind_doc_note(c->doc, cr->note);
+        ind_said said = ind_say_compare(cr, ds, NULL, c->lang);
+        ind_build_said(c->doc, &said, 1);
     }
 }
 
@@ -532,17 +504,28 @@ static void overview_compare(ctx *c)
 
 static void methods(ctx *c)
 {
-    char buf[1200];
+    char buf[1600], alpha[32], full[32], not_share[32];
+    ind_cell ac = {.kind = IND_CELL_NUMBER, .decimals = 2, .value = c->opt->alpha};
+    ind_cell fc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_SHARE, .decimals = 0, .value = c->opt->rollup.full_share};
+    ind_cell nc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_SHARE, .decimals = 0, .value = c->opt->rollup.not_share};
+    ind_cell_show(&ac, c->lang, IND_SHOW_TYPESET, alpha, sizeof alpha);
+    ind_cell_show(&fc, c->lang, IND_SHOW_TYPESET, full, sizeof full);
+    ind_cell_show(&nc, c->lang, IND_SHOW_TYPESET, not_share, sizeof not_share);
     ind_doc_page_break(c->doc);
     ind_doc_heading(c->doc, 1, c->en ? "Methods" : "Metod");
     ind_doc_paragraph(c->doc, ind_opts_policy_text(c->opt, buf, sizeof buf));
     ind_doc_paragraph(c->doc,
-        c->en ? "Verdicts: met when the outcome reaches the target in the indicator's direction (higher or lower is better, as the catalogue says); partly when short of it by no more than the tolerance; max N, min N, bands T ± b, öka/minska (against the year before) likewise. Text targets such as \"Tas fram av nämnd/styrelse\" and city-wide KF targets are not used to judge a unit. Goals: fully met when every judged indicator is met, not met when fewer than half are met or partly met, otherwise partly."
-              : "Bedömningar: uppfylls helt när utfallet når årsmålet i indikatorns riktning (högre eller lägre är bättre, enligt katalogen); delvis när det saknas högst toleransen; max N, min N, intervall T ± b och öka/minska (mot året innan) på samma sätt. Textmål som \"Tas fram av nämnd/styrelse\" och KF:s årsmål för hela staden används inte för att bedöma en enhet. Mål: uppfylls helt när varje bedömd indikator uppfylls, inte när färre än hälften uppfylls helt eller delvis, annars delvis.");
+        c->en ? "How outcomes are judged: an outcome meets its target when it reaches it in the direction that is better for the indicator (higher or lower, as the indicator catalogue says), and partly meets it when it falls short by no more than the tolerance above. Targets such as \"öka\" or \"minska\" are compared with the year before; \"max N\", \"min N\" and bands \"T ± b\" likewise. Text targets such as \"Tas fram av nämnd/styrelse\" and the city council's targets for the whole city are not used to judge a unit."
+              : "Så bedöms utfallen: ett utfall når årsmålet när det når målet i den riktning som är bättre för indikatorn (högre eller lägre, enligt indikatorkatalogen), och når det delvis när det saknas högst så mycket som toleransen ovan. Mål som \"öka\" och \"minska\" jämförs med året innan; \"max N\", \"min N\" och intervall \"T ± b\" på samma sätt. Textmål som \"Tas fram av nämnd/styrelse\" och KF:s årsmål för hela staden används inte för att bedöma en enhet.");
     snprintf(buf, sizeof buf,
-             c->en ? "Trends: Mann-Kendall test (exact null distribution for short series) with Sen's slope per year, significance level %g; OLS with a 95 %% prediction interval for the forecast against the next target. Gender gap: women minus men, its trend by the same test, and the latest year's gap by a two-proportion test (Fisher's exact test for small counts). Comparisons: Pearson's chi-square test and pairwise two-proportion tests with Holm-adjusted p-values; Wilson intervals; funnel limits on the arcsine scale (Spiegelhalter 2005) with overdispersion by DerSimonian-Laird."
-                   : "Trender: Mann-Kendalls test (exakt fördelning för korta serier) med Sens lutning per år, signifikansnivå %g; OLS med 95 %%-prognosintervall för prognosen mot nästa årsmål. Könsskillnad: kvinnor minus män, dess trend med samma test och senaste årets skillnad med test av två andelar (Fishers exakta test vid små tal). Jämförelser: Pearsons chi-två-test och parvisa test av två andelar med Holm-justerade p-värden; Wilsonintervall; trattgränser på arcsinskalan (Spiegelhalter 2005) med överspridning enligt DerSimonian-Laird.",
-             c->opt->alpha);
+             c->en ? "How goals are judged: a goal is suggested as met when at least %s of its judged indicators meet their targets, as not met when fewer than %s meet them fully or partly, and otherwise as partly met. The indicators of sub-goals count for their goals."
+                   : "Så bedöms målen: ett mål föreslås uppfyllas helt när minst %s av dess bedömda indikatorer når sina årsmål, inte när färre än %s når dem helt eller delvis, och annars delvis. Delmålens indikatorer räknas också för målet ovanför.",
+             full, not_share);
+    ind_doc_paragraph(c->doc, buf);
+    snprintf(buf, sizeof buf,
+             c->en ? "Development over time: the Mann-Kendall test (with its exact distribution for short series) and Sen's slope per year, at the significance level %s; the forecast against the next target from the linear trend (OLS) with a 95 %% prediction interval. Women and men: the difference women minus men, its development by the same test, and the latest year's difference by a test of two proportions (Fisher's exact test for small counts). Units compared: Pearson's chi-squared test; each unit against the others with Holm-adjusted p-values; Wilson intervals; funnel plots on the arcsine scale (Spiegelhalter 2005), widened by DerSimonian-Laird when the units vary more than chance explains."
+                   : "Utveckling över tid: Mann-Kendalls test (med exakt fördelning för korta serier) och Sens lutning per år, på signifikansnivån %s; prognosen mot nästa årsmål från den linjära trenden (OLS) med ett prognosintervall på 95\u00a0%%. Kvinnor och män: skillnaden kvinnor minus män, hur den utvecklas enligt samma test, och det senaste årets skillnad med test av två andelar (Fishers exakta test vid små tal). Jämförelse mellan enheter: Pearsons chi-två-test; varje enhet mot övriga med Holm-justerade p-värden; Wilsonintervall; trattdiagram på arcsinskalan (Spiegelhalter 2005), vidgade enligt DerSimonian-Laird när enheterna varierar mer än slumpen förklarar.",
+             alpha);
     ind_doc_paragraph(c->doc, buf);
     ind_doc_note(c->doc, c->en ? "Formulas and references: docs/methods.md, docs/methods-trend.md and docs/methods-compare.md in indikator's source."
                                : "Formler och referenser: docs/methods.md, docs/methods-trend.md och docs/methods-compare.md i indikators källkod.");

@@ -56,10 +56,62 @@ struct ind_doc {
     size_t nown, owncap;
 };
 
+/* The length of the valid UTF-8 sequence at s (1-4), or 0 when it is not one. */
+static size_t utf8_seq(const unsigned char *s)
+{
+    unsigned c = s[0];
+    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 4 : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (n == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)))
+        return 0; /* overlong, or a surrogate */
+    if (n == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)))
+        return 0;
+    return n;
+}
+
+/* s with every byte that is not part of valid UTF-8 replaced by U+FFFD: a
+ * text cut in a fixed buffer mid-character never reaches a writer (cairo
+ * refuses such a string and draws nothing more on the page). NULL when s is
+ * valid as it is. */
+static char *valid_utf8(const char *s)
+{
+    size_t bad = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = utf8_seq(p);
+        bad += n == 0;
+        p += n ? n : 1;
+    }
+    if (!bad)
+        return NULL;
+    char *out = must(malloc(strlen(s) + 2 * bad + 1)), *o = out;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = utf8_seq(p);
+        if (n) {
+            memcpy(o, p, n);
+            o += n;
+            p += n;
+        } else {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            p++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 static const char *keep(ind_doc *d, const char *s)
 {
     if (!s)
         return NULL;
+    char *fixed = valid_utf8(s);
+    if (fixed) {
+        const char *k = keep(d, fixed);
+        free(fixed);
+        return k;
+    }
     size_t n = strlen(s) + 1;
     if (!d->strings || d->strings->cap - d->strings->used < n) {
         size_t cap = n > 16384 ? n : 16384;

@@ -90,8 +90,12 @@ static void trend_line(ind_fig_trend *t, const ind_dataset *ds, size_t total, in
                 ind_trend_ols_confidence(&tr.trend.ols, ind_period_time(t->periods[i]), alpha, &yhat, &t->band_lo[i],
                                          &t->band_hi[i]);
         }
-        t->m.band_lo = t->band_lo;
-        t->m.band_hi = t->band_hi;
+        /* a count of a few events (0, 1, 2 ...) gets its trend line but no
+         * band of fractional values around it */
+        if (!(info && info->measure == IND_MEASURE_COUNT)) {
+            t->m.band_lo = t->band_lo;
+            t->m.band_hi = t->band_hi;
+        }
     }
     ind_outlook_trend_free(&tr);
 }
@@ -560,6 +564,13 @@ ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit
                                              const ind_attain_policy *policy)
 {
     size_t nser = ind_dataset_series_count(ds);
+    /* each panel's verdict is the year's: its line ends with that year, so the
+     * verdict beside the last point is that point's */
+    if (year) {
+        ind_period end = ind_period_make(year, IND_PERIOD_MONTH, 12);
+        if (!to || !ind_period_within(to, 0, end))
+            to = end;
+    }
     ind_fig_multiples *mm = xcalloc(1, sizeof *mm);
     mm->panels = xcalloc(nser, sizeof *mm->panels);
     mm->periods = xcalloc(nser, sizeof *mm->periods);

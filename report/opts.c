@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "doc.h"
 #include "number.h"
 
 void ind_opts_init(ind_opts *o)
@@ -92,21 +93,22 @@ char *ind_opts_policy_text(const ind_opts *o, char *buf, size_t size)
 {
     const ind_attain_policy *p = &o->policy;
     char tol[48], n[48], conf[48];
-    if (p->tolerance_relative)
-        ind_num_format_sv(p->tolerance * 100, fabs(p->tolerance * 100 - round(p->tolerance * 100)) < 1e-9 ? 0 : 1, 0,
-                          tol, sizeof tol);
-    else
-        ind_num_format_sv(p->tolerance, 2, 0, tol, sizeof tol);
-    ind_num_format_sv(p->min_n, 0, 0, n, sizeof n);
-    ind_num_format_sv(p->confidence * 100, 0, 0, conf, sizeof conf);
+    double t = p->tolerance_relative ? p->tolerance * 100 : p->tolerance;
+    ind_cell tc = {.kind = IND_CELL_NUMBER, .unit = p->tolerance_relative ? IND_UNIT_PERCENT : IND_UNIT_NONE,
+                   .decimals = fabs(t - round(t)) < 1e-9 ? 0 : p->tolerance_relative ? 1 : 2, .value = t};
+    ind_cell nc = {.kind = IND_CELL_NUMBER, .decimals = 0, .value = p->min_n};
+    ind_cell cc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_PERCENT, .decimals = 0, .value = p->confidence * 100};
+    ind_cell_show(&tc, o->lang, IND_SHOW_TYPESET, tol, sizeof tol);
+    ind_cell_show(&nc, o->lang, IND_SHOW_TYPESET, n, sizeof n);
+    ind_cell_show(&cc, o->lang, IND_SHOW_TYPESET, conf, sizeof conf);
     if (o->lang == IND_LANG_EN)
-        snprintf(buf, size, "Rule: partly met within %s%s of the target (unless the catalogue sets the indicator's own); "
-                 "smallest base n = %s; uncertain when the target lies inside the Wilson %s %% interval.",
-                 tol, p->tolerance_relative ? " %" : "", n, conf);
+        snprintf(buf, size, "Rule: partly met within %s of the target (unless the catalogue sets the indicator's own); "
+                 "smallest base n = %s; uncertain when the target lies inside the outcome's %s Wilson interval.",
+                 tol, n, conf);
     else
-        snprintf(buf, size, "Regel: delvis inom %s%s av årsmålet (om katalogen inte anger indikatorns egen); "
-                 "minsta underlag n = %s; osäker när årsmålet ligger inom Wilsons %s %%-intervall.",
-                 tol, p->tolerance_relative ? " %" : "", n, conf);
+        snprintf(buf, size, "Regel: delvis inom %s av årsmålet (om katalogen inte anger indikatorns egen); "
+                 "minsta underlag n = %s; osäker när årsmålet ligger inom utfallets osäkerhetsintervall på %s (Wilson).",
+                 tol, n, conf);
     return buf;
 }
 

@@ -104,8 +104,9 @@ static void flag_row(ind_doc_table *t, const ind_dataset *ds, const flagged *f, 
                  en ? ind_gender_label_en(se->gender) : ind_gender_label_sv(se->gender));
     else
         snprintf(name, sizeof name, "%s", ind_dataset_str(ds, se->indicator));
-    ind_attain_sentence(a, name, se->info, o->lang, buf, sizeof buf);
-    ind_doc_text(t, buf);
+    ind_said said = ind_say_attainment(a, name, se->info, ob.period, o->lang);
+    ind_doc_text(t, said.text);
+    ind_said_free(&said);
     ind_build_prognosis_cells(t, ds, f->series, ob.period, o);
 }
 

@@ -71,16 +71,17 @@ ind_doc *ind_build_goals(const ind_build_input *in, const ind_opts *o, ind_error
         ind_doc_text(t, en ? ind_assessment_label_en(goal->recorded) : ind_assessment_label_sv(goal->recorded));
         ind_doc_integer(t, d);
     }
-    char text[600];
+    char text[600], a[32], b[32];
     snprintf(text, sizeof text,
              en ? "%zu goal(s); %zu where the recorded assessment differs from the proposal"
                 : "%zu mål; %zu där registrerad bedömning skiljer sig från förslaget",
              ind_doc_table_rows(t), disagree);
     ind_doc_table_set_caption(doc, t, text);
     snprintf(text, sizeof text,
-             en ? "Rule: fully met when at least %g %% of the judged indicators are met; not met when fewer than %g %% are met or partly met; otherwise partly. Sub-goals' indicators count for their parents."
-                : "Regel: uppfylls helt när minst %g %% av de bedömda indikatorerna uppfylls; uppfylls inte när färre än %g %% uppfylls helt eller delvis; annars delvis. Delmålens indikatorer räknas också för överordnade mål.",
-             100 * o->rollup.full_share, 100 * o->rollup.not_share);
+             en ? "Rule: fully met when at least %s of the judged indicators are met; not met when fewer than %s are met or partly met; otherwise partly. Sub-goals' indicators count for their parents."
+                : "Regel: uppfylls helt när minst %s av de bedömda indikatorerna uppfylls; uppfylls inte när färre än %s uppfylls helt eller delvis; annars delvis. Delmålens indikatorer räknas också för överordnade mål.",
+             ind_build_numg(o->rollup.full_share, IND_UNIT_SHARE, o->lang, a, sizeof a),
+             ind_build_numg(o->rollup.not_share, IND_UNIT_SHARE, o->lang, b, sizeof b));
     ind_doc_note(doc, text);
     free(tally);
     free(order);

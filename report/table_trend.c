@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "outlook.h"
+#include "sentence.h"
 
 static const ind_colspec trend_columns[] = {
     {"unit", "Enhet", "Unit", IND_CELL_TEXT, 1},
@@ -61,7 +62,7 @@ static const ind_colspec trend_columns[] = {
 
 /* The series' own trend: points, change, OLS, Mann-Kendall, Sen, verdict. */
 static void trend_cells(ind_doc_table *t, const ind_dataset *ds, const ind_series *se, const ind_outlook_trend *tr,
-                        int en)
+                        double alpha, int en)
 {
     int dec = ind_opts_decimals(se);
     char per[32];
@@ -100,11 +101,14 @@ static void trend_cells(ind_doc_table *t, const ind_dataset *ds, const ind_serie
     ind_doc_number(t, h ? r->sen.intercept : NAN, dec + 1, IND_UNIT_NONE);
     ind_doc_text(t, ind_trend_verdict_name(tr->verdict));
     ind_doc_text(t, en ? ind_trend_verdict_name(tr->verdict) : ind_trend_verdict_label_sv(tr->verdict));
-    ind_doc_text(t, tr->sentence);
+    ind_said said = ind_say_trend(tr, NULL, ind_dataset_str(ds, se->indicator), se->info, alpha, en ? IND_LANG_EN : IND_LANG_SV);
+    ind_doc_text(t, said.text);
+    ind_said_free(&said);
 }
 
 /* The gap between women and men (on the total's row). */
-static void gap_cells(ind_doc_table *t, const ind_outlook_gap *gap, int dec)
+static void gap_cells(ind_doc_table *t, const ind_outlook_gap *gap, int dec, const ind_indicator *info, double alpha,
+                      ind_lang lang)
 {
     if (!(gap->have && gap->n)) {
         for (int k = 0; k < 11; k++)
@@ -121,11 +125,14 @@ static void gap_cells(ind_doc_table *t, const ind_outlook_gap *gap, int dec)
     ind_doc_number(t, gap->diff, 4, IND_UNIT_NONE);
     ind_doc_number(t, gap->ci_lo, 4, IND_UNIT_NONE);
     ind_doc_number(t, gap->ci_hi, 4, IND_UNIT_NONE);
-    ind_doc_text(t, gap->sentence);
+    ind_said said = ind_say_gap(gap, info, alpha, lang);
+    ind_doc_text(t, said.text);
+    ind_said_free(&said);
 }
 
 /* The forecast against the next årsmål (on the total's row). */
-static void forecast_cells(ind_doc_table *t, const ind_outlook_forecast *fc, int dec, int en)
+static void forecast_cells(ind_doc_table *t, const ind_outlook_forecast *fc, int dec, const ind_indicator *info,
+                           double alpha, int en)
 {
     if (!fc->have) {
         ind_doc_text(t, "");
@@ -144,7 +151,9 @@ static void forecast_cells(ind_doc_table *t, const ind_outlook_forecast *fc, int
     ind_doc_text(t, fc->likely > 0   ? (en ? "likely" : "troligen")
                     : fc->likely < 0 ? (en ? "unlikely" : "troligen inte")
                                      : (en ? "uncertain" : "osäkert"));
-    ind_doc_text(t, fc->sentence);
+    ind_said said = ind_say_forecast(fc, info, alpha, en ? IND_LANG_EN : IND_LANG_SV);
+    ind_doc_text(t, said.text);
+    ind_said_free(&said);
 }
 
 ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error *err)
@@ -169,7 +178,7 @@ ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error
         }
         counts[tr.verdict]++;
         ind_doc_row(t);
-        trend_cells(t, ds, se, &tr, en);
+        trend_cells(t, ds, se, &tr, o->alpha, en);
         ind_outlook_gap gap;
         memset(&gap, 0, sizeof gap);
         ind_outlook_forecast fc;
@@ -179,17 +188,18 @@ ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error
             ind_outlook_gap_of(ds, s, o->from, o->to, o->alpha, o->lang, &gap, &ignored);
             ind_outlook_forecast_of(ds, s, o->alpha, o->lang, &fc, &ignored);
         }
-        gap_cells(t, &gap, ind_opts_decimals(se));
-        forecast_cells(t, &fc, ind_opts_decimals(se), en);
+        gap_cells(t, &gap, ind_opts_decimals(se), se->info, o->alpha, o->lang);
+        forecast_cells(t, &fc, ind_opts_decimals(se), se->info, o->alpha, en);
         ind_outlook_gap_free(&gap);
         ind_outlook_trend_free(&tr);
     }
-    char title[400];
+    char title[400], alpha[32];
     snprintf(title, sizeof title,
-             en ? "%zu series: %zu improving, %zu worsening, %zu increasing, %zu decreasing, %zu no clear trend, %zu too few points (alpha %g)"
-                : "%zu serier: %zu förbättras, %zu försämras, %zu ökar, %zu minskar, %zu ingen säker trend, %zu för få punkter (alfa %g)",
+             en ? "%zu series: %zu improving, %zu worsening, %zu increasing, %zu decreasing, %zu no clear trend, %zu too few points (alpha %s)"
+                : "%zu serier: %zu förbättras, %zu försämras, %zu ökar, %zu minskar, %zu ingen säker trend, %zu för få punkter (signifikansnivå %s)",
              ind_doc_table_rows(t), counts[IND_TREND_IMPROVING], counts[IND_TREND_WORSENING], counts[IND_TREND_INCREASING],
-             counts[IND_TREND_DECREASING], counts[IND_TREND_NO_CLEAR_TREND], counts[IND_TREND_TOO_FEW_POINTS], o->alpha);
+             counts[IND_TREND_DECREASING], counts[IND_TREND_NO_CLEAR_TREND], counts[IND_TREND_TOO_FEW_POINTS],
+             ind_build_numg(o->alpha, IND_UNIT_NONE, o->lang, alpha, sizeof alpha));
     ind_doc_table_set_caption(doc, t, title);
     ind_doc_note(doc, en ? "Trend by Mann-Kendall (exact null distribution up to 20 points) and Sen's slope per year; see docs/methods-trend.md."
                          : "Trend enligt Mann-Kendall (exakt fördelning upp till 20 punkter) och Sens lutning per år; se docs/methods-trend.md.");

@@ -238,7 +238,7 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
         last_shown = (long)j;
         w[j] = ind_text_columns(c->label);
         for (size_t i = 0; i < nr; i++) {
-            size_t cw = ind_text_columns(ind_cell_show(ind_doc_table_cell(t, i, j), lang, 0, buf, sizeof buf));
+            size_t cw = ind_text_columns(ind_cell_show(ind_doc_table_cell(t, i, j), lang, IND_SHOW_TYPESET, buf, sizeof buf));
             if (cw > w[j])
                 w[j] = cw;
         }
@@ -269,7 +269,7 @@ static void terminal_table(const ind_doc *doc, const ind_doc_table *t, FILE *f)
             const ind_doc_column *c = ind_doc_table_column(t, j);
             if (!show[j])
                 continue;
-            const char *s = ind_cell_show(ind_doc_table_cell(t, i, j), lang, 0, buf, sizeof buf);
+            const char *s = ind_cell_show(ind_doc_table_cell(t, i, j), lang, IND_SHOW_TYPESET, buf, sizeof buf);
             if (ind_text_columns(s) > w[j] && (long)j != last_shown)
                 s = cut(s, w[j], cutbuf, sizeof cutbuf);
             if (!first)

@@ -2,8 +2,8 @@
 #include "catalog.h"
 #include "csvread.h"
 #include "number.h"
+#include "text.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,50 +54,9 @@ const ind_indicator *ind_catalog_at(const ind_catalog *cat, size_t i)
 
 size_t ind_catalog_key(const char *name, size_t len, char *out, size_t size)
 {
-    size_t n = 0;
-    int space = 0;
-    const unsigned char *s = (const unsigned char *)name;
     if (size == 0)
         return 0;
-    for (size_t i = 0; i < len && n + 4 < size; i++) {
-        unsigned c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = n > 0;
-            continue;
-        }
-        if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) { /* no-break space */
-            space = n > 0;
-            i++;
-            continue;
-        }
-        if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94 || s[i + 2] == 0x91)) {
-            /* en dash, em dash, hyphen -> '-' */
-            if (space)
-                out[n++] = ' ';
-            space = 0;
-            out[n++] = '-';
-            i += 2;
-            continue;
-        }
-        if (space) {
-            out[n++] = ' ';
-            space = 0;
-        }
-        if (c == 0xC3 && i + 1 < len) {
-            unsigned d = s[i + 1];
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) /* Latin-1 capitals -> small */
-                d += 0x20;
-            out[n++] = (char)c;
-            out[n++] = (char)d;
-            i++;
-            continue;
-        }
-        out[n++] = (char)(c < 0x80 ? tolower((int)c) : (int)c);
-    }
-    /* trailing punctuation and footnote marks */
-    while (n > 0 && strchr(".:;,*! ", out[n - 1]))
-        n--;
-    out[n] = '\0';
+    size_t n = ind_text_fold(name, len, IND_TEXT_KEY, out, size, NULL);
     /* "andelen " -> "andel " at the start and after a space */
     char *p = out;
     while ((p = strstr(p, "andelen")) != NULL) {

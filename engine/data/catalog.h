@@ -65,9 +65,10 @@ const ind_indicator *ind_catalog_lookup(const ind_catalog *cat, const char *name
 size_t ind_catalog_count(const ind_catalog *cat);
 const ind_indicator *ind_catalog_at(const ind_catalog *cat, size_t i);
 
-/* The matching key of a name: lower case (Å Ä Ö É too), whitespace and no-break
- * spaces collapsed, dashes unified, trailing punctuation and footnote marks
- * dropped, and "andelen" read as "andel". Returns the key's length. */
+/* The matching key of a name: ind_text_fold with IND_TEXT_KEY (lower case,
+ * Å Ä Ö É too; blanks and no-break spaces collapsed; dashes unified; trailing
+ * punctuation and footnote marks dropped), and "andelen" read as "andel".
+ * Returns the key's length. */
 size_t ind_catalog_key(const char *name, size_t len, char *out, size_t size);
 
 const char *ind_measure_code(ind_measure m);

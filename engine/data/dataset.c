@@ -407,6 +407,30 @@ ind_target ind_dataset_target(const ind_dataset *ds, ind_str text)
     return ind_target_parse(s, strlen(s));
 }
 
+/* Writes o into row i of every column in use (the lazy ones exist once a
+ * row has had a value for them). */
+static void put_row(ind_dataset *ds, size_t i, const ind_obs *o)
+{
+    ds->series[i] = o->series;
+    ds->period[i] = o->period;
+    ds->value[i] = o->value;
+    ds->target[i] = o->target;
+    ds->file[i] = o->file;
+    ds->line[i] = o->line;
+    ds->missing[i] = (uint8_t)o->missing;
+    if (ds->num) {
+        ds->num[i] = o->numerator;
+        ds->den[i] = o->denominator;
+    }
+    if (ds->sd)
+        ds->sd[i] = o->sd;
+    ind_str *const lazy[] = {ds->source, ds->kf_target, ds->goal, ds->note};
+    const ind_str text[] = {o->source, o->kf_target, o->goal, o->note};
+    for (size_t k = 0; k < sizeof lazy / sizeof lazy[0]; k++)
+        if (lazy[k])
+            lazy[k][i] = text[k];
+}
+
 /* ---- adding ------------------------------------------------------------- */
 
 ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator, ind_gender g,
@@ -447,28 +471,10 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
         (o->goal && !ds->goal && !(ds->goal = calloc(ds->cap, sizeof *ds->goal))) ||
         (o->note && !ds->note && !(ds->note = calloc(ds->cap, sizeof *ds->note))))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    ds->series[i] = (uint32_t)s;
-    ds->period[i] = o->period;
-    ds->value[i] = o->value;
-    if (ds->num) {
-        ds->num[i] = o->numerator;
-        ds->den[i] = o->denominator;
-    }
-    if (ds->sd)
-        ds->sd[i] = o->sd;
-    if (ds->source)
-        ds->source[i] = o->source;
-    ds->target[i] = o->target;
-    if (ds->kf_target)
-        ds->kf_target[i] = o->kf_target;
-    if (ds->goal)
-        ds->goal[i] = o->goal;
-    if (ds->note)
-        ds->note[i] = o->note;
-    ds->file[i] = o->file;
-    ds->line[i] = o->line;
-    ds->missing[i] = (uint8_t)(isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED)
-                                                : IND_MISSING_NONE);
+    ind_obs row = *o;
+    row.series = (uint32_t)s;
+    row.missing = isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED) : IND_MISSING_NONE;
+    put_row(ds, i, &row);
     cache_target(ds, o->target);
     cache_target(ds, o->kf_target);
     ds->n++;
@@ -551,60 +557,53 @@ static void merge_into(ind_dataset *ds, size_t a, size_t r)
     if (ds->note && !ds->note[a]) ds->note[a] = ds->note[r];
 }
 
-ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
+/* rank[s]: the place of series s when the series are ordered by their
+ * names, so that the order never depends on file order. */
+static void rank_series(ind_dataset *ds, uint32_t *order, uint32_t *rank)
 {
-    size_t n = ds->n;
-    if (ds->finished)
-        return IND_OK;
-    /* rank series by names so the order never depends on file order */
-    uint32_t *order = malloc((ds->series_n ? ds->series_n : 1) * sizeof *order);
-    uint32_t *rank = malloc((ds->series_n ? ds->series_n : 1) * sizeof *rank);
-    uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
-    void *tmp = malloc((n ? n : 1) * sizeof(double));
-    if (!order || !rank || !items || !tmp) {
-        free(order);
-        free(rank);
-        free(items);
-        free(tmp);
-        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    }
     for (size_t i = 0; i < ds->series_n; i++)
         order[i] = (uint32_t)i;
     qsort_r(order, ds->series_n, sizeof *order, series_name_cmp, ds);
     for (size_t i = 0; i < ds->series_n; i++)
         rank[order[i]] = (uint32_t)i;
+}
 
-    /* Counting sort by series rank (stable: file order kept within a series), then
-     * each series' short run sorted by period; runs are usually sorted already. */
-    {
-        size_t *start = calloc(ds->series_n + 1, sizeof *start);
-        if (!start) {
-            free(order);
-            free(rank);
-            free(items);
-            free(tmp);
-            return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-        }
-        for (size_t i = 0; i < n; i++)
-            start[rank[ds->series[i]] + 1]++;
-        for (size_t k = 0; k < ds->series_n; k++)
-            start[k + 1] += start[k];
-        for (size_t i = 0; i < n; i++)
-            items[start[rank[ds->series[i]]]++] = (uint32_t)i;
-        /* start[k] is now the end of series k's run */
-        size_t run = 0;
-        for (size_t k = 0; k < ds->series_n; k++) {
-            size_t end = start[k];
-            int sorted = 1;
-            for (size_t q = run + 1; q < end && sorted; q++)
-                sorted = period_cmp(&items[q - 1], &items[q], ds) <= 0;
-            if (!sorted)
-                qsort_r(items + run, end - run, sizeof *items, period_cmp, ds);
-            run = end;
-        }
-        free(start);
+/* items: the rows in their new order (old indexes): a counting sort by
+ * series rank (stable: file order kept within a series), then each series'
+ * short run sorted by period; runs are usually sorted already. Returns -1
+ * when out of memory. */
+static int sort_rows(ind_dataset *ds, const uint32_t *rank, uint32_t *items)
+{
+    size_t n = ds->n;
+    size_t *start = calloc(ds->series_n + 1, sizeof *start);
+    if (!start)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        start[rank[ds->series[i]] + 1]++;
+    for (size_t k = 0; k < ds->series_n; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < n; i++)
+        items[start[rank[ds->series[i]]]++] = (uint32_t)i;
+    /* start[k] is now the end of series k's run */
+    size_t run = 0;
+    for (size_t k = 0; k < ds->series_n; k++) {
+        size_t end = start[k];
+        int sorted = 1;
+        for (size_t q = run + 1; q < end && sorted; q++)
+            sorted = period_cmp(&items[q - 1], &items[q], ds) <= 0;
+        if (!sorted)
+            qsort_r(items + run, end - run, sizeof *items, period_cmp, ds);
+        run = end;
     }
+    free(start);
+    return 0;
+}
 
+/* Puts every column in the order of items (tmp: room for n doubles) and
+ * renames the series by their ranks. */
+static void permute_rows(ind_dataset *ds, const uint32_t *rank, const uint32_t *items, void *tmp)
+{
+    size_t n = ds->n;
     PERMUTE(period, ind_period);
     PERMUTE(value, double);
     PERMUTE(num, double);
@@ -618,48 +617,76 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
     PERMUTE(source, ind_str);
     PERMUTE(line, uint32_t);
     PERMUTE(missing, uint8_t);
-    /* series ids become ranks */
-    {
-        uint32_t *t = (uint32_t *)tmp;
-        for (size_t k = 0; k < n; k++)
-            t[k] = rank[ds->series[items[k]]];
-        if (n) /* an empty dataset has no columns yet */
-            memcpy(ds->series, t, n * sizeof *t);
-    }
+    uint32_t *t = (uint32_t *)tmp;
+    for (size_t k = 0; k < n; k++)
+        t[k] = rank[ds->series[items[k]]];
+    if (n) /* an empty dataset has no columns yet */
+        memcpy(ds->series, t, n * sizeof *t);
+}
+
+/* The series table in rank order. Returns -1 when out of memory. */
+static int reorder_series(ind_dataset *ds, const uint32_t *rank)
+{
     ind_series *sorted = malloc((ds->series_n ? ds->series_n : 1) * sizeof *sorted);
-    if (!sorted) {
-        free(order);
-        free(rank);
-        free(items);
-        free(tmp);
-        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    }
+    if (!sorted)
+        return -1;
     for (size_t i = 0; i < ds->series_n; i++)
         sorted[rank[i]] = ds->stab[i];
     free(ds->stab);
     ds->stab = sorted;
     ds->series_cap = ds->series_n;
+    return 0;
+}
+
+/* Rows in name and period order, the series renamed by rank. */
+static ind_status sort_dataset(ind_dataset *ds, ind_error *err)
+{
+    size_t n = ds->n, ns = ds->series_n ? ds->series_n : 1;
+    uint32_t *order = malloc(ns * sizeof *order);
+    uint32_t *rank = malloc(ns * sizeof *rank);
+    uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
+    void *tmp = malloc((n ? n : 1) * sizeof(double));
+    int bad = !order || !rank || !items || !tmp;
+    if (!bad) {
+        rank_series(ds, order, rank);
+        bad = sort_rows(ds, rank, items);
+    }
+    if (!bad) {
+        permute_rows(ds, rank, items, tmp);
+        bad = reorder_series(ds, rank);
+    }
     free(order);
     free(rank);
     free(items);
     free(tmp);
+    if (bad)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     series_rehash(ds, ds->slot_cap);
+    return IND_OK;
+}
 
-    /* duplicates: adjacent rows of the same series and period */
-    ind_status st = IND_OK;
-    size_t w = 0;
+/* Rows a and r (same series and period) say the same. */
+static int identical(const ind_dataset *ds, size_t a, size_t r)
+{
+    return same_double(ds->value[a], ds->value[r]) &&
+           (!ds->num || (same_double(ds->num[a], ds->num[r]) && same_double(ds->den[a], ds->den[r]))) &&
+           (!ds->sd || same_double(ds->sd[a], ds->sd[r])) && ds->target[a] == ds->target[r] &&
+           LAZY(kf_target, a) == LAZY(kf_target, r) && ds->missing[a] == ds->missing[r];
+}
+
+/* Adjacent rows of the same series and period: an identical repeat is kept
+ * once (with a warning), two complementary rows become one, two different
+ * ones are an error. Rows are compacted in place. */
+static ind_status merge_duplicates(ind_dataset *ds, ind_error *err)
+{
+    size_t n = ds->n, w = 0;
     for (size_t r = 0; r < n; r++) {
         if (w > 0 && ds->series[w - 1] == ds->series[r] && ds->period[w - 1] == ds->period[r]) {
             size_t a = w - 1;
-            int same = same_double(ds->value[a], ds->value[r]) &&
-                       (!ds->num || (same_double(ds->num[a], ds->num[r]) && same_double(ds->den[a], ds->den[r]))) &&
-                       (!ds->sd || same_double(ds->sd[a], ds->sd[r])) &&
-                       ds->target[a] == ds->target[r] && LAZY(kf_target, a) == LAZY(kf_target, r) &&
-                       ds->missing[a] == ds->missing[r];
             const ind_series *s = &ds->stab[ds->series[r]];
             char per[32];
             ind_period_format(ds->period[r], per, sizeof per);
-            if (same) {
+            if (identical(ds, a, r)) {
                 ind_dataset_warn(ds, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,
                                  "identical repeat of %s:%u (%s, %s, %s, %s); kept once",
                                  ind_strtab_get(ds->str, ds->file[a]), ds->line[a],
@@ -673,44 +700,35 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
                 merge_into(ds, a, r);
                 continue;
             }
-            st = ind_error_set(err, IND_EINPUT, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,
-                               "two different observations for %s, %s, %s, %s: here and at %s:%u",
-                               ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
-                               per, ind_gender_code(s->gender), ind_strtab_get(ds->str, ds->file[a]),
-                               ds->line[a]);
-            break;
+            return ind_error_set(err, IND_EINPUT, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,
+                                 "two different observations for %s, %s, %s, %s: here and at %s:%u",
+                                 ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
+                                 per, ind_gender_code(s->gender), ind_strtab_get(ds->str, ds->file[a]),
+                                 ds->line[a]);
         }
         if (w != r) {
-            ds->series[w] = ds->series[r];
-            ds->period[w] = ds->period[r];
-            ds->value[w] = ds->value[r];
-            if (ds->num) {
-                ds->num[w] = ds->num[r];
-                ds->den[w] = ds->den[r];
-            }
-            if (ds->sd)
-                ds->sd[w] = ds->sd[r];
-            if (ds->source)
-                ds->source[w] = ds->source[r];
-            ds->target[w] = ds->target[r];
-            if (ds->kf_target)
-                ds->kf_target[w] = ds->kf_target[r];
-            if (ds->goal)
-                ds->goal[w] = ds->goal[r];
-            if (ds->note)
-                ds->note[w] = ds->note[r];
-            ds->file[w] = ds->file[r];
-            ds->line[w] = ds->line[r];
-            ds->missing[w] = ds->missing[r];
+            ind_obs o;
+            ind_dataset_get(ds, r, &o);
+            put_row(ds, w, &o);
         }
         w++;
     }
+    ds->n = w;
+    return IND_OK;
+}
+
+ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
+{
+    if (ds->finished)
+        return IND_OK;
+    ind_status st = sort_dataset(ds, err);
+    if (st == IND_OK)
+        st = merge_duplicates(ds, err);
     if (st != IND_OK)
         return st;
-    ds->n = w;
     for (size_t i = 0; i < ds->series_n; i++)
         ds->stab[i].count = 0;
-    for (size_t i = 0; i < w; i++) {
+    for (size_t i = 0; i < ds->n; i++) {
         ind_series *s = &ds->stab[ds->series[i]];
         if (s->count == 0)
             s->first = i;

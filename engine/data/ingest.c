@@ -6,6 +6,7 @@
 #include "ingest.h"
 #include "kolada.h"
 #include "number.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -83,42 +84,19 @@ typedef struct {
     ind_str last_indicator_text, last_target, last_kf_target;
 } ingest;
 
-/* Lower-cases (ASCII, Å Ä Ö), collapses whitespace, trims, into out. */
+/* Lower-cases, collapses blanks and trims, into out; underscores before the
+ * first letter are dropped, and a blank before an underscore ("kf _target"). */
 static void fold_header(const char *s, size_t len, char *out, size_t size)
 {
-    size_t n = 0;
-    int sp = 0;
-    for (size_t i = 0; i < len && n + 3 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') {
-            sp = n > 0;
-            if (c == '_' && n > 0) {
-                /* kf_target keeps its underscore */
-                out[n++] = '_';
-                sp = 0;
-            }
-            continue;
-        }
-        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
-            sp = n > 0;
-            i++;
-            continue;
-        }
-        if (sp)
-            out[n++] = ' ';
-        sp = 0;
-        if (c == 0xC3 && i + 1 < len) {
-            unsigned char d = (unsigned char)s[i + 1];
-            if (d == 0x84 || d == 0x85 || d == 0x96)
-                d += 0x20;
-            out[n++] = (char)c;
-            out[n++] = (char)d;
-            i++;
-            continue;
-        }
-        out[n++] = (char)(c < 0x80 ? tolower(c) : c);
+    size_t w = 1;
+    while (len && (*s == '_' || ind_text_blank_at(s, len, 0, &w))) {
+        w = *s == '_' ? 1 : w;
+        s += w;
+        len -= w;
     }
-    out[n] = '\0';
+    size_t n = ind_text_fold(s, len, IND_TEXT_CASE | IND_TEXT_BLANKS, out, size, NULL);
+    for (char *p = out; (p = strstr(p, " _")) != NULL; n--)
+        memmove(p, p + 1, n - (size_t)(p - out));
 }
 
 static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err)

@@ -1,47 +1,12 @@
 /* target.c: recognising the target rules the VP documents use. */
 #include "target.h"
 #include "number.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Lower-cases ASCII and the UTF-8 capitals Å Ä Ö, collapses whitespace
- * (including no-break spaces) to one space and trims. */
-static size_t fold(const char *s, size_t len, char *out, size_t size)
-{
-    size_t n = 0;
-    int pending_space = 0;
-    for (size_t i = 0; i < len && n + 4 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            pending_space = n > 0;
-            continue;
-        }
-        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
-            pending_space = n > 0;
-            i++;
-            continue;
-        }
-        if (pending_space) {
-            out[n++] = ' ';
-            pending_space = 0;
-        }
-        if (c == 0xC3 && i + 1 < len) {
-            unsigned char d = (unsigned char)s[i + 1];
-            if (d == 0x84 || d == 0x85 || d == 0x96)
-                d += 0x20;
-            out[n++] = (char)c;
-            out[n++] = (char)d;
-            i++;
-            continue;
-        }
-        out[n++] = (char)(c < 0x80 ? tolower(c) : c);
-    }
-    out[n] = '\0';
-    return n;
-}
 
 static int starts(const char *s, const char *prefix)
 {
@@ -57,7 +22,7 @@ ind_target ind_target_parse(const char *s, size_t len)
 {
     ind_target t = {IND_TARGET_NONE, NAN, 0, 0};
     char f[512];
-    size_t n = fold(s, len, f, sizeof f);
+    size_t n = ind_text_fold(s, len, IND_TEXT_CASE | IND_TEXT_BLANKS, f, sizeof f, NULL);
     unsigned flags = 0;
     double v;
     if (n == 0)

@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
-/* extract.c: the extractor's document pass: lines, units, the goal hierarchy, ratios in prose, and the public entry points. */
-#include "extract_internal.h"
+/* extract.c: the extractor's document pass: units, the goal hierarchy, unit names, and the public entry points. */
+#include "extract_prose_internal.h"
+#include "extract_table_internal.h"
+#include "csvread.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,275 +10,11 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* growing the result arrays                                           */
-/* ------------------------------------------------------------------ */
-
-static int grow(xdoc *d, void **arr, size_t *cap, size_t n, size_t size, int **side)
-{
-    if (n < *cap)
-        return 1;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, nc * size);
-    if (!p) {
-        d->oom = 1;
-        return 0;
-    }
-    *arr = p;
-    if (side) {
-        int *q = realloc(*side, nc * sizeof *q);
-        if (!q) {
-            d->oom = 1;
-            return 0;
-        }
-        *side = q;
-    }
-    *cap = nc;
-    return 1;
-}
-
-ind_extract_obs *x_new_obs(xdoc *d, long line)
-{
-    ind_extract_result *r = d->res;
-    if (d->oom || !grow(d, (void **)&r->obs, &d->cap_obs, r->n_obs, sizeof *r->obs, &d->obs_unit))
-        return NULL;
-    ind_extract_obs *o = &r->obs[r->n_obs];
-    char *e = "";
-    o->unit = o->indicator = o->period = o->gender = o->value = o->numerator = e;
-    o->denominator = o->target = o->kf_target = o->missing = o->goal = o->note = e;
-    o->periodicity = o->value_unit = e;
-    o->line = line;
-    d->obs_unit[r->n_obs] = x_unit_for_emit(d);
-    r->n_obs++;
-    return o;
-}
-
-ind_extract_activity *x_new_activity(xdoc *d, long line)
-{
-    ind_extract_result *r = d->res;
-    if (d->oom ||
-        !grow(d, (void **)&r->activities, &d->cap_acts, r->n_activities, sizeof *r->activities, &d->act_unit))
-        return NULL;
-    ind_extract_activity *a = &r->activities[r->n_activities];
-    a->name = a->start = a->end = a->unit = a->goal = "";
-    a->line = line;
-    d->act_unit[r->n_activities] = x_unit_for_emit(d);
-    r->n_activities++;
-    return a;
-}
-
-static ind_extract_goal *new_goal(xdoc *d, long line)
-{
-    ind_extract_result *r = d->res;
-    if (d->oom || !grow(d, (void **)&r->goals, &d->cap_goals, r->n_goals, sizeof *r->goals, &d->goal_unit))
-        return NULL;
-    ind_extract_goal *g = &r->goals[r->n_goals];
-    g->id = g->level = g->parent = g->unit = g->text = g->assessment = "";
-    g->year = 0;
-    g->line = line;
-    d->goal_unit[r->n_goals] = x_unit_for_emit(d);
-    r->n_goals++;
-    return g;
-}
-
-void x_unread(xdoc *d, long line, const char *reason, const char *text, size_t n)
-{
-    ind_extract_result *r = d->res;
-    if (d->oom || !grow(d, (void **)&r->unread, &d->cap_unread, r->n_unread, sizeof *r->unread, NULL))
-        return;
-    ind_extract_note *u = &r->unread[r->n_unread++];
-    u->line = line;
-    u->reason = (char *)reason;
-    u->text = xt_clean(d->arena, text, n);
-}
-
-void x_warn(xdoc *d, long line, const char *kind, const char *fmt, ...)
-{
-    ind_extract_result *r = d->res;
-    if (d->oom || !grow(d, (void **)&r->warnings, &d->cap_warn, r->n_warnings, sizeof *r->warnings, NULL))
-        return;
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    ind_extract_note *w = &r->warnings[r->n_warnings++];
-    w->line = line;
-    w->reason = (char *)kind;
-    w->text = xa_strdup(d->arena, msg);
-}
-
-/* ------------------------------------------------------------------ */
-/* units                                                               */
-/* ------------------------------------------------------------------ */
-
-static void start_unit(xdoc *d, long line, const char *title)
-{
-    if (d->oom)
-        return;
-    if (d->n_units == d->cap_units) {
-        size_t cap = d->cap_units ? d->cap_units * 2 : 8;
-        xunit *u = realloc(d->units, cap * sizeof *u);
-        if (!u) {
-            d->oom = 1;
-            return;
-        }
-        d->units = u;
-        d->cap_units = cap;
-    }
-    xunit *x = &d->units[d->n_units];
-    memset(x, 0, sizeof *x);
-    x->line = line;
-    x->title = title ? xa_strdup(d->arena, title) : NULL;
-    x->first_goal = d->res->n_goals;
-    d->cur_unit = (int)d->n_units;
-    d->n_units++;
-    d->goal = "";
-}
-
-int x_unit_for_emit(xdoc *d)
-{
-    if (d->cur_unit < 0)
-        start_unit(d, 1, NULL);
-    if (d->cur_unit < 0)
-        return 0;
-    d->units[d->cur_unit].content = 1;
-    return d->cur_unit;
-}
-
-/* ------------------------------------------------------------------ */
-/* lines                                                               */
-/* ------------------------------------------------------------------ */
-
-static int all_digits(const char *s, size_t n)
-{
-    if (n == 0)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
-/* "Sid 6 (25)" */
-static int page_of(const char *s, size_t n)
-{
-    if (n < 8 || memcmp(s, "Sid ", 4) != 0)
-        return 0;
-    size_t i = 4, a = i;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    if (i == a || i + 2 >= n || s[i] != ' ' || s[i + 1] != '(')
-        return 0;
-    i += 2;
-    a = i;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    return i > a && i + 1 == n && s[i] == ')';
-}
-
-static void classify(xline *l)
-{
-    const char *s = l->raw;
-    size_t n = l->len, a = 0, z = n, w;
-    unsigned f = 0;
-    int tab_lead = 0;
-    while (a < n && xt_is_blank_at(s, n, a, &w)) {
-        if (s[a] == '\t')
-            tab_lead = 1;
-        a += w;
-    }
-    while (z > a) {
-        /* trailing blanks: step back over one blank character */
-        size_t b = z - 1;
-        while (b > a && ((unsigned char)s[b] & 0xC0) == 0x80)
-            b--;
-        if (xt_is_blank_at(s, n, b, &w) && b + w == z)
-            z = b;
-        else
-            break;
-    }
-    l->t = s + a;
-    l->tlen = z - a;
-    if (n == 0)
-        f |= XL_EMPTY;
-    else if (l->tlen == 0)
-        f |= XL_WS;
-    if (n > 0 && z < n)
-        f |= XL_TRAIL;
-    if (a > 0 && l->tlen > 0)
-        f |= XL_LEAD;
-    if (tab_lead && l->tlen > 0)
-        f |= XL_OUTLINE;
-    if (l->tlen >= 5) {
-        for (size_t i = 0; i + 5 <= l->tlen; i++)
-            if (memcmp(l->t + i, ".....", 5) == 0) {
-                f |= XL_DOTS;
-                break;
-            }
-    }
-    if (xt_teq(l, "Tjänsteutlåtande") || xt_teq(l, "start.stockholm") || page_of(l->t, l->tlen) ||
-        (l->tlen <= 3 && all_digits(l->t, l->tlen)))
-        f |= XL_NOISE;
-    l->flags = f;
-}
-
-/* ------------------------------------------------------------------ */
-/* headings                                                            */
-/* ------------------------------------------------------------------ */
-
-static const char *const goal_prefix[4] = {"KF:s inriktningsmål:", "KF:s mål för verksamhetsområdet:",
-                                           "Nämndmål:", "Enhetsmål:"};
-static const char *const goal_level[4] = {"kf_inriktningsmal", "kf_verksamhetsmal", "namndmal",
-                                          "enhetsmal"};
-
-static int goal_kind(const xline *l)
-{
-    if (l->flags & (XL_OUTLINE | XL_DOTS))
-        return -1;
-    for (int k = 0; k < 4; k++)
-        if (xt_tprefix(l, goal_prefix[k]))
-            return k;
-    return -1;
-}
-
-int x_is_goal_heading(const xline *l)
-{
-    return goal_kind(l) >= 0;
-}
-
-int x_is_unit_marker(const xline *l)
-{
-    if (l->flags & (XL_OUTLINE | XL_DOTS))
-        return 0;
-    if (xt_teq(l, "Inledning") || xt_teq(l, "Sammanfattande analys"))
-        return 1;
-    /* "Verksamhetsplan 2023 för Kungsholmens hemtjänst" */
-    return l->tlen > 26 && memcmp(l->t, "Verksamhetsplan ", 16) == 0 && all_digits(l->t + 16, 4) &&
-           memcmp(l->t + 20, " för ", 6) == 0;
-}
-
-int x_is_section_end(const xline *l)
-{
-    static const char *const ends[] = {"Förväntat resultat", "Beskrivning", "Arbetssätt", "Uppföljning",
-                                       "Utveckling", "Redovisning av ekonomi", "Resursanvändning",
-                                       "Övrigt", "Kvalitet", "Förslag till beslut", NULL};
-    if (l->flags & XL_OUTLINE)
-        return 0;
-    for (int i = 0; ends[i]; i++)
-        if (xt_teq(l, ends[i]))
-            return 1;
-    /* "Budget 2026" */
-    return l->tlen == 11 && memcmp(l->t, "Budget ", 7) == 0 && all_digits(l->t + 7, 4);
-}
-
-int x_is_prose_marker(const xline *l)
-{
-    return xt_teq(l, "Analys") || xt_teq(l, "Kommentar");
-}
-
-/* ------------------------------------------------------------------ */
 /* goals                                                               */
 /* ------------------------------------------------------------------ */
+
+static const char *const goal_level[4] = {"kf_inriktningsmal", "kf_verksamhetsmal", "namndmal",
+                                          "enhetsmal"};
 
 typedef struct {
     const char *kf, *kfv, *nm;  /* current ids per level in this unit */
@@ -325,9 +63,9 @@ static size_t goal_id(const char *s, size_t n, size_t *text_at)
 
 static size_t parse_goal(xdoc *d, size_t i, xgoalstate *gs)
 {
-    int kind = goal_kind(&d->lines[i]);
+    int kind = x_goal_kind(&d->lines[i]);
     const xline *L = &d->lines[i];
-    size_t plen = strlen(goal_prefix[kind]);
+    size_t plen = strlen(x_goal_prefix(kind));
     xbuf b;
     xb_init(&b);
     xt_join_text(&b, L->t + plen, L->tlen - plen, 1, 0, d->spaced);
@@ -414,7 +152,7 @@ static size_t parse_goal(xdoc *d, size_t i, xgoalstate *gs)
         id = xa_printf(d->arena, "%s%sE%d", parent, parent[0] ? "." : "", next_count(gs, parent, 3));
         break;
     }
-    ind_extract_goal *g = new_goal(d, (long)i + 1);
+    ind_extract_goal *g = x_new_goal(d, (long)i + 1);
     if (!g)
         return next;
     g->id = (char *)id;
@@ -424,155 +162,6 @@ static size_t parse_goal(xdoc *d, size_t i, xgoalstate *gs)
     g->assessment = (char *)assessment;
     d->goal = id;
     return next;
-}
-
-/* ------------------------------------------------------------------ */
-/* ratios in running text                                              */
-/* ------------------------------------------------------------------ */
-
-static size_t read_digits(const char *s, size_t n, size_t i)
-{
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    return i;
-}
-
-/* "5% (1 av 22 granskade ärenden)": a share with its counts, written in a
- * sentence rather than a table (aktgranskning results). */
-void x_prose_line(xdoc *d, size_t i)
-{
-    const xline *L = &d->lines[i];
-    if (d->oom || L->tlen < 8 || !memchr(L->t, '%', L->tlen))
-        return;
-    /* a window: two lines before, the line, two after */
-    size_t from = i, to = i + 1;
-    for (int k = 0; k < 2 && from > 0; k++) {
-        size_t j = from - 1;
-        while (j > 0 && (d->lines[j].flags & (XL_EMPTY | XL_NOISE)))
-            j--;
-        const xline *P = &d->lines[j];
-        /* a sentence does not reach back over a heading, a table or a full stop */
-        if ((P->flags & (XL_EMPTY | XL_WS | XL_NOISE)) || x_is_goal_heading(P) || x_is_prose_marker(P) ||
-            x_is_section_end(P) || x_is_unit_marker(P) || x_table_header(P) != XT_NONE ||
-            (P->tlen > 0 && P->t[P->tlen - 1] == '.'))
-            break;
-        from = j;
-    }
-    for (int k = 0; k < 2 && to < d->n; k++) {
-        size_t j = to;
-        while (j < d->n && (d->lines[j].flags & (XL_EMPTY | XL_NOISE)))
-            j++;
-        if (j >= d->n)
-            break;
-        const xline *N = &d->lines[j];
-        if ((N->flags & XL_WS) || x_is_goal_heading(N) || x_is_prose_marker(N) || x_is_section_end(N) ||
-            x_is_unit_marker(N) || x_table_header(N) != XT_NONE)
-            break;
-        to = j + 1;
-    }
-    xbuf b;
-    xb_init(&b);
-    const xline *prev = NULL;
-    size_t lo = 0, hi = 0;
-    for (size_t j = from; j < to; j++) {
-        const xline *l = &d->lines[j];
-        if (l->flags & (XL_EMPTY | XL_WS | XL_NOISE))
-            continue;
-        xt_join(&b, prev, l, d->spaced);
-        if (j == i) {
-            hi = b.len;
-            lo = hi >= l->tlen ? hi - l->tlen : 0;
-        }
-        prev = l;
-    }
-    if (b.oom) {
-        d->oom = 1;
-        xb_free(&b);
-        return;
-    }
-    const char *s = xb_str(&b);
-    size_t n = b.len;
-    for (size_t p = lo; p < hi && p < n; p++) {
-        if (s[p] < '0' || s[p] > '9' || (p > 0 && ((s[p - 1] >= '0' && s[p - 1] <= '9') ||
-                                                   s[p - 1] == ',' || s[p - 1] == '.')))
-            continue;
-        size_t q = read_digits(s, n, p), vend;
-        if (q < n && (s[q] == ',' || s[q] == '.') && q + 1 < n && s[q + 1] >= '0' && s[q + 1] <= '9')
-            q = read_digits(s, n, q + 1);
-        vend = q;
-        size_t w;
-        if (q < n && xt_is_blank_at(s, n, q, &w))
-            q += w;
-        if (q >= n || s[q] != '%')
-            continue;
-        q++;
-        if (q < n && s[q] == ' ')
-            q++;
-        if (q >= n || s[q] != '(')
-            continue;
-        q++;
-        if (q < n && s[q] == ' ')
-            q++;
-        size_t a0 = q, a1 = read_digits(s, n, q);
-        if (a1 == a0 || a1 + 4 > n || memcmp(s + a1, " av ", 4) != 0)
-            continue;
-        size_t b0 = a1 + 4, b1 = read_digits(s, n, b0);
-        if (b1 == b0)
-            continue;
-        size_t close = b1;
-        while (close < n && s[close] != ')')
-            close++;
-        /* the sentence around it */
-        size_t st = p;
-        while (st > 0) {
-            if (st >= 2 && s[st - 1] == ' ' && (s[st - 2] == '.' || s[st - 2] == '!' || s[st - 2] == '?') &&
-                xt_starts_upper(s + st, n - st))
-                break;
-            st--;
-        }
-        size_t en = close < n ? close + 1 : n;
-        while (en < n && !(s[en] == '.' && (en + 1 == n || s[en + 1] == ' ')))
-            en++;
-        if (en < n)
-            en++;
-        int year = 0;
-        for (size_t y = st; y + 4 <= p; y++)
-            if ((y == 0 || s[y - 1] == ' ') && (s[y] == '1' || s[y] == '2') && all_digits(s + y, 4) &&
-                (y + 4 == n || s[y + 4] < '0' || s[y + 4] > '9'))
-                year = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
-        if (year < 1990 || year > 2099) {
-            x_unread(d, (long)i + 1, "a share with counts in running text, without a year", s + st, en - st);
-            continue;
-        }
-        ind_extract_obs *o = x_new_obs(d, (long)i + 1);
-        if (!o)
-            break;
-        o->indicator = xt_clean(d->arena, s + st, en - st);
-        /* the sentence names the FREDA review: the catalogue's indicator, the sentence kept as note */
-        if (memmem(s + st, en - st, "FREDA", 5)) {
-            o->note = o->indicator;
-            o->indicator = xa_strdup(d->arena, "Andel granskade ärenden där FREDA-kortfrågor ställts");
-        }
-        o->period = xa_printf(d->arena, "%d", year);
-        o->gender = "T";
-        char v[40];
-        size_t vl = vend - p < sizeof v - 1 ? vend - p : sizeof v - 1;
-        memcpy(v, s + p, vl);
-        v[vl] = '\0';
-        for (size_t k = 0; k < vl; k++)
-            if (v[k] == ',')
-                v[k] = '.';
-        o->value = xa_strdup(d->arena, v);
-        o->numerator = xa_strndup(d->arena, s + a0, a1 - a0);
-        o->denominator = xa_strndup(d->arena, s + b0, b1 - b0);
-        o->value_unit = "%";
-        o->goal = (char *)d->goal;
-        o->note = "read from running text, not from a table";
-        x_warn(d, (long)i + 1, "prose-ratio", "a share with its counts (%s %% of %s/%s) read from running text",
-               o->value, o->numerator, o->denominator);
-        p = close;
-    }
-    xb_free(&b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -634,14 +223,14 @@ static char *resolve_name(xdoc *d, const char *name)
     if (nl < 4)
         return xa_strdup(d->arena, name);
     char fname[256];
-    size_t fl = xt_fold(name, nl, fname, NULL, sizeof fname);
+    size_t fl = ind_text_fold(name, nl, IND_TEXT_ASCII, fname, sizeof fname, NULL);
     char fb[1024];
     size_t map[1024];
     for (size_t i = 0; i < d->n && d->resolve_budget > 0; i++, d->resolve_budget--) {
         const xline *l = &d->lines[i];
         if (l->tlen < fl || (l->flags & XL_OUTLINE))
             continue;
-        size_t n = xt_fold(l->t, l->tlen, fb, map, sizeof fb);
+        size_t n = ind_text_fold(l->t, l->tlen, IND_TEXT_ASCII, fb, sizeof fb, map);
         for (size_t p = 0; p + fl <= n; p++) {
             if ((p > 0 && fb[p - 1] != ' ') || memcmp(fb + p, fname, fl) != 0)
                 continue;
@@ -1040,11 +629,11 @@ static void parse(xdoc *d)
                 xt_clean_buf(&b);
                 if (b.oom)
                     d->oom = 1;
-                start_unit(d, (long)(L - d->lines) + 1, xb_str(&b));
+                x_start_unit(d, (long)(L - d->lines) + 1, xb_str(&b));
                 xb_free(&b);
                 memset(gs, 0, sizeof *gs);
             } else if (d->cur_unit < 0 || d->units[d->cur_unit].content) {
-                start_unit(d, (long)i + 1, NULL);
+                x_start_unit(d, (long)i + 1, NULL);
                 memset(gs, 0, sizeof *gs);
             }
             i++;
@@ -1091,7 +680,7 @@ static void set_kind_and_year(xdoc *d)
         int years[64] = {0}, counts[64] = {0}, ny = 0;
         for (size_t i = 0; i < r->n_obs; i++) {
             const char *p = r->obs[i].period;
-            if (strlen(p) < 4 || !all_digits(p, 4) || !r->obs[i].target[0])
+            if (strlen(p) < 4 || !xt_all_digits(p, 4) || !r->obs[i].target[0])
                 continue;
             int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
             int k;
@@ -1251,7 +840,7 @@ ind_status ind_extract_buffer(const char *name, const char *data, size_t len, in
             buf[z] = '\0';
             d.lines[n].raw = buf + a;
             d.lines[n].len = z - a;
-            classify(&d.lines[n]);
+            x_classify(&d.lines[n]);
             n++;
             a = i + 1;
         }
@@ -1296,43 +885,16 @@ ind_status ind_extract_file(const char *path, ind_extract_result *out, ind_error
     memset(out, 0, sizeof *out);
     if (!path)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "no file given");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file for reading");
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
-    }
-    for (;;) {
-        if (len == cap) {
-            if (cap >= ((size_t)1 << 30)) {
-                free(buf);
-                fclose(f);
-                return ind_error_set(err, IND_EINPUT, path, 0, 0, "the file is larger than 1 GiB");
-            }
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory");
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t k = fread(buf + len, 1, cap - len, f);
-        len += k;
-        if (k == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
+    char *buf;
+    size_t len;
+    ind_status st = ind_file_slurp(path, &buf, &len, err);
+    if (st != IND_OK)
+        return st;
+    if (len > ((size_t)1 << 30)) {
         free(buf);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "reading the file failed");
+        return ind_error_set(err, IND_EINPUT, path, 0, 0, "the file is larger than 1 GiB");
     }
-    ind_status st = ind_extract_buffer(path, buf, len, out, err);
+    st = ind_extract_buffer(path, buf, len, out, err);
     free(buf);
     if (st == IND_OK)
         out->path = xa_strdup(out->priv, path);

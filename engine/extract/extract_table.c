@@ -1,5 +1,6 @@
 /* extract_table.c: reading indicator and activity tables: cells from space runs, wrapped names, repeated headers. */
-#include "extract_internal.h"
+#include "extract_prose_internal.h"
+#include "extract_table_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static size_t tokenize(const char *s, size_t n, size_t from, size_t li, xtok *ou
         size_t p = i, w;
         int all_blank = 1;
         while (p < j) {
-            if (xt_is_blank_at(s, j, p, &w))
+            if (ind_text_blank_at(s, j, p, &w))
                 p += w;
             else {
                 all_blank = 0;
@@ -164,7 +165,7 @@ static int num_tok(const char *s, size_t n, char *out, size_t cap, int *pct, int
         }
     }
     size_t w;
-    while (i < n && xt_is_blank_at(s, n, i, &w))
+    while (i < n && ind_text_blank_at(s, n, i, &w))
         i += w;
     if (i < n && s[i] == '%') {
         *pct = 1;
@@ -177,7 +178,7 @@ static int num_tok(const char *s, size_t n, char *out, size_t cap, int *pct, int
 static int is_pct_tok(const xtok *t)
 {
     size_t i = 0, w;
-    while (i < t->n && xt_is_blank_at(t->s, t->n, i, &w))
+    while (i < t->n && ind_text_blank_at(t->s, t->n, i, &w))
         i += w;
     return i + 1 == t->n && t->s[i] == '%';
 }
@@ -274,12 +275,251 @@ static void freda(xcell *c)
     strcpy(c->den, b);
 }
 
-/* Lexes tokens t[0..n) into cells. Returns 1 when every token was read. */
+/* The tokens t[0..n) being read, the next one at i. thousands: join
+ * "1 300" into one number. */
+typedef struct {
+    const xtok *t;
+    size_t n, i;
+    int thousands;
+} xlex;
+
+/* A cell reader looks at the tokens from L->i on and either reads one cell
+ * into x (LEX_OK, L->i advanced), leaves them to the next reader (LEX_NO),
+ * or finds tokens that start a cell of its kind but cannot complete one
+ * (LEX_FAIL: the row cannot be read this way). */
+enum { LEX_FAIL = -1, LEX_NO = 0, LEX_OK = 1 };
+
+typedef int (*cell_reader)(xlex *L, xcell *x);
+
+/* Is s[0..n) a number token; *pct: with a "%". */
+static int is_num(const char *s, size_t n, int *pct)
+{
+    char nb[40];
+    int ndig, dec;
+    return num_tok(s, n, nb, sizeof nb, pct, &ndig, &dec);
+}
+
+/* periods: "VB 2021", "T2 2021", "Tertial 2 2021"; periodicities: "År", "Tertial", ... */
+static int lex_period(xlex *L, xcell *x)
+{
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
+    const xtok *a = &t[i];
+    int yr;
+    if ((teq(a, "VB") || teq(a, "T1") || teq(a, "T2") || teq(a, "T3")) && i + 1 < n &&
+        (yr = year_tok(&t[i + 1]))) {
+        x->type = XC_PER;
+        x->year = yr;
+        x->tertial = teq(a, "VB") ? 3 : a->s[1] - '0';
+        cpy(x->text, sizeof x->text, a->s, a->n);
+        cat_tok(x->text, sizeof x->text, &t[i + 1]);
+        L->i = i + 2;
+        return LEX_OK;
+    }
+    if (teq(a, "Tertial") && i + 2 < n && t[i + 1].n == 1 && t[i + 1].s[0] >= '1' && t[i + 1].s[0] <= '3' &&
+        (yr = year_tok(&t[i + 2]))) {
+        x->type = XC_PER;
+        x->year = yr;
+        x->tertial = t[i + 1].s[0] - '0';
+        cpy(x->text, sizeof x->text, a->s, a->n);
+        cat_tok(x->text, sizeof x->text, &t[i + 1]);
+        cat_tok(x->text, sizeof x->text, &t[i + 2]);
+        L->i = i + 3;
+        return LEX_OK;
+    }
+    if (in_list(a, pcity_words)) {
+        x->type = XC_PCITY;
+        cpy(x->text, sizeof x->text, a->s, a->n);
+        L->i = i + 1;
+        return LEX_OK;
+    }
+    return LEX_NO;
+}
+
+/* "Tas fram av nämnd/styrelse", possibly in pieces or cut short */
+static int lex_tas_fram(xlex *L, xcell *x)
+{
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
+    if (!teq(&t[i], "Tas"))
+        return LEX_NO;
+    if (i + 1 >= n || !teq(&t[i + 1], "fram"))
+        return LEX_FAIL;
+    x->type = XC_TEXT;
+    x->tfan = 1;
+    strcpy(x->text, "Tas fram");
+    i += 2;
+    x->truncated = 1;
+    if (i < n && teq(&t[i], "av")) {
+        strcat(x->text, " av");
+        i++;
+        char acc[40] = "";
+        while (i < n && namnd_prefix(acc, &t[i])) {
+            cat(acc, sizeof acc, t[i].s, t[i].n);
+            i++;
+        }
+        if (acc[0]) {
+            strcat(x->text, " ");
+            cat(x->text, sizeof x->text, acc, strlen(acc));
+            x->truncated = 0;
+        }
+    }
+    L->i = i;
+    return LEX_OK;
+}
+
+/* "Se text nedan", "Öka (jämfört med 2020)", "Max 5 %", "min 10 personer", "±1 %" */
+static int lex_words(xlex *L, xcell *x)
+{
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
+    const xtok *a = &t[i];
+    int pct;
+    if (teq(a, "Se") && i + 2 < n && teq(&t[i + 1], "text") && teq(&t[i + 2], "nedan")) {
+        x->type = XC_TEXT;
+        strcpy(x->text, "Se text nedan");
+        L->i = i + 3;
+        return LEX_OK;
+    }
+    if (in_list(a, dir_words)) {
+        x->type = XC_TEXT;
+        cpy(x->text, sizeof x->text, a->s, a->n);
+        i++;
+        char pb[120];
+        if (paren(t, n, &i, pb, sizeof pb)) {
+            cat(x->text, sizeof x->text, " (", 2);
+            cat(x->text, sizeof x->text, pb, strlen(pb));
+            cat(x->text, sizeof x->text, ")", 1);
+        }
+        L->i = i;
+        return LEX_OK;
+    }
+    if (teq(a, "Max") || teq(a, "Min") || teq(a, "max") || teq(a, "min")) {
+        if (i + 1 >= n || !is_num(t[i + 1].s, t[i + 1].n, &pct))
+            return LEX_FAIL;
+        x->type = XC_TEXT;
+        cpy(x->text, sizeof x->text, a->s, a->n);
+        cat_tok(x->text, sizeof x->text, &t[i + 1]);
+        i += 2;
+        if (i < n && !pct && in_list(&t[i], max_units)) {
+            cat_tok(x->text, sizeof x->text, &t[i]);
+            i++;
+        }
+        L->i = i;
+        return LEX_OK;
+    }
+    /* bands: "+/-1 %", "+/- 1 %", "±1 %" */
+    if (!((a->n >= 3 && memcmp(a->s, "+/-", 3) == 0) ||
+          (a->n >= 2 && (unsigned char)a->s[0] == 0xC2 && (unsigned char)a->s[1] == 0xB1)))
+        return LEX_NO;
+    size_t skip = a->s[0] == '+' ? 3 : 2;
+    x->type = XC_TEXT;
+    cpy(x->text, sizeof x->text, a->s, a->n);
+    i++;
+    if (a->n == skip) {
+        if (i >= n || !is_num(t[i].s, t[i].n, &pct))
+            return LEX_FAIL;
+        cat_tok(x->text, sizeof x->text, &t[i]);
+        i++;
+    } else if (!is_num(a->s + skip, a->n - skip, &pct)) {
+        return LEX_FAIL;
+    }
+    if (!pct && i < n && is_pct_tok(&t[i])) {
+        cat(x->text, sizeof x->text, " %", 2);
+        i++;
+    }
+    L->i = i;
+    return LEX_OK;
+}
+
+/* a missing value: "-", "..", ".", "–" */
+static int lex_missing(xlex *L, xcell *x)
+{
+    const xtok *a = &L->t[L->i];
+    if (!(teq(a, "-") || teq(a, "..") || teq(a, ".") || teq(a, "–")))
+        return LEX_NO;
+    x->type = XC_MISS;
+    cpy(x->text, sizeof x->text, a->s, a->n);
+    L->i++;
+    return LEX_OK;
+}
+
+/* "1 300", "11 500": groups of three digits after one space joined to the
+ * number in x->text (thousands separators); *pct and *dec follow the last
+ * group read. */
+static size_t thousands_groups(const xtok *t, size_t n, size_t i, xcell *x, int *pct, int *dec, int ndig)
+{
+    while (!*pct && !*dec && ndig <= 3 && i < n && !t[i].bol && t[i].gap == 1 && t[i].n >= 3 &&
+           t[i].s[0] >= '0' && t[i].s[0] <= '9') {
+        char nb2[40];
+        int pct2, ndig2, dec2;
+        /* shares never need a thousands separator: "100 100 %" is two cells */
+        if (!num_tok(t[i].s, t[i].n, nb2, sizeof nb2, &pct2, &ndig2, &dec2) || ndig2 != 3 || nb2[0] == '-' ||
+            pct2 || (i + 1 < n && is_pct_tok(&t[i + 1])))
+            break;
+        cat(x->text, sizeof x->text, nb2, strlen(nb2));
+        *pct = pct2;
+        *dec = dec2;
+        i++;
+        if (*pct || *dec)
+            break;
+        ndig = 3;
+    }
+    return i;
+}
+
+/* a number, its thousands groups, a unit ("%", "st", "kg CO2 per kg
+ * livsmedel") and a parenthesis ("(1 av 22 granskade ärenden)") */
+static int lex_number(xlex *L, xcell *x)
+{
+    const xtok *t = L->t;
+    size_t n = L->n, i = L->i;
+    const xtok *a = &t[i];
+    char nb[40];
+    int pct, ndig, dec, yr;
+    if (!num_tok(a->s, a->n, nb, sizeof nb, &pct, &ndig, &dec))
+        return LEX_NO;
+    x->type = XC_NUM;
+    cpy(x->text, sizeof x->text, nb, strlen(nb));
+    i++;
+    if (L->thousands)
+        i = thousands_groups(t, n, i, x, &pct, &dec, ndig);
+    if (pct) {
+        strcpy(x->unit, "%");
+    } else if (i < n && is_pct_tok(&t[i])) {
+        strcpy(x->unit, "%");
+        i++;
+    } else if (i < n && in_list(&t[i], unit_words)) {
+        cpy(x->unit, sizeof x->unit, t[i].s, t[i].n);
+        i++;
+    } else if (i + 3 < n && teq(&t[i], "kg") && teq(&t[i + 1], "CO2") && teq(&t[i + 2], "per") &&
+               teq(&t[i + 3], "kg")) {
+        strcpy(x->unit, "kg CO2 per kg");
+        i += 4;
+        if (i < n && teq(&t[i], "livsmedel")) {
+            strcat(x->unit, " livsmedel");
+            i++;
+        }
+    }
+    if (paren(t, n, &i, x->extra, sizeof x->extra))
+        freda(x);
+    if (!x->unit[0] && !x->extra[0] && a->n == 4 && (yr = year_tok(a)))
+        x->year = yr;
+    L->i = i;
+    return LEX_OK;
+}
+
+/* Lexes tokens t[0..n) into at most maxc cells, each by the first reader
+ * that takes its tokens. thousands: join "1 300" into one number. Returns 1
+ * when every token was read (*nc cells), 0 otherwise. */
 static int lex(const xtok *t, size_t n, int thousands, xcell *c, int maxc, int *nc)
 {
-    size_t i = 0;
+    static const cell_reader readers[] = {lex_period, lex_tas_fram, lex_words, lex_missing,
+                                          lex_number};
+    xlex L = {t, n, 0, thousands};
     int k = 0;
-    while (i < n) {
+    while (L.i < n) {
+        size_t i = L.i;
         if (k >= maxc)
             return 0;
         xcell *x = &c[k];
@@ -291,178 +531,12 @@ static int lex(const xtok *t, size_t n, int thousands, xcell *c, int maxc, int *
             x->empties = t[i].bol ? -1 : t[i].gap - 1;
         if (x->empties < -1)
             x->empties = -1;
-        const xtok *a = &t[i];
-        char nb[40];
-        int pct, ndig, dec;
-        int yr;
-
-        /* periods: "VB 2021", "T2 2021", "Tertial 2 2021" */
-        if ((teq(a, "VB") || teq(a, "T1") || teq(a, "T2") || teq(a, "T3")) && i + 1 < n &&
-            (yr = year_tok(&t[i + 1]))) {
-            x->type = XC_PER;
-            x->year = yr;
-            x->tertial = teq(a, "VB") ? 3 : a->s[1] - '0';
-            cpy(x->text, sizeof x->text, a->s, a->n);
-            cat_tok(x->text, sizeof x->text, &t[i + 1]);
-            i += 2;
-            k++;
-            continue;
-        }
-        if (teq(a, "Tertial") && i + 2 < n && t[i + 1].n == 1 && t[i + 1].s[0] >= '1' &&
-            t[i + 1].s[0] <= '3' && (yr = year_tok(&t[i + 2]))) {
-            x->type = XC_PER;
-            x->year = yr;
-            x->tertial = t[i + 1].s[0] - '0';
-            cpy(x->text, sizeof x->text, a->s, a->n);
-            cat_tok(x->text, sizeof x->text, &t[i + 1]);
-            cat_tok(x->text, sizeof x->text, &t[i + 2]);
-            i += 3;
-            k++;
-            continue;
-        }
-        if (in_list(a, pcity_words)) {
-            x->type = XC_PCITY;
-            cpy(x->text, sizeof x->text, a->s, a->n);
-            i++;
-            k++;
-            continue;
-        }
-        /* "Tas fram av nämnd/styrelse", possibly in pieces */
-        if (teq(a, "Tas")) {
-            if (i + 1 >= n || !teq(&t[i + 1], "fram"))
-                return 0;
-            x->type = XC_TEXT;
-            x->tfan = 1;
-            strcpy(x->text, "Tas fram");
-            i += 2;
-            x->truncated = 1;
-            if (i < n && teq(&t[i], "av")) {
-                strcat(x->text, " av");
-                i++;
-                char acc[40] = "";
-                while (i < n && namnd_prefix(acc, &t[i])) {
-                    cat(acc, sizeof acc, t[i].s, t[i].n);
-                    i++;
-                }
-                if (acc[0]) {
-                    strcat(x->text, " ");
-                    cat(x->text, sizeof x->text, acc, strlen(acc));
-                    x->truncated = 0;
-                }
-            }
-            k++;
-            continue;
-        }
-        if (teq(a, "Se") && i + 2 < n && teq(&t[i + 1], "text") && teq(&t[i + 2], "nedan")) {
-            x->type = XC_TEXT;
-            strcpy(x->text, "Se text nedan");
-            i += 3;
-            k++;
-            continue;
-        }
-        if (in_list(a, dir_words)) {
-            x->type = XC_TEXT;
-            cpy(x->text, sizeof x->text, a->s, a->n);
-            i++;
-            char pb[120];
-            if (paren(t, n, &i, pb, sizeof pb)) {
-                cat(x->text, sizeof x->text, " (", 2);
-                cat(x->text, sizeof x->text, pb, strlen(pb));
-                cat(x->text, sizeof x->text, ")", 1);
-            }
-            k++;
-            continue;
-        }
-        if (teq(a, "Max") || teq(a, "Min") || teq(a, "max") || teq(a, "min")) {
-            if (i + 1 >= n || !num_tok(t[i + 1].s, t[i + 1].n, nb, sizeof nb, &pct, &ndig, &dec))
-                return 0;
-            x->type = XC_TEXT;
-            cpy(x->text, sizeof x->text, a->s, a->n);
-            cat_tok(x->text, sizeof x->text, &t[i + 1]);
-            i += 2;
-            if (i < n && !pct && in_list(&t[i], max_units)) {
-                cat_tok(x->text, sizeof x->text, &t[i]);
-                i++;
-            }
-            k++;
-            continue;
-        }
-        /* bands: "+/-1 %", "+/- 1 %", "±1 %" */
-        if ((a->n >= 3 && memcmp(a->s, "+/-", 3) == 0) ||
-            (a->n >= 2 && (unsigned char)a->s[0] == 0xC2 && (unsigned char)a->s[1] == 0xB1)) {
-            size_t skip = a->s[0] == '+' ? 3 : 2;
-            x->type = XC_TEXT;
-            cpy(x->text, sizeof x->text, a->s, a->n);
-            i++;
-            if (a->n == skip) {
-                if (i >= n || !num_tok(t[i].s, t[i].n, nb, sizeof nb, &pct, &ndig, &dec))
-                    return 0;
-                cat_tok(x->text, sizeof x->text, &t[i]);
-                i++;
-            } else if (!num_tok(a->s + skip, a->n - skip, nb, sizeof nb, &pct, &ndig, &dec)) {
-                return 0;
-            }
-            if (!pct && i < n && is_pct_tok(&t[i])) {
-                cat(x->text, sizeof x->text, " %", 2);
-                i++;
-            }
-            k++;
-            continue;
-        }
-        if (teq(a, "-") || teq(a, "..") || teq(a, ".") || teq(a, "–")) {
-            x->type = XC_MISS;
-            cpy(x->text, sizeof x->text, a->s, a->n);
-            i++;
-            k++;
-            continue;
-        }
-        if (num_tok(a->s, a->n, nb, sizeof nb, &pct, &ndig, &dec)) {
-            x->type = XC_NUM;
-            cpy(x->text, sizeof x->text, nb, strlen(nb));
-            i++;
-            /* "1 300", "11 500": a space as thousands separator */
-            while (thousands && !pct && !dec && ndig <= 3 && i < n && !t[i].bol && t[i].gap == 1 &&
-                   t[i].n >= 3 && t[i].s[0] >= '0' && t[i].s[0] <= '9') {
-                char nb2[40];
-                int pct2, ndig2, dec2;
-                /* shares never need a thousands separator: "100 100 %" is two cells */
-                if (!num_tok(t[i].s, t[i].n, nb2, sizeof nb2, &pct2, &ndig2, &dec2) || ndig2 != 3 ||
-                    nb2[0] == '-' || pct2 || (i + 1 < n && is_pct_tok(&t[i + 1])))
-                    break;
-                cat(x->text, sizeof x->text, nb2, strlen(nb2));
-                pct = pct2;
-                dec = dec2;
-                ndig = 4; /* no further groups after a decimal part or "%" */
-                i++;
-                if (pct || dec)
-                    break;
-                ndig = 3;
-            }
-            if (pct) {
-                strcpy(x->unit, "%");
-            } else if (i < n && is_pct_tok(&t[i])) {
-                strcpy(x->unit, "%");
-                i++;
-            } else if (i < n && in_list(&t[i], unit_words)) {
-                cpy(x->unit, sizeof x->unit, t[i].s, t[i].n);
-                i++;
-            } else if (i + 3 < n && teq(&t[i], "kg") && teq(&t[i + 1], "CO2") && teq(&t[i + 2], "per") &&
-                       teq(&t[i + 3], "kg")) {
-                strcpy(x->unit, "kg CO2 per kg");
-                i += 4;
-                if (i < n && teq(&t[i], "livsmedel")) {
-                    strcat(x->unit, " livsmedel");
-                    i++;
-                }
-            }
-            if (paren(t, n, &i, x->extra, sizeof x->extra))
-                freda(x);
-            if (!x->unit[0] && !x->extra[0] && a->n == 4 && (yr = year_tok(a)))
-                x->year = yr;
-            k++;
-            continue;
-        }
-        return 0;
+        int r = LEX_NO;
+        for (size_t q = 0; q < sizeof readers / sizeof readers[0] && r == LEX_NO; q++)
+            r = readers[q](&L, x);
+        if (r != LEX_OK)
+            return 0;
+        k++;
     }
     *nc = k;
     return 1;
@@ -579,19 +653,6 @@ static int assign(const xcell *c, int nc, xtable_kind kind, int compact, xassign
 /* ------------------------------------------------------------------ */
 /* headers and region ends                                             */
 /* ------------------------------------------------------------------ */
-
-xtable_kind x_table_header(const xline *l)
-{
-    if (l->flags & (XL_OUTLINE | XL_DOTS))
-        return XT_NONE;
-    if (xt_tprefix(l, "Indikator Periodens"))
-        return XT_VB;
-    if (xt_tprefix(l, "Indikator Årsmål"))
-        return XT_VP;
-    if (xt_tprefix(l, "Aktivitet Startdatum Slutdatum"))
-        return XT_ACT;
-    return XT_NONE;
-}
 
 static int header_end_word(const xline *l)
 {
@@ -1167,207 +1228,239 @@ static void leftover(xdoc *d, xtable_kind kind, size_t from, size_t to, int pros
     }
 }
 
-size_t x_table(xdoc *d, size_t h)
-{
-    xtable_kind kind = x_table_header(&d->lines[h]);
+typedef enum { EV_START, EV_ROW, EV_HEADER, EV_PROSE } xevent;
+
+/* One table region while its lines are read. */
+typedef struct {
+    xtable_kind kind;
     xheader hd;
-    size_t i = header_block(d, h, &hd);
-    if (kind == XT_VP && hd.year && !d->vp_year)
-        d->vp_year = hd.year;
-    const char *goal = d->goal;
-    size_t maxw = kind == XT_VB ? 40 : kind == XT_VP ? 80 : 100;
+    const char *goal;   /* the goal the table sits under */
+    size_t maxw;        /* the longest line a wrapped name may have */
+    size_t lim;         /* the first line after the region */
+    xrow *cur;          /* the row read last; still open to text after a repeated header */
+    int have_row;
+    size_t boundary;    /* the first line not yet given to a row or left over */
+    int open_row;       /* the lines after a repeated header continue cur */
+    int prose;          /* inside an "Analys" or "Kommentar" text */
+    xevent last;
+    int carry;          /* lines [carry_from, carry_to) before a repeated header, */
+    size_t carry_from, carry_to; /* kept for the name of the next row */
+} xregion;
 
-    xrow *cur = calloc(1, sizeof *cur);
-    if (!cur) {
-        d->oom = 1;
-        return i;
+/* Lines [boundary, to) continue the open row, or are left over. */
+static void flush_to(xdoc *d, xregion *g, size_t to)
+{
+    if (g->open_row)
+        continue_row(d, g->cur, g->kind, g->boundary, to);
+    else
+        leftover(d, g->kind, g->boundary, to, g->prose);
+    g->open_row = 0;
+}
+
+/* The carried lines were no row's name after all. */
+static void drop_carry(xdoc *d, xregion *g)
+{
+    if (g->carry)
+        leftover(d, g->kind, g->carry_from, g->carry_to, 0);
+    g->carry = 0;
+}
+
+/* A header repeated at a page break on line i: what came before it opens
+ * the last row again, is carried to the next row's name, or is given away.
+ * Returns the first line after the header. */
+static size_t on_header(xdoc *d, xregion *g, size_t i)
+{
+    int has_left = 0;
+    for (size_t q = g->boundary; q < i; q++)
+        if (!(d->lines[q].flags & (XL_EMPTY | XL_WS | XL_NOISE)))
+            has_left = 1;
+    if (g->last == EV_ROW && !has_left && !g->prose && g->have_row) {
+        g->open_row = 1;
+    } else if (has_left && !g->prose && !g->open_row && !looks_prose(d, g->boundary, i)) {
+        drop_carry(d, g);
+        g->carry = 1;
+        g->carry_from = g->boundary;
+        g->carry_to = i;
+    } else {
+        flush_to(d, g, i);
     }
-    int have_row = 0;
-    size_t boundary = i;
-    int open_row = 0;
-    int prose = 0;
-    enum { EV_START, EV_ROW, EV_HEADER, EV_PROSE } last = EV_START;
-    size_t carry_from = 0, carry_to = 0;
-    int carry = 0;
+    xheader h2;
+    i = header_block(d, i, &h2);
+    g->boundary = i;
+    if (g->prose) {
+        /* prose goes on across the page break only mid-sentence */
+        size_t q = i;
+        while (q < g->lim && (d->lines[q].flags & (XL_EMPTY | XL_WS | XL_NOISE)))
+            q++;
+        if (q < g->lim && !xt_starts_lower(d->lines[q].t, d->lines[q].tlen) && !looks_prose(d, q, q + 1))
+            g->prose = 0;
+    }
+    if (g->last == EV_ROW)
+        g->last = EV_HEADER;
+    return i;
+}
 
-    size_t lim = i;
-    while (lim < d->n && !region_end(&d->lines[lim], kind))
-        lim++;
+/* "Analys" or "Kommentar" on line i: running text follows. */
+static size_t on_prose_marker(xdoc *d, xregion *g, size_t i)
+{
+    flush_to(d, g, i);
+    drop_carry(d, g);
+    g->prose = 1;
+    g->last = EV_PROSE;
+    g->boundary = i + 1;
+    return i + 1;
+}
 
-    while (i < lim && !d->oom) {
-        const xline *L = &d->lines[i];
-        xtable_kind hk = x_table_header(L);
-        if (hk != XT_NONE) {
-            /* a header repeated at a page break */
-            int has_left = 0;
-            for (size_t q = boundary; q < i; q++)
-                if (!(d->lines[q].flags & (XL_EMPTY | XL_WS | XL_NOISE)))
-                    has_left = 1;
-            if (last == EV_ROW && !has_left && !prose && have_row) {
-                open_row = 1;
-            } else if (has_left && !prose && !open_row && !looks_prose(d, boundary, i)) {
-                if (carry)
-                    leftover(d, kind, carry_from, carry_to, 0);
-                carry = 1;
-                carry_from = boundary;
-                carry_to = i;
-            } else {
-                if (open_row)
-                    continue_row(d, cur, kind, boundary, i);
-                else
-                    leftover(d, kind, boundary, i, prose);
-                open_row = 0;
-            }
-            xheader h2;
-            i = header_block(d, i, &h2);
-            boundary = i;
-            if (prose) {
-                /* prose goes on across the page break only mid-sentence */
-                size_t q = i;
-                while (q < lim && (d->lines[q].flags & (XL_EMPTY | XL_WS | XL_NOISE)))
-                    q++;
-                if (q < lim && !xt_starts_lower(d->lines[q].t, d->lines[q].tlen) && !looks_prose(d, q, q + 1))
-                    prose = 0;
-            }
-            if (last == EV_ROW)
-                last = EV_HEADER;
-            continue;
-        }
-        if (x_is_prose_marker(L)) {
-            if (open_row)
-                continue_row(d, cur, kind, boundary, i);
-            else
-                leftover(d, kind, boundary, i, prose);
-            open_row = 0;
-            if (carry) {
-                leftover(d, kind, carry_from, carry_to, 0);
-                carry = 0;
-            }
-            prose = 1;
-            last = EV_PROSE;
-            boundary = i + 1;
-            i++;
-            continue;
-        }
-        if (L->flags & (XL_EMPTY | XL_WS | XL_NOISE)) {
-            i++;
-            continue;
-        }
-
-        xtry tr;
-        xrow tmp;
-        size_t prefix = 0;
-        int found;
-        if (kind == XT_ACT) {
-            found = try_dates(d, i, &tmp, &prefix);
-            if (found)
-                tr.end = i;
-        } else {
-            found = try_values(d, i, lim, kind, &tr);
-            if (found)
-                prefix = tr.prefix;
-        }
-        if (!found) {
-            i++;
-            continue;
-        }
-        /* the name: the prefix on line i and the lines above it */
-        int has_prefix = 0;
-        for (size_t q = 0, w; q < prefix; q += w)
-            if (!xt_is_blank_at(L->raw, prefix, q, &w)) {
-                has_prefix = 1;
-                break;
-            }
-        int hit;
-        size_t first = collect_up(d, i, boundary, has_prefix, maxw, &hit);
-
-        /* what lies between the boundary and the name */
-        if (open_row)
-            continue_row(d, cur, kind, boundary, first);
-        else
-            leftover(d, kind, boundary, first, prose);
-        open_row = 0;
-
-        if (have_row)
-            emit_row(d, kind, cur, &hd, goal);
-        xrow *r = cur;
-        memset(r, 0, sizeof *r);
-        xb_init(&r->name);
-        have_row = 1;
-        if (kind == XT_ACT) {
-            memcpy(r->start, tmp.start, sizeof r->start);
-            memcpy(r->endd, tmp.endd, sizeof r->endd);
-            memcpy(r->dev, tmp.dev, sizeof r->dev);
-        }
-        r->first = first;
-        const xline *prev = NULL;
-        if (carry && hit) {
-            for (size_t q = carry_from; q < carry_to; q++) {
-                const xline *l = &d->lines[q];
-                if (l->flags & (XL_EMPTY | XL_WS | XL_NOISE))
-                    continue;
-                if (prev == NULL)
-                    r->first = q;
-                xt_join(&r->name, prev, l, d->spaced);
-                prev = l;
-            }
-            carry = 0;
-        } else if (carry) {
-            leftover(d, kind, carry_from, carry_to, 0);
-            carry = 0;
-        }
-        for (size_t q = first; q < i; q++) {
+/* The name of row r: the carried lines when the name ran into the repeated
+ * header before it (hit), the lines [first, i), and the text of line i
+ * before its values (prefix bytes, has_prefix when not only blanks). */
+static void row_name(xdoc *d, xregion *g, xrow *r, size_t i, size_t first, int hit, size_t prefix,
+                     int has_prefix)
+{
+    const xline *L = &d->lines[i];
+    const xline *prev = NULL;
+    if (g->carry && hit) {
+        for (size_t q = g->carry_from; q < g->carry_to; q++) {
             const xline *l = &d->lines[q];
             if (l->flags & (XL_EMPTY | XL_WS | XL_NOISE))
                 continue;
+            if (prev == NULL)
+                r->first = q;
             xt_join(&r->name, prev, l, d->spaced);
             prev = l;
         }
-        if (has_prefix) {
-            /* the prefix is followed by the values: it ends with a blank */
-            size_t a = 0, w;
-            while (a < prefix && xt_is_blank_at(L->raw, prefix, a, &w))
-                a += w;
-            size_t z = prefix;
-            while (z > a && (L->raw[z - 1] == ' ' || L->raw[z - 1] == '\t'))
-                z--;
-            int lead = (L->flags & XL_LEAD) != 0;
-            int ptrail = prev ? (prev->flags & XL_TRAIL) != 0 : 1;
-            xt_join_text(&r->name, L->raw + a, z - a, ptrail, lead, d->spaced);
+        g->carry = 0;
+    } else {
+        drop_carry(d, g);
+    }
+    for (size_t q = first; q < i; q++) {
+        const xline *l = &d->lines[q];
+        if (l->flags & (XL_EMPTY | XL_WS | XL_NOISE))
+            continue;
+        xt_join(&r->name, prev, l, d->spaced);
+        prev = l;
+    }
+    if (has_prefix) {
+        /* the prefix is followed by the values: it ends with a blank */
+        size_t a = 0, w;
+        while (a < prefix && ind_text_blank_at(L->raw, prefix, a, &w))
+            a += w;
+        size_t z = prefix;
+        while (z > a && (L->raw[z - 1] == ' ' || L->raw[z - 1] == '\t'))
+            z--;
+        int lead = (L->flags & XL_LEAD) != 0;
+        int ptrail = prev ? (prev->flags & XL_TRAIL) != 0 : 1;
+        xt_join_text(&r->name, L->raw + a, z - a, ptrail, lead, d->spaced);
+    }
+    r->last_name_line = L; /* continuation joins after the values line */
+}
+
+/* Line i as the values line of a row: when it is one, the row before is
+ * emitted and this one read (name, cells) into g->cur. Returns the line
+ * after the row, or i + 1 when line i ends no row. */
+static size_t on_line(xdoc *d, xregion *g, size_t i)
+{
+    const xline *L = &d->lines[i];
+    xtry tr;
+    xrow tmp;
+    size_t prefix = 0;
+    int found;
+    if (g->kind == XT_ACT) {
+        found = try_dates(d, i, &tmp, &prefix);
+        if (found)
+            tr.end = i;
+    } else {
+        found = try_values(d, i, g->lim, g->kind, &tr);
+        if (found)
+            prefix = tr.prefix;
+    }
+    if (!found)
+        return i + 1;
+    /* the name: the prefix on line i and the lines above it */
+    int has_prefix = 0;
+    for (size_t q = 0, w; q < prefix; q += w)
+        if (!ind_text_blank_at(L->raw, prefix, q, &w)) {
+            has_prefix = 1;
+            break;
         }
-        r->last_name_line = L; /* continuation joins after the values line */
-        if (kind != XT_ACT) {
-            int ncols = kind == XT_VB ? 7 : 3;
-            for (int c = 0; c < ncols; c++) {
-                int s = tr.as.slot[c];
-                r->has[c] = s >= 0;
-                if (s >= 0)
-                    r->col[c] = tr.cells[s];
-            }
-            r->nvalid = tr.as.nvalid;
-            r->thousands_amb = tr.thousands_amb;
+    int hit;
+    size_t first = collect_up(d, i, g->boundary, has_prefix, g->maxw, &hit);
+    /* what lies between the boundary and the name */
+    flush_to(d, g, first);
+    if (g->have_row)
+        emit_row(d, g->kind, g->cur, &g->hd, g->goal);
+    xrow *r = g->cur;
+    memset(r, 0, sizeof *r);
+    xb_init(&r->name);
+    g->have_row = 1;
+    if (g->kind == XT_ACT) {
+        memcpy(r->start, tmp.start, sizeof r->start);
+        memcpy(r->endd, tmp.endd, sizeof r->endd);
+        memcpy(r->dev, tmp.dev, sizeof r->dev);
+    }
+    r->first = first;
+    row_name(d, g, r, i, first, hit, prefix, has_prefix);
+    if (g->kind != XT_ACT) {
+        int ncols = g->kind == XT_VB ? 7 : 3;
+        for (int c = 0; c < ncols; c++) {
+            int s = tr.as.slot[c];
+            r->has[c] = s >= 0;
+            if (s >= 0)
+                r->col[c] = tr.cells[s];
         }
-        r->end = tr.end;
-        if (r->name.len == 0)
-            x_unread(d, (long)i + 1, "values without an indicator name", L->t, L->tlen);
-        i = tr.end + 1;
-        boundary = i;
-        last = EV_ROW;
-        prose = 0;
+        r->nvalid = tr.as.nvalid;
+        r->thousands_amb = tr.thousands_amb;
+    }
+    r->end = tr.end;
+    if (r->name.len == 0)
+        x_unread(d, (long)i + 1, "values without an indicator name", L->t, L->tlen);
+    g->boundary = tr.end + 1;
+    g->last = EV_ROW;
+    g->prose = 0;
+    return tr.end + 1;
+}
+
+size_t x_table(xdoc *d, size_t h)
+{
+    xregion g;
+    memset(&g, 0, sizeof g);
+    g.kind = x_table_header(&d->lines[h]);
+    size_t i = header_block(d, h, &g.hd);
+    if (g.kind == XT_VP && g.hd.year && !d->vp_year)
+        d->vp_year = g.hd.year;
+    g.goal = d->goal;
+    g.maxw = g.kind == XT_VB ? 40 : g.kind == XT_VP ? 80 : 100;
+    g.cur = calloc(1, sizeof *g.cur);
+    if (!g.cur) {
+        d->oom = 1;
+        return i;
+    }
+    g.boundary = i;
+    g.last = EV_START;
+    g.lim = i;
+    while (g.lim < d->n && !region_end(&d->lines[g.lim], g.kind))
+        g.lim++;
+
+    while (i < g.lim && !d->oom) {
+        const xline *L = &d->lines[i];
+        if (x_table_header(L) != XT_NONE)
+            i = on_header(d, &g, i);
+        else if (x_is_prose_marker(L))
+            i = on_prose_marker(d, &g, i);
+        else if (L->flags & (XL_EMPTY | XL_WS | XL_NOISE))
+            i++;
+        else
+            i = on_line(d, &g, i);
     }
     /* the end of the table */
     if (!d->oom) {
-        if (open_row)
-            continue_row(d, cur, kind, boundary, lim);
-        else
-            leftover(d, kind, boundary, lim, prose);
-        if (carry)
-            leftover(d, kind, carry_from, carry_to, 0);
+        flush_to(d, &g, g.lim);
+        drop_carry(d, &g);
     }
-    if (have_row)
-        emit_row(d, kind, cur, &hd, goal);
-    free(cur);
-    return lim;
+    if (g.have_row)
+        emit_row(d, g.kind, g.cur, &g.hd, g.goal);
+    free(g.cur);
+    return g.lim;
 }
 
 /* ------------------------------------------------------------------ */

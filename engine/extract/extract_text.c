@@ -1,5 +1,5 @@
-/* extract_text.c: string storage and the text repairs used by the extractor (joining wrapped lines, folding). */
-#include "extract_internal.h"
+/* extract_text.c: string storage and the text repairs used by the extractor (joining wrapped lines, cleaning). */
+#include "extract_text_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -150,51 +150,38 @@ const char *xb_str(xbuf *b)
 
 /* ---- character classes ---- */
 
-/* Is there a blank at s[i]: space, tab, CR, FF, VT, U+00A0, U+2007, U+202F?
- * On success *w holds its width in bytes. */
-int xt_is_blank_at(const char *s, size_t n, size_t i, size_t *w)
+int xt_all_digits(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* Does s start with a letter of one case: ASCII a..z, or a two-byte Latin-1
+ * letter C3 lo..hi other than C3 except? */
+static int starts_case(const char *s, size_t n, char a, char z, unsigned lo, unsigned hi, unsigned except)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (i >= n)
+    if (n == 0)
         return 0;
-    if (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\f' || u[i] == '\v') {
-        *w = 1;
+    if (s[0] >= a && s[0] <= z)
         return 1;
-    }
-    if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) {
-        *w = 2;
-        return 1;
-    }
-    if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xAF || u[i + 2] == 0x87)) {
-        *w = 3;
-        return 1;
-    }
-    return 0;
+    return u[0] == 0xC3 && n > 1 && u[1] >= lo && u[1] <= hi && u[1] != except;
 }
 
 int xt_starts_lower(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (n == 0)
-        return 0;
-    if (u[0] >= 'a' && u[0] <= 'z')
-        return 1;
     /* Latin-1 supplement lower case: U+00DF..U+00FF except U+00F7 */
-    if (u[0] == 0xC3 && n > 1 && u[1] >= 0x9F && u[1] <= 0xBF && u[1] != 0xB7)
-        return 1;
-    return 0;
+    return starts_case(s, n, 'a', 'z', 0x9F, 0xBF, 0xB7);
 }
 
 int xt_starts_upper(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (n == 0)
-        return 0;
-    if (u[0] >= 'A' && u[0] <= 'Z')
-        return 1;
-    if (u[0] == 0xC3 && n > 1 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97)
-        return 1;
-    return 0;
+    /* U+00C0..U+00DE except U+00D7 */
+    return starts_case(s, n, 'A', 'Z', 0x80, 0x9E, 0x97);
 }
 
 int xt_teq(const xline *l, const char *s)
@@ -285,7 +272,7 @@ void xt_clean_buf(xbuf *b)
     size_t j = 0, i = 0, w;
     int pending = 0;
     while (i < b->len) {
-        if (xt_is_blank_at(b->s, b->len, i, &w) || b->s[i] == '\n') {
+        if (ind_text_blank_at(b->s, b->len, i, &w) || b->s[i] == '\n') {
             if (b->s[i] == '\n')
                 w = 1;
             pending = j > 0;
@@ -316,46 +303,4 @@ char *xt_clean(xarena *a, const char *s, size_t n)
         a->oom = 1;
     xb_free(&b);
     return r;
-}
-
-/* ---- folding ---- */
-
-/* Writes an ASCII-folded copy of s into out (at most cap-1 bytes, NUL
- * terminated) and, for each output byte k, the offset in s it came from in
- * map[k]. Returns the output length. */
-size_t xt_fold(const char *s, size_t n, char *out, size_t *map, size_t cap)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = 0, i = 0;
-    if (cap == 0)
-        return 0;
-    while (i < n && k + 1 < cap) {
-        char c = 0;
-        size_t w = 1;
-        if (u[i] == 0xC3 && i + 1 < n) {
-            w = 2;
-            switch (u[i + 1]) {
-            case 0xA5: case 0xA4: case 0xA0: case 0xA1: case 0xA2: case 0xA3: c = 'a'; break;
-            case 0x85: case 0x84: case 0x80: case 0x81: case 0x82: case 0x83: c = 'A'; break;
-            case 0xB6: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB8: c = 'o'; break;
-            case 0x96: case 0x92: case 0x93: case 0x94: case 0x95: case 0x98: c = 'O'; break;
-            case 0xA9: case 0xA8: case 0xAA: case 0xAB: c = 'e'; break;
-            case 0x89: case 0x88: case 0x8A: case 0x8B: c = 'E'; break;
-            case 0xBC: case 0xB9: case 0xBA: case 0xBB: c = 'u'; break;
-            case 0x9C: case 0x99: case 0x9A: case 0x9B: c = 'U'; break;
-            default: c = '?'; break;
-            }
-        } else {
-            c = (char)u[i];
-        }
-        out[k] = c;
-        if (map)
-            map[k] = i;
-        k++;
-        i += w;
-    }
-    out[k] = '\0';
-    if (map)
-        map[k] = i;
-    return k;
 }

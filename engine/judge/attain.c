@@ -95,20 +95,35 @@ static ind_verdict from_gap(double gap, double tol)
     return IND_VERDICT_NOT_MET;
 }
 
-ind_status ind_attain_judge(double y, double previous, double numerator, double denominator,
-                            const ind_target *target, ind_direction dir, int percent,
-                            const ind_indicator *info, const ind_attain_policy *policy_in,
-                            ind_lang lang, ind_attainment *a)
-{
-    int sv = lang == IND_LANG_SV;
+/* What one judgement needs besides the outcome: the policy in force, the
+ * language and the delvis band in words. */
+typedef struct {
     ind_attain_policy policy;
+    int sv;
+    char tol_text[80];
+} judge_ctx;
+
+/* The delvis band around a target of size base (absolute or relative). */
+static double tolerance_for(const ind_attain_policy *p, double base)
+{
+    return p->tolerance_relative ? p->tolerance * base : p->tolerance;
+}
+
+/* The policy (the indicator's own tolerance first), the record a with
+ * everything known before a rule is applied, and the Wilson interval of a
+ * proportion with counts. */
+static void judge_start(judge_ctx *c, double y, double previous, double numerator, double denominator,
+                        const ind_target *target, ind_direction dir, int percent, const ind_indicator *info,
+                        const ind_attain_policy *policy_in, ind_attainment *a)
+{
+    char t1[48];
     if (policy_in)
-        policy = *policy_in;
+        c->policy = *policy_in;
     else
-        ind_attain_policy_default(&policy);
+        ind_attain_policy_default(&c->policy);
     if (info && !isnan(info->tolerance)) {
-        policy.tolerance = info->tolerance;
-        policy.tolerance_relative = info->tolerance_relative;
+        c->policy.tolerance = info->tolerance;
+        c->policy.tolerance_relative = info->tolerance_relative;
     }
     memset(a, 0, sizeof *a);
     a->rule = *target;
@@ -120,169 +135,195 @@ ind_status ind_attain_judge(double y, double previous, double numerator, double 
     a->change = isnan(previous) || isnan(y) ? NAN : y - previous;
     a->ci_lo = a->ci_hi = NAN;
     a->n = denominator;
-
-    char tol_text[80], t1[48], t2[48];
-    if (policy.tolerance_relative)
-        snprintf(tol_text, sizeof tol_text, sv ? "delvis inom %s %% av målet" : "partly within %s %% of the target",
-                 show_short(policy.tolerance * 100, 2, sv, t1, sizeof t1));
+    if (c->policy.tolerance_relative)
+        snprintf(c->tol_text, sizeof c->tol_text,
+                 c->sv ? "delvis inom %s %% av målet" : "partly within %s %% of the target",
+                 show_short(c->policy.tolerance * 100, 2, c->sv, t1, sizeof t1));
     else
-        snprintf(tol_text, sizeof tol_text, sv ? "delvis inom %s från målet" : "partly within %s of the target",
-                 show_short(policy.tolerance, 4, sv, t1, sizeof t1));
-
-    /* Wilson interval of a proportion with counts */
+        snprintf(c->tol_text, sizeof c->tol_text,
+                 c->sv ? "delvis inom %s från målet" : "partly within %s of the target",
+                 show_short(c->policy.tolerance, 4, c->sv, t1, sizeof t1));
     double scale = percent ? 100.0 : 1.0;
     if (!isnan(numerator) && !isnan(denominator) && denominator >= 1) {
         ind_inf_result r;
-        if (ind_inf_prop1(lround(numerator), lround(denominator), 0.5, IND_INF_WILSON,
-                          policy.confidence, &r) == IND_OK) {
+        if (ind_inf_prop1(lround(numerator), lround(denominator), 0.5, IND_INF_WILSON, c->policy.confidence,
+                          &r) == IND_OK) {
             a->ci_lo = r.ci_lo * scale;
             a->ci_hi = r.ci_hi * scale;
         }
     }
+}
 
+/* The outcomes no rule can judge: no target, a target in words, no outcome,
+ * too small a base. Returns 1 when a was decided here. */
+static int judge_unjudged(const judge_ctx *c, double y, double denominator, const ind_target *target,
+                          ind_attainment *a)
+{
+    int sv = c->sv;
+    char t1[48], t2[48];
     if (target->kind == IND_TARGET_NONE) {
         a->verdict = IND_VERDICT_NO_TARGET;
         snprintf(a->rule_text, sizeof a->rule_text, sv ? "årsmål saknas" : "no target");
-        return IND_OK;
-    }
-    if (target->kind == IND_TARGET_NON_NUMERIC) {
+    } else if (target->kind == IND_TARGET_NON_NUMERIC) {
         a->verdict = IND_VERDICT_NO_TARGET;
         snprintf(a->rule_text, sizeof a->rule_text, sv ? "inget numeriskt årsmål" : "no numeric target");
-        return IND_OK;
-    }
-    if (isnan(y)) {
+    } else if (isnan(y)) {
         a->verdict = IND_VERDICT_NO_DATA;
         snprintf(a->rule_text, sizeof a->rule_text, sv ? "utfall saknas" : "no outcome");
-        return IND_OK;
-    }
-    if (!isnan(denominator) && denominator < policy.min_n) {
+    } else if (!isnan(denominator) && denominator < c->policy.min_n) {
         a->verdict = IND_VERDICT_SMALL_BASE;
         snprintf(a->rule_text, sizeof a->rule_text,
                  sv ? "n = %s är under minsta underlag %s" : "n = %s is below the smallest base %s",
-                 show_short(denominator, 2, sv, t1, sizeof t1), show_short(policy.min_n, 2, sv, t2, sizeof t2));
-        return IND_OK;
+                 show_short(denominator, 2, sv, t1, sizeof t1),
+                 show_short(c->policy.min_n, 2, sv, t2, sizeof t2));
+    } else {
+        return 0;
     }
+    return 1;
+}
 
-    double t = target->value, tol;
+/* "Öka" / "Minska": the outcome against the year before. */
+static void judge_change(const judge_ctx *c, double y, double previous, ind_target_kind kind, ind_attainment *a)
+{
+    int sv = c->sv;
+    const char *word = kind == IND_TARGET_INCREASE ? (sv ? "öka" : "increase") : (sv ? "minska" : "decrease");
+    if (isnan(previous)) {
+        a->verdict = IND_VERDICT_NO_DATA;
+        snprintf(a->rule_text, sizeof a->rule_text,
+                 sv ? "%s: föregående års utfall saknas" : "%s: no outcome a year earlier", word);
+        return;
+    }
+    a->target = previous;
+    double tol = tolerance_for(&c->policy, fabs(previous));
+    a->tolerance_abs = tol;
+    double diff = kind == IND_TARGET_INCREASE ? y - previous : previous - y;
+    set_gap(a, diff, previous);
+    /* an unchanged outcome (printed equal, whatever binary rounding did, as in
+     * from_gap) did not move as asked: at best delvis */
+    if (fabs(diff) <= 1e-9 * (1 + fabs(tol)))
+        a->verdict = IND_VERDICT_PARTLY;
+    else
+        a->verdict = diff > 0 ? IND_VERDICT_MET : from_gap(diff, tol);
+    snprintf(a->rule_text, sizeof a->rule_text, sv ? "%s jämfört med året innan; %s" : "%s on the year before; %s",
+             word, c->tol_text);
+}
+
+/* "Max N", "Min N", "Exakt N". */
+static void judge_bound(const judge_ctx *c, double y, double t, ind_target_kind kind, ind_attainment *a)
+{
+    int sv = c->sv;
+    char t1[48];
+    const char *word = kind == IND_TARGET_MAX   ? (sv ? "högst" : "at most")
+                       : kind == IND_TARGET_MIN ? (sv ? "minst" : "at least")
+                                                : (sv ? "exakt" : "exactly");
+    double gap = kind == IND_TARGET_MAX ? t - y : kind == IND_TARGET_MIN ? y - t : -fabs(y - t);
+    a->target = t;
+    a->tolerance_abs = tolerance_for(&c->policy, fabs(t));
+    set_gap(a, gap, t);
+    a->verdict = from_gap(a->gap, a->tolerance_abs);
+    snprintf(a->rule_text, sizeof a->rule_text, "%s %s; %s", word, show_short(t, 4, sv, t1, sizeof t1),
+             c->tol_text);
+}
+
+/* "T ± b": inside the band is met. */
+static void judge_band(const judge_ctx *c, double y, double t, double b, ind_attainment *a)
+{
+    int sv = c->sv;
+    char t1[48], t2[48];
+    a->target = t;
+    double tol = tolerance_for(&c->policy, t != 0 ? fabs(t) : b);
+    a->tolerance_abs = tol;
+    a->gap = b - fabs(y - t);
+    a->gap_relative = b > 0 ? a->gap / b : NAN;
+    a->verdict = from_gap(a->gap, tol);
+    snprintf(a->rule_text, sizeof a->rule_text, sv ? "inom %s ± %s; %s" : "within %s ± %s; %s",
+             show_short(t, 4, sv, t1, sizeof t1), show_short(b, 4, sv, t2, sizeof t2), c->tol_text);
+}
+
+/* A plain number: judged by the indicator's direction. */
+static void judge_value(const judge_ctx *c, double y, double t, ind_direction dir, ind_attainment *a)
+{
+    int sv = c->sv;
+    char t1[48], t2[48];
+    double tol = tolerance_for(&c->policy, fabs(t));
+    a->target = t;
+    a->tolerance_abs = tol;
+    switch (dir) {
+    case IND_DIR_HIGHER:
+    case IND_DIR_LOWER:
+        set_gap(a, dir == IND_DIR_HIGHER ? y - t : t - y, t);
+        a->verdict = from_gap(a->gap, tol);
+        snprintf(a->rule_text, sizeof a->rule_text, "%s; %s",
+                 dir == IND_DIR_HIGHER ? (sv ? "högre är bättre" : "higher is better")
+                                       : (sv ? "lägre är bättre" : "lower is better"),
+                 c->tol_text);
+        break;
+    case IND_DIR_BAND:
+        /* a two-sided indicator with a plain number: the band is the tolerance */
+        set_gap(a, tol - fabs(y - t), t);
+        a->verdict = from_gap(a->gap, tol);
+        snprintf(a->rule_text, sizeof a->rule_text,
+                 sv ? "tvåsidigt: inom %s från %s uppfyllt, inom dubbla delvis"
+                    : "two-sided: within %s of %s met, within twice that partly",
+                 show_short(tol, 4, sv, t1, sizeof t1), show_short(t, 4, sv, t2, sizeof t2));
+        break;
+    case IND_DIR_NEUTRAL:
+        a->verdict = IND_VERDICT_NO_TARGET;
+        snprintf(a->rule_text, sizeof a->rule_text,
+                 sv ? "neutral indikator: bedöms inte" : "neutral indicator: not judged");
+        break;
+    case IND_DIR_UNKNOWN:
+    default:
+        a->verdict = IND_VERDICT_NO_DIRECTION;
+        snprintf(a->rule_text, sizeof a->rule_text,
+                 sv ? "indikatorn saknas i katalogen: riktning okänd"
+                    : "indicator not in the catalogue: direction unknown");
+        break;
+    }
+}
+
+/* The target inside the outcome's interval: not distinguishable from it
+ * (a band has two edges; the interval test is for a single number). */
+static void qualify(ind_target_kind kind, ind_attainment *a)
+{
+    if (isnan(a->ci_lo) || kind == IND_TARGET_BAND ||
+        !(a->verdict == IND_VERDICT_MET || a->verdict == IND_VERDICT_PARTLY || a->verdict == IND_VERDICT_NOT_MET))
+        return;
+    double goal = a->target;
+    if (!isnan(goal) && goal >= a->ci_lo && goal <= a->ci_hi)
+        a->uncertain = 1;
+}
+
+ind_status ind_attain_judge(double y, double previous, double numerator, double denominator,
+                            const ind_target *target, ind_direction dir, int percent,
+                            const ind_indicator *info, const ind_attain_policy *policy_in,
+                            ind_lang lang, ind_attainment *a)
+{
+    judge_ctx c;
+    c.sv = lang == IND_LANG_SV;
+    judge_start(&c, y, previous, numerator, denominator, target, dir, percent, info, policy_in, a);
+    if (judge_unjudged(&c, y, denominator, target, a))
+        return IND_OK;
     ind_target_kind kind = target->kind;
-    const char *dir_text = "";
     switch (kind) {
     case IND_TARGET_INCREASE:
     case IND_TARGET_DECREASE:
-        if (isnan(previous)) {
-            a->verdict = IND_VERDICT_NO_DATA;
-            snprintf(a->rule_text, sizeof a->rule_text,
-                     sv ? "%s: föregående års utfall saknas" : "%s: no outcome a year earlier",
-                     kind == IND_TARGET_INCREASE ? (sv ? "öka" : "increase") : (sv ? "minska" : "decrease"));
-            return IND_OK;
-        }
-        a->target = previous;
-        tol = policy.tolerance_relative ? policy.tolerance * fabs(previous) : policy.tolerance;
-        a->tolerance_abs = tol;
-        {
-            double diff = kind == IND_TARGET_INCREASE ? y - previous : previous - y;
-            set_gap(a, diff, previous);
-            /* an unchanged outcome (printed equal, whatever binary rounding did, as in
-             * from_gap) did not move as asked: at best delvis */
-            if (fabs(diff) <= 1e-9 * (1 + fabs(tol)))
-                a->verdict = IND_VERDICT_PARTLY;
-            else
-                a->verdict = diff > 0 ? IND_VERDICT_MET : from_gap(diff, tol);
-        }
-        snprintf(a->rule_text, sizeof a->rule_text,
-                 sv ? "%s jämfört med året innan; %s" : "%s on the year before; %s",
-                 kind == IND_TARGET_INCREASE ? (sv ? "öka" : "increase") : (sv ? "minska" : "decrease"),
-                 tol_text);
+        judge_change(&c, y, previous, kind, a);
         break;
     case IND_TARGET_MAX:
-        a->target = t;
-        tol = policy.tolerance_relative ? policy.tolerance * fabs(t) : policy.tolerance;
-        a->tolerance_abs = tol;
-        set_gap(a, t - y, t);
-        a->verdict = from_gap(a->gap, tol);
-        snprintf(a->rule_text, sizeof a->rule_text, sv ? "högst %s; %s" : "at most %s; %s",
-                 show_short(t, 4, sv, t1, sizeof t1), tol_text);
-        break;
     case IND_TARGET_MIN:
-        a->target = t;
-        tol = policy.tolerance_relative ? policy.tolerance * fabs(t) : policy.tolerance;
-        a->tolerance_abs = tol;
-        set_gap(a, y - t, t);
-        a->verdict = from_gap(a->gap, tol);
-        snprintf(a->rule_text, sizeof a->rule_text, sv ? "minst %s; %s" : "at least %s; %s",
-                 show_short(t, 4, sv, t1, sizeof t1), tol_text);
-        break;
-    case IND_TARGET_BAND: {
-        a->target = t;
-        double b = target->band;
-        tol = policy.tolerance_relative ? policy.tolerance * (t != 0 ? fabs(t) : b) : policy.tolerance;
-        a->tolerance_abs = tol;
-        a->gap = b - fabs(y - t);
-        a->gap_relative = b > 0 ? a->gap / b : NAN;
-        a->verdict = from_gap(a->gap, tol);
-        snprintf(a->rule_text, sizeof a->rule_text, sv ? "inom %s ± %s; %s" : "within %s ± %s; %s",
-                 show_short(t, 4, sv, t1, sizeof t1), show_short(b, 4, sv, t2, sizeof t2), tol_text);
-        break;
-    }
     case IND_TARGET_EXACT:
-        a->target = t;
-        tol = policy.tolerance_relative ? policy.tolerance * fabs(t) : policy.tolerance;
-        a->tolerance_abs = tol;
-        set_gap(a, -fabs(y - t), t);
-        a->verdict = from_gap(a->gap, tol);
-        snprintf(a->rule_text, sizeof a->rule_text, sv ? "exakt %s; %s" : "exactly %s; %s",
-                 show_short(t, 4, sv, t1, sizeof t1), tol_text);
+        judge_bound(&c, y, target->value, kind, a);
+        break;
+    case IND_TARGET_BAND:
+        judge_band(&c, y, target->value, target->band, a);
         break;
     case IND_TARGET_VALUE:
     default:
-        a->target = t;
-        tol = policy.tolerance_relative ? policy.tolerance * fabs(t) : policy.tolerance;
-        a->tolerance_abs = tol;
-        switch (dir) {
-        case IND_DIR_HIGHER:
-            set_gap(a, y - t, t);
-            dir_text = sv ? "högre är bättre" : "higher is better";
-            break;
-        case IND_DIR_LOWER:
-            set_gap(a, t - y, t);
-            dir_text = sv ? "lägre är bättre" : "lower is better";
-            break;
-        case IND_DIR_BAND:
-            /* a two-sided indicator with a plain number: the band is the tolerance */
-            set_gap(a, tol - fabs(y - t), t);
-            a->verdict = from_gap(a->gap, tol);
-            snprintf(a->rule_text, sizeof a->rule_text,
-                     sv ? "tvåsidigt: inom %s från %s uppfyllt, inom dubbla delvis"
-                        : "two-sided: within %s of %s met, within twice that partly",
-                     show_short(tol, 4, sv, t1, sizeof t1), show_short(t, 4, sv, t2, sizeof t2));
-            goto qualify;
-        case IND_DIR_NEUTRAL:
-            a->verdict = IND_VERDICT_NO_TARGET;
-            snprintf(a->rule_text, sizeof a->rule_text,
-                     sv ? "neutral indikator: bedöms inte" : "neutral indicator: not judged");
-            return IND_OK;
-        case IND_DIR_UNKNOWN:
-        default:
-            a->verdict = IND_VERDICT_NO_DIRECTION;
-            snprintf(a->rule_text, sizeof a->rule_text,
-                     sv ? "indikatorn saknas i katalogen: riktning okänd"
-                        : "indicator not in the catalogue: direction unknown");
-            return IND_OK;
-        }
-        a->verdict = from_gap(a->gap, tol);
-        snprintf(a->rule_text, sizeof a->rule_text, "%s; %s", dir_text, tol_text);
+        judge_value(&c, y, target->value, dir, a);
         break;
     }
-qualify:
-    /* the target inside the outcome's interval: not distinguishable from it */
-    if (!isnan(a->ci_lo) && (a->verdict == IND_VERDICT_MET || a->verdict == IND_VERDICT_PARTLY ||
-                             a->verdict == IND_VERDICT_NOT_MET)) {
-        double goal = a->target;
-        if (kind == IND_TARGET_BAND)
-            goal = NAN; /* a band has two edges; the interval test is for a single number */
-        if (!isnan(goal) && goal >= a->ci_lo && goal <= a->ci_hi)
-            a->uncertain = 1;
-    }
+    qualify(kind, a); /* no-op unless a rule gave met, partly or not met */
     return IND_OK;
 }
 

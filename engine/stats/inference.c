@@ -24,21 +24,9 @@
 
 static void result_init(ind_inf_result *res)
 {
-    res->statistic = NAN;
-    res->df = NAN;
-    res->df2 = NAN;
-    res->p = NAN;
-    res->estimate = NAN;
-    res->estimate1 = NAN;
-    res->estimate2 = NAN;
-    res->ci_lo = NAN;
-    res->ci_hi = NAN;
-    res->conf_level = NAN;
-    res->min_expected = NAN;
-    res->exact = 0;
-    res->corrected = 0;
-    res->method = "";
-    res->statistic_name = "";
+    *res = (ind_inf_result){.statistic = NAN, .df = NAN, .df2 = NAN, .p = NAN, .estimate = NAN,
+                            .estimate1 = NAN, .estimate2 = NAN, .ci_lo = NAN, .ci_hi = NAN,
+                            .conf_level = NAN, .min_expected = NAN, .method = "", .statistic_name = ""};
 }
 
 static int bad_level(double conf_level)
@@ -387,6 +375,22 @@ static ind_status nh_solve(root_fn f, nhyper *h, double target, double *ncp)
     return IND_OK;
 }
 
+/* One limit of the odds ratio's interval, as R's fisher.test: edge when x
+ * is at that edge of the support, else the ncp where tail = alpha (tail
+ * takes log ncp; exactly 1 when tail(0) is alpha already). */
+static ind_status nh_limit(nhyper *h, root_fn tail, int at_edge, double edge, double alpha, double *limit)
+{
+    if (at_edge) {
+        *limit = edge;
+        return IND_OK;
+    }
+    if (tail(0.0, h) == alpha) {
+        *limit = 1.0;
+        return IND_OK;
+    }
+    return nh_solve(tail, h, alpha, limit);
+}
+
 /* Fisher's exact test for a 2x2 table, R fisher.test: two-sided p with R's
  * 1e-7 relative tolerance for equally likely tables; conditional MLE of the
  * odds ratio and its exact interval. estimate1/estimate2 = x1/n1, x2/n2. */
@@ -443,30 +447,11 @@ ind_status ind_inf_fisher2x2(long x1, long n1, long x2, long n2,
             st = nh_solve(nh_mean, &h, (double)x, &res->estimate);
     }
     double alpha = (1 - conf_level) / 2;
-    /* Lower limit: P(X >= x; ncp) = alpha. */
-    if (st == IND_OK) {
-        if (x == h.lo) {
-            res->ci_lo = 0.0;
-        } else {
-            double p1 = nh_upper(0.0, &h);
-            if (p1 == alpha)
-                res->ci_lo = 1.0;
-            else
-                st = nh_solve(nh_upper, &h, alpha, &res->ci_lo);
-        }
-    }
-    /* Upper limit: P(X <= x; ncp) = alpha. */
-    if (st == IND_OK) {
-        if (x == h.hi) {
-            res->ci_hi = INFINITY;
-        } else {
-            double p1 = nh_lower(0.0, &h);
-            if (p1 == alpha)
-                res->ci_hi = 1.0;
-            else
-                st = nh_solve(nh_lower, &h, alpha, &res->ci_hi);
-        }
-    }
+    /* Lower limit: P(X >= x; ncp) = alpha; upper limit: P(X <= x; ncp) = alpha. */
+    if (st == IND_OK)
+        st = nh_limit(&h, nh_upper, x == h.lo, 0.0, alpha, &res->ci_lo);
+    if (st == IND_OK)
+        st = nh_limit(&h, nh_lower, x == h.hi, INFINITY, alpha, &res->ci_hi);
     free(h.logdc);
     return st;
 }
@@ -636,6 +621,18 @@ static ind_status midranks(const double *v, size_t n, double *r, double *tsum, i
     return IND_OK;
 }
 
+ind_status ind_inf_midranks(const double *v, size_t n, double *r, double *tie_sum)
+{
+    if (n && (!v || !r || !tie_sum))
+        return IND_EDOMAIN;
+    int ties;
+    double ts = 0.0;
+    ind_status st = n ? midranks(v, n, r, &ts, &ties) : IND_OK;
+    if (tie_sum)
+        *tie_sum = ts;
+    return st;
+}
+
 static int cmp_int(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
@@ -775,6 +772,124 @@ static ind_status finite_samples(const double *x, size_t nx, const double *y, si
     return IND_OK;
 }
 
+/* Two-sided exact p of W without ties, as R's pwilcox: min(1, 2 x the
+ * smaller tail); the distribution is symmetric. */
+static ind_status wilcox_exact_p(double W, size_t mx, size_t my, double *p)
+{
+    double dx = (double)mx, dy = (double)my;
+    if (dx * dy > 10000.0)
+        return IND_EDOMAIN;
+    size_t w = mx * my + 1;
+    double *freq = malloc(w * sizeof *freq);
+    if (!freq)
+        return IND_ENOMEM;
+    /* The distribution is symmetric in the two sizes: tabulate over the smaller. */
+    ind_status st = wilcox_counts(mx < my ? mx : my, mx < my ? my : mx, freq);
+    if (st != IND_OK) {
+        free(freq);
+        return st;
+    }
+    double total = 0.0;
+    for (size_t u = 0; u < w; u++)
+        total += freq[u];
+    /* Lower tail P(W <= q); upper tail P(W >= W) = P(W <= mn - W) by symmetry. */
+    size_t q = (size_t)(W > dx * dy / 2 ? dx * dy - W : W);
+    double tail = 0.0;
+    for (size_t u = 0; u <= q; u++)
+        tail += freq[u];
+    free(freq);
+    *p = fmin(1.0, 2 * (tail / total));
+    return IND_OK;
+}
+
+/* Model: under H0 each of the C(N, m) ways to pick which m of the N pooled
+ * values (sorted[], ascending, ties adjacent) belong to the first sample is
+ * equally likely; T = twice the sum of their mid-ranks (an integer).
+ * Counts the choices for every T by tie groups: a group of t values with
+ * doubled mid-rank d contributes C(t, k) ways and k d to T when k of them
+ * are chosen; cnt[j][s] = ways to choose j so far with doubled sum s, rows
+ * updated in place from the top row down. Inputs m <= N, t2 = observed T.
+ * Output p = P(|T - E| >= |t2 - E|), E = m (N + 1) (coin's two-sided p). */
+static ind_status wilcox_conditional_p(const double *sorted, size_t N, size_t m, long t2, double *p)
+{
+    size_t smax = m * (2 * N - m + 1), w = smax + 1;
+    double *cnt = calloc((m + 1) * w, sizeof *cnt);
+    if (!cnt)
+        return IND_ENOMEM;
+    cnt[0] = 1.0;
+    for (size_t i0 = 0, i1; i0 < N; i0 = i1) {
+        for (i1 = i0 + 1; i1 < N && sorted[i1] == sorted[i0];)
+            i1++;
+        size_t t = i1 - i0, d = i0 + i1 + 1; /* ranks i0+1..i1: doubled mean i0 + 1 + i1 */
+        for (size_t j = i1 < m ? i1 : m; j >= 1; j--) {
+            /* the j chosen lie among the first i1 values: doubled sums j(j+1) .. j(2 i1 - j + 1) */
+            size_t hi = j * (2 * i1 - j + 1), kmax = j < t ? j : t;
+            double *row = cnt + j * w;
+            for (size_t s = j * (j + 1); s <= hi; s++) {
+                double add = 0.0, binom = 1.0;
+                for (size_t k = 1; k <= kmax && k * d <= s; k++) {
+                    binom = binom * (double)(t - k + 1) / (double)k;
+                    add += binom * cnt[(j - k) * w + s - k * d];
+                }
+                row[s] += add;
+            }
+        }
+    }
+    long e = (long)(m * (N + 1)), dev = labs(t2 - e);
+    double total = 0.0, tail = 0.0;
+    for (size_t s = 0; s < w; s++) {
+        double c = cnt[m * w + s];
+        total += c;
+        if (labs((long)s - e) >= dev)
+            tail += c;
+    }
+    free(cnt);
+    *p = fmin(1.0, tail / total);
+    return IND_OK;
+}
+
+/* The exact p with ties: ranks the finite values again, sorted, and counts
+ * over the smaller sample (|T - E| is the same for either sample). */
+static ind_status wilcox_ties_p(const double *v, const double *r, size_t mx, size_t my, double *p)
+{
+    size_t nn = mx + my;
+    double *sorted = malloc(nn * sizeof *sorted);
+    if (!sorted)
+        return IND_ENOMEM;
+    memcpy(sorted, v, nn * sizeof *sorted);
+    gsl_sort(sorted, 1, nn);
+    size_t from = mx <= my ? 0 : mx, m = mx <= my ? mx : my;
+    double rs = 0.0;
+    for (size_t i = from; i < from + m; i++)
+        rs += r[i];
+    ind_status st = wilcox_conditional_p(sorted, nn, m, lround(2 * rs), p);
+    free(sorted);
+    return st;
+}
+
+/* The normal approximation of W; see inference.h. */
+ind_status ind_inf_wilcox_normal(double W, size_t nx, size_t ny, double tie_sum, int correct,
+                                 ind_inf_result *res)
+{
+    double dx = (double)nx, dy = (double)ny;
+    double z = W - dx * dy / 2;
+    double sigma = sqrt((dx * dy / 12) * ((dx + dy + 1) - tie_sum / ((dx + dy) * (dx + dy - 1))));
+    double corr = 0.0;
+    res->statistic = W;
+    res->statistic_name = "W";
+    res->exact = 0;
+    res->corrected = correct != 0;
+    res->method = correct ? "Wilcoxon rank sum test with continuity correction" : "Wilcoxon rank sum test";
+    if (correct)
+        corr = z > 0 ? 0.5 : (z < 0 ? -0.5 : 0.0);
+    if (!(sigma > 0.0))
+        return IND_EDOMAIN;
+    z = (z - corr) / sigma;
+    double lo = gsl_cdf_ugaussian_P(z), hi = gsl_cdf_ugaussian_Q(z);
+    res->p = 2 * (lo < hi ? lo : hi);
+    return IND_OK;
+}
+
 /* Wilcoxon rank-sum test, R wilcox.test(x, y): W, and an exact or normal
  * two-sided p as described in inference.h. */
 ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny,
@@ -782,6 +897,8 @@ ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny
 {
     result_init(res);
     res->statistic_name = "W";
+    if ((unsigned)exact > IND_INF_EXACT_CONDITIONAL)
+        return IND_EUSAGE;
     double *v;
     size_t mx, my;
     ind_status st = finite_samples(x, nx, y, ny, 1, &v, &mx, &my);
@@ -792,70 +909,26 @@ ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny
     double tsum;
     int ties;
     st = midranks(v, nn, r, &tsum, &ties);
-    if (st != IND_OK) {
-        free(v);
-        return st;
-    }
-    double dx = (double)mx, dy = (double)my, rsum = 0.0;
-    for (size_t i = 0; i < mx; i++)
+    double dx = (double)mx, rsum = 0.0;
+    for (size_t i = 0; i < mx && st == IND_OK; i++)
         rsum += r[i];
-    free(v);
     double W = rsum - dx * (dx + 1) / 2;
     res->statistic = W;
-
-    int use_exact;
-    if (exact == IND_INF_EXACT_AUTO)
-        use_exact = mx < 50 && my < 50;
-    else if (exact == IND_INF_EXACT_ALWAYS)
-        use_exact = 1;
-    else if (exact == IND_INF_EXACT_NEVER)
-        use_exact = 0;
-    else
-        return IND_EUSAGE;
-
-    if (use_exact && !ties) {
-        if (dx * dy > 10000.0)
-            return IND_EDOMAIN;
-        size_t w = mx * my + 1;
-        double *freq = malloc(w * sizeof *freq);
-        if (!freq)
-            return IND_ENOMEM;
-        /* The distribution is symmetric in the two sizes: tabulate over the smaller. */
-        if ((st = wilcox_counts(mx < my ? mx : my, mx < my ? my : mx, freq)) != IND_OK) {
-            free(freq);
-            return st;
-        }
-        double total = 0.0;
-        for (size_t u = 0; u < w; u++)
-            total += freq[u];
-        /* Lower tail P(W <= q); upper tail P(W >= W) = P(W <= mn - W) by symmetry. */
-        size_t q = (size_t)(W > dx * dy / 2 ? dx * dy - W : W);
-        double tail = 0.0;
-        for (size_t u = 0; u <= q; u++)
-            tail += freq[u];
-        free(freq);
-        double p = 2 * (tail / total);
-        res->p = p < 1 ? p : 1.0;
+    int small = mx < IND_INF_WILCOX_EXACT_N && my < IND_INF_WILCOX_EXACT_N;
+    int use_exact = exact == IND_INF_EXACT_ALWAYS || (exact != IND_INF_EXACT_NEVER && small);
+    if (st == IND_OK && use_exact && ties && exact == IND_INF_EXACT_CONDITIONAL) {
+        st = wilcox_ties_p(v, r, mx, my, &res->p);
+        res->method = "Exact Wilcoxon-Mann-Whitney Test";
         res->exact = 1;
+    } else if (st == IND_OK && use_exact && !ties) {
+        st = wilcox_exact_p(W, mx, my, &res->p);
         res->method = "Wilcoxon rank sum exact test";
-        return IND_OK;
+        res->exact = 1;
+    } else if (st == IND_OK) {
+        st = ind_inf_wilcox_normal(W, mx, my, tsum, correct, res);
     }
-    double z = W - dx * dy / 2;
-    double sigma = sqrt((dx * dy / 12) * ((dx + dy + 1) - tsum / ((dx + dy) * (dx + dy - 1))));
-    double corr = 0.0;
-    if (correct) {
-        corr = z > 0 ? 0.5 : (z < 0 ? -0.5 : 0.0);
-        res->corrected = 1;
-        res->method = "Wilcoxon rank sum test with continuity correction";
-    } else {
-        res->method = "Wilcoxon rank sum test";
-    }
-    if (!(sigma > 0.0))
-        return IND_EDOMAIN;
-    z = (z - corr) / sigma;
-    double lo = gsl_cdf_ugaussian_P(z), hi = gsl_cdf_ugaussian_Q(z);
-    res->p = 2 * (lo < hi ? lo : hi);
-    return IND_OK;
+    free(v);
+    return st;
 }
 
 /* ---- p-value adjustment ------------------------------------------------ */
@@ -1049,7 +1122,7 @@ ind_status ind_inf_wilcox_shift(const double *x, size_t nx, const double *y, siz
 {
     res->estimate = res->ci_lo = res->ci_hi = NAN;
     res->conf_level = conf_level;
-    if (!(conf_level > 0.0 && conf_level < 1.0))
+    if (bad_level(conf_level))
         return IND_EDOMAIN;
     double *buf;
     size_t mx, my;
@@ -1063,8 +1136,9 @@ ind_status ind_inf_wilcox_shift(const double *x, size_t nx, const double *y, siz
     double tsum;
     int ties;
     st = midranks(v, nn, r, &tsum, &ties);
-    int use_exact = exact == IND_INF_EXACT_ALWAYS || (exact == IND_INF_EXACT_AUTO && mx < 50 && my < 50);
-    if (exact != IND_INF_EXACT_AUTO && exact != IND_INF_EXACT_ALWAYS && exact != IND_INF_EXACT_NEVER)
+    int use_exact = exact == IND_INF_EXACT_ALWAYS ||
+                    (exact != IND_INF_EXACT_NEVER && mx < IND_INF_WILCOX_EXACT_N && my < IND_INF_WILCOX_EXACT_N);
+    if ((unsigned)exact > IND_INF_EXACT_CONDITIONAL)
         st = IND_EUSAGE;
     double alpha = 1 - conf_level;
     if (st == IND_OK && use_exact && !ties) {

@@ -39,13 +39,20 @@ typedef enum {
     IND_INF_CLOPPER_PEARSON  /* exact interval and test: R binom.test(x, n, p0) */
 } ind_inf_prop_method;
 
+/* Samples smaller than this (both) get an exact Wilcoxon p by default. */
+#define IND_INF_WILCOX_EXACT_N 50
+
 /* Exact or normal p-value for the Wilcoxon rank-sum test. */
 typedef enum {
     IND_INF_EXACT_AUTO = 0,  /* R's default (exact = NULL): exact when
                                 nx < 50 and ny < 50 and there are no ties */
     IND_INF_EXACT_NEVER,     /* normal approximation (exact = FALSE) */
-    IND_INF_EXACT_ALWAYS     /* exact unless there are ties (exact = TRUE);
+    IND_INF_EXACT_ALWAYS,    /* exact unless there are ties (exact = TRUE);
                                 limited to nx * ny <= 10000 */
+    IND_INF_EXACT_CONDITIONAL /* exact when nx < 50 and ny < 50, with ties
+                                too: the permutation distribution of W given
+                                the ties, as coin::wilcox_test(distribution =
+                                "exact"); else the normal approximation */
 } ind_inf_exact;
 
 /* Multiple-comparison adjustment, as R p.adjust. */
@@ -136,14 +143,34 @@ ind_status ind_inf_kruskal(const double *x, const int *group, size_t n,
 /* Wilcoxon rank-sum (Mann-Whitney) test of x against y, as R
  * wilcox.test(x, y, exact = ..., correct = correct):
  * W = (sum of the ranks of x) - nx(nx+1)/2. Exact p (distribution of W by
- * counting) when asked for (see ind_inf_exact) and there are no ties;
- * otherwise the normal approximation with tie-corrected variance
+ * counting; two-sided min(1, 2 x the smaller tail)) when asked for (see
+ * ind_inf_exact) and there are no ties. With ties and
+ * IND_INF_EXACT_CONDITIONAL (both samples below 50 values), the exact
+ * conditional p as coin::wilcox_test(distribution = "exact"): every choice of
+ * which nx of the N pooled values (with their mid-ranks) are x's equally
+ * likely, p = P(|W - E W| >= |w - E W|), counted by tie groups over the
+ * smaller sample (a table of (m + 1)(m (2N - m + 1) + 1) doubles, m the
+ * smaller size: at most 2.9 MB and about 3e7 additions at 49 and 49;
+ * method "Exact Wilcoxon-Mann-Whitney Test", coin's name).
+ * Otherwise the normal approximation with tie-corrected variance
  * nx ny/12 ((N + 1) - sum (t^3 - t)/(N(N - 1))) and, when correct != 0,
  * continuity correction 0.5 sign(W - nx ny/2). res->exact tells which was
  * used, res->method names it as R does. Non-finite values are dropped
  * (R's is.finite). No location estimate (estimate is NAN). */
 ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny,
                           ind_inf_exact exact, int correct, ind_inf_result *res);
+
+/* Mid-ranks (1-based, equal values share the mean of their ranks) of
+ * v[0..n-1] into r[0..n-1], and the tie sum sum (t^3 - t) over the groups of
+ * equal values; v must not hold NaN. */
+ind_status ind_inf_midranks(const double *v, size_t n, double *r, double *tie_sum);
+
+/* The normal approximation above from W, the sample sizes and the pooled
+ * tie sum sum (t^3 - t) over tie groups, for callers that rank the values
+ * once for many tests (one unit against the rest). Sets statistic, p,
+ * method, exact = 0 and corrected. IND_EDOMAIN when the variance is 0. */
+ind_status ind_inf_wilcox_normal(double W, size_t nx, size_t ny, double tie_sum, int correct,
+                                 ind_inf_result *res);
 
 /* The shift of x against y (Hodges-Lehmann) with its confidence interval, as
  * R wilcox.test(x, y, conf.int = TRUE, conf.level, exact, correct) gives them
@@ -158,6 +185,8 @@ ind_status ind_inf_wilcox(const double *x, size_t nx, const double *y, size_t ny
  * estimate is where it crosses 0 without the correction, each found the way
  * R's uniroot finds them (Brent's method, tolerance 1e-4), so the numbers
  * agree with R's to the last digit (the crossing itself is known to 1e-4).
+ * IND_INF_EXACT_CONDITIONAL is IND_INF_EXACT_AUTO here (with ties the
+ * interval is the normal one, as R's).
  * Sets estimate, ci_lo, ci_hi, conf_level and exact of res, nothing else:
  * call it after ind_inf_wilcox. Non-finite values are dropped. IND_EDOMAIN
  * when all values are tied. */

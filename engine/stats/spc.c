@@ -2,9 +2,10 @@
  *
  * References: Montgomery, Introduction to Statistical Quality Control (I, p
  * and u charts, 3-sigma limits, the 2-of-3 beyond 2 sigma zone rule);
- * Anhøj & Olesen (2014) and R qicharts2 for the runs analysis; NHS
- * Improvement, "Making Data Count" (2019) for the I chart with 2.66 MRbar
- * limits, its four rules and the assurance of a target; Provost & Murray,
+ * Anhøj & Olesen (2014) and R qicharts2 for the runs analysis and for the
+ * I chart's screened moving ranges (qic.i); NHS Improvement, "Making Data
+ * Count" (2019) for the I chart with 2.66 MRbar limits, its four rules and
+ * the assurance of a target; Provost & Murray,
  * The Health Care Data Guide (2011) for the IHI run chart rules. See
  * docs/methods-trend.md. */
 #include "spc.h"
@@ -313,10 +314,52 @@ void ind_spc_chart_free(ind_spc_chart *chart)
     memset(chart, 0, sizeof *chart);
 }
 
+/* I chart limits. Moving ranges MR_i = |y_i - y_(i-1)|, MRbar their mean.
+ * NHS Making Data Count: limits mean -/+ 2.66 MRbar, sigma = 2.66/3 MRbar.
+ * qicharts2 (R/qic.charts.R, qic.i; Provost & Murray p. 156, Montgomery
+ * 6.33): the moving ranges MR_i < 3.267 MRbar are kept, MRbar recomputed from
+ * them, sigma = MRbar / 1.128, limits mean -/+ 3 sigma. */
+static void i_limits(const double *y, size_t n, int nhs, ind_spc_chart *out)
+{
+    double mean = gsl_stats_mean(y, 1, n), mr = 0.0;
+    for (size_t i = 1; i < n; i++)
+        mr += fabs(y[i] - y[i - 1]);
+    mr /= (double)(n - 1);
+    out->mr_bar_all = mr;
+    double sigma = NHS_LIMIT / 3.0 * mr;
+    out->limits = IND_SPC_LIMITS_NHS;
+    if (!nhs) {
+        out->limits = IND_SPC_LIMITS_SCREENED;
+        if (mr > 0.0) {
+            double bound = IND_SPC_MR_SCREEN * mr, kept = 0.0;
+            size_t nk = 0;
+            for (size_t i = 1; i < n; i++) {
+                double d = fabs(y[i] - y[i - 1]);
+                if (d < bound) {
+                    kept += d;
+                    nk++;
+                }
+            }
+            /* nk >= 1: the smallest moving range is below 3.267 times the mean */
+            out->mr_excluded = n - 1 - nk;
+            mr = kept / (double)nk;
+        }
+        sigma = mr / IND_SPC_D2;
+    }
+    out->centre_line = mean;
+    out->mr_bar = mr;
+    for (size_t i = 0; i < n; i++) {
+        out->value[i] = y[i];
+        out->centre[i] = mean;
+        out->lcl[i] = nhs ? mean - NHS_LIMIT * mr : mean - 3.0 * sigma;
+        out->ucl[i] = nhs ? mean + NHS_LIMIT * mr : mean + 3.0 * sigma;
+        out->sigma[i] = sigma;
+    }
+}
+
 /* Model per type:
  *  run: centre = median(y);
- *  I:   centre = mean(y), MRbar = mean |y_i - y_(i-1)|, limits centre -/+ 2.66 MRbar,
- *       sigma = 2.66/3 MRbar;
+ *  I:   centre = mean(y), limits by i_limits;
  *  p:   p_i = y_i/n_i, CL = sum y / sum n, sigma_i = sqrt(CL(1 - CL)/n_i),
  *       limits CL -/+ 3 sigma_i clamped to [0, 1];
  *  u:   u_i = y_i/n_i, CL = sum y / sum n, sigma_i = sqrt(CL/n_i), limits
@@ -358,7 +401,9 @@ ind_status ind_spc_chart_compute(ind_spc_type type, const double *y, const doubl
     out->lcl = block + 2 * n;
     out->ucl = block + 3 * n;
     out->sigma = block + 4 * n;
-    out->mr_bar = NAN;
+    out->mr_bar = out->mr_bar_all = NAN;
+    out->limits = type == IND_SPC_P ? IND_SPC_LIMITS_BINOMIAL
+                  : type == IND_SPC_U ? IND_SPC_LIMITS_POISSON : IND_SPC_LIMITS_NONE;
     if (n < IND_SPC_MIN_POINTS)
         out->flags |= IND_SPC_F_FEW_POINTS;
 
@@ -376,22 +421,9 @@ ind_status ind_spc_chart_compute(ind_spc_type type, const double *y, const doubl
         }
         break;
     }
-    case IND_SPC_I: {
-        double mean = gsl_stats_mean(y, 1, n), mr = 0.0;
-        for (size_t i = 1; i < n; i++)
-            mr += fabs(y[i] - y[i - 1]);
-        mr /= (double)(n - 1);
-        out->centre_line = mean;
-        out->mr_bar = mr;
-        for (size_t i = 0; i < n; i++) {
-            out->value[i] = y[i];
-            out->centre[i] = mean;
-            out->lcl[i] = mean - NHS_LIMIT * mr;
-            out->ucl[i] = mean + NHS_LIMIT * mr;
-            out->sigma[i] = NHS_LIMIT / 3.0 * mr;
-        }
+    case IND_SPC_I:
+        i_limits(y, n, (rules & IND_SPC_RULES_NHS) != 0, out);
         break;
-    }
     case IND_SPC_P:
     case IND_SPC_U: {
         double sy = 0.0, sn = 0.0;
@@ -470,6 +502,18 @@ const char *ind_spc_rule_name(ind_spc_rule rule)
     case IND_SPC_NHS_TWO_OF_THREE: return "nhs-two-of-three";
     case IND_SPC_IHI_SHIFT: return "ihi-shift";
     case IND_SPC_IHI_TREND: return "ihi-trend";
+    }
+    return "unknown";
+}
+
+const char *ind_spc_limits_name(ind_spc_limits l)
+{
+    switch (l) {
+    case IND_SPC_LIMITS_NONE: return "none";
+    case IND_SPC_LIMITS_SCREENED: return "qicharts2";
+    case IND_SPC_LIMITS_NHS: return "nhs";
+    case IND_SPC_LIMITS_BINOMIAL: return "binomial";
+    case IND_SPC_LIMITS_POISSON: return "poisson";
     }
     return "unknown";
 }

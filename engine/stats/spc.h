@@ -19,7 +19,8 @@
 
 typedef enum {
     IND_SPC_RUN = 0, /* run chart: centre = median, no limits */
-    IND_SPC_I,       /* individuals chart: mean -/+ 2.66 * average moving range */
+    IND_SPC_I,       /* individuals chart: mean -/+ 3 sigma from the moving ranges, by the
+                        reference of the rule set (see ind_spc_limits) */
     IND_SPC_P,       /* proportion y_i/n_i: CL = sum y / sum n, CL -/+ 3 sqrt(CL(1-CL)/n_i), in [0, 1] */
     IND_SPC_U        /* rate y_i/n_i: CL = sum y / sum n, CL -/+ 3 sqrt(CL/n_i), lower >= 0 */
 } ind_spc_type;
@@ -72,6 +73,23 @@ typedef struct ind_spc_anhoj {
     int crossings_signal;
 } ind_spc_anhoj;
 
+/* Which formula gave the limits. */
+typedef enum {
+    IND_SPC_LIMITS_NONE = 0,   /* run chart */
+    IND_SPC_LIMITS_SCREENED,   /* I chart as R qicharts2 (qic.i): moving ranges of 3.267 MRbar
+                                  or more left out, MRbar recomputed, sigma = MRbar / 1.128;
+                                  with the Anhøj and IHI rules */
+    IND_SPC_LIMITS_NHS,        /* I chart as NHS Making Data Count: mean -/+ 2.66 MRbar over
+                                  every moving range; whenever the NHS rules are asked for */
+    IND_SPC_LIMITS_BINOMIAL,   /* p chart: CL -/+ 3 sqrt(CL(1 - CL)/n_i) */
+    IND_SPC_LIMITS_POISSON     /* u chart: CL -/+ 3 sqrt(CL/n_i) */
+} ind_spc_limits;
+
+/* qicharts2's screening bound for moving ranges (D4 for subgroups of two) and
+ * d2 for two, the moving range's expected value per sigma. */
+#define IND_SPC_MR_SCREEN 3.267
+#define IND_SPC_D2 1.128
+
 enum {
     IND_SPC_F_FEW_POINTS = 1u << 0,  /* n < IND_SPC_MIN_POINTS */
     IND_SPC_F_CLAMPED = 1u << 1      /* some p/u limit was clamped to [0, 1] or at 0 */
@@ -84,9 +102,14 @@ typedef struct ind_spc_chart {
     double *centre;       /* centre line per point */
     double *lcl;          /* lower limit per point (clamped); NaN for a run chart */
     double *ucl;          /* upper limit per point (clamped); NaN for a run chart */
-    double *sigma;        /* one sigma per point (I: 2.66/3 * MRbar); NaN for a run chart */
+    double *sigma;        /* one sigma per point (I: MRbar / 1.128, or 2.66/3 MRbar with the
+                             NHS limits); NaN for a run chart */
     double centre_line;   /* median (run), mean (I), sum y / sum den (p, u) */
-    double mr_bar;        /* I chart: mean of |y_i - y_(i-1)|; NaN otherwise */
+    ind_spc_limits limits;/* the formula of lcl and ucl */
+    double mr_bar;        /* I chart: the mean moving range |y_i - y_(i-1)| the limits use
+                             (after the screening, for IND_SPC_LIMITS_SCREENED); NaN otherwise */
+    double mr_bar_all;    /* I chart: the mean of every moving range; NaN otherwise */
+    size_t mr_excluded;   /* I chart: moving ranges left out by the screening */
     unsigned rules;       /* the rule sets that were applied */
     ind_spc_anhoj anhoj;  /* filled when IND_SPC_RULES_ANHOJ was asked for */
     ind_spc_signal *signals; /* in rule order, then by first point */
@@ -103,6 +126,11 @@ typedef enum {
 } ind_spc_assurance;
 
 /* Computes a chart of n points and applies the rule sets in `rules`.
+ * An I chart's limits follow the reference of the rules in force: with
+ * IND_SPC_RULES_NHS those of NHS Making Data Count (IND_SPC_LIMITS_NHS),
+ * otherwise (Anhøj, IHI or none) those of qicharts2 (IND_SPC_LIMITS_SCREENED).
+ * When every moving range is 0 the screened limits equal the centre
+ * (qicharts2 gives NaN there: all its moving ranges are screened out).
  * den is read for p and u charts only (den_i > 0; for p also 0 <= y_i <=
  * den_i; for u y_i >= 0). n >= 1, and n >= 2 for an I chart. Every value
  * finite, else IND_EDOMAIN; NHS rules on a run chart give IND_EUSAGE.
@@ -129,9 +157,11 @@ ind_status ind_spc_anhoj_limits(size_t n_useful, size_t *longest_run_max, size_t
 ind_spc_assurance ind_spc_assure(const ind_spc_chart *chart, double target,
                                  ind_direction direction);
 
-/* Stable names: "anhoj-long-run", "nhs-shift", ...; "consistently-met", ... */
+/* Stable names: "anhoj-long-run", "nhs-shift", ...; "consistently-met", ...; */
 const char *ind_spc_rule_name(ind_spc_rule rule);
 const char *ind_spc_side_name(ind_spc_side side);
 const char *ind_spc_assurance_name(ind_spc_assurance a);
+/* "none", "qicharts2", "nhs", "binomial", "poisson" */
+const char *ind_spc_limits_name(ind_spc_limits l);
 
 #endif

@@ -29,9 +29,12 @@ static int valid_alpha(double alpha)
     return alpha > 0.0 && alpha < 1.0;
 }
 
-/* Finite values, and (when t is given) strictly increasing finite times. */
+/* At least two values, all finite, and (when t is given) strictly
+ * increasing finite times; IND_EDOMAIN otherwise. */
 static ind_status check_series(const double *t, const double *y, size_t n)
 {
+    if (n < 2)
+        return IND_EDOMAIN;
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(y[i]))
             return IND_EDOMAIN;
@@ -171,8 +174,6 @@ ind_status ind_trend_ols_fit(const double *t, const double *y, size_t n, double 
 {
     if (!t || !y || !out || !valid_alpha(alpha))
         return IND_EUSAGE;
-    if (n < 2)
-        return IND_EDOMAIN;
     ind_status st = check_series(t, y, n);
     if (st != IND_OK)
         return st;
@@ -363,7 +364,7 @@ ind_status ind_trend_mk_exact_p(const double *y, size_t n, long s, double *p)
 {
     if (!y || !p)
         return IND_EUSAGE;
-    if (n < 2 || n > IND_TREND_MK_EXACT_MAX_N)
+    if (n > IND_TREND_MK_EXACT_MAX_N)
         return IND_EDOMAIN;
     ind_status st = check_series(NULL, y, n);
     if (st != IND_OK)
@@ -383,8 +384,6 @@ ind_status ind_trend_mk_test(const double *y, size_t n, ind_trend_mk *out)
 {
     if (!y || !out)
         return IND_EUSAGE;
-    if (n < 2)
-        return IND_EDOMAIN;
     ind_status st = check_series(NULL, y, n);
     if (st != IND_OK)
         return st;
@@ -465,8 +464,6 @@ ind_status ind_trend_sen_slope(const double *t, const double *y, size_t n, doubl
 {
     if (!t || !y || !out || !valid_alpha(alpha) || !(var_s >= 0.0) || !isfinite(var_s))
         return IND_EUSAGE;
-    if (n < 2)
-        return IND_EDOMAIN;
     ind_status st = check_series(t, y, n);
     if (st != IND_OK)
         return st;

@@ -1,14 +1,17 @@
 /* bench.c: the benchmark program: one data file, each stage timed, medians and ratios printed.
  *
  *   indikator-bench FILE [--reps N] [--no-compare] [--no-charts] [--chart-dir DIR] [--report-data FILE --bin build/indikator]
- *                   [--charts-only] [--formats png,svg,pdf]
+ *                   [--charts-only] [--formats png,svg,pdf] [--compare-only [--pairs]]
  *
  * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset),
- * status (every row judged against its årsmål). Each is repeated --reps times (default 5)
+ * status (every row judged against its årsmål), trend, compare (every indicator, once; with
+ * --compare-only ingest and compare alone, the compare-at-scale case). Each is repeated --reps
+ * times (default 5)
  * and the median reported, with throughput and, for ingest, the ratio to the baseline. Peak
  * resident memory is read from getrusage at the end of the ingest stage. */
 #include <csv.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +23,7 @@
 #include "attain.h"
 #include "compare.h"
 #include "charts.h"
-#include "chartmodel.h"
+#include "figures.h"
 #include "catalog.h"
 #include "csvread.h"
 #include "dataset.h"
@@ -79,6 +82,56 @@ static double bare_csv(const char *data, size_t size)
     return t;
 }
 
+/* compare: every indicator across all units, at its latest period (auto
+ * method), reps times (the median); pairwise tests up to the default bound,
+ * or always with --pairs. Prints the pairwise and unit-against-the-rest
+ * tests made and the peak resident memory after the stage. */
+static void bench_compare(const ind_dataset *ds, int reps, int pairs_all)
+{
+    size_t nser = ind_dataset_series_count(ds), nind = 0, units = 0, pairs = 0, rest = 0;
+    const char **names = malloc((nser ? nser : 1) * sizeof *names);
+    ind_str *ids = malloc((nser ? nser : 1) * sizeof *ids);
+    for (size_t s = 0; s < nser; s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        size_t k = 0;
+        while (k < nind && ids[k] != se->indicator)
+            k++;
+        if (k == nind) {
+            ids[nind] = se->indicator;
+            names[nind++] = ind_dataset_str(ds, se->indicator);
+        }
+    }
+    double *t = malloc((size_t)reps * sizeof *t);
+    ind_error err;
+    for (int r = 0; r < reps; r++) {
+        pairs = rest = units = 0;
+        double t0 = now();
+        for (size_t k = 0; k < nind; k++) {
+            ind_cmp_options co;
+            ind_cmp_options_default(&co);
+            if (pairs_all)
+                co.pair_units = SIZE_MAX;
+            ind_cmp_result cr;
+            if (ind_compare(ds, names[k], &co, &cr, &err) == IND_OK) {
+                pairs += cr.pair_count;
+                rest += cr.tested;
+                if (cr.unit_count > units)
+                    units = cr.unit_count;
+            }
+            ind_cmp_result_free(&cr);
+        }
+        t[r] = now() - t0;
+    }
+    double cmp = median(t, reps);
+    printf("%-28s %12.4f %9.1f ind./s %10s  (%zu indicators of up to %zu units, %zu pairwise tests, %zu units"
+           " against the rest; peak RSS %.0f MB; median of %d)\n",
+           "compare (every indicator)", cmp, (double)nind / cmp, "", nind, units, pairs, rest,
+           (double)peak_rss_kb() / 1024.0, reps);
+    free(t);
+    free(ids);
+    free(names);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -86,7 +139,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const char *path = argv[1];
-    int reps = 5, charts = 1, compare = 1, charts_only = 0;
+    int reps = 5, charts = 1, compare = 1, charts_only = 0, compare_only = 0, pairs_all = 0;
     /* charts go to a disk (this VM's /tmp directory is an outlier: about 1 ms a
      * file where /var/tmp on the same ext4 takes 0.08 ms) */
     const char *report_data = NULL, *bin = NULL, *chart_dir = "/var/tmp", *formats = "png,svg,pdf";
@@ -105,6 +158,10 @@ int main(int argc, char **argv)
             charts = 0;
         else if (!strcmp(argv[i], "--charts-only"))
             charts_only = 1; /* for profiling the charts alone */
+        else if (!strcmp(argv[i], "--compare-only"))
+            compare_only = 1, charts = 0; /* the compare-at-scale case: ingest, then compare */
+        else if (!strcmp(argv[i], "--pairs"))
+            pairs_all = 1; /* every pairwise test, however many units */
         else if (!strcmp(argv[i], "--formats") && i + 1 < argc)
             formats = argv[++i];
     }
@@ -151,7 +208,7 @@ int main(int argc, char **argv)
            ((double)rss * 1024.0 - (double)size) / (double)nobs, rss_before);
 
     size_t nser = ind_dataset_series_count(ds);
-    if (!charts_only) {
+    if (!charts_only && !compare_only) {
         ind_attain_policy policy;
         ind_attain_policy_default(&policy);
         for (int r = 0; r < reps; r++) {
@@ -209,36 +266,9 @@ int main(int argc, char **argv)
         printf("%-28s %12.4f %s\n", "end to end: ingest+status+trend", ing + st + out_time, "(medians added)");
         free(tt);
         free(yy);
-
-        /* compare: every indicator across all units, at its latest period (auto method) */
-        if (compare) {
-            const char **names = malloc(nser * sizeof *names);
-            size_t nind = 0;
-            for (size_t s = 0; s < nser; s++) {
-                const ind_series *se = ind_dataset_series(ds, s);
-                const char *name = ind_dataset_str(ds, se->indicator);
-                size_t k = 0;
-                while (k < nind && strcmp(names[k], name) != 0)
-                    k++;
-                if (k == nind)
-                    names[nind++] = name;
-            }
-            size_t pairs = 0;
-            double t0 = now();
-            for (size_t k = 0; k < nind; k++) {
-                ind_cmp_options co;
-                ind_cmp_options_default(&co);
-                ind_cmp_result cr;
-                if (ind_compare(ds, names[k], &co, &cr, &err) == IND_OK)
-                    pairs += cr.pair_count;
-                ind_cmp_result_free(&cr);
-            }
-            double cmp = now() - t0;
-            printf("%-28s %12.4f %9.1f ind./s %10s  (%zu indicators, %zu pairwise tests, once)\n",
-                   "compare (every indicator)", cmp, (double)nind / cmp, "", nind, pairs);
-            free(names);
-        }
     }
+    if (compare && !charts_only)
+        bench_compare(ds, compare_only ? reps : 1, pairs_all);
 
     /* charts: 1 000 trend charts (total series) to each format, each to a new
      * file as `chart trend -o FOLDER` writes them; the median per chart.
@@ -272,15 +302,15 @@ int main(int argc, char **argv)
                 char path[700];
                 snprintf(path, sizeof path, "%s/c%zu.%s", dir, k, fmt[f]);
                 double t0 = now();
-                cli_trend_model *m = cli_trend_model_new(ds, pick[k], 0, 0, 0, 0, 0.05);
+                ind_fig_trend *m = ind_fig_trend_new(ds, pick[k], 0, 0, 0, 0, 0.05);
                 double t1 = now(), c1 = cpu_now();
                 ind_chart_options o;
                 ind_chart_options_init(&o);
                 o.ctx = cctx;
                 o.caption = "Källa: indikator-bench";
                 if (m)
-                    ind_chart_render_trend(cli_trend_model_chart(m), &o, path, NULL, NULL);
-                cli_trend_model_free(m);
+                    ind_chart_render_trend(ind_fig_trend_chart(m), &o, path, NULL, NULL);
+                ind_fig_trend_free(m);
                 ct[f][k] = now() - t1; /* the chart: drawing, encoding and the atomic writes */
                 cc[f][k] = cpu_now() - c1;
                 cm[f][k] = t1 - t0;    /* gathering its model from the dataset */

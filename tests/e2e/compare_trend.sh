@@ -58,7 +58,7 @@ check_rc() {
 }
 
 # The columns (cli/cmd_compare.c, cli/cmd_trend.c).
-COMPARE_HEAD=row,unit,unit_b,test,statistic,df,df2,p,p_adjusted,n,numerator,estimate,ci_lo,ci_hi,difference,funnel,funnel_z,target_verdict,kf_verdict,excluded,sentence
+COMPARE_HEAD=row,unit,unit_b,test,method,statistic,df,df2,p,p_adjusted,n,numerator,estimate,ci_lo,ci_hi,difference,funnel,funnel_z,funnel_lo95,funnel_hi95,funnel_lo998,funnel_hi998,funnel_target,funnel_tau2,funnel_phi,target_verdict,kf_verdict,excluded,sentence,note
 TREND_HEAD=unit,indicator,gender,period_kind,points,skipped,first_period,first_value,last_period,last_value,change,change_relative,ols_slope,ols_slope_lo,ols_slope_hi,ols_p,ols_r2,mk_s,mk_var_s,mk_z,mk_p,mk_method,kendall_tau_b,kendall_tau_a,sen_slope,sen_slope_lo,sen_slope_hi,sen_intercept,verdict,verdict_label,sentence,gap_points,gap_last,gap_sen_slope,gap_mk_p,gap_verdict,gap_test,gap_test_p,gap_difference,gap_ci_lo,gap_ci_hi,gap_sentence,forecast_period,forecast_target,forecast,forecast_lo,forecast_hi,forecast_likely,forecast_sentence
 
 # shellcheck source=lib/formats.bash
@@ -185,6 +185,32 @@ check "freda --method chisq: no pairs, no funnel" csv_expect freda-chisq.csv '
 if any(r["row"] == "pair" or r["funnel"] for r in rows): sys.exit("pairs or funnel")
 close(one(row="global")["statistic"], 57.514574314574311, 1e-9)'
 "$BIN" compare --demo -q --indicator "$FREDA" --lang en --format csv >freda-en.csv 2>/dev/null
+"$BIN" compare --demo -q --indicator "$FREDA" --overdispersion none --format csv >freda-plain.csv 2>/dev/null
+# the funnel's limits at each unit's n, target, tau^2 and phi: R, tests/e2e/lib/freda_funnel.R
+check "freda csv: the funnel (overdispersed) as R" csv_expect freda.csv '
+g = one(row="global")
+close(g["funnel_target"], 62.5, 1e-12); close(g["funnel_tau2"], 0.27597391865795795, 1e-9)
+close(g["funnel_phi"], 18.945462227880366, 1e-9)
+u = one(row="unit", unit="Vuxenenheten")
+for k, want in (("funnel_lo95", 0), ("funnel_hi95", 100), ("funnel_lo998", 0), ("funnel_hi998", 100)):
+    close(u[k], want, 0)
+close(u["funnel_tau2"], 0.27597391865795795, 1e-9)'
+check "freda --overdispersion none: plain limits as R" csv_expect freda-plain.csv '
+close(one(row="global")["funnel_tau2"], 0, 0)
+u = one(row="unit", unit="Beställarenheten äldreomsorg")
+close(u["funnel_lo95"], 41.77823585921788, 1e-9); close(u["funnel_hi95"], 81.070692426264515, 1e-9)
+close(u["funnel_lo998"], 30.245793905639744, 1e-9); close(u["funnel_hi998"], 89.5217839360581, 1e-9)
+if u["funnel"] != "below 99.8 %": sys.exit(u["funnel"])
+u = one(row="unit", unit="Vuxenenheten")
+close(u["funnel_lo95"], 42.656870354571637, 1e-9); close(u["funnel_hi998"], 88.647296162463491, 1e-9)
+if u["funnel"] != "above 99.8 %": sys.exit(u["funnel"])
+p = one(row="pair", unit="Familjeenheten", unit_b="Vuxenenheten")
+if p["method"] != "exact" or p["funnel_lo95"] != "": sys.exit(repr(p))'
+check "freda csv: how each p was found" csv_expect freda.csv '
+if one(row="global")["method"] != "chisq": sys.exit("global")
+m = set((r["test"][:6], r["method"]) for r in rows if r["row"] == "pair")
+if m != {("2-samp", "chisq"), ("Fisher", "exact")}: sys.exit(repr(m))'
+
 check "freda --lang en: English sentences" grep -q "Beställarenheten äldreomsorg has a significantly lower share than Enheten för ekonomiskt bistånd, 5 % against 48 % (adjusted p = 0.008)." freda-en.csv
 
 check "share table: counts, Träffpunkten Lärkan (n = 5) listed but not tested" grep -q "4 enheter testade, 1 listade men ej testade (counts, justering Holm)" share.table
@@ -211,7 +237,10 @@ if ex != ["Träffpunkten Lärkan"]: sys.exit(repr(ex))'
 "$BIN" compare --demo -q --indicator ami --method kruskal --format csv >ami-kruskal.csv 2>/dev/null
 check "ami --method kruskal: the years as replicates" csv_expect ami-kruskal.csv '
 if one(row="global")["test"] != "Kruskal-Wallis rank sum test": sys.exit("test")
-if not all(r["test"].startswith("Wilcoxon rank sum") for r in rows if r["row"] == "pair"): sys.exit("pairs")'
+for r in rows:
+    if r["row"] == "pair" and (r["test"], r["method"]) not in (("Wilcoxon rank sum exact test", "exact"),
+            ("Exact Wilcoxon-Mann-Whitney Test", "exact"), ("Wilcoxon rank sum test with continuity correction", "normal")):
+        sys.exit(repr((r["test"], r["method"])))'
 "$BIN" compare --demo --indicator ami --method kruskal >ami-kruskal.table 2>/dev/null
 check "ami --method kruskal table: says the years are the replicates" grep -q "åren är upprepningarna" ami-kruskal.table
 "$BIN" compare --demo -q --indicator "$FREDA" -o freda-out.json 2>/dev/null
@@ -222,6 +251,30 @@ check "compare -o gives the same bytes as --format json" cmp -s freda-out.json f
 check "compare --year 2024: compares 2024" grep -q "^Aktivt Medskapandeindex, 2024: " ami-2024.table
 "$BIN" compare --demo -q --indicator sjukfranvaro --year 2024 >sjuk-2024.table 2>/dev/null
 check "compare --year 2024 on a tertial indicator: its latest tertial in 2024" grep -q "^Sjukfrånvaro, 2024-T3: " sjuk-2024.table
+
+# more units than the pairwise bound (50): no pairs, each against the rest, the funnel, a note
+python3 - <<'EOF'
+import random
+random.seed(60)
+with open("sixty.csv", "w", encoding="utf-8") as f:
+    f.write("unit,indicator,period,gender,value,numerator,denominator\n")
+    for u in range(60):
+        n = random.randint(20, 200)
+        f.write("Enhet %02d,Andel,2025,T,,%d,%d\n" % (u, random.randint(0, n), n))
+EOF
+"$BIN" compare sixty.csv -q --indicator Andel --format csv >sixty.out.csv 2>/dev/null
+check "60 units: no pairs, each unit against the rest and in the funnel, a note" csv_expect sixty.out.csv '
+if any(r["row"] == "pair" for r in rows): sys.exit("pairs")
+us = [r for r in rows if r["row"] == "unit"]
+if len(us) != 60 or any(not r["test"] or not r["funnel"] or r["funnel_lo95"] == "" for r in us): sys.exit("units")
+note = one(row="global")["note"].replace("\u00a0", " ").replace("\u202f", " ")
+if "Parvisa tester görs för högst 50 testade enheter; här är de 60 (1770 par" not in note: sys.exit(note)'
+"$BIN" compare sixty.csv -q --indicator Andel >sixty.table 2>/dev/null
+check "60 units table: the note names --pairs" grep -q -- "--pairs gör ändå alla parvisa tester" sixty.table
+"$BIN" compare sixty.csv -q --indicator Andel --pairs --format csv >sixty-pairs.csv 2>/dev/null
+check "60 units --pairs: all 1 770 pairs" csv_expect sixty-pairs.csv '
+if sum(r["row"] == "pair" for r in rows) != 1770: sys.exit("pairs")
+if one(row="global")["note"]: sys.exit("note")'
 
 # ---- 3. trend -------------------------------------------------------------------------
 check "trend csv: one row per series as the title says" python3 - trend.csv trend.table <<'EOF'
@@ -283,6 +336,9 @@ for r in rows:
 check_rc "compare --method bogus: exit 1" 1 '--method: "bogus" is not auto, prop, fisher' \
     "$BIN" compare --demo --indicator ami --method bogus
 check_rc "compare --adjust bogus: exit 1" 1 '--adjust' "$BIN" compare --demo --indicator ami --adjust bogus
+check_rc "compare --overdispersion bogus: exit 1" 1 '--overdispersion: "yes" is not auto or none' \
+    "$BIN" compare --demo --indicator ami --overdispersion yes
+check_rc "trend --pairs: not an option of trend" 1 '--pairs is not an option' "$BIN" trend --demo --pairs
 check_rc "compare --indicator unknown: exit 2" 2 'unknown indicator "Finns inte"' \
     "$BIN" compare --demo --indicator "Finns inte"
 check_rc "trend --indicator unknown: exit 2" 2 'unknown indicator' "$BIN" trend --demo --indicator "Finns inte"

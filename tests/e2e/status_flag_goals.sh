@@ -96,7 +96,7 @@ for r, o in zip(rows, objs):
             sys.exit("%s: csv %r, json %r" % (k, v, j))
 EOF
 done
-check "status table: names the rule in force" grep -q 'Regel: delvis inom 5 % av årsmålet' status.table
+check "status table: names the rule in force" grep -q $'Regel: delvis inom 5\u00a0% av årsmålet' status.table
 
 # ---- 2. status for one unit and year, predicted from demo.csv --------------------
 "$BIN" status --demo -q --year 2025 --unit Vuxenenheten --format csv >vux.csv 2>vux.err

@@ -33,7 +33,7 @@
 
 /* ---- a small reader for the fixtures (no quoting: the fixtures have none) ---- */
 
-#define MAXCOL 32
+#define MAXCOL 48
 typedef struct {
     size_t rows, cols;
     char *head[MAXCOL];
@@ -199,6 +199,8 @@ static void case_options(const table *cs, size_t r, ind_cmp_options *o, char *na
     o->period = period_of(cell(cs, r, "period"));
     o->from = period_of(cell(cs, r, "from"));
     o->to = period_of(cell(cs, r, "to"));
+    o->overdispersion = strcmp(cell(cs, r, "overdispersion"), "none") == 0 ? IND_FUNNEL_OD_NONE : IND_FUNNEL_OD_AUTO;
+    o->pair_units = (size_t)num(cs, r, "pair_units");
     const char *g = cell(cs, r, "gender");
     assert_int_equal(ind_gender_parse(g, strlen(g), &o->gender), 0);
     snprintf(names, size, "%s", cell(cs, r, "units"));
@@ -221,7 +223,7 @@ static long find_unit(const ind_dataset *ds, const ind_cmp_result *r, const char
 
 /* Checks one result against the expected rows of its case, with p adjusted by adj. */
 static void check_case(const char *name, const ind_dataset *ds, const ind_cmp_result *r, const table *ex,
-                       ind_inf_adjust adj, const char *data)
+                       ind_inf_adjust adj, const char *data, size_t pair_units)
 {
     char what[160];
     static const char *const adj_name[] = {"none", "holm", "BH"};
@@ -237,6 +239,14 @@ static void check_case(const char *name, const ind_dataset *ds, const ind_cmp_re
                       : adj == IND_INF_ADJUST_BH ? num(ex, e, "p_bh") : p;
         if (strcmp(row, "global") == 0) {
             check_text(what, "global test", r->test, cell(ex, e, "test"));
+            check_text(what, "global method", r->test_method, cell(ex, e, "method"));
+            assert_int_equal(r->have_funnel, !isnan(num(ex, e, "funnel_target")));
+            if (r->have_funnel) {
+                check(what, "funnel target", r->funnel.target, num(ex, e, "funnel_target"), REL);
+                check(what, "funnel tau2", r->funnel.tau2, num(ex, e, "funnel_tau2"), REL);
+                check(what, "funnel phi", r->funnel.phi, num(ex, e, "funnel_phi"), REL);
+            }
+            assert_int_equal(r->pairs_left_out, r->tested > 1 && r->tested > pair_units);
             check(what, "global statistic", r->statistic, num(ex, e, "statistic"), REL);
             check(what, "global df", r->df, num(ex, e, "df"), REL);
             check(what, "global df2", r->df2, num(ex, e, "df2"), REL);
@@ -258,6 +268,7 @@ static void check_case(const char *name, const ind_dataset *ds, const ind_cmp_re
             if (excl)
                 assert_non_null(u->excluded_why);
             check_text(uw, "rest test", u->rest_test, cell(ex, e, "test"));
+            check_text(uw, "rest method", u->rest_method, cell(ex, e, "method"));
             check(uw, "rest statistic", u->rest_statistic, num(ex, e, "statistic"), REL);
             check(uw, "rest p", u->rest_p, p, PREL);
             check(uw, "rest p adjusted", u->rest_p_adjusted, u->rest_test ? padj : NAN, PREL);
@@ -275,6 +286,10 @@ static void check_case(const char *name, const ind_dataset *ds, const ind_cmp_re
                 assert_int_equal((int)u->funnel.cls, (int)fcls);
                 check(uw, "funnel z_adj", u->funnel.z_adj, num(ex, e, "funnel_z"), REL);
                 assert_int_equal(u->funnel_verdict, (int)num(ex, e, "funnel_verdict"));
+                check(uw, "funnel lo95", u->funnel.limits.lo95, num(ex, e, "funnel_lo95"), REL);
+                check(uw, "funnel hi95", u->funnel.limits.hi95, num(ex, e, "funnel_hi95"), REL);
+                check(uw, "funnel lo998", u->funnel.limits.lo998, num(ex, e, "funnel_lo998"), REL);
+                check(uw, "funnel hi998", u->funnel.limits.hi998, num(ex, e, "funnel_hi998"), REL);
             }
             assert_true(u->sentence[0] != 0);
         } else {
@@ -288,6 +303,7 @@ static void check_case(const char *name, const ind_dataset *ds, const ind_cmp_re
             check_text(pw, "unit a", ind_dataset_str(ds, r->units[q->a].unit), cell(ex, e, "unit"));
             check_text(pw, "unit b", ind_dataset_str(ds, r->units[q->b].unit), cell(ex, e, "unit_b"));
             check_text(pw, "test", q->test, cell(ex, e, "test"));
+            check_text(pw, "method", q->method, cell(ex, e, "method"));
             check(pw, "statistic", q->statistic, num(ex, e, "statistic"), REL);
             check(pw, "df", q->df, num(ex, e, "df"), REL);
             check(pw, "p", q->p, p, PREL);
@@ -329,7 +345,7 @@ static void test_golden_cases(void **state)
             ind_error_clear(&err);
             if (ind_compare(ds, cell(&cs, c, "indicator"), &o, &r, &err) != IND_OK)
                 fail_msg("%s: %s", name, err.message);
-            check_case(name, ds, &r, &ex, adjs[a], cell(&cs, c, "data"));
+            check_case(name, ds, &r, &ex, adjs[a], cell(&cs, c, "data"), o.pair_units);
             ind_cmp_result_free(&r);
         }
         ind_dataset_free(ds);
@@ -611,9 +627,48 @@ static void test_sentences_means_series(void **state)
     /* R: medians 6.15 and 5.1; wilcox.test p = 0.000269, Holm 0.000893 */
     assert_string_equal(pair_of(ds, &r, "S2", "S3")->sentence,
                         "S2 har en signifikant högre nivå än S3, 6,2 mot 5,1 (justerat p < 0,001).");
-    assert_string_equal(unit_of(ds, &r, "S3")->sentence, "S3: median 5,1 över 9 perioder.");
+    /* S3 against S1, S2 and S4 pooled: coin's exact p 0.000346, Holm over 4 units 0.00104 */
+    assert_string_equal(unit_of(ds, &r, "S3")->sentence,
+                        "S3: median 5,1 över 9 perioder, signifikant lägre än övriga enheter sammantaget "
+                        "(justerat p = 0,001).");
+    /* S2 against the rest: p 0.151, not significant */
+    assert_string_equal(unit_of(ds, &r, "S2")->sentence, "S2: median 6,2 över 10 perioder.");
     assert_string_equal(unit_of(ds, &r, "S5")->sentence, "S5: ingår inte i testerna (färre än två värden).");
     assert_non_null(strstr(r.note, "åren är upprepningarna"));
+    assert_string_equal(r.pairs_note, "");
+    ind_cmp_result_free(&r);
+    /* more units than pair_units: no pairs, and a note that says why */
+    o.pair_units = 3;
+    assert_int_equal(run(ds, "Nivå test", &o, &r, &err), IND_OK);
+    assert_int_equal(r.pair_count, 0);
+    assert_true(r.pairs_left_out);
+    assert_non_null(strstr(r.note, "åren är upprepningarna"));
+    assert_non_null(strstr(r.pairs_note, "Parvisa tester görs för högst 3 testade enheter; här är de 4 (6 par, "));
+    assert_non_null(strstr(r.pairs_note, "Varje enhet jämförs i stället med övriga enheter sammantaget."));
+    ind_cmp_result_free(&r);
+    ind_dataset_free(ds);
+
+    /* issue 21: two units, six years each, all of U1 above U2 with ties: coin's exact p = 2/924 */
+    ds = load("six.csv");
+    ind_cmp_options_default(&o);
+    assert_int_equal(run(ds, "Nivå test", &o, &r, &err), IND_OK);
+    assert_int_equal(r.pair_count, 1);
+    assert_string_equal(r.pairs[0].method, "exact");
+    assert_true(fabs(r.pairs[0].p - 2.0 / 924) < 1e-15);
+    assert_string_equal(r.pairs[0].sentence, "U1 har en signifikant högre nivå än U2, 73,0 mot 63,0 (justerat p = 0,002).");
+    ind_cmp_result_free(&r);
+    ind_dataset_free(ds);
+
+    /* counts beyond the bound: the funnel stays, English note */
+    ds = load("fifty.csv");
+    o.pair_units = 20;
+    o.lang = IND_LANG_EN;
+    assert_int_equal(run(ds, "Andel test", &o, &r, &err), IND_OK);
+    assert_int_equal(r.pair_count, 0);
+    assert_true(r.have_funnel);
+    assert_string_equal(r.note, "");
+    assert_non_null(strstr(r.pairs_note, "Pairwise tests are made for at most 20 units tested; here there are "));
+    assert_non_null(strstr(r.pairs_note, "with the other units taken together instead and placed in the funnel."));
     ind_cmp_result_free(&r);
     ind_dataset_free(ds);
 }

@@ -32,6 +32,11 @@
 #include "write.h"
 #include "lsan_fontconfig.h"
 
+/* fontconfig keeps a few hundred bytes of its configuration for the life of
+ * the process (outside this library); LeakSanitizer is told so. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+
 static const char data_csv[] =
     "unit,indicator,period,gender,value,target,goal\n"
     "Enhet A,Sjukfrånvaro,2023,T,4.4,4 %,\n"
@@ -200,7 +205,7 @@ static void writers_csv_json_terminal(void **state)
     assert_string_equal(text, "Två rader\n\n"
                               "Enhet           Utfall  Bedömning\n"
                               "───────────────────────────────────────\n"
-                              "=Norr, \"Söder\"   6,8 %  ● Uppfylls helt\n"
+                              "=Norr, \"Söder\"   6,8\u00a0%  ● Uppfylls helt\n"
                               "Väst                 –  – Utfall saknas\n"
                               "\n"
                               "En not.\n");
@@ -281,10 +286,13 @@ static void vb_of_one_unit(void **state)
     assert_int_equal(b->chart, IND_CHART_STATUS);
     assert_int_equal(((const ind_chart_status *)b->model)->count, 2);
     b = ind_doc_block(doc, next_of(doc, IND_BLOCK_LIST_ITEM, s));
-    assert_true(strncmp(b->text, "Sjukfrånvaro 5,0 %", strlen("Sjukfrånvaro 5,0 %")) == 0);
+    /* the golden sentence, written by hand: 5,0 against max 4 (lower is better), 0,9 above 4,1 in 2024 */
+    assert_string_equal(b->text, "Sjukfrånvaro 2025: 5,0\u00a0%, över årsmålet 4,0\u00a0%. Årsmålet nås inte. "
+                                 "Det är 0,9 procentenheter högre än 2024.");
     /* the goal, its assessment and its table; the indicator's chart */
     size_t g = find_heading(doc, 2, "1.1.1 Medarbetarna är delaktiga", s);
-    assert_non_null(strstr(ind_doc_block(doc, g + 1)->text, "Föreslagen bedömning: Uppfylls helt (1 helt, 0 delvis, 0 inte"));
+    assert_string_equal(ind_doc_block(doc, g + 1)->text,
+                        "Förslag till bedömning utifrån indikatorerna: Uppfylls helt. Målets enda bedömda indikator når sitt årsmål.");
     const ind_doc_table *t = ind_doc_block(doc, next_of(doc, IND_BLOCK_TABLE, g))->table;
     assert_int_equal(ind_doc_table_rows(t), 1);
     assert_string_equal(ind_doc_table_cell(t, 0, 0)->text, "Aktivt Medskapandeindex");

@@ -219,6 +219,10 @@ static void test_chart_summaries(void **state)
             got = ch.centre_line;
         else if (strcmp(q, "mr_bar") == 0)
             got = ch.mr_bar;
+        else if (strcmp(q, "mr_bar_all") == 0)
+            got = ch.mr_bar_all;
+        else if (strcmp(q, "mr_excluded") == 0)
+            got = (double)ch.mr_excluded;
         else if (strcmp(q, "n_useful") == 0)
             got = (double)ch.anhoj.n_useful;
         else if (strcmp(q, "longest_run") == 0)
@@ -244,7 +248,7 @@ static void test_chart_summaries(void **state)
     ind_spc_chart_free(&ch);
     fclose(fp);
     print_message("checked %d summary values\n", checked);
-    assert_true(checked > 80);
+    assert_true(checked > 150);
     assert_int_equal(failures, 0);
 }
 
@@ -384,6 +388,40 @@ static void test_assurance(void **state)
     ind_spc_chart_free(&ch);
 }
 
+/* The I chart's limits follow the rule set: NHS Making Data Count with the NHS
+ * rules, qicharts2 otherwise; one outlying year (58 among 70-74) makes two
+ * moving ranges of 13 and 14 that qicharts2 leaves out (R: generate.R). */
+static void test_i_limits_by_rules(void **state)
+{
+    (void)state;
+    ind_spc_chart nhs, qic;
+    compute(find_chart("i_outlier12_nhs"), &nhs);
+    compute(find_chart("i_outlier12_anhoj"), &qic);
+    assert_int_equal(nhs.limits, IND_SPC_LIMITS_NHS);
+    assert_int_equal(qic.limits, IND_SPC_LIMITS_SCREENED);
+    assert_string_equal(ind_spc_limits_name(qic.limits), "qicharts2");
+    assert_string_equal(ind_spc_limits_name(nhs.limits), "nhs");
+    /* MRbar = 41/11 over all; 14/9 without the 13 and 14 */
+    assert_true(close_to(nhs.mr_bar, 41.0 / 11.0, 1e-15));
+    assert_true(close_to(qic.mr_bar, 14.0 / 9.0, 1e-15));
+    assert_true(close_to(qic.mr_bar_all, 41.0 / 11.0, 1e-15));
+    assert_int_equal(qic.mr_excluded, 2);
+    assert_int_equal(nhs.mr_excluded, 0);
+    assert_true(close_to(qic.ucl[0] - qic.centre_line, 3 * 14.0 / 9.0 / 1.128, 1e-15));
+    assert_true(close_to(nhs.ucl[0] - nhs.centre_line, 2.66 * 41.0 / 11.0, 1e-15));
+    /* the outlying year is below both lower limits; the next lowest, 70, is
+     * within the NHS limits and within qicharts2's narrower ones */
+    assert_true(qic.value[6] < qic.lcl[6] && nhs.value[6] < nhs.lcl[6]);
+    assert_true(qic.value[2] > qic.lcl[2] && qic.lcl[2] > nhs.lcl[2]);
+    ind_spc_chart_free(&nhs);
+    ind_spc_chart_free(&qic);
+    /* p and u charts name their own */
+    compute(find_chart("p_freda14"), &qic);
+    assert_int_equal(qic.limits, IND_SPC_LIMITS_BINOMIAL);
+    assert_true(isnan(qic.mr_bar) && isnan(qic.mr_bar_all));
+    ind_spc_chart_free(&qic);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -422,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_chart_summaries),
         cmocka_unit_test(test_signals),
         cmocka_unit_test(test_flags_and_clamping),
+        cmocka_unit_test(test_i_limits_by_rules),
         cmocka_unit_test(test_assurance),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_names),

@@ -92,6 +92,11 @@ static void test_rules(void **state)
     check("", IND_TARGET_NONE, NAN, 0, 0);
     check("   ", IND_TARGET_NONE, NAN, 0, 0);
     check("\xc2\xa0", IND_TARGET_NONE, NAN, 0, 0);
+    /* the words fold like every other name (engine/base/text.h): capitals, no-break and
+     * narrow no-break spaces, a tab */
+    check("MAX\xc2\xa0" "10 personer", IND_TARGET_MAX, 10, 0, 0);
+    check("H\xc3\x96GST\t5\xe2\x80\xaf%", IND_TARGET_MAX, 5, 0, 1);
+    check("  L\xc3\x84GST  5  ", IND_TARGET_MIN, 5, 0, 0);
 }
 
 static void test_long_and_odd(void **state)

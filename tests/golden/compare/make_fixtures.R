@@ -28,20 +28,32 @@
 #   unit interval       t.test(y)$conf.int
 #   overall, series     kruskal.test(values, unit) over the years
 #   pairs, series       wilcox.test(va, vb, conf.int = TRUE) (R's defaults: exact without ties
-#                       and n < 50, else normal with continuity correction);
-#                       the pair's difference and interval are its location
-#                       shift (Hodges-Lehmann) and conf.int
+#                       and n < 50, else normal with continuity correction),
+#                       except that with ties and both samples below 50 values
+#                       p is the exact conditional one of
+#                       coin::wilcox_test(distribution = "exact") (coin 1.4-2,
+#                       Debian r-cran-coin); the pair's difference and interval
+#                       are wilcox.test's location shift (Hodges-Lehmann) and conf.int
+#   unit vs the rest,   t.test(y, unlist(other units' y)) on the raw data
+#   means
+#   unit vs the rest,   the pair rule above, the unit's values against all the
+#   series              other tested units' values
+#   pairs left out      beyond pair_units tested units (cases.csv) no pair rows
 #   adjustment          p.adjust(p, "holm") and p.adjust(p, "BH"), over the
 #                       pairs and, separately, over the unit-vs-rest tests
 #   funnel              the formulas of tests/golden/funnel/make_fixtures.R
-#                       (Spiegelhalter 2005, FunnelPlotR's PR steps, clamped),
-#                       class -2..2; verdict = sign(class) x direction
-#                       (+1 higher is better, -1 lower, 0 unknown)
+#                       (Spiegelhalter 2005, FunnelPlotR's PR steps, clamped;
+#                       FunnelPlotR is not in Debian), class -2..2; verdict =
+#                       sign(class) x direction (+1 higher is better, -1 lower,
+#                       0 unknown); the limits at each unit's n, the target,
+#                       tau^2 and phi; overdispersion "none": tau^2 = 0
+#   method              how each p was found: exact (Fisher, exact Wilcoxon),
+#                       normal (Wilcoxon), chisq, t, F
 #
 # Regenerate from the repository root with
 #   Rscript tests/golden/compare/make_fixtures.R
 # It writes, into this directory: catalog.csv (the indicators), the data files
-# counts.csv, edge.csv, allzero.csv, two.csv, fifty.csv, means.csv,
+# counts.csv, edge.csv, allzero.csv, two.csv, fifty.csv, means.csv, six.csv,
 # series.csv (canonical long form, see docs/formats.md), cases.csv (what each
 # case asks ind_compare for) and expected.csv (what it must answer).
 # Numbers are written with sprintf("%.17g"); NA as NaN.
@@ -162,20 +174,20 @@ limits <- function(theta0, tau2, n, z) {
   sd <- sqrt((1 / (2 * sqrt(n)))^2 + tau2)
   cbind(lo = sin(clamp(theta0 - z * sd))^2, hi = sin(clamp(theta0 + z * sd))^2)
 }
-funnel <- function(x, n, trim = 0.1) {
+funnel <- function(x, n, od = "auto", trim = 0.1) {
   target <- sum(x) / sum(n); theta0 <- asin(sqrt(target))
   y <- asin(sqrt(x / n)); s <- 1 / (2 * sqrt(n)); z <- (y - theta0) / s
   lz <- quantile(z, trim, names = FALSE); uz <- quantile(z, 1 - trim, names = FALSE)
   wz <- ifelse(z < lz, lz, ifelse(z > uz, uz, z))
   I <- length(z); phi <- sum(wz^2) / I; w <- 1 / s^2
-  tau2 <- if (I < 2 || (I * phi) < (I - 1)) 0 else
+  tau2 <- if (od == "none" || I < 2 || (I * phi) < (I - 1)) 0 else
     max(0, (I * phi - (I - 1)) / (sum(w) - sum(w^2) / sum(w)))
   zadj <- (y - theta0) / sqrt(s^2 + tau2)
   l95 <- limits(theta0, tau2, n, Z95); l998 <- limits(theta0, tau2, n, Z998)
   p <- x / n
   cls <- ifelse(p > l998[, "hi"], 2, ifelse(p > l95[, "hi"], 1,
          ifelse(p < l998[, "lo"], -2, ifelse(p < l95[, "lo"], -1, 0))))
-  list(zadj = zadj, cls = cls)
+  list(zadj = zadj, cls = cls, l95 = l95, l998 = l998, target = target, tau2 = tau2, phi = phi)
 }
 
 wilson <- function(x, n) prop.test(x, n, correct = FALSE)$conf.int
@@ -185,36 +197,41 @@ two_by_two <- function(xa, na, xb, nb, method) {
   emin <- min(na * pool, na * (1 - pool), nb * pool, nb * (1 - pool))
   if (method == "fisher" || (method != "prop" && emin < 5)) {
     f <- fisher.test(matrix(c(xa, xb, na - xa, nb - xb), 2))
-    list(test = f$method, stat = NaN, df = NaN, p = f$p.value)
+    list(test = f$method, method = "exact", stat = NaN, df = NaN, p = f$p.value)
   } else {
     t <- prop.test(c(xa, xb), c(na, nb))
-    list(test = t$method, stat = unname(t$statistic), df = 1, p = t$p.value)
+    list(test = t$method, method = "chisq", stat = unname(t$statistic), df = 1, p = t$p.value)
   }
 }
 
-EXP_HEAD <- paste("case,row,unit,unit_b,test,statistic,df,df2,p,p_holm,p_bh,estimate,ci_lo,ci_hi,",
+EXP_HEAD <- paste("case,row,unit,unit_b,test,method,statistic,df,df2,p,p_holm,p_bh,estimate,ci_lo,ci_hi,",
                   "difference,diff_lo,diff_hi,x,n,values,excluded,funnel_class,funnel_z,funnel_verdict,",
+                  "funnel_lo95,funnel_hi95,funnel_lo998,funnel_hi998,funnel_target,funnel_tau2,funnel_phi,",
                   "tested,n_excluded", sep = "")
 exp_rows <- c()
-emit <- function(case, rowkind, unit = "", unit_b = "", test = "", stat = NaN, df = NaN, df2 = NaN,
-                 p = NaN, holm = NaN, bh = NaN, est = NaN, lo = NaN, hi = NaN, d = NaN, dlo = NaN,
-                 dhi = NaN, x = NaN, n = NaN, values = NaN, excluded = 0, fcls = NaN, fz = NaN,
-                 fverd = NaN, tested = NaN, nexcl = NaN) {
-  exp_rows <<- c(exp_rows, paste(case, rowkind, unit, unit_b, test, num(stat), num(df), num(df2),
-                                 num(p), num(holm), num(bh), num(est), num(lo), num(hi), num(d),
-                                 num(dlo), num(dhi), num(x), num(n), num(values), excluded,
-                                 num(fcls), num(fz), num(fverd), num(tested), num(nexcl), sep = ","))
+emit <- function(case, rowkind, unit = "", unit_b = "", test = "", method = "", stat = NaN, df = NaN,
+                 df2 = NaN, p = NaN, holm = NaN, bh = NaN, est = NaN, lo = NaN, hi = NaN, d = NaN,
+                 dlo = NaN, dhi = NaN, x = NaN, n = NaN, values = NaN, excluded = 0, fcls = NaN,
+                 fz = NaN, fverd = NaN, flim = rep(NaN, 4), ftarget = NaN, ftau2 = NaN, fphi = NaN,
+                 tested = NaN, nexcl = NaN) {
+  exp_rows <<- c(exp_rows, paste(case, rowkind, unit, unit_b, test, method, num(stat), num(df),
+                                 num(df2), num(p), num(holm), num(bh), num(est), num(lo), num(hi),
+                                 num(d), num(dlo), num(dhi), num(x), num(n), num(values), excluded,
+                                 num(fcls), num(fz), num(fverd), paste(num(flim), collapse = ","),
+                                 num(ftarget), num(ftau2), num(fphi), num(tested), num(nexcl),
+                                 sep = ","))
 }
 case_rows <- c()
 add_case <- function(case, file, indicator, data, method = "auto", min_n = 10, period = "",
-                     from = "", to = "", units = "", gender = "T") {
+                     from = "", to = "", units = "", gender = "T", od = "auto", pair_units = 50) {
   case_rows <<- c(case_rows, paste(case, file, indicator, data, method, min_n, period, from, to,
-                                   units, gender, sep = ","))
+                                   units, gender, od, pair_units, sep = ","))
 }
 
 # counts: d has unit, x, n (NA for a unit without data at the period), in any order
-counts_case <- function(case, file, indicator, d, method = "auto", min_n = 10, ...) {
-  add_case(case, file, indicator, "counts", method, min_n, ...)
+counts_case <- function(case, file, indicator, d, method = "auto", min_n = 10, od = "auto",
+                        pair_units = 50, ...) {
+  add_case(case, file, indicator, "counts", method, min_n, od = od, pair_units = pair_units, ...)
   d <- d[order(d$unit, method = "radix"), ]
   have <- !is.na(d$x) & !is.na(d$n)
   excl <- !have | (have & d$n < min_n)
@@ -222,18 +239,21 @@ counts_case <- function(case, file, indicator, d, method = "auto", min_n = 10, .
   x <- d$x[t]; n <- d$n[t]
   dir <- direction[[indicator]]
   # overall
-  g <- list(test = "", stat = NaN, df = NaN, p = NaN)
+  g <- list(test = "", method = "", stat = NaN, df = NaN, p = NaN)
   if (method != "funnel") {
     cq <- chisq.test(cbind(x, n - x), correct = FALSE)
     if (!is.na(cq$statistic))
-      g <- list(test = cq$method, stat = unname(cq$statistic), df = unname(cq$parameter), p = cq$p.value)
+      g <- list(test = cq$method, method = "chisq", stat = unname(cq$statistic),
+                df = unname(cq$parameter), p = cq$p.value)
   }
-  emit(case, "global", test = g$test, stat = g$stat, df = g$df, p = g$p,
-       est = sum(x) / sum(n), tested = m, nexcl = sum(excl))
+  fun <- if (m >= 3 && method %in% c("auto", "funnel")) funnel(x, n, od) else NULL
+  emit(case, "global", test = g$test, method = g$method, stat = g$stat, df = g$df, p = g$p,
+       est = sum(x) / sum(n), ftarget = if (is.null(fun)) NaN else fun$target,
+       ftau2 = if (is.null(fun)) NaN else fun$tau2, fphi = if (is.null(fun)) NaN else fun$phi,
+       tested = m, nexcl = sum(excl))
   # each unit against the rest
   rest <- lapply(seq_len(m), function(j) two_by_two(x[j], n[j], sum(x) - x[j], sum(n) - n[j], "auto"))
   rp <- sapply(rest, function(r) r$p)
-  fun <- if (m >= 3 && method %in% c("auto", "funnel")) funnel(x, n) else NULL
   for (i in seq_len(nrow(d))) {
     j <- match(i, t)
     est <- if (have[i] && d$n[i] > 0) d$x[i] / d$n[i] else NaN
@@ -243,14 +263,17 @@ counts_case <- function(case, file, indicator, d, method = "auto", min_n = 10, .
            excluded = 1)
     } else {
       fc <- if (is.null(fun)) NaN else fun$cls[j]
-      emit(case, "unit", d$unit[i], "", rest[[j]]$test, rest[[j]]$stat, NaN, NaN, rp[j],
-           p.adjust(rp, "holm")[j], p.adjust(rp, "BH")[j], est, ci[1], ci[2],
+      emit(case, "unit", d$unit[i], "", rest[[j]]$test, rest[[j]]$method, rest[[j]]$stat, NaN, NaN,
+           rp[j], p.adjust(rp, "holm")[j], p.adjust(rp, "BH")[j], est, ci[1], ci[2],
            x = d$x[i], n = d$n[i], fcls = fc, fz = if (is.null(fun)) NaN else fun$zadj[j],
-           fverd = if (is.null(fun)) NaN else sign(fc) * dir)
+           fverd = if (is.null(fun)) NaN else sign(fc) * dir,
+           flim = if (is.null(fun)) rep(NaN, 4) else c(fun$l95[j, ], fun$l998[j, ]),
+           ftarget = if (is.null(fun)) NaN else fun$target,
+           ftau2 = if (is.null(fun)) NaN else fun$tau2, fphi = if (is.null(fun)) NaN else fun$phi)
     }
   }
   # pairs
-  if (!(method %in% c("chisq", "funnel"))) {
+  if (!(method %in% c("chisq", "funnel")) && m <= pair_units) {
     pr <- list()
     for (a in seq_len(m - 1)) for (b in (a + 1):m) {
       r <- two_by_two(x[a], n[a], x[b], n[b], method)
@@ -265,7 +288,7 @@ counts_case <- function(case, file, indicator, d, method = "auto", min_n = 10, .
     ph <- p.adjust(pp, "holm"); pb <- p.adjust(pp, "BH")
     for (q in seq_along(pr)) {
       r <- pr[[q]]
-      emit(case, "pair", r$a, r$b, r$test, r$stat, r$df, NaN, r$p, ph[q], pb[q],
+      emit(case, "pair", r$a, r$b, r$test, r$method, r$stat, r$df, NaN, r$p, ph[q], pb[q],
            d = r$d, dlo = r$lo, dhi = r$hi)
     }
   }
@@ -291,32 +314,47 @@ counts_case("allzero", "allzero.csv", "Andel test", allzero)
 counts_case("allzero_prop", "allzero.csv", "Andel test", allzero, method = "prop")
 counts_case("two", "two.csv", "Andel test", two)
 counts_case("fifty", "fifty.csv", "Andel test", fifty)
+counts_case("fifty_od_none", "fifty.csv", "Andel test", fifty, od = "none")
+# more tested units than pair_units: each against the rest and the funnel, no pairs
+counts_case("fifty_no_pairs", "fifty.csv", "Andel test", fifty, pair_units = 20)
+counts_case("fifty_prop_no_pairs", "fifty.csv", "Andel test", fifty, method = "prop", pair_units = 20)
 
 # means
-means_case <- function(case, method = "auto", min_n = 10) {
-  add_case(case, "means.csv", "Index test", "means", method, min_n)
+means_case <- function(case, method = "auto", min_n = 10, pair_units = 50) {
+  add_case(case, "means.csv", "Index test", "means", method, min_n, pair_units = pair_units)
   units <- csort(c(names(mraw), "Enhet G"))
   ok <- sapply(units, function(u) u %in% names(mraw) && length(mraw[[u]]) >= min_n)
   t <- units[ok]
   y <- unlist(mraw[t]); g <- factor(rep(t, sapply(mraw[t], length)), levels = t)
   ns <- sapply(mraw[t], length); ms <- sapply(mraw[t], mean)
-  gl <- list(test = "", stat = NaN, df = NaN, df2 = NaN, p = NaN)
+  gl <- list(test = "", method = "", stat = NaN, df = NaN, df2 = NaN, p = NaN)
   if (method != "welch") {
     o <- oneway.test(y ~ g, var.equal = FALSE)
-    gl <- list(test = o$method, stat = unname(o$statistic), df = unname(o$parameter[1]),
+    gl <- list(test = o$method, method = "F", stat = unname(o$statistic), df = unname(o$parameter[1]),
                df2 = unname(o$parameter[2]), p = o$p.value)
   }
-  emit(case, "global", test = gl$test, stat = gl$stat, df = gl$df, df2 = gl$df2, p = gl$p,
-       est = sum(ns * ms) / sum(ns), tested = length(t), nexcl = sum(!ok))
+  emit(case, "global", test = gl$test, method = gl$method, stat = gl$stat, df = gl$df, df2 = gl$df2,
+       p = gl$p, est = sum(ns * ms) / sum(ns), tested = length(t), nexcl = sum(!ok))
+  # each tested unit against the other tested units' raw answers pooled
+  rest <- lapply(t, function(u) t.test(mraw[[u]], unlist(mraw[setdiff(t, u)])))
+  names(rest) <- t
+  rp <- sapply(rest, function(r) r$p.value)
   for (u in units) {
     if (u == "Enhet G") {
       emit(case, "unit", u, est = NaN, n = 40, excluded = 1)
       next
     }
     v <- mraw[[u]]; ci <- t.test(v)$conf.int
-    emit(case, "unit", u, est = mean(v), lo = ci[1], hi = ci[2], n = length(v), excluded = as.integer(!ok[[u]]))
+    if (!ok[[u]]) {
+      emit(case, "unit", u, est = mean(v), lo = ci[1], hi = ci[2], n = length(v), excluded = 1)
+      next
+    }
+    r <- rest[[u]]
+    emit(case, "unit", u, "", r$method, "t", unname(r$statistic), p = r$p.value,
+         holm = p.adjust(rp, "holm")[[u]], bh = p.adjust(rp, "BH")[[u]], est = mean(v), lo = ci[1],
+         hi = ci[2], n = length(v))
   }
-  if (method != "anova") {
+  if (method != "anova" && length(t) <= pair_units) {
     pr <- list()
     for (a in seq_along(t)[-length(t)]) for (b in (a + 1):length(t)) {
       w <- t.test(mraw[[t[a]]], mraw[[t[b]]])
@@ -328,17 +366,37 @@ means_case <- function(case, method = "auto", min_n = 10) {
     pp <- sapply(pr, function(r) r$p)
     ph <- p.adjust(pp, "holm"); pb <- p.adjust(pp, "BH")
     for (q in seq_along(pr)) with(pr[[q]],
-      emit(case, "pair", a, b, test, stat, df, NaN, p, ph[q], pb[q], d = d, dlo = lo, dhi = hi))
+      emit(case, "pair", a, b, test, "t", stat, df, NaN, p, ph[q], pb[q], d = d, dlo = lo, dhi = hi))
   }
 }
 means_case("means_auto")
+means_case("means_no_pairs", pair_units = 4)
 means_case("means_welch", method = "welch")
 means_case("means_anova", method = "anova")
 
 # series: the years in [from, to] are the replicates
-series_case <- function(case, from = 2016, to = 2025, method = "auto") {
-  add_case(case, "series.csv", "Nivå test", "series", method, 10, "",
-           if (from == 2016) "" else from, if (to == 2025) "" else to)
+# a Wilcoxon test as compare.c runs it: wilcox.test (R's own choice of exact or
+# normal with continuity correction), except with ties and both samples below
+# 50 values: the exact conditional p of coin
+wilcox_cmp <- function(x, y, conf.int = FALSE) {
+  w <- suppressWarnings(wilcox.test(x, y, conf.int = conf.int))
+  meth <- if (grepl("exact", w$method)) "exact" else "normal"
+  if (anyDuplicated(c(x, y)) && length(x) < 50 && length(y) < 50) {
+    d <- data.frame(v = c(x, y), g = factor(rep(c("x", "y"), c(length(x), length(y)))))
+    w$p.value <- pvalue(wilcox_test(v ~ g, data = d, distribution = "exact"))
+    w$method <- "Exact Wilcoxon-Mann-Whitney Test"
+    meth <- "exact"
+  }
+  w$how <- meth
+  w
+}
+suppressMessages(library(coin))
+
+series_case <- function(case, from = 2016, to = 2025, method = "auto", pair_units = 50,
+                        file = "series.csv", sraw = get("sraw", globalenv()),
+                        years = get("years", globalenv())) {
+  add_case(case, file, "Nivå test", "series", method, 10, "",
+           if (from == min(years)) "" else from, if (to == max(years)) "" else to, pair_units = pair_units)
   keep <- years >= from & years <= to
   vals <- lapply(sraw, function(v) { v <- v[keep]; v[!is.na(v)] })
   units <- csort(names(vals))
@@ -346,32 +404,53 @@ series_case <- function(case, from = 2016, to = 2025, method = "auto") {
   t <- units[ok]
   all <- unlist(vals[t]); g <- factor(rep(t, sapply(vals[t], length)), levels = t)
   k <- kruskal.test(all, g)
-  emit(case, "global", test = k$method, stat = unname(k$statistic), df = unname(k$parameter),
-       p = k$p.value, est = median(all), tested = length(t), nexcl = sum(!ok))
-  for (u in units)
-    emit(case, "unit", u, est = if (length(vals[[u]])) median(vals[[u]]) else NaN,
-         values = length(vals[[u]]), excluded = as.integer(!ok[[u]]))
+  emit(case, "global", test = k$method, method = "chisq", stat = unname(k$statistic),
+       df = unname(k$parameter), p = k$p.value, est = median(all), tested = length(t), nexcl = sum(!ok))
+  rest <- lapply(t, function(u) wilcox_cmp(vals[[u]], unlist(vals[setdiff(t, u)])))
+  names(rest) <- t
+  rp <- sapply(rest, function(r) r$p.value)
+  for (u in units) {
+    est <- if (length(vals[[u]])) median(vals[[u]]) else NaN
+    if (!ok[[u]]) {
+      emit(case, "unit", u, est = est, values = length(vals[[u]]), excluded = 1)
+      next
+    }
+    r <- rest[[u]]
+    emit(case, "unit", u, "", r$method, r$how, unname(r$statistic), p = r$p.value,
+         holm = p.adjust(rp, "holm")[[u]], bh = p.adjust(rp, "BH")[[u]], est = est,
+         values = length(vals[[u]]))
+  }
+  if (length(t) > pair_units) return(invisible())
   pr <- list()
   for (a in seq_along(t)[-length(t)]) for (b in (a + 1):length(t)) {
     # the effect: the location shift (Hodges-Lehmann) and its 95 % interval
-    w <- suppressWarnings(wilcox.test(vals[[t[a]]], vals[[t[b]]], conf.int = TRUE))
-    pr[[length(pr) + 1]] <- list(a = t[a], b = t[b], test = w$method, stat = unname(w$statistic),
+    w <- wilcox_cmp(vals[[t[a]]], vals[[t[b]]], conf.int = TRUE)
+    pr[[length(pr) + 1]] <- list(a = t[a], b = t[b], test = w$method, how = w$how, stat = unname(w$statistic),
                                  p = w$p.value, d = unname(w$estimate), dlo = w$conf.int[1],
                                  dhi = w$conf.int[2])
   }
   pp <- sapply(pr, function(r) r$p)
   ph <- p.adjust(pp, "holm"); pb <- p.adjust(pp, "BH")
   for (q in seq_along(pr)) with(pr[[q]],
-    emit(case, "pair", a, b, test, stat, NaN, NaN, p, ph[q], pb[q], d = d, dlo = dlo, dhi = dhi))
+    emit(case, "pair", a, b, test, how, stat, NaN, NaN, p, ph[q], pb[q], d = d, dlo = dlo, dhi = dhi))
 }
 series_case("series_auto")
 series_case("series_range", from = 2019, to = 2024)
 series_case("series_kruskal", method = "kruskal")
+series_case("series_no_pairs", pair_units = 3)
+# six.csv: issue 21's example, two units with six years each, every value of
+# one above the other's, with ties: the exact p is 2/924 (the normal
+# approximation with continuity correction gives 0.0049)
+six <- list(U1 = c(70, 72, 72, 75, 74, 76), U2 = c(60, 62, 62, 65, 64, 66))
+write_data("six.csv", unlist(lapply(names(six), function(u)
+  sprintf("%s", mapply(function(y, v) row(u, "Nivå test", y, value = v), 2020:2025, six[[u]])))),
+  "two units, six years, hand-made")
+series_case("six_years", file = "six.csv", sraw = six, years = 2020:2025, from = 2020, to = 2025)
 
 stamp <- paste0("# generated by tests/golden/compare/make_fixtures.R with ", R.version.string,
-                " (stats package)")
+                " (stats package; coin ", packageVersion("coin"), ")")
 writeLines(c("# cases.csv: what each case asks ind_compare for (units separated by ';'; empty = default)",
-             stamp, "case,file,indicator,data,method,min_n,period,from,to,units,gender", case_rows),
+             stamp, "case,file,indicator,data,method,min_n,period,from,to,units,gender,overdispersion,pair_units", case_rows),
            file.path(here, "cases.csv"))
 writeLines(c("# expected.csv: what ind_compare must report per case. row global: the overall test,",
              "# estimate = pooled value, tested / n_excluded = units tested / listed only; row unit:",

@@ -24,7 +24,12 @@
 #   welch_anova.csv oneway.test(y ~ g) on raw data; summaries written
 #   kruskal.csv   kruskal.test(x, g)
 #   wilcox.csv    wilcox.test(x, y, exact, correct, conf.int = TRUE): W, p, the
-#                 location shift and its 95 % interval
+#                 location shift and its 95 % interval; rows with exact =
+#                 "conditional": with ties and both samples below 50 values
+#                 the p of coin::wilcox_test(distribution = "exact") (coin
+#                 1.4-2, Debian r-cran-coin: apt-get install r-cran-coin),
+#                 checked here against a full enumeration (combn) wherever
+#                 choose(N, m) <= 2e6; otherwise wilcox.test's default
 #   padjust.csv   p.adjust(p, method)
 
 options(warn = -1)  # chi-squared approximation warnings are expected
@@ -344,7 +349,52 @@ for (cs in wcases) {
     }
   }
 }
-write_fixture("wilcox.csv", "Wilcoxon rank sum: wilcox.test(x, y, exact, correct)", flush_rows())
+# exact = "conditional": the exact permutation p given the ties (coin), with
+# an enumeration of every choice of x's positions where that is small enough
+suppressMessages(library(coin))
+enum_p <- function(x, y) {
+  v <- c(x, y); r <- rank(v); m <- length(x); N <- length(v)
+  if (choose(N, m) > 2e6) return(NA)
+  W <- colSums(matrix(r[combn(N, m)], nrow = m))
+  e <- m * (N + 1) / 2; w <- sum(r[1:m])
+  mean(abs(W - e) >= abs(w - e) - 1e-9)
+}
+set.seed(4949)
+ccases <- c(wcases, list(
+  # two units, six years each, every value of one above the other's, with ties (issue 21: 2/924)
+  list("six_years_apart", c(70, 72, 72, 75, 74, 76), c(60, 62, 62, 65, 64, 66)),
+  # ties that make the distribution asymmetric (coin's two-sided rule differs from 2 x a tail)
+  list("asymmetric_ties", c(1, 1, 1, 2, 3), c(1, 2, 2, 4, 5, 6, 7)),
+  list("one_tie_across", c(5.1, 5.3, 4.9, 5.0, 5.2), c(5.0, 5.6, 5.8, 5.7)),
+  list("all_tied_but_one", c(3, 3, 3, 3), c(3, 3, 3, 4)),
+  # the bound: 49 and 45 values with ties (exact), 50 and 12 (normal)
+  list("ties_49", round(rnorm(49, 0.3), 1), round(rnorm(45), 1)),
+  list("ties_50", round(rnorm(50, 0.3), 1), round(rnorm(12), 1))
+))
+for (cs in ccases) {
+  x <- cs[[2]]; y <- cs[[3]]
+  ties <- anyDuplicated(c(x, y)) > 0
+  exact_ok <- length(x) < 50 && length(y) < 50
+  for (correct in c(TRUE, FALSE)) {
+    r <- suppressWarnings(wilcox.test(x, y, correct = correct, conf.int = TRUE))
+    p <- r$p.value; meth <- r$method
+    if (ties && exact_ok) {
+      d <- data.frame(v = c(x, y), g = factor(rep(c("x", "y"), c(length(x), length(y)))))
+      p <- pvalue(wilcox_test(v ~ g, data = d, distribution = "exact"))
+      meth <- "Exact Wilcoxon-Mann-Whitney Test"
+      e <- enum_p(x, y)
+      if (!is.na(e)) stopifnot(abs(p - e) <= 1e-12 * e)
+    }
+    add(case = cs[[1]], x = lst(x), y = lst(y), exact = "conditional",
+        correct = as.integer(correct), W = num(r$statistic), p = num(p),
+        rmethod = meth, estimate = num(r$estimate), ci_lo = num(r$conf.int[1]),
+        ci_hi = num(r$conf.int[2]), conf_level = num(attr(r$conf.int, "conf.level")))
+  }
+}
+stopifnot(abs(pvalue(wilcox_test(v ~ g, data = data.frame(v = c(70, 72, 72, 75, 74, 76, 60, 62, 62, 65, 64, 66),
+          g = factor(rep(1:2, each = 6))), distribution = "exact")) - 2 / 924) < 1e-15)
+write_fixture("wilcox.csv", "Wilcoxon rank sum: wilcox.test(x, y, exact, correct); exact = conditional: coin::wilcox_test(distribution = \"exact\") with ties",
+              flush_rows())
 
 # ---- p.adjust ------------------------------------------------------------
 pv <- list(

@@ -8,8 +8,15 @@
 # - Anhøj runs analysis as qicharts2's runs.analysis(): points on the centre
 #   line dropped, longest run > round(log2(n.useful)) + 3, crossings
 #   (runs - 1) < qbinom(0.05, n.useful - 1, 0.5) (Anhøj & Olesen 2014);
-# - I chart as NHS "Making Data Count" / NHSRplotthedots ptd_spc_standard:
-#   mean -/+ 2.66 * mean moving range, no outlier screening; rules: point
+# - I chart limits by the reference of the rule set in force. With the NHS
+#   rules, as NHS "Making Data Count" / NHSRplotthedots ptd_spc_standard:
+#   mean -/+ 2.66 * mean moving range, no outlier screening. Otherwise (Anhøj
+#   or IHI rules) as qicharts2 0.7's qic.i in R/qic.charts.R (function
+#   qic_i below, the same steps): mr = abs(diff(y)), amr = mean(mr), the
+#   moving ranges mr < 3.267 * amr kept ("Provost p.156"), amr recomputed,
+#   stdev = amr / 1.128 ("Montgomery, 6.33"), limits mean -/+ 3 * stdev; when
+#   every moving range is 0 the engine keeps amr = 0 (qicharts2: NaN);
+# - NHS rules: point
 #   outside the limits, 7 in a row on one side of the mean (a point on the
 #   mean breaks the run), 7 points in a row rising or falling (equal
 #   neighbours break it), 2 of 3 beyond 2 sigma (sigma = 2.66/3 MRbar) on
@@ -61,6 +68,19 @@ add("i_twothree20", "i",
 add("i_negative12", "i", c(-1.2, -0.8, -2.5, -0.3, 0.0, -1.1, 0.4, 0.9, -0.2, 1.3, 0.2, -0.4),
     rules = c("anhoj", "nhs", "ihi"))
 add("i_constant12", "i", rep(82, 12), rules = c("anhoj", "nhs"))
+# the same series under the Anhøj (or IHI) rules: qicharts2's screened limits;
+# i_sick24's 8.9 makes two moving ranges above 3.267 MRbar
+add("i_sick24_anhoj", "i",
+    c(6.1, 5.8, 6.4, 6.0, 5.7, 6.2, 6.3, 5.9, 6.0, 8.9, 6.1, 5.8,
+      6.2, 5.5, 5.6, 5.4, 5.5, 5.3, 5.6, 5.2, 5.4, 5.5, 5.1, 5.3), rules = "anhoj")
+add("i_trend20_ihi", "i",
+    c(50, 52, 49, 51, 50, 48, 51, 52, 53, 54, 55, 56, 57, 51, 50, 49, 52, 50, 51, 50), rules = "ihi")
+add("i_negative12_anhoj", "i", c(-1.2, -0.8, -2.5, -0.3, 0.0, -1.1, 0.4, 0.9, -0.2, 1.3, 0.2, -0.4),
+    rules = c("anhoj", "ihi"))
+add("i_constant12_anhoj", "i", rep(82, 12), rules = "anhoj")
+# one outlying year in a yearly index: qicharts2's limits are less than half as wide as the NHS ones
+add("i_outlier12_nhs", "i", c(71, 72, 70, 73, 72, 71, 58, 72, 73, 71, 72, 74), rules = "nhs")
+add("i_outlier12_anhoj", "i", c(71, 72, 70, 73, 72, 71, 58, 72, 73, 71, 72, 74), rules = "anhoj")
 add("p_freda14", "p",
     c(5, 7, 9, 6, 12, 3, 8, 6, 7, 10, 9, 6, 4, 11),
     c(22, 18, 25, 20, 30, 15, 24, 19, 21, 26, 23, 20, 17, 28), rules = c("anhoj", "nhs"))
@@ -75,6 +95,20 @@ signals <- data.frame(case = character(), rule = character(), first = integer(),
                       last = integer(), side = character())
 sig <- function(case, rule, first, last, side) {
   signals[nrow(signals) + 1, ] <<- list(case, rule, first - 1L, last - 1L, side)  # 0-based
+}
+
+# qicharts2's qic.i (R/qic.charts.R, version 0.7), without baseline or exclusions
+qic_i <- function(y) {
+  cl <- mean(y)
+  mr <- abs(diff(y))
+  amr <- mean(mr)
+  amr.all <- amr
+  ulmr <- 3.267 * amr                 # upper limit for moving ranges
+  kept <- mr[mr < ulmr]               # Provost p.156
+  if (amr > 0) amr <- mean(kept)      # (all zero: qicharts2's mean(kept) is NaN; the engine keeps 0)
+  stdev <- amr / 1.128                # Montgomery, 6.33
+  list(cl = cl, amr = amr, amr.all = amr.all, excluded = if (amr.all > 0) length(mr) - length(kept) else 0,
+       stdev = stdev, lcl = cl - 3 * stdev, ucl = cl + 3 * stdev)
 }
 
 # Runs of equal non-zero codes in x (0 = skipped) over the kept positions.
@@ -92,12 +126,16 @@ lines_in <- c(sprintf("# Chart input series, R %s; see generate.R.", ver), "case
 for (name in names(charts)) {
   ch <- charts[[name]]; y <- ch$y; den <- ch$den; n <- length(y)
   if (ch$type == "run") {
-    v <- y; cl <- median(y); lcl <- ucl <- sg <- rep(NaN, n); mr <- NaN
-  } else if (ch$type == "i") {
-    v <- y; cl <- mean(y); mr <- mean(abs(diff(y)))
+    v <- y; cl <- median(y); lcl <- ucl <- sg <- rep(NaN, n); mr <- mr.all <- NaN; mr.out <- 0
+  } else if (ch$type == "i" && "nhs" %in% ch$rules) {
+    v <- y; cl <- mean(y); mr <- mean(abs(diff(y))); mr.all <- mr; mr.out <- 0
     lcl <- rep(cl - 2.66 * mr, n); ucl <- rep(cl + 2.66 * mr, n); sg <- rep(2.66 / 3 * mr, n)
+  } else if (ch$type == "i") {
+    q <- qic_i(y)
+    v <- y; cl <- q$cl; mr <- q$amr; mr.all <- q$amr.all; mr.out <- q$excluded
+    lcl <- rep(q$lcl, n); ucl <- rep(q$ucl, n); sg <- rep(q$stdev, n)
   } else {
-    v <- y / den; cl <- sum(y) / sum(den); mr <- NaN
+    v <- y / den; cl <- sum(y) / sum(den); mr <- mr.all <- NaN; mr.out <- 0
     sg <- if (ch$type == "p") sqrt(cl * (1 - cl) / den) else sqrt(cl / den)
     lcl <- pmax(cl - 3 * sg, 0)
     ucl <- if (ch$type == "p") pmin(cl + 3 * sg, 1) else cl + 3 * sg
@@ -110,9 +148,10 @@ for (name in names(charts)) {
     lines_pts <- c(lines_pts, paste(name, i - 1, fmt(v[i]), fmt(centre[i]), fmt(lcl[i]),
                                     fmt(ucl[i]), fmt(sg[i]), sep = ","))
   put <- function(q, x) lines_sum <<- c(lines_sum, paste(name, q, fmt(x), sep = ","))
-  put("centre_line", cl); put("mr_bar", mr)
+  put("centre_line", cl); put("mr_bar", mr); put("mr_bar_all", mr.all); put("mr_excluded", mr.out)
 
-  # Anhøj (qicharts2 runs.analysis)
+  # Anhøj (qicharts2 runs.analysis); its figures only when the Anhøj rules are in force
+  put <- if ("anhoj" %in% ch$rules) put else function(q, x) NULL
   code <- sign(v - centre)
   rk <- runs_kept(code)
   n.useful <- sum(code != 0)
