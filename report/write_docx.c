@@ -21,6 +21,7 @@
 #include <time.h>
 #include <zip.h>
 
+#include "palette.h"
 #include "render.h"
 
 #define TEXT_W_TWIPS 9638    /* A4 (11906 twips) less two 2 cm margins: IND_DOC_TEXT_W */
@@ -155,14 +156,14 @@ static void paragraph(docx *d, FILE *f, const char *style, const char *text)
 
 /* ---- the body ------------------------------------------------------------------------- */
 
-/* Verdict colours in tables, as on paper (Okabe-Ito); the symbol and the words carry the verdict too. */
-static const char *verdict_rgb(ind_verdict v)
+/* Verdict colours in tables, as on paper; the symbol and the words carry the verdict too. */
+static unsigned verdict_rgb(ind_verdict v)
 {
     switch (v) {
-    case IND_VERDICT_MET: return "0072B2";
-    case IND_VERDICT_PARTLY: return "9A6A00";
-    case IND_VERDICT_NOT_MET: return "C0392B";
-    default: return "5A646E";
+    case IND_VERDICT_MET: return IND_PAL_MET;
+    case IND_VERDICT_PARTLY: return IND_PAL_PARTLY;
+    case IND_VERDICT_NOT_MET: return IND_PAL_NOT_MET;
+    default: return IND_PAL_OTHER;
     }
 }
 
@@ -188,8 +189,10 @@ static const char *slash_breaks(const char *s, char *out, size_t size)
 static void cell(FILE *f, const ind_doc_column *col, int width, const ind_cell *c, const char *text)
 {
     int right = col->align == IND_ALIGN_RIGHT || col->kind == IND_CELL_NUMBER || col->kind == IND_CELL_INTEGER;
-    fprintf(f, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>%s</w:tcPr>", width,
-            c ? "" : "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F0\"/>");
+    fprintf(f, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+    if (!c)
+        fprintf(f, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"%06X\"/>", IND_PAL_HEAD_BAND);
+    fputs("</w:tcPr>", f);
     fprintf(f, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", c ? "TableText" : "TableHeading");
     if (c && c->kind == IND_CELL_TEXT && c->indent > 0)
         fprintf(f, "<w:ind w:left=\"%d\"/>", 170 * c->indent);
@@ -199,10 +202,10 @@ static void cell(FILE *f, const ind_doc_column *col, int width, const ind_cell *
         fputs("<w:jc w:val=\"center\"/>", f);
     fputs("</w:pPr>", f);
     char rpr[64] = "";
-    if (c)
-        snprintf(rpr, sizeof rpr, "%s%s%s%s", c->emphasis ? "<w:b/>" : "",
-                 c->kind == IND_CELL_VERDICT ? "<w:color w:val=\"" : "",
-                 c->kind == IND_CELL_VERDICT ? verdict_rgb(c->verdict) : "", c->kind == IND_CELL_VERDICT ? "\"/>" : "");
+    if (c && c->kind == IND_CELL_VERDICT)
+        snprintf(rpr, sizeof rpr, "%s<w:color w:val=\"%06X\"/>", c->emphasis ? "<w:b/>" : "", verdict_rgb(c->verdict));
+    else if (c && c->emphasis)
+        snprintf(rpr, sizeof rpr, "<w:b/>");
     char broken[4096];
     run(f, rpr, slash_breaks(text, broken, sizeof broken));
     fputs("</w:p></w:tc>", f);
@@ -428,14 +431,14 @@ static const struct {
 } styles[] = {
     {"paragraph", "Normal", "Normal", "Normal", NULL, NULL, ""},
     {"paragraph", "Title", "Title", "Title", "Normal", "Subtitle",
-     "<w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"36\" w:space=\"12\" w:color=\"0072B2\"/></w:pBdr>"
+     "<w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"36\" w:space=\"12\" w:color=\"@COVER_BAND\"/></w:pBdr>"
      "<w:spacing w:after=\"240\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
      "<w:rPr><w:b/><w:kern w:val=\"28\"/><w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/></w:rPr>"},
     {"paragraph", "Subtitle", "Subtitle", "Subtitle", "Normal", "Normal",
-     "<w:pPr><w:spacing w:after=\"720\"/></w:pPr><w:rPr><w:color w:val=\"3C4650\"/><w:sz w:val=\"30\"/></w:rPr>"},
+     "<w:pPr><w:spacing w:after=\"720\"/></w:pPr><w:rPr><w:color w:val=\"@SUBTITLE\"/><w:sz w:val=\"30\"/></w:rPr>"},
     {"paragraph", "Heading1", "heading 1", "heading 1", "Normal", "Normal",
      "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
-     "<w:rPr><w:b/><w:color w:val=\"0B3D66\"/><w:sz w:val=\"34\"/><w:szCs w:val=\"34\"/></w:rPr>"},
+     "<w:rPr><w:b/><w:color w:val=\"@HEADING\"/><w:sz w:val=\"34\"/><w:szCs w:val=\"34\"/></w:rPr>"},
     {"paragraph", "Heading2", "heading 2", "heading 2", "Normal", "Normal",
      "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"280\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/></w:pPr>"
      "<w:rPr><w:b/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr>"},
@@ -444,7 +447,7 @@ static const struct {
      "<w:rPr><w:b/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr>"},
     {"paragraph", "Note", "Anmärkning", "Note", "Normal", "Normal",
      "<w:pPr><w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
-     "<w:rPr><w:color w:val=\"4A545E\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>"},
+     "<w:rPr><w:color w:val=\"@NOTE\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>"},
     {"paragraph", "ListBullet", "List Bullet", "List Bullet", "Normal", "ListBullet",
      "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"60\"/><w:ind w:left=\"357\" "
      "w:hanging=\"357\"/><w:contextualSpacing/></w:pPr>"},
@@ -458,33 +461,34 @@ static const struct {
     {"paragraph", "TableHeading", "Tabellrubrik", "Table heading", "TableText", "TableHeading",
      "<w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/></w:rPr>"},
     {"paragraph", "Footer", "footer", "footer", "Normal", "Footer",
-     "<w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"8C96A0\"/></w:pBdr>"
+     "<w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"@RULE\"/></w:pBdr>"
      "<w:tabs><w:tab w:val=\"right\" w:pos=\"9638\"/></w:tabs><w:spacing w:after=\"0\"/></w:pPr>"
-     "<w:rPr><w:color w:val=\"5A646E\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>"},
+     "<w:rPr><w:color w:val=\"@FOOTER\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>"},
     {"table", "TableNormal", "Normal Table", "Normal Table", NULL, NULL,
      "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
      "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
      "</w:tblCellMar></w:tblPr>"},
     {"table", "IndTable", "Indikatortabell", "Indicator table", "TableNormal", NULL,
      "<w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:tblPr><w:tblStyleRowBandSize w:val=\"1\"/><w:tblBorders>"
-     "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C96A0\"/>"
-     "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C96A0\"/>"
-     "<w:insideH w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"D5DBE1\"/></w:tblBorders>"
+     "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"@RULE\"/>"
+     "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"@RULE\"/>"
+     "<w:insideH w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"@HEAD_BAND\"/></w:tblBorders>"
      "<w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"80\" w:type=\"dxa\"/>"
      "<w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
      "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/></w:rPr><w:tcPr><w:tcBorders>"
-     "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C96A0\"/></w:tcBorders>"
-     "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F0\"/></w:tcPr></w:tblStylePr>"
-     "<w:tblStylePr w:type=\"band2Horz\"><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F4F6F8\"/>"
+     "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"@RULE\"/></w:tcBorders>"
+     "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"@HEAD_BAND\"/></w:tcPr></w:tblStylePr>"
+     "<w:tblStylePr w:type=\"band2Horz\"><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"@ROW_SHADE\"/>"
      "</w:tcPr></w:tblStylePr>"},
 };
 
 static void styles_xml(const docx *d, FILE *f)
 {
-    fputs("<w:styles xmlns:w=\"" NS_W "\"><w:docDefaults><w:rPrDefault><w:rPr>"
-          "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>"
-          "<w:color w:val=\"1A1A1A\"/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>",
-          f);
+    ind_write_coloured(f,
+                       "<w:styles xmlns:w=\"" NS_W "\"><w:docDefaults><w:rPrDefault><w:rPr>"
+                       "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>"
+                       "<w:color w:val=\"@TEXT\"/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>",
+                       "%06X");
     fprintf(f, "<w:lang w:val=\"%s\" w:eastAsia=\"%s\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>", lang_tag(d),
             lang_tag(d));
     fputs("<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr>"
@@ -498,7 +502,9 @@ static void styles_xml(const docx *d, FILE *f)
             fprintf(f, "<w:basedOn w:val=\"%s\"/>", styles[i].based);
         if (styles[i].next)
             fprintf(f, "<w:next w:val=\"%s\"/>", styles[i].next);
-        fprintf(f, "%s%s</w:style>\n", strcmp(styles[i].type, "table") ? "<w:qFormat/>" : "", styles[i].props);
+        fputs(strcmp(styles[i].type, "table") ? "<w:qFormat/>" : "", f);
+        ind_write_coloured(f, styles[i].props, "%06X");
+        fputs("</w:style>\n", f);
     }
     fputs("</w:styles>\n", f);
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "palette.h"
 #include "render.h"
 
 typedef struct {
@@ -32,6 +33,15 @@ void ind_write_xml(FILE *f, const char *s, size_t n)
 {
     for (size_t i = 0; i < n && s[i]; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0xC0) { /* a character cut short (a text cut in a fixed buffer) is left out */
+            size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2, j = 1;
+            while (j < k && i + j < n && ((unsigned char)s[i + j] & 0xC0) == 0x80)
+                j++;
+            if (j < k) {
+                i += j - 1;
+                continue;
+            }
+        }
         switch (c) {
         case '&': fputs("&amp;", f); break;
         case '<': fputs("&lt;", f); break;
@@ -45,6 +55,35 @@ void ind_write_xml(FILE *f, const char *s, size_t n)
                 fputc(c, f);
         }
     }
+}
+
+static const struct {
+    const char *name;
+    unsigned rgb;
+} colours[] = {
+    {"TEXT", IND_PAL_TEXT},       {"NOTE", IND_PAL_NOTE},          {"FOOTER", IND_PAL_FOOTER},
+    {"HEADING", IND_PAL_HEADING}, {"SUBTITLE", IND_PAL_SUBTITLE},  {"MET", IND_PAL_MET},
+    {"PARTLY", IND_PAL_PARTLY},   {"NOT_MET", IND_PAL_NOT_MET},    {"OTHER", IND_PAL_OTHER},
+    {"PAPER", IND_PAL_PAPER},     {"HEAD_BAND", IND_PAL_HEAD_BAND}, {"ROW_SHADE", IND_PAL_ROW_SHADE},
+    {"RULE", IND_PAL_RULE},       {"COVER_BAND", IND_PAL_COVER_BAND},
+};
+
+void ind_write_coloured(FILE *f, const char *s, const char *fmt)
+{
+    for (const char *at; (at = strchr(s, '@')) != NULL;) {
+        size_t n = strspn(at + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+        size_t k = 0;
+        while (k < sizeof colours / sizeof colours[0] &&
+               !(strlen(colours[k].name) == n && strncmp(colours[k].name, at + 1, n) == 0))
+            k++;
+        fwrite(s, 1, (size_t)(at - s), f);
+        if (n && k < sizeof colours / sizeof colours[0])
+            fprintf(f, fmt, colours[k].rgb);
+        else
+            fwrite(at, 1, n + 1, f);
+        s = at + 1 + n;
+    }
+    fputs(s, f);
 }
 
 static void text(html *h, const char *s) { ind_write_xml(h->f, s, strlen(s)); }
@@ -64,39 +103,39 @@ static void element(html *h, const char *tag, const char *attrs, const char *s)
 static const char stylesheet[] =
     "*,*::before,*::after{box-sizing:border-box}\n"
     "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
-    "body{margin:0 auto;max-width:54rem;padding:1rem 1.25rem 2rem;color:#1a1a1a;background:#fff;line-height:1.5;"
+    "body{margin:0 auto;max-width:54rem;padding:1rem 1.25rem 2rem;color:@TEXT;background:@PAPER;line-height:1.5;"
     "font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,\"DejaVu Sans\",sans-serif}\n"
     "h1,h2,h3,h4{line-height:1.25;overflow-wrap:break-word}\n"
     "h1{font-size:2rem;margin:1rem 0 .25rem}\n"
-    "h2{font-size:1.5rem;color:#0b3d66;margin:2.5rem 0 .75rem;padding-top:.5rem;border-top:3px solid #0072b2}\n"
+    "h2{font-size:1.5rem;color:@HEADING;margin:2.5rem 0 .75rem;padding-top:.5rem;border-top:3px solid @COVER_BAND}\n"
     "h3{font-size:1.2rem;margin:2rem 0 .5rem}\n"
     "h4{font-size:1.05rem;margin:1.5rem 0 .4rem}\n"
     "p,li{max-width:42rem}\n"
-    ".cover{border-top:.5rem solid #0072b2;padding-top:1rem}\n"
-    ".cover .subtitle{font-size:1.25rem;color:#3c4650;margin:0 0 1rem}\n"
+    ".cover{border-top:.5rem solid @COVER_BAND;padding-top:1rem}\n"
+    ".cover .subtitle{font-size:1.25rem;color:@SUBTITLE;margin:0 0 1rem}\n"
     ".cover p{margin:.15rem 0}\n"
-    ".note{font-size:.85rem;color:#4a545e}\n"
+    ".note{font-size:.85rem;color:@NOTE}\n"
     "nav{margin:1.5rem 0}\n"
-    "nav h2{border:0;padding:0;margin:0 0 .5rem;font-size:1.2rem;color:#1a1a1a}\n"
+    "nav h2{border:0;padding:0;margin:0 0 .5rem;font-size:1.2rem;color:@TEXT}\n"
     "nav ol{margin:0;padding-left:1.25rem}\n"
-    "a{color:#0b5a96}\n"
+    "a{color:@HEADING}\n"
     ".table-wrap{overflow-x:auto;margin:.75rem 0 1.5rem;-webkit-overflow-scrolling:touch}\n"
-    ".table-wrap:focus{outline:2px solid #0072b2;outline-offset:2px}\n"
+    ".table-wrap:focus{outline:2px solid @MET;outline-offset:2px}\n"
     "table{border-collapse:collapse;font-size:.875rem;min-width:100%}\n"
     "caption{text-align:left;font-weight:bold;padding:0 0 .4rem}\n"
-    "th,td{padding:.35rem .5rem;text-align:left;vertical-align:top;border-bottom:1px solid #d5dbe1}\n"
-    "thead th{background:#dce6f0;border-bottom:1px solid #8c96a0;vertical-align:bottom}\n"
+    "th,td{padding:.35rem .5rem;text-align:left;vertical-align:top;border-bottom:1px solid @HEAD_BAND}\n"
+    "thead th{background:@HEAD_BAND;border-bottom:1px solid @RULE;vertical-align:bottom}\n"
     "tbody th{font-weight:normal;min-width:10rem}\n"
-    "tbody tr:nth-child(even){background:#f4f6f8}\n"
+    "tbody tr:nth-child(even){background:@ROW_SHADE}\n"
     ".num,.r{text-align:right}.c{text-align:center}\n"
     "td.num{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    ".v-met{color:#0072b2}.v-partly{color:#8a5f00}.v-not_met{color:#c0392b}.v-other{color:#5a646e}\n"
+    ".v-met{color:@MET}.v-partly{color:@PARTLY}.v-not_met{color:@NOT_MET}.v-other{color:@OTHER}\n"
     ".i1{padding-left:1.5rem}.i2{padding-left:2.5rem}.i3{padding-left:3.5rem}\n"
     "figure{margin:1rem 0 1.75rem}\n"
     "figure svg{display:block;width:100%;height:auto;max-width:48rem}\n"
-    "figcaption{font-size:.85rem;color:#4a545e;margin-top:.35rem;max-width:42rem}\n"
-    "footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid #8c96a0;font-size:.85rem;color:#4a545e}\n"
-    "footer h2{font-size:1rem;color:#1a1a1a;border:0;margin:0 0 .5rem;padding:0}\n"
+    "figcaption{font-size:.85rem;color:@NOTE;margin-top:.35rem;max-width:42rem}\n"
+    "footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid @RULE;font-size:.85rem;color:@NOTE}\n"
+    "footer h2{font-size:1rem;color:@TEXT;border:0;margin:0 0 .5rem;padding:0}\n"
     "footer dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}\n"
     "footer dt{font-weight:bold}footer dd{margin:0}\n"
     "@media (max-width:40rem){body{padding:.75rem .9rem 1.5rem}h1{font-size:1.6rem}h2{font-size:1.3rem}"
@@ -484,7 +523,9 @@ static void head(html *h)
         text(h, m->creator);
         fputs("\">\n", h->f);
     }
-    fprintf(h->f, "<style>\n%s</style>\n</head>\n<body>\n", stylesheet);
+    fputs("<style>\n", h->f);
+    ind_write_coloured(h->f, stylesheet, "#%06x");
+    fputs("</style>\n</head>\n<body>\n", h->f);
 }
 
 /* The cover: its title as the page's one h1, the subtitle and the lines. */

@@ -30,7 +30,6 @@
 #include "ingest.h"
 #include "render.h"
 #include "write.h"
-#include "lsan_fontconfig.h"
 
 /* fontconfig keeps a few hundred bytes of its configuration for the life of
  * the process (outside this library); LeakSanitizer is told so. */

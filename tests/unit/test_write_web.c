@@ -189,6 +189,20 @@ static void html_page(void **state)
     ind_doc_free(doc);
 }
 
+static void xml_text(void **state)
+{
+    (void)state;
+    char *s = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&s, &n);
+    ind_write_xml(f, "a<b>&\"c\"\td\x01\n", 13);
+    ind_write_xml(f, "ö\xc3", 3); /* "ö" and the first byte of a cut "ö" */
+    ind_write_coloured(f, "x:@MET;y:@NOPE;@media", "#%06x");
+    fclose(f);
+    assert_string_equal(s, "a&lt;b&gt;&amp;&quot;c&quot;&#9;d&#10;ö" "x:#0072b2;y:@NOPE;@media");
+    free(s);
+}
+
 static void html_english(void **state)
 {
     (void)state;
@@ -236,6 +250,7 @@ static void docx_package(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(xml_text),
         cmocka_unit_test(html_page),
         cmocka_unit_test(html_english),
         cmocka_unit_test(docx_package),
