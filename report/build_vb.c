@@ -60,6 +60,7 @@ static const ind_cmp_result *compare_cached(ctx *c, ind_str indicator, ind_perio
     co.policy = c->opt->policy;
     co.period = period;
     co.to = c->end;
+    co.pair_units = 0; /* the report shows no pairs: none computed */
     ind_error err;
     e->ok = ind_compare(c->ds, ind_dataset_str(c->ds, indicator), &co, &e->res, &err) == IND_OK;
     return e->ok ? &e->res : NULL;

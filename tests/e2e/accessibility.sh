@@ -28,7 +28,7 @@ done
 rm -rf "$WORK"
 mkdir -p "$WORK" && cd "$WORK" || exit 2
 printf 'leak:libfontconfig.so\n' >lsan.supp
-export LSAN_OPTIONS="suppressions=$WORK/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$WORK/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
