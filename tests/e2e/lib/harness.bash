@@ -18,7 +18,7 @@ cd "$WORK" || exit 2
 # Under AddressSanitizer: fontconfig keeps a few hundred bytes of its
 # configuration for the life of the process (outside indikator); LeakSanitizer is told so.
 printf 'leak:libfontconfig.so\n' >"$WORK/lsan.supp"
-export LSAN_OPTIONS="suppressions=$WORK/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$WORK/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 pass=0
 fail=0
