@@ -129,41 +129,6 @@ const char *cli_embedded(const char *which, unsigned long *size);
 
 /* ---- output ------------------------------------------------------------------ */
 
-/* A table of results: columns with a machine name and a label for people;
- * each cell holds the exact machine text and the rounded Swedish text. */
-typedef struct out_table out_table;
-
-typedef enum { COL_TEXT = 0, COL_NUMBER, COL_INTEGER } col_type;
-
-typedef struct {
-    const char *key;      /* machine name (CSV header, JSON key) */
-    const char *label_sv; /* terminal header in Swedish */
-    const char *label_en;
-    col_type type;
-    int terminal;         /* shown in the terminal table */
-} out_column;
-
-out_table *out_table_new(const out_column *columns, int count);
-void out_table_free(out_table *t);
-void out_row_begin(out_table *t);
-void out_text(out_table *t, const char *s);
-/* A number: exact in CSV/JSON, rounded to decimals (Swedish) in the terminal; NaN is empty/null. */
-void out_number(out_table *t, double v, int decimals);
-/* A number with a suffix for people (" %", " pe"); machine output unchanged. */
-void out_number_unit(out_table *t, double v, int decimals, const char *unit);
-void out_integer(out_table *t, long long v);
-/* A fraction (0.05): exact for machines, "5,0 %" for people. */
-void out_fraction_percent(out_table *t, double v, int decimals);
-/* A p-value: exact for machines, "< 0,001" or two or three decimals for people. */
-void out_pvalue(out_table *t, double p);
-void out_null(out_table *t);
-size_t out_table_rows(const out_table *t);
-
-/* Writes the table to -o (atomically) or stdout in the chosen format. The
- * title is printed above a terminal table. Returns 0 or an exit code. */
-int out_table_emit(const out_table *t, const cli_opts *opt, const char *title);
-int out_table_write(const out_table *t, FILE *f, out_format format, int english, const char *title);
-
 /* Writes a document to -o (atomically) or standard output in the chosen
  * format (--format, else by the file's extension). Returns 0 or an exit code. */
 #include "doc.h"
@@ -178,11 +143,6 @@ int out_check_not_input(const cli_opts *opt, const char *path);
 /* A progress bar on standard error when it is a terminal (and not --quiet). */
 void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what);
 
-/* Text helpers */
-void out_csv_field(FILE *f, const char *s, int guard_formula);
-void out_json_string(FILE *f, const char *s);
-/* Display width of UTF-8 text in terminal columns (code points). */
-size_t out_width(const char *s);
 
 
 /* ---- shared analysis settings -------------------------------------------------- */
@@ -193,22 +153,7 @@ void cli_policy(const cli_opts *opt, ind_attain_policy *policy);
 char *cli_policy_text(const cli_opts *opt, const ind_attain_policy *policy, char *buf, size_t size);
 /* When no period filter is given, the latest year with an outcome (and a note); else 0. */
 int cli_default_year(cli_opts *opt, const ind_dataset *ds);
-/* One series prepared for `spc` and `chart spc`: its points, the chart and the årsmål. */
-#include "outlook.h"
-#include "spc.h"
-typedef struct {
-    size_t series;
-    ind_outlook_points pts;
-    double *y, *den;
-    ind_spc_chart chart;
-    int have_chart;
-    ind_spc_type type;
-    unsigned rules;
-    const char *rules_name;
-    double target, scale;
-} cli_spc_run;
-int cli_spc_prepare(const cli_opts *opt, const ind_dataset *ds, cli_spc_run *run);
-void cli_spc_run_free(cli_spc_run *run);
+
 
 /* The goal roll-up rule from --full-share and --not-share over the defaults. */
 #include "goals.h"

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "build.h"
 #include "figures.h"
 #include "compare.h"
 #include "goals.h"
@@ -248,14 +249,18 @@ int cmd_chart(cli_opts *opt)
         break;
     }
     case 4: { /* spc */
-        cli_spc_run run;
-        if ((rc = cli_spc_prepare(opt, ds, &run)) == 0) {
+        ind_spc_run run;
+        ind_opts so;
+        cli_lib_opts(opt, &so);
+        if (ind_spc_run_make(ds, &so, &run, &err) != IND_OK) {
+            rc = cli_fail(&err);
+        } else {
             ind_fig_spc *m = ind_fig_spc_new(ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
                                                  (opt->lang == IND_LANG_EN));
             st = ind_chart_render_spc(ind_fig_spc_chart(m), &o, opt->output, NULL, &err);
             ind_fig_spc_free(m);
         }
-        cli_spc_run_free(&run);
+        ind_spc_run_free(&run);
         break;
     }
     case 5: { /* status */

@@ -1,6 +1,8 @@
 /* cmd_import.c: `indikator import`: any accepted input -> one canonical CSV. */
 #include "cli.h"
 
+#include "write.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -19,9 +21,9 @@ static void write_canonical(const ind_dataset *ds, FILE *f)
         for (size_t i = se->first; i < se->first + se->count; i++) {
             ind_obs o;
             ind_dataset_get(ds, i, &o);
-            out_csv_field(f, ind_dataset_str(ds, se->unit), 1);
+            ind_write_csv_field(f, ind_dataset_str(ds, se->unit), 1);
             fputc(',', f);
-            out_csv_field(f, ind_dataset_str(ds, se->indicator), 1);
+            ind_write_csv_field(f, ind_dataset_str(ds, se->indicator), 1);
             fputc(',', f);
             fputs(ind_period_format(o.period, per, sizeof per), f);
             fputc(',', f);
@@ -35,21 +37,21 @@ static void write_canonical(const ind_dataset *ds, FILE *f)
             fputc(',', f);
             fputs(ind_num_format_exact(o.sd, num, sizeof num), f);
             fputc(',', f);
-            out_csv_field(f, ind_dataset_str(ds, o.target), 1);
+            ind_write_csv_field(f, ind_dataset_str(ds, o.target), 1);
             fputc(',', f);
-            out_csv_field(f, ind_dataset_str(ds, o.kf_target), 1);
+            ind_write_csv_field(f, ind_dataset_str(ds, o.kf_target), 1);
             fputc(',', f);
             fputs(ind_missing_code(o.missing), f);
             fputc(',', f);
-            out_csv_field(f, ind_dataset_str(ds, o.goal), 1);
+            ind_write_csv_field(f, ind_dataset_str(ds, o.goal), 1);
             fputc(',', f);
-            out_csv_field(f, ind_dataset_str(ds, o.note), 1);
+            ind_write_csv_field(f, ind_dataset_str(ds, o.note), 1);
             fputc(',', f);
             if (o.source)
-                out_csv_field(f, ind_dataset_str(ds, o.source), 1);
+                ind_write_csv_field(f, ind_dataset_str(ds, o.source), 1);
             else {
                 snprintf(src, sizeof src, "%s:%u", ind_dataset_str(ds, o.file), o.line);
-                out_csv_field(f, src, 1);
+                ind_write_csv_field(f, src, 1);
             }
             fputs("\r\n", f);
         }

@@ -60,4 +60,30 @@ typedef struct {
 } ind_check_file;
 ind_doc *ind_build_check(const ind_build_input *in, const ind_opts *o, const ind_check_file *others, size_t nothers);
 
+/* compare: a comparison the engine made (ind_compare with co) as a table. */
+#include "compare.h"
+ind_doc *ind_build_compare(const ind_build_input *in, const ind_opts *o, const ind_cmp_options *co,
+                           const ind_cmp_result *r);
+
+/* spc: one series' run or control chart (o->units[0], o->indicators[0],
+ * gender, o->spc_chart "run|i|p|u", o->rules "anhoej|nhs|ihi", from/to). */
+#include "outlook.h"
+#include "spc.h"
+typedef struct {
+    size_t series;
+    ind_outlook_points pts;
+    double *y, *den;
+    ind_spc_chart chart;
+    int have_chart;
+    ind_spc_type type;
+    unsigned rules;
+    const char *rules_name;
+    double target, scale;
+} ind_spc_run;
+/* Prepares the chart: IND_EUSAGE for options that do not fit, IND_EINPUT for
+ * data that cannot be charted (err says which). Free with ind_spc_run_free. */
+ind_status ind_spc_run_make(const ind_dataset *ds, const ind_opts *o, ind_spc_run *run, ind_error *err);
+void ind_spc_run_free(ind_spc_run *run);
+ind_doc *ind_build_spc(const ind_build_input *in, const ind_opts *o, const ind_spc_run *run);
+
 #endif

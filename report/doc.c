@@ -309,6 +309,12 @@ void ind_doc_text(ind_doc_table *t, const char *s)
     c->text = keep(t->doc, s ? s : "");
 }
 
+void ind_doc_code(ind_doc_table *t, const char *code, const char *label)
+{
+    ind_doc_text(t, code);
+    t->cells[(t->rows - 1) * t->ncol + t->cur - 1].label = keep(t->doc, label);
+}
+
 void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth)
 {
     ind_doc_text(t, s);
@@ -345,6 +351,12 @@ void ind_doc_verdict(ind_doc_table *t, ind_verdict v, int uncertain)
 
 void ind_doc_null(ind_doc_table *t) { next(t); }
 
+void ind_doc_quiet(ind_doc_table *t)
+{
+    if (t->rows && t->cur > 0)
+        t->cells[(t->rows - 1) * t->ncol + t->cur - 1].quiet = 1;
+}
+
 void ind_doc_emphasis(ind_doc_table *t)
 {
     if (t->rows && t->cur > 0)
@@ -357,12 +369,16 @@ const char *ind_cell_show(const ind_cell *c, ind_lang lang, unsigned show, char 
 {
     int en = lang == IND_LANG_EN, typeset = (show & IND_SHOW_TYPESET) != 0;
     char num[64];
+    if (c->quiet) {
+        snprintf(buf, size, "%s", "");
+        return buf;
+    }
     switch (c->kind) {
     case IND_CELL_NULL:
         snprintf(buf, size, "\u2013");
         break;
     case IND_CELL_TEXT:
-        snprintf(buf, size, "%*s%s", 2 * c->indent, "", c->text ? c->text : "");
+        snprintf(buf, size, "%*s%s", 2 * c->indent, "", c->label ? c->label : c->text ? c->text : "");
         break;
     case IND_CELL_INTEGER:
         snprintf(buf, size, "%.0f", c->value);

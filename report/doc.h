@@ -81,11 +81,13 @@ typedef struct {
     ind_unit unit;
     int decimals;        /* NUMBER: digits after the decimal comma for people */
     double value;        /* NUMBER, INTEGER (NaN: a NULL cell) */
-    const char *text;    /* TEXT (owned by the document) */
+    const char *text;    /* TEXT (owned by the document); for a code, what machines read */
+    const char *label;   /* TEXT: what people read instead of text (a code's words); NULL = text */
     ind_verdict verdict; /* VERDICT */
     int uncertain;       /* VERDICT: "(osäker)" */
     int emphasis;        /* bold on paper */
     int indent;          /* TEXT: depth in a hierarchy, indented for people (two spaces a level) */
+    int quiet;           /* for machines only: people see nothing (a figure that is not the judgement) */
 } ind_cell;
 
 /* How a writer shows numbers to people. */
@@ -175,8 +177,12 @@ void ind_doc_integer(ind_doc_table *t, long long v);
 void ind_doc_pvalue(ind_doc_table *t, double p);
 void ind_doc_verdict(ind_doc_table *t, ind_verdict v, int uncertain);
 void ind_doc_null(ind_doc_table *t);
+/* A code for machines ("pair", "met") shown to people as label ("par"). */
+void ind_doc_code(ind_doc_table *t, const char *code, const char *label);
 /* A text indented by depth levels for people (a sub-goal under its goal). */
 void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth);
+/* The cell just added is for machines only: people see it empty. */
+void ind_doc_quiet(ind_doc_table *t);
 /* Emphasis of the cell just added (bold on paper). */
 void ind_doc_emphasis(ind_doc_table *t);
 

@@ -676,8 +676,9 @@ struct ind_fig_spc {
     ind_chart_signal *signals;
 };
 
-static const char *rule_label(ind_spc_rule rule, int en)
+const char *ind_fig_spc_rule_label(ind_spc_rule rule, ind_lang lang)
 {
+    int en = lang == IND_LANG_EN;
     switch (rule) {
     case IND_SPC_ANHOJ_LONG_RUN: return en ? "Anhøj: unusually long run" : "Anhøj: ovanligt lång serie";
     case IND_SPC_ANHOJ_FEW_CROSSINGS: return en ? "Anhøj: too few crossings" : "Anhøj: för få korsningar";
@@ -694,7 +695,6 @@ static const char *rule_label(ind_spc_rule rule, int en)
 ind_fig_spc *ind_fig_spc_new(const ind_dataset *ds, size_t series, const ind_period *periods,
                                  const ind_spc_chart *c, double scale, double target, ind_lang lang)
 {
-    int en = lang == IND_LANG_EN;
     const ind_series *se = ind_dataset_series(ds, series);
     ind_fig_spc *s = xcalloc(1, sizeof *s);
     size_t n = c->n;
@@ -714,7 +714,7 @@ ind_fig_spc *ind_fig_spc_new(const ind_dataset *ds, size_t series, const ind_per
         s->target[i] = target;
     }
     for (size_t k = 0; k < c->n_signals; k++) {
-        s->signals[k].rule = rule_label(c->signals[k].rule, en);
+        s->signals[k].rule = ind_fig_spc_rule_label(c->signals[k].rule, lang);
         s->signals[k].first = c->signals[k].first;
         s->signals[k].last = c->signals[k].last;
     }

@@ -63,4 +63,7 @@ ind_fig_spc *ind_fig_spc_new(const ind_dataset *ds, size_t series, const ind_per
 const ind_chart_spc *ind_fig_spc_chart(const ind_fig_spc *m);
 void ind_fig_spc_free(void *m);
 
+/* An SPC rule in words: "Anhøj: ovanligt lång serie". */
+const char *ind_fig_spc_rule_label(ind_spc_rule rule, ind_lang lang);
+
 #endif

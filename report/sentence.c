@@ -455,7 +455,16 @@ static void pooled_text(sb *s, const ind_cmp_result *r, ind_lang lang)
     }
 }
 
-/* The unit against the others: one judgement, the funnel's when the unit is in it. */
+int ind_say_funnel_applies(const ind_cmp_result *r)
+{
+    size_t in = 0;
+    for (size_t i = 0; i < r->unit_count; i++)
+        in += r->units[i].in_funnel != 0;
+    return r->have_funnel && in >= IND_SAY_FUNNEL_UNITS;
+}
+
+/* The unit against the others: one judgement, the funnel's when it applies
+ * and the unit is in it, else its adjusted test against the rest. */
 static void unit_judgement(sb *s, sb *note, const ind_cmp_result *r, const ind_cmp_unit *u, ind_lang lang)
 {
     int en = lang == IND_LANG_EN;
@@ -463,7 +472,7 @@ static void unit_judgement(sb *s, sb *note, const ind_cmp_result *r, const ind_c
         add(s, en ? " It is not compared: %s." : " Den jämförs inte: %s.", u->excluded_why);
         return;
     }
-    if (u->in_funnel) {
+    if (u->in_funnel && ind_say_funnel_applies(r)) {
         const char *where = u->funnel.cls == IND_FUNNEL_WITHIN ? (en ? "within what can be expected" : "inom vad som kan väntas")
                             : u->funnel_verdict > 0            ? (en ? "better than can be expected" : "bättre än vad som kan väntas")
                             : u->funnel_verdict < 0            ? (en ? "worse than can be expected" : "sämre än vad som kan väntas")
@@ -516,8 +525,12 @@ ind_said ind_say_compare(const ind_cmp_result *r, const ind_dataset *ds, const c
         add(&s, en ? "%s: " : "%s: ", indicator);
         pooled_text(&s, r, lang);
         add(&s, en ? " for all %zu units together." : " för alla %zu enheter tillsammans.", r->tested + r->excluded);
-        if (r->have_funnel)
-            add(&s, en ? " %zu do better and %zu worse than can be expected for their size." : " %zu enheter är bättre och %zu sämre än vad som kan väntas för sin storlek.",
+        if (ind_say_funnel_applies(r) && !better && !worse)
+            add(&s, en ? " No unit does better or worse than can be expected for its size."
+                       : " Ingen enhet är bättre eller sämre än vad som kan väntas för sin storlek.");
+        else if (ind_say_funnel_applies(r))
+            add(&s, en ? " %zu do better and %zu worse than can be expected for their size."
+                       : " %zu är bättre och %zu sämre än vad som kan väntas för sin storlek.",
                 better, worse);
         else if (!isnan(r->p))
             add(&s, r->p < 0.05 ? (en ? " The units differ more than chance explains." : " Enheterna skiljer sig åt mer än slumpen förklarar.")
@@ -527,6 +540,26 @@ ind_said ind_say_compare(const ind_cmp_result *r, const ind_dataset *ds, const c
         add(&note, en ? "%sThe units are compared over the periods: the years are the repetitions, so the comparison is of the level over time, not of one year."
                       : "%sEnheterna jämförs över perioderna: åren är upprepningarna, så jämförelsen gäller nivån över tid, inte ett enskilt år.",
             note.len ? " " : "");
+    ind_said res = {done(&s), done(&note)};
+    return res;
+}
+
+ind_said ind_say_pair(const ind_cmp_result *r, const ind_cmp_pair *pair, const ind_dataset *ds, ind_lang lang)
+{
+    int en = lang == IND_LANG_EN;
+    sb s = {0}, note = {0};
+    const ind_cmp_unit *a = &r->units[pair->a], *b = &r->units[pair->b];
+    add(&s, "%s ", ind_dataset_str(ds, a->unit));
+    estimate_text(&s, r, a, lang);
+    add(&s, en ? " against %s " : " mot %s ", ind_dataset_str(ds, b->unit));
+    estimate_text(&s, r, b, lang);
+    add(&s, pair->significant ? (en ? ": the difference is larger than chance explains." : ": skillnaden är större än slumpen förklarar.")
+                              : (en ? ": the difference may be due to chance." : ": skillnaden kan bero på slumpen."));
+    char p[48];
+    ind_cell pc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_PVALUE, .value = isnan(pair->p_adjusted) ? pair->p : pair->p_adjusted};
+    ind_cell_show(&pc, lang, IND_SHOW_TYPESET, p, sizeof p);
+    add(&note, "%s, %s p %s%s.", pair->test ? pair->test : "", isnan(pair->p_adjusted) ? "" : (en ? "adjusted" : "justerat"),
+        p[0] == '<' ? "" : "= ", p);
     ind_said res = {done(&s), done(&note)};
     return res;
 }

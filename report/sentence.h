@@ -60,4 +60,13 @@ ind_said ind_say_prognosis(const ind_attainment *a, const ind_prognosis *g, cons
  * detail; without, what the comparison of all units says. */
 ind_said ind_say_compare(const ind_cmp_result *r, const ind_dataset *ds, const char *unit, ind_lang lang);
 
+/* The funnel is the primary judgement of the units in it when at least this
+ * many units are (fewer give it too little to go on; the report draws no
+ * funnel then either); otherwise each unit's adjusted test against the rest. */
+#define IND_SAY_FUNNEL_UNITS 5
+int ind_say_funnel_applies(const ind_cmp_result *r);
+
+/* Two units of a comparison against each other. */
+ind_said ind_say_pair(const ind_cmp_result *r, const ind_cmp_pair *pair, const ind_dataset *ds, ind_lang lang);
+
 #endif
