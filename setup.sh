@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(build-essential cmake pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev
-          libjansson-dev libcmocka-dev zlib1g-dev libzip-dev fonts-dejavu-core poppler-utils)
+          libjansson-dev libcmocka-dev zlib1g-dev libzip-dev fonts-dejavu-core poppler-utils
+          libdouble-conversion-dev libfast-float-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

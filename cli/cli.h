@@ -112,6 +112,9 @@ typedef struct {
  * dataset, and prints any error to stderr. Returns 0 or an exit code. */
 int cli_load(const cli_opts *opt, cli_data *data);
 void cli_data_free(cli_data *data);
+/* The language of messages (from --lang, read before anything is printed). */
+void cli_set_lang(ind_lang lang);
+ind_lang cli_lang(void);
 /* Prints "indikator: file:line:col: message" to stderr and returns the exit code. */
 int cli_fail(const ind_error *err);
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -9,23 +9,38 @@
 #include <math.h>
 
 #include "kolada.h"
+#include "messages.h"
 #include "number.h"
+
+/* The language of the command's messages: set once from the command line
+ * before anything is printed (cli_set_lang), Swedish by default. */
+static ind_lang message_lang = IND_LANG_SV;
+
+void cli_set_lang(ind_lang lang) { message_lang = lang; }
+ind_lang cli_lang(void) { return message_lang; }
+
+/* A message in the command's language: the catalogue's Swedish format, or as written. */
+static void say(const char *fmt, va_list ap)
+{
+    const char *sv = message_lang == IND_LANG_SV ? ind_msg_sv(fmt) : NULL;
+    fputs("indikator: ", stderr);
+    vfprintf(stderr, sv ? sv : fmt, ap);
+    fputc('\n', stderr);
+}
 
 int cli_error(int code, const char *fmt, ...)
 {
     va_list ap;
-    fputs("indikator: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return code;
 }
 
 int cli_fail(const ind_error *err)
 {
     char buf[2048];
-    fprintf(stderr, "indikator: %s\n", ind_error_format(err, buf, sizeof buf));
+    fprintf(stderr, "indikator: %s\n", ind_error_format_lang(err, message_lang, buf, sizeof buf));
     switch (err->status) {
     case IND_OK: return 0;
     case IND_EUSAGE: return 1;
@@ -40,11 +55,9 @@ void cli_note(const cli_opts *opt, const char *fmt, ...)
     if (opt->quiet)
         return;
     va_list ap;
-    fputs("indikator: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void cli_data_free(cli_data *data)
@@ -147,7 +160,7 @@ int cli_load(const cli_opts *opt, cli_data *data)
         ind_kolada_meta_free(meta);
         return cli_error(4, "out of memory");
     }
-    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit, &ko, opt->from_kolada};
+    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit, &ko, opt->from_kolada, 0};
     if (opt->file_count == 0) {
         unsigned long size;
         const char *blob = cli_embedded("demo", &size);

@@ -132,6 +132,13 @@ const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "C"); /* numbers are parsed and printed by our own rules */
+    /* messages speak the language asked for from the first one on */
+    for (int i = 1; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--lang") == 0)
+            cli_set_lang(strcmp(argv[i + 1], "en") == 0 ? IND_LANG_EN : IND_LANG_SV);
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--lang=en") == 0)
+            cli_set_lang(IND_LANG_EN);
     if (argc < 2) {
         general_help(stderr);
         return 1;

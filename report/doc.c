@@ -1,5 +1,6 @@
 /* doc.c: the document: its title block, blocks, tables and the text of a cell. */
 #include "doc.h"
+#include "parallel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -38,10 +39,12 @@ struct ind_doc_table {
     ind_doc_column *col;
     size_t ncol;
     const char *caption;
-    ind_cell *cells;
-    size_t rows, cap; /* cap in rows */
+    ind_cell **block; /* rows in blocks of BLOCK_ROWS: a growing table is never copied */
+    size_t rows, blocks, block_cap;
     size_t cur;       /* next column of the row being filled */
 };
+
+#define BLOCK_ROWS 4096
 
 struct ind_doc {
     ind_doc_meta meta;
@@ -157,7 +160,9 @@ void ind_doc_free(ind_doc *d)
         ind_doc_table *t = d->b[i].table;
         if (t) {
             free(t->col);
-            free(t->cells);
+            for (size_t k = 0; k < t->blocks; k++)
+                free(t->block[k]);
+            free(t->block);
             free(t);
         }
     }
@@ -277,18 +282,34 @@ size_t ind_doc_table_columns(const ind_doc_table *t) { return t->ncol; }
 const ind_doc_column *ind_doc_table_column(const ind_doc_table *t, size_t j) { return &t->col[j]; }
 size_t ind_doc_table_rows(const ind_doc_table *t) { return t->rows; }
 
+static ind_cell *cell_at(const ind_doc_table *t, size_t row, size_t column)
+{
+    return &t->block[row / BLOCK_ROWS][row % BLOCK_ROWS * t->ncol + column];
+}
+
 const ind_cell *ind_doc_table_cell(const ind_doc_table *t, size_t row, size_t column)
 {
-    return &t->cells[row * t->ncol + column];
+    return cell_at(t, row, column);
 }
 
 void ind_doc_row(ind_doc_table *t)
 {
-    if (t->rows == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 64;
-        t->cells = must(realloc(t->cells, t->cap * (t->ncol ? t->ncol : 1) * sizeof *t->cells));
+    size_t width = t->ncol ? t->ncol : 1;
+    if (t->rows == t->blocks * BLOCK_ROWS) {
+        if (t->blocks == t->block_cap) {
+            t->block_cap = t->block_cap ? t->block_cap * 2 : 16;
+            t->block = must(realloc(t->block, t->block_cap * sizeof *t->block));
+        }
+        /* a first block as small as a short table needs, grown once */
+        t->block[t->blocks] = must(malloc((t->blocks ? BLOCK_ROWS : 64) * width * sizeof(ind_cell)));
+        if (t->blocks)
+            ind_huge_pages(t->block[t->blocks], BLOCK_ROWS * width * sizeof(ind_cell));
+        t->blocks++;
+    } else if (t->rows == 64 && t->blocks == 1) {
+        t->block[0] = must(realloc(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell)));
+        ind_huge_pages(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell));
     }
-    memset(&t->cells[t->rows * t->ncol], 0, t->ncol * sizeof *t->cells);
+    memset(cell_at(t, t->rows, 0), 0, t->ncol * sizeof(ind_cell));
     t->rows++;
     t->cur = 0;
 }
@@ -299,7 +320,7 @@ static ind_cell *next(ind_doc_table *t)
         fputs("indikator: internal error: a table row with too many cells\n", stderr);
         abort();
     }
-    return &t->cells[(t->rows - 1) * t->ncol + t->cur++];
+    return cell_at(t, t->rows - 1, t->cur++);
 }
 
 void ind_doc_text(ind_doc_table *t, const char *s)
@@ -312,13 +333,13 @@ void ind_doc_text(ind_doc_table *t, const char *s)
 void ind_doc_code(ind_doc_table *t, const char *code, const char *label)
 {
     ind_doc_text(t, code);
-    t->cells[(t->rows - 1) * t->ncol + t->cur - 1].label = keep(t->doc, label);
+    cell_at(t, t->rows - 1, t->cur - 1)->label = keep(t->doc, label);
 }
 
 void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth)
 {
     ind_doc_text(t, s);
-    t->cells[(t->rows - 1) * t->ncol + t->cur - 1].indent = depth;
+    cell_at(t, t->rows - 1, t->cur - 1)->indent = depth;
 }
 
 void ind_doc_number(ind_doc_table *t, double v, int decimals, ind_unit unit)
@@ -354,13 +375,13 @@ void ind_doc_null(ind_doc_table *t) { next(t); }
 void ind_doc_quiet(ind_doc_table *t)
 {
     if (t->rows && t->cur > 0)
-        t->cells[(t->rows - 1) * t->ncol + t->cur - 1].quiet = 1;
+        cell_at(t, t->rows - 1, t->cur - 1)->quiet = 1;
 }
 
 void ind_doc_emphasis(ind_doc_table *t)
 {
     if (t->rows && t->cur > 0)
-        t->cells[(t->rows - 1) * t->ncol + t->cur - 1].emphasis = 1;
+        cell_at(t, t->rows - 1, t->cur - 1)->emphasis = 1;
 }
 
 /* ---- a cell's text ------------------------------------------------------------------ */

@@ -1,6 +1,8 @@
 /* ind_error.c: filling and formatting error records. */
 #include "ind_error.h"
 
+#include "messages.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +21,15 @@ ind_status ind_error_setv(ind_error *err, ind_status status, const char *file,
     snprintf(err->file, sizeof err->file, "%s", file ? file : "");
     err->line = line;
     err->column = column;
+    va_list sv;
+    va_copy(sv, ap);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
+    const char *fmt_sv = ind_msg_sv(fmt);
+    if (fmt_sv)
+        vsnprintf(err->message_sv, sizeof err->message_sv, fmt_sv, sv);
+    else
+        err->message_sv[0] = '\0';
+    va_end(sv);
     return status;
 }
 
@@ -33,17 +43,23 @@ ind_status ind_error_set(ind_error *err, ind_status status, const char *file,
     return status;
 }
 
+const char *ind_error_format_lang(const ind_error *err, ind_lang lang, char *buf, unsigned long size)
+{
+    const char *m = lang == IND_LANG_SV && err->message_sv[0] ? err->message_sv : err->message;
+    if (err->file[0] && err->line > 0 && err->column > 0)
+        snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line, err->column, m);
+    else if (err->file[0] && err->line > 0)
+        snprintf(buf, size, "%s:%ld: %s", err->file, err->line, m);
+    else if (err->file[0])
+        snprintf(buf, size, "%s: %s", err->file, m);
+    else
+        snprintf(buf, size, "%s", m);
+    return buf;
+}
+
 const char *ind_error_format(const ind_error *err, char *buf, unsigned long size)
 {
-    if (err->file[0] && err->line > 0 && err->column > 0)
-        snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line, err->column, err->message);
-    else if (err->file[0] && err->line > 0)
-        snprintf(buf, size, "%s:%ld: %s", err->file, err->line, err->message);
-    else if (err->file[0])
-        snprintf(buf, size, "%s: %s", err->file, err->message);
-    else
-        snprintf(buf, size, "%s", err->message);
-    return buf;
+    return ind_error_format_lang(err, IND_LANG_EN, buf, size);
 }
 
 const char *ind_status_name(ind_status status)

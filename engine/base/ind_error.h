@@ -17,13 +17,16 @@ typedef enum {
 } ind_status;
 
 /* Where and why an operation failed. line and column are 1-based; 0 means
- * "not applicable". The message is one sentence, no trailing newline. */
+ * "not applicable". The message is one sentence, no trailing newline, in
+ * English and, from the message catalogue (messages.h), in Swedish: the same
+ * arguments formatted by the Swedish text of the format. */
 typedef struct ind_error {
     ind_status status;
     char file[512];
     long line;
     long column;
     char message[1024];
+    char message_sv[1024]; /* "" when the catalogue has no Swedish for it */
 } ind_error;
 
 void ind_error_clear(ind_error *err);
@@ -34,8 +37,11 @@ ind_status ind_error_set(ind_error *err, ind_status status, const char *file,
     __attribute__((format(printf, 6, 7)));
 ind_status ind_error_setv(ind_error *err, ind_status status, const char *file,
                           long line, long column, const char *fmt, va_list ap);
-/* Formats "file:line:column: message" into buf. */
+/* Formats "file:line:column: message" into buf (the English message). */
 const char *ind_error_format(const ind_error *err, char *buf, unsigned long size);
+/* The same in a language: the Swedish message when lang is Swedish and there is one. */
+#include "lang.h"
+const char *ind_error_format_lang(const ind_error *err, ind_lang lang, char *buf, unsigned long size);
 const char *ind_status_name(ind_status status);
 
 #endif

@@ -12,13 +12,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 ind_status ind_file_slurp(const char *path, char **data, size_t *size, ind_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file: %s", strerror(errno));
-    size_t cap = 1 << 16, n = 0;
+    /* the file's size when it has one (a pipe has not): read at once, never copied */
+    struct stat st;
+    size_t cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+                     ? (size_t)st.st_size + 1 : (size_t)1 << 16, n = 0;
     char *buf = malloc(cap + 1);
     if (!buf) {
         fclose(f);
@@ -371,6 +375,337 @@ static char detect_delimiter(const char *s, size_t size)
     return ',';
 }
 
+char ind_csv_detect_delimiter(const char *text, size_t size) { return detect_delimiter(text, size); }
+
+/* ---- reading in pieces -------------------------------------------------- */
+
+size_t ind_csv_split_point(const char *text, size_t size, size_t pos)
+{
+    while (pos < size && ((unsigned char)text[pos] & 0xC0) == 0x80)
+        pos++;
+    return pos < size ? pos : size;
+}
+
+/* Whether the eight bytes at u are plain ASCII of 0x20 and up (*w: them). */
+static int plain8(const unsigned char *u, uint64_t *w)
+{
+    memcpy(w, u, 8);
+    return !(*w & 0x8080808080808080ULL) && !((*w - 0x2020202020202020ULL) & ~*w & 0x8080808080808080ULL);
+}
+
+/* Bytes of w equal to b (exact: one high bit per such byte). */
+static uint64_t bytes_equal(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (0x0101010101010101ULL * b);
+    return ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x) & 0x8080808080808080ULL;
+}
+
+/* ind_csv_scan byte by byte from i to end (a UTF-8 sequence may go past it):
+ * into *out; where it stopped, or SIZE_MAX at a byte that is not clean. */
+static size_t scan_bytes(const unsigned char *u, size_t size, size_t i, size_t end, ind_csv_scan_result *out)
+{
+    while (i < end) {
+        uint64_t w;
+        if (i + 8 <= end && plain8(u + i, &w)) {
+            /* plain ASCII of 0x20 and up: count its quotes and go on */
+            uint64_t q = bytes_equal(w, '"');
+            out->quotes += (size_t)(((q >> 7) * 0x0101010101010101ULL) >> 56);
+            i += 8;
+            continue;
+        }
+        unsigned char c = u[i];
+        if (c < 0x20) {
+            if (c == '\n' || (c == '\r' && (i + 1 >= size || u[i + 1] != '\n')))
+                out->breaks++;
+            else if (c != '\t' && c != '\r')
+                return SIZE_MAX;
+            i++;
+        } else if (c < 0x80) {
+            out->quotes += c == '"';
+            i++;
+        } else {
+            size_t k = utf8_seq(u + i, size - i);
+            if (!k)
+                return SIZE_MAX;
+            i += k;
+        }
+    }
+    return i;
+}
+
+/* Sixteen bytes at once (GCC's and Clang's vector extension: SSE2 on x86-64, NEON on ARM). */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+/* Counts quotes and line feeds in p[0 .. 16 * chunks) (chunks at most 127);
+ * -1 when a byte there is UTF-8 or a control byte other than LF and tab. */
+static int scan_chunks(const unsigned char *p, size_t chunks, size_t *quotes, long *lf)
+{
+    bytes16 nq = {0}, nlf = {0}, odd = {0};
+    for (size_t k = 0; k < chunks; k++) {
+        bytes16 x;
+        memcpy(&x, p + 16 * k, 16);
+        odd |= (bytes16)(x >= 0x80) | ((bytes16)(x < 0x20) & (bytes16)(x != '\n') & (bytes16)(x != '\t'));
+        nq -= (bytes16)(x == '"'); /* a true comparison is all ones: minus one adds one */
+        nlf -= (bytes16)(x == '\n');
+    }
+    uint64_t o[2];
+    memcpy(o, &odd, 16);
+    if (o[0] | o[1])
+        return -1;
+    for (int i = 0; i < 16; i++) {
+        *quotes += nq[i];
+        *lf += nlf[i];
+    }
+    return 0;
+}
+
+void ind_csv_scan(const char *text, size_t size, size_t begin, size_t end, ind_csv_scan_result *out)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = begin;
+    out->quotes = 0;
+    out->breaks = 0;
+    out->clean = 0;
+    /* 2 032 bytes at a time while they are ASCII with no control byte but LF
+     * and tab; anything else (CR, UTF-8, control bytes) byte by byte */
+    while (i < end) {
+        size_t chunks = (end - i) / 16 < 127 ? (end - i) / 16 : 127;
+        if (chunks && scan_chunks(u + i, chunks, &out->quotes, &out->breaks) == 0) {
+            i += 16 * chunks;
+            continue;
+        }
+        size_t stop = chunks ? i + 16 * chunks : end;
+        if ((i = scan_bytes(u, size, i, stop, out)) == SIZE_MAX)
+            return; /* (a UTF-8 sequence across stop is read whole) */
+    }
+    out->clean = 1;
+}
+
+size_t ind_csv_boundary(const char *text, size_t size, size_t pos, int odd_quotes, long *breaks)
+{
+    long k = 0;
+    for (size_t i = pos; i < size; i++) {
+        char c = text[i];
+        if (c == '"') {
+            odd_quotes = !odd_quotes;
+        } else if (c == '\n' || c == '\r') {
+            size_t next = i + 1 + (c == '\r' && i + 1 < size && text[i + 1] == '\n');
+            k++;
+            if (!odd_quotes) {
+                *breaks += k;
+                return next;
+            }
+            i = next - 1;
+        }
+    }
+    *breaks += k;
+    return size;
+}
+
+void ind_csv_cursor_init(ind_csv_cursor *c, const char *path, const char *text, size_t pos,
+                         size_t end, long line, char delimiter)
+{
+    memset(c, 0, sizeof *c);
+    c->text = text;
+    c->pos = pos;
+    c->end = end;
+    c->line = line;
+    c->delimiter = delimiter;
+    c->path = path;
+    c->stop[(unsigned char)delimiter] = c->stop['\n'] = c->stop['\r'] = c->stop['"'] = 1;
+}
+
+void ind_csv_cursor_free(ind_csv_cursor *c)
+{
+    free(c->field);
+    free(c->len);
+    free(c->offset);
+    free(c->in_scratch);
+    free(c->scratch);
+    memset(c, 0, sizeof *c);
+}
+
+/* libcsv's blank: space, and tab unless tab is the delimiter. */
+static int cursor_space(const ind_csv_cursor *c, char ch)
+{
+    return ch == ' ' || (ch == '\t' && c->delimiter != '\t');
+}
+
+/* Room for one more field; -2 when out of memory. */
+static int cursor_room(ind_csv_cursor *c, size_t count)
+{
+    if (count < c->cap)
+        return 0;
+    size_t cap = c->cap ? c->cap * 2 : 32;
+    const char **f = realloc(c->field, cap * sizeof *f);
+    if (f)
+        c->field = f;
+    size_t *l = realloc(c->len, cap * sizeof *l);
+    if (l)
+        c->len = l;
+    size_t *o = realloc(c->offset, cap * sizeof *o);
+    if (o)
+        c->offset = o;
+    unsigned char *s = realloc(c->in_scratch, cap);
+    if (s)
+        c->in_scratch = s;
+    if (!f || !l || !o || !s)
+        return -2;
+    c->cap = cap;
+    return 0;
+}
+
+/* A quoted field from the quote at c->pos: its text with "" as ", and the
+ * position after the closing quote. -1 when unterminated, -2 out of memory. */
+static int cursor_quoted(ind_csv_cursor *c, size_t count)
+{
+    size_t start = ++c->pos, copied_from = start;
+    int copy = 0;
+    for (;;) {
+        const char *q = memchr(c->text + c->pos, '"', c->end - c->pos);
+        if (!q)
+            return -1; /* unterminated here: the whole-file reader says where */
+        size_t at = (size_t)(q - c->text);
+        c->line += count_breaks(c->text + c->pos, at - c->pos);
+        if (at + 1 < c->end && c->text[at + 1] == '"') {
+            /* "" is one quote: the text so far and that quote go to scratch */
+            size_t n = at + 1 - copied_from;
+            if (c->scratch_len + n > c->scratch_cap) {
+                size_t cap = c->scratch_cap ? c->scratch_cap * 2 : 1024;
+                while (cap < c->scratch_len + n)
+                    cap *= 2;
+                char *s = realloc(c->scratch, cap);
+                if (!s)
+                    return -2;
+                c->scratch = s;
+                c->scratch_cap = cap;
+            }
+            if (!copy) {
+                c->offset[count] = c->scratch_len;
+                copy = 1;
+            }
+            memcpy(c->scratch + c->scratch_len, c->text + copied_from, n);
+            c->scratch_len += n;
+            c->pos = copied_from = at + 2;
+            continue;
+        }
+        if (copy) {
+            size_t n = at - copied_from;
+            if (c->scratch_len + n > c->scratch_cap) {
+                size_t cap = c->scratch_cap * 2;
+                while (cap < c->scratch_len + n)
+                    cap *= 2;
+                char *s = realloc(c->scratch, cap);
+                if (!s)
+                    return -2;
+                c->scratch = s;
+                c->scratch_cap = cap;
+            }
+            memcpy(c->scratch + c->scratch_len, c->text + copied_from, n);
+            c->scratch_len += n;
+            c->len[count] = c->scratch_len - c->offset[count];
+        } else {
+            c->offset[count] = start;
+            c->len[count] = at - start;
+        }
+        c->in_scratch[count] = (unsigned char)copy;
+        c->pos = at + 1;
+        return 0;
+    }
+}
+
+/* An unquoted field from c->pos to a delimiter or line end, trailing blanks
+ * left out; -1 for a quote inside it. */
+static int cursor_plain(ind_csv_cursor *c, size_t count)
+{
+    const char *t = c->text;
+    size_t i = c->pos, last;
+    while (i < c->end && !c->stop[(unsigned char)t[i]])
+        i++;
+    if (i < c->end && t[i] == '"')
+        return -1;
+    for (last = i; last > c->pos && cursor_space(c, t[last - 1]);)
+        last--;
+    c->offset[count] = c->pos;
+    c->len[count] = last - c->pos;
+    c->in_scratch[count] = 0;
+    c->pos = i;
+    return 0;
+}
+
+/* Skips blanks and line breaks before a row, counting lines. */
+static void cursor_skip(ind_csv_cursor *c)
+{
+    while (c->pos < c->end) {
+        char ch = c->text[c->pos];
+        if (ch == '\n' || (ch == '\r' && !(c->pos + 1 < c->end && c->text[c->pos + 1] == '\n')))
+            c->line++;
+        else if (ch != '\r' && !(cursor_space(c, ch) && ch != c->delimiter))
+            return;
+        c->pos++;
+    }
+}
+
+/* One row from c->pos: the number of fields, or -1 / -2. */
+static long cursor_row(ind_csv_cursor *c)
+{
+    size_t count = 0;
+    c->scratch_len = 0;
+    for (;;) {
+        while (c->pos < c->end && cursor_space(c, c->text[c->pos]) && c->text[c->pos] != c->delimiter)
+            c->pos++;
+        if (cursor_room(c, count))
+            return -2;
+        int rc = c->pos < c->end && c->text[c->pos] == '"' ? cursor_quoted(c, count) : cursor_plain(c, count);
+        if (rc)
+            return rc;
+        if (c->len[count] > IND_CSV_MAX_FIELD)
+            return -1;
+        count++;
+        while (c->pos < c->end && cursor_space(c, c->text[c->pos]))
+            c->pos++; /* blanks after a closing quote */
+        if (c->pos >= c->end)
+            return (long)count;
+        char ch = c->text[c->pos];
+        if (ch == c->delimiter) {
+            c->pos++;
+            continue;
+        }
+        if (ch != '\n' && ch != '\r')
+            return -1; /* text after a closing quote */
+        c->pos++;
+        if (ch == '\n' || !(c->pos < c->end && c->text[c->pos] == '\n'))
+            c->line++;
+        return (long)count;
+    }
+}
+
+int ind_csv_cursor_next(ind_csv_cursor *c, ind_csv_row *row)
+{
+    for (;;) {
+        cursor_skip(c);
+        if (c->pos >= c->end)
+            return 0;
+        long line = c->line;
+        long count = cursor_row(c);
+        if (count < 0)
+            return (int)count;
+        int blank = 1;
+        for (long i = 0; i < count; i++) {
+            c->field[i] = (c->in_scratch[i] ? c->scratch : c->text) + c->offset[i];
+            blank &= c->len[i] == 0;
+        }
+        if (blank)
+            continue; /* a row of empty fields is a blank line */
+        row->field = c->field;
+        row->len = c->len;
+        row->count = (size_t)count;
+        row->line = line;
+        row->path = c->path;
+        return 1;
+    }
+}
+
 /* The most text handed to libcsv at once. */
 #define CHUNK ((size_t)64 * 1024)
 
@@ -405,111 +740,192 @@ static int open_quote(const char *data, size_t size, char delimiter, long *line,
     return quoted;
 }
 
+/* What one pass over the bytes found: the first control character other than
+ * tab, CR, LF (binary junk: the same bytes in UTF-8 and Windows-1252, so it is
+ * reported first), the first byte that is not UTF-8, how many valid UTF-8
+ * letters, and whether a CR stands alone (old Mac line ends). Eight plain
+ * ASCII bytes at a time: the common case. */
+typedef struct {
+    size_t ctrl_at, bad, multibyte; /* ctrl_at, bad: size when none */
+    int lone_cr;
+} byte_scan;
+
+static void scan_all(const char *data, size_t size, byte_scan *b)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    size_t i = 0;
+    b->ctrl_at = b->bad = size;
+    b->multibyte = 0;
+    b->lone_cr = 0;
+    while (i < size) {
+        uint64_t w;
+        if (i + 8 <= size && plain8(u + i, &w)) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = u[i];
+        if (c < 0x20) {
+            if (c != '\t' && c != '\n' && c != '\r') {
+                b->ctrl_at = i;
+                return;
+            }
+            if (c == '\r' && (i + 1 >= size || u[i + 1] != '\n'))
+                b->lone_cr = 1;
+            i++;
+        } else if (c < 0x80 || b->bad < size) {
+            i++; /* ASCII, or already not UTF-8: only control characters matter now */
+        } else {
+            size_t k = utf8_seq(u + i, size - i);
+            b->multibyte += k != 0;
+            if (!k)
+                b->bad = i;
+            i += k ? k : 1;
+        }
+    }
+}
+
+/* The text as UTF-8 without BOM: *data and *size moved past a BOM, or to a
+ * converted copy (*converted, to free) of a Windows-1252 file; sets *lone_cr.
+ * Fails for an empty or binary file and for bytes in no encoding asked for. */
+static ind_status text_of(const char *name, const char **data, size_t *size, ind_encoding enc,
+                          ind_csv_info *info, char **converted, int *lone_cr, ind_error *err)
+{
+    long line = 0, col = 0;
+    if (*size == 0)
+        return ind_error_set(err, IND_EINPUT, name, 0, 0, "the file is empty");
+    const char *nul = memchr(*data, '\0', *size);
+    if (nul) {
+        position_of(*data, (size_t)(nul - *data), &line, &col);
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "the file contains a NUL byte: it is binary, not CSV text");
+    }
+    if (*size >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0) {
+        info->had_bom = 1;
+        *data += 3;
+        *size -= 3;
+        if (enc == IND_ENC_AUTO)
+            enc = IND_ENC_UTF8;
+    }
+    byte_scan b;
+    scan_all(*data, *size, &b);
+    *lone_cr = b.lone_cr;
+    if (b.ctrl_at < *size) {
+        position_of(*data, b.ctrl_at, &line, &col);
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "control character 0x%02X: the file looks binary, not CSV text",
+                             (unsigned char)(*data)[b.ctrl_at]);
+    }
+    if (enc == IND_ENC_AUTO || enc == IND_ENC_UTF8) {
+        if (b.bad == *size) {
+            info->encoding = IND_ENC_UTF8;
+            return IND_OK;
+        }
+        if (enc == IND_ENC_UTF8 || b.multibyte != 0) {
+            position_of(*data, b.bad, &line, &col);
+            return ind_error_set(err, IND_EINPUT, name, line, col,
+                                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8, or give "
+                                 "--encoding cp1252 if it is a Windows-1252 file",
+                                 (unsigned char)(*data)[b.bad]);
+        }
+        /* no valid UTF-8 letters at all: a Windows export */
+    }
+    size_t out_size;
+    int rc = ind_cp1252_to_utf8(*data, *size, converted, &out_size, &line, &col);
+    if (rc == -2)
+        return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
+    if (rc < 0)
+        return ind_error_set(err, IND_EINPUT, name, line, col,
+                             "a byte that is neither UTF-8 nor a Windows-1252 character");
+    *data = *converted;
+    *size = out_size;
+    info->encoding = IND_ENC_CP1252;
+    return IND_OK;
+}
+
+/* Stops a runaway field before the whole file is buffered. */
+static int runaway(struct csv_parser *p)
+{
+    return csv_get_buffer_size(p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192;
+}
+
+/* A file without quotes (and without lone CRs): no field spans lines, so every
+ * row is one line and the text goes to libcsv in large pieces. */
+static void feed_pieces(reader *r, struct csv_parser *p)
+{
+    for (size_t pos = 0; pos < r->size && r->status == IND_OK;) {
+        size_t end = pos + CHUNK < r->size ? pos + CHUNK : r->size;
+        if (csv_parse(p, r->data + pos, end - pos, on_field, on_row, r) != end - pos &&
+            r->status == IND_OK) {
+            int e = csv_error(p);
+            r->status = ind_error_set(r->err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, r->path,
+                                      r->line, 0, "%s", csv_strerror(e));
+        }
+        pos = end;
+        if (runaway(p) && r->status == IND_OK)
+            r->status = ind_error_set(r->err, IND_EINPUT, r->path, r->scan_line, (long)r->count + 1,
+                                      "a field is longer than %d bytes", IND_CSV_MAX_FIELD);
+    }
+}
+
+/* Any other file: text goes to libcsv a line at a time (a long line in pieces),
+ * so every callback knows its line and a runaway field is stopped early. */
+static void feed_lines(reader *r, struct csv_parser *p, int lone_cr)
+{
+    size_t pos = 0, line_start = 0, size = r->size;
+    const char *data = r->data;
+    while (pos < size && r->status == IND_OK) {
+        const char *nl = line_end(data + pos, data + size, lone_cr);
+        size_t end = nl ? (size_t)(nl - data) : size;
+        if (end - pos > CHUNK) {
+            end = pos + CHUNK;
+            nl = NULL;
+        }
+        size_t done = csv_parse(p, data + pos, end - pos, on_field, on_row, r);
+        if (done != end - pos) {
+            if (r->status == IND_OK) {
+                int e = csv_error(p);
+                r->status = ind_error_set(r->err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, r->path,
+                                          r->line, (long)(pos + done - line_start) + 1,
+                                          e == CSV_EPARSE
+                                              ? "malformed quoting: a quote inside an unquoted field "
+                                                "or text after a closing quote"
+                                              : "%s",
+                                          csv_strerror(e));
+            }
+            return;
+        }
+        if (r->status != IND_OK)
+            return;
+        pos = end;
+        if (nl) {
+            r->line++;
+            line_start = pos;
+        }
+        if (runaway(p) && r->status == IND_OK) {
+            long line = r->line, col = (long)r->count + 1;
+            int quoted = open_quote(data, pos, r->delimiter, &line, &col);
+            r->status = ind_error_set(r->err, IND_EINPUT, r->path, line, col,
+                                      quoted ? "a quoted field opened here is longer than %d bytes "
+                                               "(an unterminated quote?)"
+                                             : "a field is longer than %d bytes",
+                                      IND_CSV_MAX_FIELD);
+        }
+    }
+}
+
 ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, ind_encoding enc,
                                char delimiter, ind_csv_row_fn fn, void *user, ind_csv_info *info,
                                ind_error *err)
 {
     char *converted = NULL;
+    int lone_cr = 0;
     ind_csv_info local;
     if (!info)
         info = &local;
     memset(info, 0, sizeof *info);
-
-    if (size == 0)
-        return ind_error_set(err, IND_EINPUT, name, 0, 0, "the file is empty");
-    const char *nul = memchr(data, '\0', size);
-    if (nul) {
-        long line, col;
-        position_of(data, (size_t)(nul - data), &line, &col);
-        return ind_error_set(err, IND_EINPUT, name, line, col,
-                             "the file contains a NUL byte: it is binary, not CSV text");
-    }
-    if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        info->had_bom = 1;
-        data += 3;
-        size -= 3;
-        if (enc == IND_ENC_AUTO)
-            enc = IND_ENC_UTF8;
-    }
-    /* One pass over the bytes: control characters other than tab, CR, LF mean binary
-     * junk (they are the same bytes in UTF-8 and Windows-1252, so the file's own
-     * columns are named and they are reported first), and the first byte that is not
-     * UTF-8. Eight plain ASCII bytes at a time: the common case. */
-    size_t ctrl_at = size, bad = size, multibyte = 0;
-    int lone_cr = 0; /* a CR not followed by LF: old Mac line ends */
-    {
-        const unsigned char *u = (const unsigned char *)data;
-        size_t i = 0;
-        while (i < size) {
-            if (i + 8 <= size) {
-                uint64_t w;
-                memcpy(&w, u + i, 8);
-                if (!(w & 0x8080808080808080ULL) &&
-                    !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL)) {
-                    i += 8;
-                    continue;
-                }
-            }
-            unsigned char c = u[i];
-            if (c < 0x20) {
-                if (c != '\t' && c != '\n' && c != '\r') {
-                    ctrl_at = i;
-                    break;
-                }
-                if (c == '\r' && (i + 1 >= size || u[i + 1] != '\n'))
-                    lone_cr = 1;
-                i++;
-            } else if (c < 0x80) {
-                i++;
-            } else if (bad < size) {
-                i++; /* already not UTF-8: only control characters matter now */
-            } else {
-                size_t k = utf8_seq(u + i, size - i);
-                if (k) {
-                    multibyte++;
-                    i += k;
-                } else {
-                    bad = i;
-                    i++;
-                }
-            }
-        }
-    }
-    if (ctrl_at < size) {
-        long line, col;
-        position_of(data, ctrl_at, &line, &col);
-        return ind_error_set(err, IND_EINPUT, name, line, col,
-                             "control character 0x%02X: the file looks binary, not CSV text",
-                             (unsigned char)data[ctrl_at]);
-    }
-    if (enc == IND_ENC_AUTO || enc == IND_ENC_UTF8) {
-        if (bad == size) {
-            info->encoding = IND_ENC_UTF8;
-        } else if (enc == IND_ENC_AUTO && multibyte == 0) {
-            enc = IND_ENC_CP1252; /* no valid UTF-8 letters at all: a Windows export */
-        } else {
-            long line, col;
-            position_of(data, bad, &line, &col);
-            return ind_error_set(err, IND_EINPUT, name, line, col,
-                                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8, or give "
-                                 "--encoding cp1252 if it is a Windows-1252 file",
-                                 (unsigned char)data[bad]);
-        }
-    }
-    if (enc == IND_ENC_CP1252) {
-        long line = 0, col = 0;
-        size_t out_size;
-        int rc = ind_cp1252_to_utf8(data, size, &converted, &out_size, &line, &col);
-        if (rc == -2)
-            return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
-        if (rc < 0)
-            return ind_error_set(err, IND_EINPUT, name, line, col,
-                                 "a byte that is neither UTF-8 nor a Windows-1252 character");
-        data = converted;
-        size = out_size;
-        info->encoding = IND_ENC_CP1252;
-    }
-
+    ind_status st = text_of(name, &data, &size, enc, info, &converted, &lone_cr, err);
+    if (st != IND_OK)
+        return st;
     if (!delimiter)
         delimiter = detect_delimiter(data, size);
     info->delimiter = delimiter;
@@ -534,70 +950,16 @@ ind_status ind_csv_read_buffer(const char *name, const char *data, size_t size, 
     r.status = IND_OK;
     r.line = 1;
     r.row_line = 1;
-    /* Without quotes no field spans lines, so every row is one line: the text can
-     * go to libcsv in large pieces. A lone CR (found in the byte scan above) needs
-     * the slow way. */
     r.fast = !memchr(data, '"', size) && !lone_cr;
     r.data = data;
     r.size = size;
     r.scan_line = 1;
     r.delimiter = delimiter;
-    if (r.fast)
+    if (r.fast) {
         skip_blank_lines(&r);
-
-    /* Text goes to libcsv a line at a time (a long line in pieces), so every
-     * callback knows its line and a runaway field is stopped early. */
-    size_t pos = 0, line_start = 0;
-    while (r.fast && pos < size && r.status == IND_OK) {
-        size_t end = pos + CHUNK < size ? pos + CHUNK : size;
-        if (csv_parse(&p, data + pos, end - pos, on_field, on_row, &r) != end - pos && r.status == IND_OK) {
-            int e = csv_error(&p);
-            r.status = ind_error_set(err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, name, r.line, 0, "%s",
-                                     csv_strerror(e));
-        }
-        pos = end;
-        if (csv_get_buffer_size(&p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192 && r.status == IND_OK)
-            r.status = ind_error_set(err, IND_EINPUT, name, r.scan_line, (long)r.count + 1,
-                                     "a field is longer than %d bytes", IND_CSV_MAX_FIELD);
-    }
-    while (!r.fast && pos < size && r.status == IND_OK) {
-        const char *nl = line_end(data + pos, data + size, lone_cr);
-        size_t end = nl ? (size_t)(nl - data) : size;
-        if (end - pos > CHUNK) {
-            end = pos + CHUNK;
-            nl = NULL;
-        }
-        size_t done = csv_parse(&p, data + pos, end - pos, on_field, on_row, &r);
-        if (done != end - pos) {
-            if (r.status == IND_OK) {
-                int e = csv_error(&p);
-                r.status = ind_error_set(err, e == CSV_ENOMEM ? IND_ENOMEM : IND_EINPUT, name,
-                                         r.line, (long)(pos + done - line_start) + 1,
-                                         e == CSV_EPARSE
-                                             ? "malformed quoting: a quote inside an unquoted field "
-                                               "or text after a closing quote"
-                                             : "%s",
-                                         csv_strerror(e));
-            }
-            break;
-        }
-        if (r.status != IND_OK)
-            break;
-        pos = end;
-        if (nl) {
-            r.line++;
-            line_start = pos;
-        }
-        /* stop a runaway field early instead of buffering the whole file */
-        if (csv_get_buffer_size(&p) > 2 * (size_t)IND_CSV_MAX_FIELD + 8192 && r.status == IND_OK) {
-            long line = r.line, col = (long)r.count + 1;
-            int quoted = open_quote(data, pos, delimiter, &line, &col);
-            r.status = ind_error_set(err, IND_EINPUT, name, line, col,
-                                     quoted ? "a quoted field opened here is longer than %d bytes "
-                                              "(an unterminated quote?)"
-                                            : "a field is longer than %d bytes",
-                                     IND_CSV_MAX_FIELD);
-        }
+        feed_pieces(&r, &p);
+    } else {
+        feed_lines(&r, &p, lone_cr);
     }
     if (r.status == IND_OK && csv_fini(&p, on_field, on_row, &r) != 0 && r.status == IND_OK) {
         long line = r.line, col = 1;

@@ -7,6 +7,7 @@
  * analysis walks a series as a contiguous run. */
 #define _GNU_SOURCE
 #include "dataset.h"
+#include "parallel.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -21,10 +22,6 @@ typedef struct {
     const ind_indicator *info;
 } indicator_entry;
 
-typedef struct {
-    uint64_t key; /* unit, indicator, gender packed for hashing */
-    uint32_t series_plus_one;
-} series_slot;
 
 struct ind_dataset {
     const ind_catalog *cat;
@@ -36,14 +33,15 @@ struct ind_dataset {
     ind_period *period;
     double *value;
     double *num, *den, *sd; /* lazily allocated */
-    ind_str *target, *kf_target, *goal, *note, *file;
+    ind_str *target, *kf_target, *goal, *note;
+    uint16_t *file;  /* an index into files */
     ind_str *source; /* lazily allocated */
     uint32_t *line;
     uint8_t *missing;
 
     ind_series *stab;
     size_t series_n, series_cap;
-    series_slot *slots;
+    uint32_t *slots; /* series index + 1 by hash of unit, indicator, gender; 0 = empty */
     size_t slot_cap;
 
     indicator_entry *ind; /* open-addressed by raw id */
@@ -55,6 +53,9 @@ struct ind_dataset {
 
     ind_warning *warn;
     size_t warn_n, warn_cap;
+
+    ind_str *files; /* the files rows were read from (a row keeps an index: two bytes) */
+    size_t files_n, files_cap;
 
     /* the previous row's unit and indicator: rows come grouped, so the series
      * of the next row is usually one of these four (one per gender) */
@@ -101,6 +102,7 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->goal);
     free(ds->note);
     free(ds->file);
+    free(ds->files);
     free(ds->source);
     free(ds->line);
     free(ds->missing);
@@ -152,24 +154,19 @@ const ind_warning *ind_dataset_warning(const ind_dataset *ds, size_t i)
 
 /* ---- growth ------------------------------------------------------------- */
 
-static int grow_column(void **col, size_t elem, size_t cap)
-{
-    if (!*col)
-        return 0; /* lazy column not in use */
-    void *p = realloc(*col, cap * elem);
-    if (!p)
-        return -1;
-    *col = p;
-    return 0;
-}
-
 static int alloc_column(void **col, size_t elem, size_t cap)
 {
     void *p = realloc(*col, cap * elem);
     if (!p)
         return -1;
     *col = p;
+    ind_huge_pages(p, cap * elem);
     return 0;
+}
+
+static int grow_column(void **col, size_t elem, size_t cap)
+{
+    return *col ? alloc_column(col, elem, cap) : 0; /* a lazy column not in use stays so */
 }
 
 static int resize_rows(ind_dataset *ds, size_t cap);
@@ -312,12 +309,10 @@ static long series_lookup(const ind_dataset *ds, ind_str unit, ind_str indicator
     uint64_t key = series_key(unit, indicator, g);
     size_t mask = ds->slot_cap - 1;
     size_t j = mix64(key) & mask;
-    while (ds->slots[j].series_plus_one) {
-        if (ds->slots[j].key == key) {
-            const ind_series *s = &ds->stab[ds->slots[j].series_plus_one - 1];
-            if (s->unit == unit && s->indicator == indicator && s->gender == g)
-                return (long)ds->slots[j].series_plus_one - 1;
-        }
+    while (ds->slots[j]) {
+        const ind_series *s = &ds->stab[ds->slots[j] - 1];
+        if (s->unit == unit && s->indicator == indicator && s->gender == g)
+            return (long)ds->slots[j] - 1;
         j = (j + 1) & mask;
     }
     if (slot_out)
@@ -325,20 +320,39 @@ static long series_lookup(const ind_dataset *ds, ind_str unit, ind_str indicator
     return -1;
 }
 
-static int series_rehash(ind_dataset *ds, size_t cap)
+/* The series index anew with cap slots; the old one is freed first when
+ * drop_first (it no longer matches the series: less memory at the peak). */
+/* A series index of cap slots (a power of two) for n series, series i named
+ * by key(items, i): each slot 0 or a series + 1. NULL when out of memory. */
+static uint32_t *index_build(size_t cap, size_t n, uint64_t (*key)(const void *, size_t), const void *items)
 {
-    series_slot *t = calloc(cap, sizeof *t);
+    uint32_t *t = calloc(cap, sizeof *t);
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = mix64(key(items, i)) & (cap - 1);
+        while (t[j])
+            j = (j + 1) & (cap - 1);
+        t[j] = (uint32_t)i + 1;
+    }
+    return t;
+}
+
+static uint64_t stab_key(const void *items, size_t i)
+{
+    const ind_series *s = (const ind_series *)items + i;
+    return series_key(s->unit, s->indicator, s->gender);
+}
+
+static int series_rehash(ind_dataset *ds, size_t cap, int drop_first)
+{
+    if (drop_first) {
+        free(ds->slots);
+        ds->slots = NULL;
+    }
+    uint32_t *t = index_build(cap, ds->series_n, stab_key, ds->stab);
     if (!t)
         return -1;
-    for (size_t i = 0; i < ds->series_n; i++) {
-        const ind_series *s = &ds->stab[i];
-        uint64_t key = series_key(s->unit, s->indicator, s->gender);
-        size_t j = mix64(key) & (cap - 1);
-        while (t[j].series_plus_one)
-            j = (j + 1) & (cap - 1);
-        t[j].key = key;
-        t[j].series_plus_one = (uint32_t)i + 1;
-    }
     free(ds->slots);
     ds->slots = t;
     ds->slot_cap = cap;
@@ -365,10 +379,9 @@ static long series_get(ind_dataset *ds, ind_str unit, const indicator_entry *ie,
     ns->gender = g;
     ns->info = ie->info;
     ns->first = ns->count = 0;
-    ds->slots[slot].key = series_key(unit, ie->canonical, g);
-    ds->slots[slot].series_plus_one = (uint32_t)ds->series_n + 1;
+    ds->slots[slot] = (uint32_t)ds->series_n + 1;
     ds->series_n++;
-    if (ds->series_n * 2 > ds->slot_cap && series_rehash(ds, ds->slot_cap * 2))
+    if (ds->series_n * 2 > ds->slot_cap && series_rehash(ds, ds->slot_cap * 2, 0))
         return -1;
     return (long)ds->series_n - 1;
 }
@@ -407,28 +420,58 @@ ind_target ind_dataset_target(const ind_dataset *ds, ind_str text)
     return ind_target_parse(s, strlen(s));
 }
 
-/* Writes o into row i of every column in use (the lazy ones exist once a
- * row has had a value for them). */
-static void put_row(ind_dataset *ds, size_t i, const ind_obs *o)
+/* The index of file id f among the dataset's files, added when new (up to
+ * 65 536 files); -1 when out of memory or past that. */
+static long file_index(ind_dataset *ds, ind_str f)
 {
-    ds->series[i] = o->series;
+    if (ds->files_n && ds->files[ds->files_n - 1] == f)
+        return (long)ds->files_n - 1;
+    for (size_t k = 0; k < ds->files_n; k++)
+        if (ds->files[k] == f)
+            return (long)k;
+    if (ds->files_n == 65536)
+        return -1;
+    if (ds->files_n == ds->files_cap) {
+        size_t cap = ds->files_cap ? ds->files_cap * 2 : 8;
+        ind_str *t = realloc(ds->files, cap * sizeof *t);
+        if (!t)
+            return -1;
+        ds->files = t;
+        ds->files_cap = cap;
+    }
+    ds->files[ds->files_n++] = f;
+    return (long)ds->files_n - 1;
+}
+
+/* The file id of row i. */
+static ind_str file_of(const ind_dataset *ds, size_t i) { return ds->files[ds->file[i]]; }
+
+/* Writes observation o of series s into row i of the columns (which exist);
+ * o->file is the dataset's file number `file`. */
+static void put_row(ind_dataset *ds, size_t i, uint32_t s, uint16_t file, const ind_obs *o)
+{
+    ds->series[i] = s;
     ds->period[i] = o->period;
     ds->value[i] = o->value;
-    ds->target[i] = o->target;
-    ds->file[i] = o->file;
-    ds->line[i] = o->line;
-    ds->missing[i] = (uint8_t)o->missing;
     if (ds->num) {
         ds->num[i] = o->numerator;
         ds->den[i] = o->denominator;
     }
     if (ds->sd)
         ds->sd[i] = o->sd;
-    ind_str *const lazy[] = {ds->source, ds->kf_target, ds->goal, ds->note};
-    const ind_str text[] = {o->source, o->kf_target, o->goal, o->note};
-    for (size_t k = 0; k < sizeof lazy / sizeof lazy[0]; k++)
-        if (lazy[k])
-            lazy[k][i] = text[k];
+    if (ds->source)
+        ds->source[i] = o->source;
+    ds->target[i] = o->target;
+    if (ds->kf_target)
+        ds->kf_target[i] = o->kf_target;
+    if (ds->goal)
+        ds->goal[i] = o->goal;
+    if (ds->note)
+        ds->note[i] = o->note;
+    ds->file[i] = file;
+    ds->line[i] = o->line;
+    ds->missing[i] = (uint8_t)(isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED)
+                                                : IND_MISSING_NONE);
 }
 
 /* ---- adding ------------------------------------------------------------- */
@@ -471,10 +514,10 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
         (o->goal && !ds->goal && !(ds->goal = calloc(ds->cap, sizeof *ds->goal))) ||
         (o->note && !ds->note && !(ds->note = calloc(ds->cap, sizeof *ds->note))))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    ind_obs row = *o;
-    row.series = (uint32_t)s;
-    row.missing = isnan(o->value) ? (o->missing ? o->missing : IND_MISSING_UNREPORTED) : IND_MISSING_NONE;
-    put_row(ds, i, &row);
+    long f = file_index(ds, o->file);
+    if (f < 0)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "more than 65 536 files, or out of memory");
+    put_row(ds, i, (uint32_t)s, (uint16_t)f, o);
     cache_target(ds, o->target);
     cache_target(ds, o->kf_target);
     ds->n++;
@@ -489,6 +532,282 @@ ind_status ind_dataset_add(ind_dataset *ds, const char *unit, const char *indica
     if (u == (ind_str)-1 || in == (ind_str)-1)
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     return ind_dataset_add_ids(ds, u, in, g, obs, err);
+}
+
+/* ---- filling in parts (threads) ------------------------------------------ */
+
+/* A part's own series: names as the part's string ids. */
+typedef struct {
+    ind_str unit, indicator;
+    ind_gender gender;
+} part_series;
+
+struct ind_dataset_part {
+    ind_dataset *ds;
+    size_t base, max, n; /* rows base .. base+n-1 of the columns are the part's */
+    uint16_t file;       /* the dataset's number of the file every row is from */
+    ind_strtab *str;     /* the part's strings; its rows hold these ids until merged */
+    part_series *ser;
+    size_t ser_n, ser_cap;
+    uint32_t *slots;     /* the part's series + 1 by hash of name ids; 0 = empty */
+    size_t slot_cap;
+    ind_str last_unit, last_indicator;
+    long last_series[IND_GENDER_COUNT];
+    /* merging: the dataset's ids of the part's strings and series */
+    ind_str *map;
+    uint32_t *smap;
+    uint8_t *used; /* strings used as targets */
+};
+
+static void part_free(ind_dataset_part *p)
+{
+    if (!p)
+        return;
+    ind_strtab_free(p->str);
+    free(p->ser);
+    free(p->slots);
+    free(p->map);
+    free(p->smap);
+    free(p->used);
+    free(p);
+}
+
+/* Brings the optional columns named in `columns` into use, as a row that has them would. */
+static int need_columns(ind_dataset *ds, unsigned columns)
+{
+    if ((columns & IND_COLUMN_COUNTS) &&
+        (need_double_column(ds, &ds->num) || need_double_column(ds, &ds->den)))
+        return -1;
+    if ((columns & IND_COLUMN_SD) && need_double_column(ds, &ds->sd))
+        return -1;
+    size_t cap = ds->cap ? ds->cap : 1;
+    if (((columns & IND_COLUMN_SOURCE) && !ds->source && !(ds->source = calloc(cap, sizeof *ds->source))) ||
+        ((columns & IND_COLUMN_KF_TARGET) && !ds->kf_target && !(ds->kf_target = calloc(cap, sizeof *ds->kf_target))) ||
+        ((columns & IND_COLUMN_GOAL) && !ds->goal && !(ds->goal = calloc(cap, sizeof *ds->goal))) ||
+        ((columns & IND_COLUMN_NOTE) && !ds->note && !(ds->note = calloc(cap, sizeof *ds->note))))
+        return -1;
+    return 0;
+}
+
+ind_status ind_dataset_parts_begin(ind_dataset *ds, size_t count, const size_t *max_rows,
+                                   unsigned columns, ind_str file, ind_dataset_part **parts,
+                                   ind_error *err)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < count; k++)
+        parts[k] = NULL;
+    if (ds->finished)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "the dataset is already finished");
+    for (size_t k = 0; k < count; k++)
+        total += max_rows[k];
+    /* every part writes straight into its rows of the columns: room for all of
+     * them now (pages never written cost no memory), and no column appears later */
+    if (ind_dataset_reserve(ds, total + 1, err) != IND_OK)
+        return IND_ENOMEM;
+    long f = file_index(ds, file);
+    if (need_columns(ds, columns) || f < 0)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    /* the catalogue sorts its index on first use: not while threads look things up */
+    ind_catalog_lookup(ds->cat, "", 0);
+    size_t base = ds->n;
+    for (size_t k = 0; k < count; k++) {
+        ind_dataset_part *p = calloc(1, sizeof *p);
+        if (p) {
+            p->str = ind_strtab_new();
+            p->slot_cap = 256;
+            p->slots = calloc(p->slot_cap, sizeof *p->slots);
+        }
+        if (!p || !p->str || !p->slots) {
+            part_free(p);
+            ind_dataset_parts_end(ds, parts, count, 0, NULL);
+            return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        p->ds = ds;
+        p->file = (uint16_t)f;
+        p->base = base;
+        p->max = max_rows[k];
+        for (int g = 0; g < IND_GENDER_COUNT; g++)
+            p->last_series[g] = -1;
+        base += max_rows[k];
+        parts[k] = p;
+    }
+    return IND_OK;
+}
+
+ind_strtab *ind_dataset_part_strings(ind_dataset_part *p) { return p->str; }
+
+static uint64_t part_key(const void *items, size_t i)
+{
+    const part_series *s = (const part_series *)items + i;
+    return series_key(s->unit, s->indicator, s->gender);
+}
+
+/* The part's series of unit × indicator × gender (the part's ids), added when new; -1 when out of memory. */
+static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator, ind_gender g)
+{
+    if (unit == p->last_unit && indicator == p->last_indicator && p->last_series[g] >= 0)
+        return p->last_series[g];
+    size_t mask = p->slot_cap - 1, j = mix64(series_key(unit, indicator, g)) & mask;
+    long s = -1;
+    for (; p->slots[j]; j = (j + 1) & mask) {
+        const part_series *ps = &p->ser[p->slots[j] - 1];
+        if (ps->unit == unit && ps->indicator == indicator && ps->gender == g) {
+            s = (long)p->slots[j] - 1;
+            break;
+        }
+    }
+    if (s < 0) {
+        if (p->ser_n == p->ser_cap) {
+            size_t cap = p->ser_cap ? p->ser_cap * 2 : 64;
+            part_series *t = realloc(p->ser, cap * sizeof *t);
+            if (!t)
+                return -1;
+            p->ser = t;
+            p->ser_cap = cap;
+        }
+        p->ser[p->ser_n] = (part_series){unit, indicator, g};
+        p->slots[j] = (uint32_t)++p->ser_n;
+        s = (long)p->ser_n - 1;
+        if (p->ser_n * 2 > p->slot_cap) {
+            size_t cap = p->slot_cap * 2;
+            uint32_t *t = index_build(cap, p->ser_n, part_key, p->ser);
+            if (!t)
+                return -1;
+            free(p->slots);
+            p->slots = t;
+            p->slot_cap = cap;
+        }
+    }
+    if (unit != p->last_unit || indicator != p->last_indicator) {
+        p->last_unit = unit;
+        p->last_indicator = indicator;
+        for (int k = 0; k < IND_GENDER_COUNT; k++)
+            p->last_series[k] = -1;
+    }
+    p->last_series[g] = s;
+    return s;
+}
+
+ind_status ind_dataset_part_add(ind_dataset_part *p, ind_str unit, ind_str indicator, ind_gender g,
+                                const ind_obs *o, ind_error *err)
+{
+    ind_dataset *ds = p->ds;
+    if (p->n == p->max)
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "more rows than the part has room for");
+    if ((!ds->num && (!isnan(o->numerator) || !isnan(o->denominator))) || (!ds->sd && !isnan(o->sd)) ||
+        (!ds->source && o->source) || (!ds->kf_target && o->kf_target) || (!ds->goal && o->goal) ||
+        (!ds->note && o->note))
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "a column the parts were not begun with");
+    if (o->file != ds->files[p->file])
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "a file the parts were not begun with");
+    long s = part_series_get(p, unit, indicator, g);
+    if (s < 0)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    put_row(ds, p->base + p->n, (uint32_t)s, p->file, o);
+    p->n++;
+    return IND_OK;
+}
+
+/* Part p's strings and series as the dataset's (p->map, p->smap): strings
+ * in the order the part met them, so ids follow the file's order. */
+static int part_ids(ind_dataset *ds, ind_dataset_part *p)
+{
+    size_t nstr = ind_strtab_count(p->str);
+    p->map = malloc((nstr ? nstr : 1) * sizeof *p->map);
+    p->smap = malloc((p->ser_n ? p->ser_n : 1) * sizeof *p->smap);
+    p->used = calloc(nstr ? nstr : 1, 1);
+    if (!p->map || !p->smap || !p->used)
+        return -1;
+    for (size_t id = 0; id < nstr; id++)
+        if ((p->map[id] = ind_strtab_intern(ds->str, ind_strtab_get(p->str, (ind_str)id),
+                                            ind_strtab_len(p->str, (ind_str)id))) == (ind_str)-1)
+            return -1;
+    for (size_t k = 0; k < p->ser_n; k++) {
+        indicator_entry *ie = resolve_indicator(ds, p->map[p->ser[k].indicator]);
+        long s = ie ? series_get(ds, p->map[p->ser[k].unit], ie, p->ser[k].gender) : -1;
+        if (s < 0)
+            return -1;
+        p->smap[k] = (uint32_t)s;
+    }
+    return 0;
+}
+
+/* Rewrites a part's rows with the dataset's ids (a thread per part); marks
+ * the strings used as targets in p->used. */
+static void *part_remap(void *arg)
+{
+    ind_dataset_part *p = *(ind_dataset_part **)arg;
+    ind_dataset *ds = p->ds;
+    for (size_t i = p->base; i < p->base + p->n; i++) {
+        ds->series[i] = p->smap[ds->series[i]];
+        p->used[ds->target[i]] = 1;
+        ds->target[i] = p->map[ds->target[i]];
+        if (ds->kf_target) {
+            p->used[ds->kf_target[i]] = 1;
+            ds->kf_target[i] = p->map[ds->kf_target[i]];
+        }
+        if (ds->goal)
+            ds->goal[i] = p->map[ds->goal[i]];
+        if (ds->note)
+            ds->note[i] = p->map[ds->note[i]];
+        if (ds->source)
+            ds->source[i] = p->map[ds->source[i]];
+    }
+    return NULL;
+}
+
+/* Moves n rows of column col (elements of size bytes) from row from to row to. */
+static void move_rows(void *col, size_t size, size_t to, size_t from, size_t n)
+{
+    if (col && to != from)
+        memmove((char *)col + to * size, (char *)col + from * size, n * size);
+}
+
+/* Part p's rows (with the dataset's ids) to the end of the dataset's rows. */
+static void part_append(ind_dataset *ds, ind_dataset_part *p)
+{
+    size_t to = ds->n, from = p->base, n = p->n;
+    move_rows(ds->series, sizeof *ds->series, to, from, n);
+    move_rows(ds->period, sizeof *ds->period, to, from, n);
+    move_rows(ds->value, sizeof *ds->value, to, from, n);
+    move_rows(ds->num, sizeof *ds->num, to, from, n);
+    move_rows(ds->den, sizeof *ds->den, to, from, n);
+    move_rows(ds->sd, sizeof *ds->sd, to, from, n);
+    move_rows(ds->target, sizeof *ds->target, to, from, n);
+    move_rows(ds->kf_target, sizeof *ds->kf_target, to, from, n);
+    move_rows(ds->goal, sizeof *ds->goal, to, from, n);
+    move_rows(ds->note, sizeof *ds->note, to, from, n);
+    move_rows(ds->source, sizeof *ds->source, to, from, n);
+    move_rows(ds->file, sizeof *ds->file, to, from, n);
+    move_rows(ds->line, sizeof *ds->line, to, from, n);
+    move_rows(ds->missing, sizeof *ds->missing, to, from, n);
+    for (size_t id = 0; id < ind_strtab_count(p->str); id++)
+        if (p->used[id])
+            cache_target(ds, p->map[id]);
+    ds->n += n;
+}
+
+ind_status ind_dataset_parts_end(ind_dataset *ds, ind_dataset_part **parts, size_t count, int keep,
+                                 ind_error *err)
+{
+    int failed = 0;
+    for (size_t k = 0; k < count && keep && !failed; k++)
+        failed = part_ids(ds, parts[k]);
+    if (keep && !failed) {
+        ind_parallel_run(part_remap, parts, sizeof *parts, (int)count);
+        for (size_t k = 0; k < count; k++)
+            part_append(ds, parts[k]);
+    }
+    for (size_t k = 0; k < count; k++) {
+        part_free(parts[k]);
+        parts[k] = NULL;
+    }
+    for (int g = 0; g < IND_GENDER_COUNT; g++)
+        ds->last_series[g] = -1;
+    ds->last_unit = ds->last_raw = 0;
+    if (failed)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    return IND_OK;
 }
 
 /* ---- finishing ---------------------------------------------------------- */
@@ -519,15 +838,157 @@ static int series_name_cmp(const void *a, const void *b, void *user)
     return (int)x->gender - (int)y->gender;
 }
 
-#define PERMUTE(col, type)                                                         \
-    do {                                                                           \
-        if (ds->col) {                                                             \
-            type *t_ = (type *)tmp;                                                \
-            for (size_t k_ = 0; k_ < n; k_++)                                      \
-                t_[k_] = ds->col[items[k_]];                                 \
-            memcpy(ds->col, t_, n * sizeof(type));                                 \
-        }                                                                          \
-    } while (0)
+/* Puts column col (n elements of `size` bytes) in the order items gives
+ * (element k becomes the old element items[k]) in place, following the
+ * permutation's cycles; seen is a bitset of n bits, cleared here. */
+#define DEFINE_PERMUTE(name, type)                                                       \
+    static void name(type *col, const uint32_t *items, size_t n, uint64_t *seen)        \
+    {                                                                                    \
+        memset(seen, 0, (n + 63) / 64 * sizeof *seen);                                   \
+        for (size_t k = 0; k < n; k++) {                                                 \
+            if (items[k] == k || (seen[k >> 6] >> (k & 63) & 1))                         \
+                continue;                                                                \
+            type first = col[k];                                                         \
+            size_t j = k;                                                                \
+            while (items[j] != k) {                                                      \
+                col[j] = col[items[j]];                                                  \
+                seen[j >> 6] |= (uint64_t)1 << (j & 63);                                 \
+                j = items[j];                                                            \
+            }                                                                            \
+            col[j] = first;                                                              \
+            seen[j >> 6] |= (uint64_t)1 << (j & 63);                                     \
+        }                                                                                \
+    }
+DEFINE_PERMUTE(permute8, uint8_t)
+DEFINE_PERMUTE(permute16, uint16_t)
+DEFINE_PERMUTE(permute32, uint32_t)
+DEFINE_PERMUTE(permute64, double)
+
+/* The columns to put in order, shared by the threads that do it. */
+typedef struct {
+    ind_dataset *ds;
+    const uint32_t *items;
+    size_t n;
+    int part, parts; /* this thread takes the columns k with k % parts == part */
+    uint64_t *seen;
+} permute_job;
+
+static void *permute_run(void *arg)
+{
+    permute_job *j = arg;
+    ind_dataset *ds = j->ds;
+    double *d[] = {ds->value, ds->num, ds->den, ds->sd};
+    uint32_t *u[] = {ds->period, ds->target, ds->kf_target, ds->goal, ds->note, ds->source, ds->line};
+    int k = 0;
+    for (size_t c = 0; c < sizeof d / sizeof d[0]; c++, k++)
+        if (d[c] && k % j->parts == j->part)
+            permute64(d[c], j->items, j->n, j->seen);
+    for (size_t c = 0; c < sizeof u / sizeof u[0]; c++, k++)
+        if (u[c] && k % j->parts == j->part)
+            permute32(u[c], j->items, j->n, j->seen);
+    if (k++ % j->parts == j->part)
+        permute8(ds->missing, j->items, j->n, j->seen);
+    if (k % j->parts == j->part)
+        permute16(ds->file, j->items, j->n, j->seen);
+    return NULL;
+}
+
+/* Every column in the order items gives, the cores taking turns at the columns. */
+static int permute_columns(ind_dataset *ds, const uint32_t *items, size_t n)
+{
+    permute_job job[IND_PARALLEL_MAX];
+    int parts = n >= 65536 ? ind_parallel_cores() : 1;
+    size_t words = (n + 63) / 64 + 1;
+    uint64_t *seen = malloc((size_t)parts * words * sizeof *seen);
+    if (!seen)
+        return -1;
+    for (int k = 0; k < parts; k++)
+        job[k] = (permute_job){ds, items, n, k, parts, seen + (size_t)k * words};
+    ind_parallel_run(permute_run, job, sizeof job[0], parts);
+    free(seen);
+    return 0;
+}
+
+/* Ranks the series by name (unit, indicator, gender), so the order never
+ * depends on file order: rank[i] is series i's place. */
+static int rank_series(ind_dataset *ds, uint32_t *rank)
+{
+    uint32_t *order = malloc((ds->series_n ? ds->series_n : 1) * sizeof *order);
+    if (!order)
+        return -1;
+    for (size_t i = 0; i < ds->series_n; i++)
+        order[i] = (uint32_t)i;
+    qsort_r(order, ds->series_n, sizeof *order, series_name_cmp, ds);
+    for (size_t i = 0; i < ds->series_n; i++)
+        rank[order[i]] = (uint32_t)i;
+    free(order);
+    return 0;
+}
+
+/* The new order of the rows: a counting sort by series rank (stable: file
+ * order kept within a series), then each series' short run by period; runs
+ * are usually in order already. */
+static int order_rows(ind_dataset *ds, const uint32_t *rank, uint32_t *items)
+{
+    size_t n = ds->n;
+    size_t *start = calloc(ds->series_n + 1, sizeof *start);
+    if (!start)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        start[rank[ds->series[i]] + 1]++;
+    for (size_t k = 0; k < ds->series_n; k++)
+        start[k + 1] += start[k];
+    for (size_t i = 0; i < n; i++)
+        items[start[rank[ds->series[i]]]++] = (uint32_t)i;
+    /* start[k] is now the end of series k's run */
+    size_t run = 0;
+    for (size_t k = 0; k < ds->series_n; k++) {
+        size_t end = start[k];
+        int sorted = 1;
+        for (size_t q = run + 1; q < end && sorted; q++)
+            sorted = period_cmp(&items[q - 1], &items[q], ds) <= 0;
+        if (!sorted)
+            qsort_r(items + run, end - run, sizeof *items, period_cmp, ds);
+        run = end;
+    }
+    free(start);
+    return 0;
+}
+
+/* Sorts rows and series into series order; series ids become ranks. */
+static int sort_rows(ind_dataset *ds)
+{
+    size_t n = ds->n;
+    uint32_t *rank = malloc((ds->series_n ? ds->series_n : 1) * sizeof *rank);
+    uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
+    if (items)
+        ind_huge_pages(items, n * sizeof *items);
+    if (!rank || !items || rank_series(ds, rank) || order_rows(ds, rank, items) ||
+        permute_columns(ds, items, n)) {
+        free(rank);
+        free(items);
+        return -1;
+    }
+    /* the series column last: its ids are the ranks now */
+    for (size_t k = 0; k < n; k++)
+        items[k] = rank[ds->series[items[k]]];
+    if (n) /* an empty dataset has no columns yet */
+        memcpy(ds->series, items, n * sizeof *items);
+    /* series i to place rank[i], in place along the cycles (rank is used up) */
+    for (size_t i = 0; i < ds->series_n; i++)
+        while (rank[i] != i) {
+            size_t r = rank[i];
+            ind_series tmp = ds->stab[r];
+            uint32_t rr = rank[r];
+            ds->stab[r] = ds->stab[i];
+            rank[r] = (uint32_t)r;
+            ds->stab[i] = tmp;
+            rank[i] = rr;
+        }
+    free(rank);
+    free(items);
+    return series_rehash(ds, ds->slot_cap, 1);
+}
 
 static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
 
@@ -557,160 +1018,82 @@ static void merge_into(ind_dataset *ds, size_t a, size_t r)
     if (ds->note && !ds->note[a]) ds->note[a] = ds->note[r];
 }
 
-/* rank[s]: the place of series s when the series are ordered by their
- * names, so that the order never depends on file order. */
-static void rank_series(ind_dataset *ds, uint32_t *order, uint32_t *rank)
+/* Row r, the same series and period as row a (kept), is told twice: an
+ * identical repeat (warned, dropped), the same outcome in parts (merged into
+ * a), or a contradiction (the error, naming both). Returns 1 to drop r, 0 for
+ * the error. */
+static int repeat_row(ind_dataset *ds, size_t a, size_t r, ind_status *st, ind_error *err)
 {
-    for (size_t i = 0; i < ds->series_n; i++)
-        order[i] = (uint32_t)i;
-    qsort_r(order, ds->series_n, sizeof *order, series_name_cmp, ds);
-    for (size_t i = 0; i < ds->series_n; i++)
-        rank[order[i]] = (uint32_t)i;
-}
-
-/* items: the rows in their new order (old indexes): a counting sort by
- * series rank (stable: file order kept within a series), then each series'
- * short run sorted by period; runs are usually sorted already. Returns -1
- * when out of memory. */
-static int sort_rows(ind_dataset *ds, const uint32_t *rank, uint32_t *items)
-{
-    size_t n = ds->n;
-    size_t *start = calloc(ds->series_n + 1, sizeof *start);
-    if (!start)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        start[rank[ds->series[i]] + 1]++;
-    for (size_t k = 0; k < ds->series_n; k++)
-        start[k + 1] += start[k];
-    for (size_t i = 0; i < n; i++)
-        items[start[rank[ds->series[i]]]++] = (uint32_t)i;
-    /* start[k] is now the end of series k's run */
-    size_t run = 0;
-    for (size_t k = 0; k < ds->series_n; k++) {
-        size_t end = start[k];
-        int sorted = 1;
-        for (size_t q = run + 1; q < end && sorted; q++)
-            sorted = period_cmp(&items[q - 1], &items[q], ds) <= 0;
-        if (!sorted)
-            qsort_r(items + run, end - run, sizeof *items, period_cmp, ds);
-        run = end;
+    int same = same_double(ds->value[a], ds->value[r]) &&
+               (!ds->num || (same_double(ds->num[a], ds->num[r]) && same_double(ds->den[a], ds->den[r]))) &&
+               (!ds->sd || same_double(ds->sd[a], ds->sd[r])) &&
+               ds->target[a] == ds->target[r] && LAZY(kf_target, a) == LAZY(kf_target, r) &&
+               ds->missing[a] == ds->missing[r];
+    const ind_series *s = &ds->stab[ds->series[r]];
+    char per[32];
+    ind_period_format(ds->period[r], per, sizeof per);
+    if (same) {
+        ind_dataset_warn(ds, ind_strtab_get(ds->str, file_of(ds, r)), ds->line[r], 0,
+                         "identical repeat of %s:%u (%s, %s, %s, %s); kept once",
+                         ind_strtab_get(ds->str, file_of(ds, a)), ds->line[a],
+                         ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
+                         per, ind_gender_code(s->gender));
+        return 1;
     }
-    free(start);
+    if (complementary(ds, a, r)) {
+        /* the same outcome told twice, each telling part (a VB's previous-year
+         * column beside the full row of that year): keep one row with both parts */
+        merge_into(ds, a, r);
+        return 1;
+    }
+    *st = ind_error_set(err, IND_EINPUT, ind_strtab_get(ds->str, file_of(ds, r)), ds->line[r], 0,
+                        "two different observations for %s, %s, %s, %s: here and at %s:%u",
+                        ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
+                        per, ind_gender_code(s->gender), ind_strtab_get(ds->str, file_of(ds, a)),
+                        ds->line[a]);
     return 0;
 }
 
-/* Puts every column in the order of items (tmp: room for n doubles) and
- * renames the series by their ranks. */
-static void permute_rows(ind_dataset *ds, const uint32_t *rank, const uint32_t *items, void *tmp)
+/* Copies row r onto row w (w < r). */
+static void move_row(ind_dataset *ds, size_t w, size_t r)
 {
-    size_t n = ds->n;
-    PERMUTE(period, ind_period);
-    PERMUTE(value, double);
-    PERMUTE(num, double);
-    PERMUTE(den, double);
-    PERMUTE(sd, double);
-    PERMUTE(target, ind_str);
-    PERMUTE(kf_target, ind_str);
-    PERMUTE(goal, ind_str);
-    PERMUTE(note, ind_str);
-    PERMUTE(file, ind_str);
-    PERMUTE(source, ind_str);
-    PERMUTE(line, uint32_t);
-    PERMUTE(missing, uint8_t);
-    uint32_t *t = (uint32_t *)tmp;
-    for (size_t k = 0; k < n; k++)
-        t[k] = rank[ds->series[items[k]]];
-    if (n) /* an empty dataset has no columns yet */
-        memcpy(ds->series, t, n * sizeof *t);
-}
-
-/* The series table in rank order. Returns -1 when out of memory. */
-static int reorder_series(ind_dataset *ds, const uint32_t *rank)
-{
-    ind_series *sorted = malloc((ds->series_n ? ds->series_n : 1) * sizeof *sorted);
-    if (!sorted)
-        return -1;
-    for (size_t i = 0; i < ds->series_n; i++)
-        sorted[rank[i]] = ds->stab[i];
-    free(ds->stab);
-    ds->stab = sorted;
-    ds->series_cap = ds->series_n;
-    return 0;
-}
-
-/* Rows in name and period order, the series renamed by rank. */
-static ind_status sort_dataset(ind_dataset *ds, ind_error *err)
-{
-    size_t n = ds->n, ns = ds->series_n ? ds->series_n : 1;
-    uint32_t *order = malloc(ns * sizeof *order);
-    uint32_t *rank = malloc(ns * sizeof *rank);
-    uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
-    void *tmp = malloc((n ? n : 1) * sizeof(double));
-    int bad = !order || !rank || !items || !tmp;
-    if (!bad) {
-        rank_series(ds, order, rank);
-        bad = sort_rows(ds, rank, items);
+    ds->series[w] = ds->series[r];
+    ds->period[w] = ds->period[r];
+    ds->value[w] = ds->value[r];
+    if (ds->num) {
+        ds->num[w] = ds->num[r];
+        ds->den[w] = ds->den[r];
     }
-    if (!bad) {
-        permute_rows(ds, rank, items, tmp);
-        bad = reorder_series(ds, rank);
-    }
-    free(order);
-    free(rank);
-    free(items);
-    free(tmp);
-    if (bad)
-        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    series_rehash(ds, ds->slot_cap);
-    return IND_OK;
+    if (ds->sd)
+        ds->sd[w] = ds->sd[r];
+    if (ds->source)
+        ds->source[w] = ds->source[r];
+    ds->target[w] = ds->target[r];
+    if (ds->kf_target)
+        ds->kf_target[w] = ds->kf_target[r];
+    if (ds->goal)
+        ds->goal[w] = ds->goal[r];
+    if (ds->note)
+        ds->note[w] = ds->note[r];
+    ds->file[w] = ds->file[r];
+    ds->line[w] = ds->line[r];
+    ds->missing[w] = ds->missing[r];
 }
 
-/* Rows a and r (same series and period) say the same. */
-static int identical(const ind_dataset *ds, size_t a, size_t r)
-{
-    return same_double(ds->value[a], ds->value[r]) &&
-           (!ds->num || (same_double(ds->num[a], ds->num[r]) && same_double(ds->den[a], ds->den[r]))) &&
-           (!ds->sd || same_double(ds->sd[a], ds->sd[r])) && ds->target[a] == ds->target[r] &&
-           LAZY(kf_target, a) == LAZY(kf_target, r) && ds->missing[a] == ds->missing[r];
-}
-
-/* Adjacent rows of the same series and period: an identical repeat is kept
- * once (with a warning), two complementary rows become one, two different
- * ones are an error. Rows are compacted in place. */
+/* Repeats: adjacent rows of the same series and period, each dropped, merged
+ * or the error (repeat_row); the rows left close up. */
 static ind_status merge_duplicates(ind_dataset *ds, ind_error *err)
 {
-    size_t n = ds->n, w = 0;
+    ind_status st = IND_OK;
+    size_t w = 0, n = ds->n;
     for (size_t r = 0; r < n; r++) {
         if (w > 0 && ds->series[w - 1] == ds->series[r] && ds->period[w - 1] == ds->period[r]) {
-            size_t a = w - 1;
-            const ind_series *s = &ds->stab[ds->series[r]];
-            char per[32];
-            ind_period_format(ds->period[r], per, sizeof per);
-            if (identical(ds, a, r)) {
-                ind_dataset_warn(ds, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,
-                                 "identical repeat of %s:%u (%s, %s, %s, %s); kept once",
-                                 ind_strtab_get(ds->str, ds->file[a]), ds->line[a],
-                                 ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
-                                 per, ind_gender_code(s->gender));
+            if (repeat_row(ds, w - 1, r, &st, err))
                 continue;
-            }
-            if (complementary(ds, a, r)) {
-                /* the same outcome told twice, each telling part (a VB's previous-year
-                 * column beside the full row of that year): keep one row with both parts */
-                merge_into(ds, a, r);
-                continue;
-            }
-            return ind_error_set(err, IND_EINPUT, ind_strtab_get(ds->str, ds->file[r]), ds->line[r], 0,
-                                 "two different observations for %s, %s, %s, %s: here and at %s:%u",
-                                 ind_strtab_get(ds->str, s->unit), ind_strtab_get(ds->str, s->indicator),
-                                 per, ind_gender_code(s->gender), ind_strtab_get(ds->str, ds->file[a]),
-                                 ds->line[a]);
+            return st;
         }
-        if (w != r) {
-            ind_obs o;
-            ind_dataset_get(ds, r, &o);
-            put_row(ds, w, &o);
-        }
+        if (w != r)
+            move_row(ds, w, r);
         w++;
     }
     ds->n = w;
@@ -721,9 +1104,9 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
 {
     if (ds->finished)
         return IND_OK;
-    ind_status st = sort_dataset(ds, err);
-    if (st == IND_OK)
-        st = merge_duplicates(ds, err);
+    if (sort_rows(ds))
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    ind_status st = merge_duplicates(ds, err);
     if (st != IND_OK)
         return st;
     for (size_t i = 0; i < ds->series_n; i++)
@@ -763,7 +1146,7 @@ void ind_dataset_get(const ind_dataset *ds, size_t i, ind_obs *o)
     o->goal = LAZY(goal, i);
     o->note = LAZY(note, i);
     o->source = ds->source ? ds->source[i] : 0;
-    o->file = ds->file[i];
+    o->file = file_of(ds, i);
     o->line = ds->line[i];
 }
 
@@ -801,8 +1184,8 @@ long ind_dataset_find_obs(const ind_dataset *ds, size_t series, ind_period p)
 
 size_t ind_dataset_bytes(const ind_dataset *ds)
 {
-    size_t per = sizeof(uint32_t) + sizeof(ind_period) + sizeof(double) + 2 * sizeof(ind_str) +
-                 sizeof(uint32_t) + 1;
+    size_t per = sizeof(uint32_t) + sizeof(ind_period) + sizeof(double) + sizeof(ind_str) +
+                 sizeof(uint16_t) + sizeof(uint32_t) + 1;
     per += (ds->kf_target != NULL) * sizeof(ind_str) + (ds->goal != NULL) * sizeof(ind_str) +
            (ds->note != NULL) * sizeof(ind_str);
     if (ds->num)
@@ -811,7 +1194,7 @@ size_t ind_dataset_bytes(const ind_dataset *ds)
         per += sizeof(double);
     if (ds->source)
         per += sizeof(ind_str);
-    return ds->cap * per + ds->series_cap * sizeof(ind_series) + ds->slot_cap * sizeof(series_slot);
+    return ds->cap * per + ds->series_cap * sizeof(ind_series) + ds->slot_cap * sizeof *ds->slots;
 }
 
 const char *ind_missing_code(ind_missing m)
@@ -848,8 +1231,10 @@ int ind_missing_parse(const char *s, size_t len, ind_missing *out)
         s++, len--;
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
         len--;
+    if (len && ((*s >= '0' && *s <= '9') || (len > 1 && *s == '-')))
+        return -1; /* a number: no word starts with a digit, and "-" is alone */
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (strlen(w[i].w) == len && strncasecmp(s, w[i].w, len) == 0) {
+        if (strncasecmp(s, w[i].w, len) == 0 && w[i].w[len] == '\0') {
             *out = w[i].m;
             return 0;
         }

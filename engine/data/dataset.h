@@ -65,7 +65,8 @@ ind_strtab *ind_dataset_strings(ind_dataset *ds);
 const ind_catalog *ind_dataset_catalog(const ind_dataset *ds);
 
 /* Adds one observation (before ind_dataset_finish). unit and indicator are
- * raw names; the indicator is matched against the catalogue here. */
+ * raw names; the indicator is matched against the catalogue here. A dataset
+ * holds rows of at most 65 536 files. */
 ind_status ind_dataset_add(ind_dataset *ds, const char *unit, const char *indicator,
                            ind_gender gender, const ind_obs *obs, ind_error *err);
 /* Makes room for rows more observations, so a reader that knows its size
@@ -74,6 +75,33 @@ ind_status ind_dataset_reserve(ind_dataset *ds, size_t rows, ind_error *err);
 /* Faster form for readers that interned the names (in ind_dataset_strings) themselves. */
 ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator, ind_gender g,
                                const ind_obs *obs, ind_error *err);
+/* Filling from several threads: each part owns a range of rows and its own
+ * strings (ind_dataset_part_strings: the ids it is given are of these), and
+ * ind_dataset_parts_end merges the parts in order, as if each part's rows had
+ * been added one by one, part after part. Between begin and end only the parts
+ * are used, one thread each; the dataset itself is not. `columns` names the
+ * optional columns rows may have (IND_COLUMN_...); every row is from `file`
+ * (the dataset's string id); max_rows[k] bounds part k's rows. On failure no
+ * part exists. */
+enum {
+    IND_COLUMN_COUNTS = 1 << 0, /* numerator and denominator */
+    IND_COLUMN_SD = 1 << 1,
+    IND_COLUMN_KF_TARGET = 1 << 2,
+    IND_COLUMN_GOAL = 1 << 3,
+    IND_COLUMN_NOTE = 1 << 4,
+    IND_COLUMN_SOURCE = 1 << 5
+};
+typedef struct ind_dataset_part ind_dataset_part;
+ind_status ind_dataset_parts_begin(ind_dataset *ds, size_t count, const size_t *max_rows,
+                                   unsigned columns, ind_str file, ind_dataset_part **parts,
+                                   ind_error *err);
+ind_strtab *ind_dataset_part_strings(ind_dataset_part *part);
+/* As ind_dataset_add_ids, with the part's string ids; the file id is the dataset's. */
+ind_status ind_dataset_part_add(ind_dataset_part *part, ind_str unit, ind_str indicator,
+                                ind_gender g, const ind_obs *obs, ind_error *err);
+/* Merges the parts in order when keep is 1 (drops them when 0) and frees them. */
+ind_status ind_dataset_parts_end(ind_dataset *ds, ind_dataset_part **parts, size_t count, int keep,
+                                 ind_error *err);
 void ind_dataset_warn(ind_dataset *ds, const char *file, long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 

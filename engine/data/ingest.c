@@ -6,6 +6,7 @@
 #include "ingest.h"
 #include "kolada.h"
 #include "number.h"
+#include "parallel.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -82,6 +83,7 @@ typedef struct {
     size_t last_unit_len, last_indicator_len;
     const ind_indicator *last_info;
     ind_str last_indicator_text, last_target, last_kf_target;
+    ind_dataset_part *part; /* reading one piece of a file in a thread: rows go here */
 } ingest;
 
 /* Lower-cases, collapses blanks and trims, into out; underscores before the
@@ -301,7 +303,8 @@ static ind_status add_checked(ingest *in, const ind_csv_row *row, ind_str unit, 
         o->period = ind_period_make(ind_period_year(o->period), IND_PERIOD_YEAR, 0);
     o->file = in->file;
     o->line = (uint32_t)row->line;
-    ind_status st = ind_dataset_add_ids(in->ds, unit, indicator, g, o, err);
+    ind_status st = in->part ? ind_dataset_part_add(in->part, unit, indicator, g, o, err)
+                             : ind_dataset_add_ids(in->ds, unit, indicator, g, o, err);
     if (st != IND_OK && err && !err->file[0]) {
         err->line = row->line;
         snprintf(err->file, sizeof err->file, "%s", row->path);
@@ -545,11 +548,271 @@ static int looks_like_json(const char *data, size_t size)
     return i < size && (data[i] == '{' || data[i] == '[');
 }
 
+/* ---- reading a file in pieces, one thread each ----------------------------- */
+
+typedef struct {
+    const char *text;
+    size_t size, begin, end;
+    ind_csv_scan_result r;
+} scan_job;
+
+static void *scan_run(void *arg)
+{
+    scan_job *j = arg;
+    ind_csv_scan(j->text, j->size, j->begin, j->end, &j->r);
+    return NULL;
+}
+
+typedef struct {
+    ingest in; /* this piece's reader: its own strings and part of the dataset */
+    ind_csv_cursor cur;
+    ind_error err;
+    int result; /* 0 read, 1 bad input (err), 2 out of memory, -1 for the whole-file reader */
+    long rows;
+} piece_job;
+
+static ind_status on_row(const ind_csv_row *row, void *user, ind_error *err);
+
+static void *piece_run(void *arg)
+{
+    piece_job *j = arg;
+    ind_csv_row row;
+    int rc;
+    while ((rc = ind_csv_cursor_next(&j->cur, &row)) == 1) {
+        j->rows++;
+        ind_status st = on_row(&row, &j->in, &j->err);
+        if (st != IND_OK) {
+            j->result = st == IND_ENOMEM ? 2 : 1;
+            return NULL;
+        }
+    }
+    j->result = rc == 0 ? 0 : rc == -2 ? 2 : -1;
+    return NULL;
+}
+
+/* The header row from the cursor as NUL-terminated fields (in buf), then read_header. */
+static ind_status parallel_header(ingest *in, ind_csv_cursor *cur, const ind_csv_row *row,
+                                  ind_error *err)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < row->count; i++)
+        total += row->len[i] + 1;
+    char *buf = malloc(total + 1);
+    const char **field = malloc(row->count * sizeof *field);
+    ind_status st = IND_ENOMEM;
+    if (buf && field) {
+        size_t n = 0;
+        for (size_t i = 0; i < row->count; i++) {
+            memcpy(buf + n, row->field[i], row->len[i]);
+            buf[n + row->len[i]] = '\0';
+            field[i] = buf + n;
+            n += row->len[i] + 1;
+        }
+        ind_csv_row copy = *row;
+        copy.field = field;
+        st = read_header(in, &copy, err);
+    } else {
+        ind_error_set(err, IND_ENOMEM, cur->path, 0, 0, "out of memory");
+    }
+    free(buf);
+    free(field);
+    return st;
+}
+
+/* The optional dataset columns the header names. */
+static unsigned header_columns(const ingest *in)
+{
+    return (in->col[F_NUMERATOR] >= 0 || in->col[F_DENOMINATOR] >= 0 ? IND_COLUMN_COUNTS : 0) |
+           (in->col[F_SD] >= 0 ? IND_COLUMN_SD : 0) |
+           (in->col[F_KF_TARGET] >= 0 ? IND_COLUMN_KF_TARGET : 0) |
+           (in->col[F_GOAL] >= 0 ? IND_COLUMN_GOAL : 0) |
+           (in->col[F_NOTE] >= 0 ? IND_COLUMN_NOTE : 0) |
+           (in->col[F_SOURCE] >= 0 ? IND_COLUMN_SOURCE : 0);
+}
+
+/* Splits text[from..size) (after the header) into n pieces at record boundaries:
+ * begin[k], line[k] for k = 0..n (begin[n] = size), from the scan's counts. */
+static void split_pieces(const char *text, size_t size, size_t from, long from_line,
+                         const scan_job *scan, int n, size_t *begin, long *line)
+{
+    size_t quotes = 0;
+    long breaks = 0;
+    begin[0] = from;
+    line[0] = from_line;
+    for (int k = 1; k <= n; k++) {
+        quotes += scan[k - 1].r.quotes;
+        breaks += scan[k - 1].r.breaks;
+        long extra = 0;
+        size_t b = k == n ? size : ind_csv_boundary(text, size, scan[k].begin, (int)(quotes & 1), &extra);
+        if (b <= begin[k - 1]) {
+            begin[k] = begin[k - 1];
+            line[k] = line[k - 1];
+        } else {
+            begin[k] = b;
+            line[k] = 1 + breaks + extra;
+        }
+    }
+}
+
+/* The tentative pieces of text[0..size) scanned, n of them, in parallel; 0 when every one is clean. */
+static int scan_pieces(const char *text, size_t size, int n, scan_job *scan)
+{
+    for (int k = 0; k < n; k++) {
+        scan[k].text = text;
+        scan[k].size = size;
+        scan[k].begin = k == 0 ? 0 : ind_csv_split_point(text, size, size / (size_t)n * (size_t)k);
+        scan[k].end = k + 1 == n ? size : ind_csv_split_point(text, size, size / (size_t)n * (size_t)(k + 1));
+    }
+    ind_parallel_run(scan_run, scan, sizeof *scan, n);
+    for (int k = 0; k < n; k++)
+        if (!scan[k].r.clean)
+            return -1;
+    return 0;
+}
+
+/* The pieces read in parallel into parts of the dataset, merged in file order:
+ * IND_OK, the first piece's error, or (with *fallback set) nothing added when
+ * the whole-file reader must read the text. */
+static ind_status read_pieces(ingest *in, const char *name, const char *text, char delimiter, const size_t *begin, const long *line, int n,
+                              long *rows, int *fallback, ind_error *err)
+{
+    piece_job *job = calloc((size_t)n, sizeof *job);
+    ind_dataset_part **part = calloc((size_t)n, sizeof *part);
+    size_t *max_rows = calloc((size_t)n, sizeof *max_rows);
+    if (!job || !part || !max_rows) {
+        free(job), free(part), free(max_rows);
+        return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
+    }
+    for (int k = 0; k < n; k++)
+        max_rows[k] = (size_t)(line[k + 1] - line[k]) + 1;
+    ind_status st = ind_dataset_parts_begin(in->ds, (size_t)n, max_rows, header_columns(in), in->file,
+                                             part, err);
+    for (int k = 0; k < n && st == IND_OK; k++) {
+        job[k].in = *in;
+        job[k].in.part = part[k];
+        job[k].in.str = ind_dataset_part_strings(part[k]);
+        job[k].in.last_unit = job[k].in.last_indicator_text = 0;
+        job[k].in.last_target = job[k].in.last_kf_target = 0;
+        job[k].in.last_indicator = (ind_str)-1;
+        job[k].in.added = 0;
+        ind_error_clear(&job[k].err);
+        ind_csv_cursor_init(&job[k].cur, name, text, begin[k], begin[k + 1], line[k], delimiter);
+    }
+    if (st == IND_OK)
+        ind_parallel_run(piece_run, job, sizeof *job, n);
+    int keep = st == IND_OK;
+    for (int k = 0; k < n && keep; k++) {
+        if (job[k].result == 0)
+            continue;
+        keep = 0;
+        if (job[k].result < 0)
+            *fallback = 1;
+        else if (job[k].result == 2)
+            st = ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
+        else if ((st = job[k].err.status) != IND_OK && err)
+            *err = job[k].err;
+    }
+    if (keep || st == IND_OK)
+        st = ind_dataset_parts_end(in->ds, part, (size_t)n, keep, err);
+    else
+        ind_dataset_parts_end(in->ds, part, (size_t)n, 0, NULL);
+    for (int k = 0; k < n; k++) {
+        *rows += job[k].rows;
+        in->added += keep ? job[k].in.added : 0;
+        ind_csv_cursor_free(&job[k].cur);
+    }
+    free(job), free(part), free(max_rows);
+    return st;
+}
+
+/* Reads a canonical long-form file with n threads. Falls back (*fallback = 1,
+ * nothing added) for whatever the whole-file reader must read: another
+ * encoding or form, or text that is not clean CSV (its messages say where). */
+static ind_status ingest_parallel(ingest *in, const char *name, const char *data, size_t size,
+                                  int n, ind_ingest_report *report, int *fallback, ind_error *err)
+{
+    int bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+    const char *text = data + 3 * bom;
+    size_t tsize = size - 3 * (size_t)bom;
+    scan_job scan[IND_PARALLEL_MAX];
+    size_t begin[IND_PARALLEL_MAX + 1];
+    long line[IND_PARALLEL_MAX + 1];
+    *fallback = 1;
+    if (in->opt->encoding == IND_ENC_CP1252 || tsize == 0 || n > IND_PARALLEL_MAX || scan_pieces(text, tsize, n, scan))
+        return IND_OK;
+    char delimiter = in->opt->delimiter ? in->opt->delimiter : ind_csv_detect_delimiter(text, tsize);
+    ind_csv_cursor cur;
+    ind_csv_row row;
+    ind_csv_cursor_init(&cur, name, text, 0, tsize, 1, delimiter);
+    int rc = ind_csv_cursor_next(&cur, &row);
+    ind_status st = rc == 1 ? parallel_header(in, &cur, &row, err) : IND_OK;
+    size_t header_end = cur.pos;
+    long header_line = cur.line;
+    ind_csv_cursor_free(&cur);
+    if (rc != 1 || (st == IND_OK && in->form != IND_FORM_LONG))
+        return IND_OK;
+    *fallback = 0;
+    report->csv.rows = 1;
+    if (st == IND_OK) {
+        split_pieces(text, tsize, header_end, header_line, scan, n, begin, line);
+        st = read_pieces(in, name, text, delimiter, begin, line, n, &report->csv.rows, fallback, err);
+    }
+    report->csv.encoding = IND_ENC_UTF8;
+    report->csv.had_bom = bom;
+    report->csv.delimiter = delimiter;
+    return st;
+}
+
+/* How many threads read a file of size bytes: opt->threads, or for a file of a
+ * megabyte and more as many as there are cores. */
+static int ingest_threads(const ind_ingest_options *opt, size_t size)
+{
+    if (opt->threads > 0)
+        return opt->threads < IND_PARALLEL_MAX ? opt->threads : IND_PARALLEL_MAX;
+    return size < (1 << 20) ? 1 : ind_parallel_cores();
+}
+
+static void ingest_init(ingest *in, ind_dataset *ds, const char *name, const ind_ingest_options *opt)
+{
+    memset(in, 0, sizeof *in);
+    in->ds = ds;
+    in->str = ind_dataset_strings(ds);
+    in->opt = opt;
+    in->file = ind_strtab_intern(in->str, name, strlen(name));
+    if (opt->unit && opt->unit[0])
+        in->fixed_unit = intern_trimmed(in->str, opt->unit, strlen(opt->unit));
+    in->last_indicator = (ind_str)-1;
+}
+
+static void ingest_done(ingest *in)
+{
+    for (int f = 0; f < F_COUNT; f++)
+        free(in->header_copy[f]);
+}
+
+/* The whole file by one thread, through libcsv. */
+static ind_status ingest_serial(ingest *in, const char *name, const char *data, size_t size,
+                                ind_ingest_report *report, ind_error *err)
+{
+    /* one observation per line is the common case: grow the columns once */
+    if (size > (1 << 20)) {
+        /* estimate the rows from the first 256 KiB, with a margin; growth covers the rest */
+        size_t sample = 1 << 18, lines = 0;
+        for (const char *p = data, *end = data + sample; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+            lines++;
+        size_t estimate = lines ? (size_t)((double)size / (double)sample * (double)lines * 1.02) + 16 : 0;
+        if (estimate && ind_dataset_reserve(in->ds, estimate, err) != IND_OK)
+            return err ? err->status : IND_ENOMEM;
+    }
+    return ind_csv_read_buffer(name, data, size, in->opt->encoding, in->opt->delimiter, on_row, in,
+                               &report->csv, err);
+}
+
 ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data, size_t size,
                              const ind_ingest_options *opt, ind_ingest_report *report,
                              ind_error *err)
 {
-    static const ind_ingest_options defaults = {IND_ENC_AUTO, 0, NULL, NULL, 0};
+    static const ind_ingest_options defaults = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0};
     ind_ingest_report local;
     if (!opt)
         opt = &defaults;
@@ -563,30 +826,20 @@ ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data
     if (opt->kolada_only)
         return ind_error_set(err, IND_EINPUT, name, 1, 1, "this is not Kolada JSON: it does not start with { or [");
     ingest in;
-    memset(&in, 0, sizeof in);
-    in.ds = ds;
-    in.str = ind_dataset_strings(ds);
-    in.opt = opt;
-    in.file = ind_strtab_intern(in.str, name, strlen(name));
-    if (opt->unit && opt->unit[0])
-        in.fixed_unit = intern_trimmed(in.str, opt->unit, strlen(opt->unit));
-    in.last_indicator = (ind_str)-1;
-    /* one observation per line is the common case: grow the columns once */
-    if (size > (1 << 20)) {
-        /* estimate the rows from the first 256 KiB, with a margin; growth covers the rest */
-        size_t sample = 1 << 18, lines = 0;
-        for (const char *p = data, *end = data + sample; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-            lines++;
-        size_t estimate = lines ? (size_t)((double)size / (double)sample * (double)lines * 1.02) + 16 : 0;
-        if (estimate && ind_dataset_reserve(ds, estimate, err) != IND_OK)
-            return err ? err->status : IND_ENOMEM;
+    ingest_init(&in, ds, name, opt);
+    int threads = ingest_threads(opt, size), fallback = 1;
+    ind_status st = IND_OK;
+    if (threads > 1)
+        st = ingest_parallel(&in, name, data, size, threads, report, &fallback, err);
+    if (fallback) {
+        ingest_done(&in);
+        ingest_init(&in, ds, name, opt);
+        memset(report, 0, sizeof *report);
+        st = ingest_serial(&in, name, data, size, report, err);
     }
-    ind_status st = ind_csv_read_buffer(name, data, size, opt->encoding, opt->delimiter, on_row,
-                                        &in, &report->csv, err);
     if (st == IND_OK && !in.have_header)
         st = ind_error_set(err, IND_EINPUT, name, 0, 0, "the file has no header row");
-    for (int f = 0; f < F_COUNT; f++)
-        free(in.header_copy[f]);
+    ingest_done(&in);
     report->form = in.form;
     report->observations = in.added;
     return st;

@@ -22,6 +22,7 @@ typedef struct {
     const char *unit;      /* the unit of a VB-table file without an Enhet column (--unit) */
     const struct ind_kolada_options *kolada; /* names for Kolada JSON (NULL: ids are names) */
     int kolada_only;       /* the file must be Kolada JSON (import --from kolada) */
+    int threads;           /* 0: one per core for a file of 1 MiB and more; N: N pieces */
 } ind_ingest_options;
 
 /* What a read found, for `indikator check`. */
@@ -31,7 +32,9 @@ typedef struct {
     size_t observations; /* observations added */
 } ind_ingest_report;
 
-/* Reads the file at path into ds (which is not finished). Bad input fails
+/* Reads the file at path into ds (which is not finished). A canonical
+ * long-form CSV file is read in pieces by several threads (see threads) with
+ * the same result and the same messages as one thread. Bad input fails
  * with an error naming file, line and column; nothing is added partially
  * visible to the caller's outputs, since outputs are written only after
  * every file has been read and the dataset finished. */

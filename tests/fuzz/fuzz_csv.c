@@ -14,6 +14,7 @@
  *   build-fuzz/tests/fuzz/fuzz_csv -max_total_time=180 tests/fuzz/corpus-csv */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -36,6 +37,35 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* The same bytes read in three pieces by three threads: the same status,
+ * message and observations as one thread gave. */
+static void same_in_pieces(const uint8_t *bytes, size_t size, ind_status st, const ind_error *err,
+                           const ind_dataset *ds)
+{
+    ind_error err3;
+    ind_ingest_report report;
+    ind_ingest_options opt = {.encoding = IND_ENC_AUTO, .unit = "Fuzzenhet", .threads = 3};
+    ind_dataset *ds3 = ind_dataset_new(catalog);
+    if (!ds3)
+        return;
+    ind_status st3 = ind_ingest_buffer(ds3, "fuzz.csv", (const char *)bytes, size, &opt, &report, &err3);
+    if (st3 == IND_OK)
+        st3 = ind_dataset_finish(ds3, &err3);
+    if (st3 != st || (st != IND_OK && (err3.line != err->line || err3.column != err->column ||
+                                       strcmp(err3.message, err->message) != 0)))
+        abort();
+    for (size_t i = 0; st == IND_OK && i < ind_dataset_obs_count(ds); i++) {
+        ind_obs a, b;
+        ind_dataset_get(ds, i, &a);
+        ind_dataset_get(ds3, i, &b);
+        if (ind_dataset_obs_count(ds3) != ind_dataset_obs_count(ds) || a.line != b.line ||
+            a.period != b.period || memcmp(&a.value, &b.value, sizeof a.value) != 0 ||
+            strcmp(ind_dataset_str(ds, a.target), ind_dataset_str(ds3, b.target)) != 0)
+            abort();
+    }
+    ind_dataset_free(ds3);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 {
     ind_error err;
@@ -44,8 +74,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     ind_dataset *ds = ind_dataset_new(catalog);
     if (!ds)
         return 0;
-    if (ind_ingest_buffer(ds, "fuzz.csv", (const char *)bytes, size, &opt, &report, &err) == IND_OK &&
-        ind_dataset_finish(ds, &err) == IND_OK) {
+    ind_status st = ind_ingest_buffer(ds, "fuzz.csv", (const char *)bytes, size, &opt, &report, &err);
+    if (st == IND_OK)
+        st = ind_dataset_finish(ds, &err);
+    same_in_pieces(bytes, size, st, &err, ds);
+    if (st == IND_OK) {
         /* read everything back, as the commands do */
         for (size_t s = 0; s < ind_dataset_series_count(ds); s++) {
             const ind_series *se = ind_dataset_series(ds, s);

@@ -1,0 +1,44 @@
+/* parallel.c: a fork and join of POSIX threads, and huge pages, for reading and sorting large data. */
+#define _GNU_SOURCE
+#include "parallel.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+void ind_huge_pages(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + bytes) & ~(huge - 1);
+    if (bytes >= 2 * huge && to > from)
+        madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+    (void)p, (void)bytes;
+#endif
+}
+
+int ind_parallel_cores(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores < 1 ? 1 : cores > 16 ? 16 : (int)cores;
+}
+
+void ind_parallel_run(void *(*fn)(void *), void *jobs, size_t stride, int count)
+{
+    pthread_t tid[IND_PARALLEL_MAX];
+    int started[IND_PARALLEL_MAX] = {0};
+    if (count > IND_PARALLEL_MAX)
+        count = IND_PARALLEL_MAX;
+    for (int k = 1; k < count; k++)
+        started[k] = pthread_create(&tid[k], NULL, fn, (char *)jobs + (size_t)k * stride) == 0;
+    if (count > 0)
+        fn(jobs);
+    for (int k = 1; k < count; k++) {
+        if (started[k])
+            pthread_join(tid[k], NULL);
+        else
+            fn((char *)jobs + (size_t)k * stride);
+    }
+}
