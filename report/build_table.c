@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <string.h>
 
 void *ind_build_must(void *p)
 {
@@ -73,7 +74,9 @@ void ind_build_facts(ind_doc *doc, const ind_build_input *in, const ind_opts *o)
     ind_doc_fact(doc, en ? "Data" : "Underlag", buf);
     selection_text(o, en, buf, sizeof buf);
     ind_doc_fact(doc, en ? "Selection" : "Urval", buf);
-    ind_doc_fact(doc, en ? "Rule" : "Regel", ind_opts_policy_text(o, buf, sizeof buf));
+    /* the rule without its own "Regel: " (the label says it) */
+    const char *rule = ind_opts_policy_text(o, buf, sizeof buf), *colon = strstr(rule, ": ");
+    ind_doc_fact(doc, en ? "Rule" : "Regel", colon ? colon + 2 : rule);
     ind_period last = 0;
     for (size_t i = 0; i < ind_dataset_obs_count(in->ds); i++)
         if (!isnan(ind_dataset_value(in->ds, i)) && ind_dataset_period(in->ds, i) > last)

@@ -54,6 +54,15 @@ int ind_out_format_binary(ind_out_format f);
 /* Text helpers the writers share. */
 void ind_write_csv_field(FILE *f, const char *s, int guard_formula);
 void ind_write_json_string(FILE *f, const char *s);
+/* n bytes of UTF-8 text as XML/HTML character data or attribute value: & < > "
+ * escaped, tab and line breaks as character references, other control
+ * characters (not allowed in XML) and a character cut short left out. */
+void ind_write_xml(FILE *f, const char *s, size_t n);
+/* s with each "@NAME" of a colour of palette.h (@TEXT, @NOTE, @FOOTER, @HEADING,
+ * @SUBTITLE, @MET, @PARTLY, @NOT_MET, @OTHER, @PAPER, @HEAD_BAND, @ROW_SHADE, @RULE,
+ * @COVER_BAND) written as the colour in printf format fmt of one unsigned:
+ * "%06X" for Word, "#%06x" for CSS. */
+void ind_write_coloured(FILE *f, const char *s, const char *fmt);
 /* Display width of UTF-8 text in terminal columns (code points). */
 size_t ind_text_columns(const char *s);
 /* A CSV field with the separator sep (',' or ';'), quoted when it holds sep, a quote or a

@@ -21,13 +21,7 @@
 
 #include "charts.h"
 
-/* fontconfig keeps a few hundred bytes of its configuration for the life of
- * the process (outside this library); LeakSanitizer is told so. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libfontconfig.so\n";
-}
+#include "lsan_fontconfig.h"
 
 static char tmpdir[256];
 static ind_chart_context *ctx;
