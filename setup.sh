@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 packages=(build-essential cmake pkg-config libgsl-dev libcsv-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
           libjansson-dev libcmocka-dev zlib1g-dev fonts-dejavu-core poppler-utils
-          libdouble-conversion-dev libfast-float-dev libxlsxwriter-dev libminizip-dev libzip-dev
+          libdouble-conversion-dev libfast-float-dev libxlsxwriter-dev libzip-dev
           python3-openpyxl python3-docx python3-scipy libreoffice-calc-nogui libreoffice-writer-nogui chromium)
 missing=()
 for p in "${packages[@]}"; do

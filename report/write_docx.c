@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zip.h>
 
+#include "archive.h"
 #include "palette.h"
 #include "render.h"
 
@@ -37,8 +37,7 @@ typedef struct {
     const ind_doc *doc;
     const ind_doc_meta *meta;
     int en;
-    zip_t *zip;
-    time_t mtime;              /* every entry's time: the document's date */
+    ind_archive *zip;
     int figures;               /* pictures added so far (figureN.png, rIdFigN) */
     int break_before;          /* the next paragraph begins a page */
     const char *heading;       /* the last heading: what the next figure shows */
@@ -54,30 +53,10 @@ typedef struct {
 
 /* ---- the archive ----------------------------------------------------------------------- */
 
-static ind_status zip_failed(docx *d, const char *what)
-{
-    return ind_error_set(d->err, IND_EIO, "", 0, 0, "writing the Word file failed (%s): %s", what,
-                         zip_error_strerror(zip_get_error(d->zip)));
-}
-
-/* Adds name with len bytes of data (malloc'ed; the archive frees it),
- * deflated or stored, at the document's time. */
+/* Adds name with len bytes of data (malloc'ed; the archive frees it), deflated or stored. */
 static ind_status add_entry(docx *d, const char *name, void *data, size_t len, int deflate)
 {
-    zip_source_t *src = zip_source_buffer(d->zip, data, len, 1);
-    if (!src) {
-        free(data);
-        return zip_failed(d, name);
-    }
-    zip_int64_t i = zip_file_add(d->zip, name, src, ZIP_FL_OVERWRITE);
-    if (i < 0) {
-        zip_source_free(src);
-        return zip_failed(d, name);
-    }
-    if (zip_file_set_mtime(d->zip, (zip_uint64_t)i, d->mtime, 0) < 0 ||
-        zip_set_file_compression(d->zip, (zip_uint64_t)i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) < 0)
-        return zip_failed(d, name);
-    return IND_OK;
+    return ind_archive_add(d->zip, name, data, len, deflate);
 }
 
 static FILE *part_begin(part *p)
@@ -96,23 +75,6 @@ static ind_status part_end(docx *d, part *p, const char *name)
         return ind_error_set(d->err, IND_ENOMEM, "", 0, 0, "out of memory writing the Word file");
     }
     return add_entry(d, name, p->data, p->len, 1);
-}
-
-/* Zip entries hold local time: the document's date read as local time gives
- * the same entry times in every time zone. */
-static time_t doc_time(const char *date)
-{
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    if (sscanf(date, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-               &tm.tm_sec) < 3 || tm.tm_year < 1980) {
-        tm.tm_year = 1980, tm.tm_mon = 1, tm.tm_mday = 1;
-    }
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    tm.tm_hour = 12; /* noon: no time zone changes its clocks then */
-    tm.tm_isdst = -1;
-    return mktime(&tm);
 }
 
 /* ---- text ------------------------------------------------------------------------------ */
@@ -680,23 +642,6 @@ static ind_status parts(docx *d)
     return st;
 }
 
-/* The archive's bytes, from the buffer it was written into, to f. */
-static ind_status copy_out(zip_source_t *src, FILE *f, ind_error *err)
-{
-    if (zip_source_open(src) < 0)
-        return ind_error_set(err, IND_EIO, "", 0, 0, "writing the Word file failed: %s",
-                             zip_error_strerror(zip_source_error(src)));
-    char buf[65536];
-    zip_int64_t n;
-    int bad = 0;
-    while ((n = zip_source_read(src, buf, sizeof buf)) > 0)
-        bad |= fwrite(buf, 1, (size_t)n, f) != (size_t)n;
-    zip_source_close(src);
-    if (n < 0 || bad || ferror(f))
-        return ind_error_set(err, IND_EIO, "", 0, 0, "writing the Word file failed");
-    return IND_OK;
-}
-
 ind_status ind_write_docx(const ind_doc *doc, FILE *f, ind_error *err)
 {
     docx d;
@@ -704,30 +649,14 @@ ind_status ind_write_docx(const ind_doc *doc, FILE *f, ind_error *err)
     d.doc = doc;
     d.meta = ind_doc_get_meta(doc);
     d.en = d.meta->lang == IND_LANG_EN;
-    d.mtime = doc_time(d.meta->date);
     d.err = err;
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    d.zip = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    if (!d.zip) {
-        ind_status st = ind_error_set(err, IND_ENOMEM, "", 0, 0, "writing the Word file failed: %s",
-                                      zip_error_strerror(&ze));
-        zip_error_fini(&ze);
-        zip_source_free(src);
+    d.zip = ind_archive_new(d.meta->date, "the Word file", err);
+    if (!d.zip)
+        return IND_ENOMEM;
+    ind_status st = parts(&d);
+    if (st != IND_OK) {
+        ind_archive_free(d.zip);
         return st;
     }
-    zip_error_fini(&ze);
-    zip_source_keep(src); /* the archive's bytes stay in it after zip_close */
-    ind_status st = parts(&d);
-    if (st == IND_OK && zip_close(d.zip) < 0)
-        st = zip_failed(&d, "closing");
-    else if (st == IND_OK)
-        d.zip = NULL;
-    if (d.zip)
-        zip_discard(d.zip);
-    if (st == IND_OK)
-        st = copy_out(src, f, err);
-    zip_source_free(src);
-    return st;
+    return ind_archive_finish(d.zip, f);
 }

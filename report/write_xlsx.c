@@ -8,8 +8,9 @@
 #include <time.h>
 
 #include <xlsxwriter.h>
-#include <minizip/unzip.h> /* not <zip.h>: libzip has one too */
-#include <minizip/zip.h>
+#include <zip.h>
+
+#include "archive.h"
 
 /* The workbook (docs/formats.md, "Excel workbook"):
  *
@@ -32,10 +33,10 @@
  *
  * libxlsxwriter 1.1 writes numbers with 16 significant digits ("%.16G"), which
  * does not read back to the same double for about one number in ten. After it
- * has written the file, the file is repacked (minizip, which libxlsxwriter
- * uses itself) with each number cell's text replaced by the shortest text that
- * reads back exactly, and every zip entry dated 1980-01-01, so the same
- * document gives the same bytes. */
+ * has written the file, the file is repacked (libzip, as the Word writer
+ * uses) with each number cell's text replaced by the shortest text that
+ * reads back exactly, and every zip entry dated by the document's date, so the
+ * same document gives the same bytes. */
 
 #define NAME_UNITS 31     /* Excel's longest sheet name, in UTF-16 code units */
 #define NAME_BYTES 128
@@ -594,28 +595,29 @@ static void free_entries(zip_entry *e, size_t n)
 /* Every entry of the zip file at path, in order, into memory. Returns 0 or -1. */
 static int read_zip(const char *path, zip_entry **out, size_t *count)
 {
-    unzFile uz = unzOpen64(path);
-    if (!uz)
+    int code;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &code);
+    if (!z)
         return -1;
-    zip_entry *e = NULL;
+    zip_int64_t total = zip_get_num_entries(z, 0);
+    zip_entry *e = must(calloc(total > 0 ? (size_t)total : 1, sizeof *e));
     size_t n = 0;
-    int r = unzGoToFirstFile(uz), bad = 0;
-    while (r == UNZ_OK && !bad) {
-        unz_file_info64 info;
-        char name[512];
-        e = must(realloc(e, (n + 1) * sizeof *e));
-        bad = unzGetCurrentFileInfo64(uz, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK ||
-              info.uncompressed_size > (1u << 30) || unzOpenCurrentFile(uz) != UNZ_OK;
+    int bad = total < 0;
+    for (zip_int64_t i = 0; i < total && !bad; i++) {
+        zip_stat_t st;
+        zip_file_t *zf = NULL;
+        bad = zip_stat_index(z, (zip_uint64_t)i, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
+              !(st.valid & ZIP_STAT_NAME) || st.size > (1u << 30) ||
+              (zf = zip_fopen_index(z, (zip_uint64_t)i, 0)) == NULL;
         if (bad)
             break;
-        e[n] = (zip_entry){must(strdup(name)), must(malloc(info.uncompressed_size + 1)), info.uncompressed_size};
-        bad = unzReadCurrentFile(uz, e[n].data, (unsigned)e[n].size) != (int)e[n].size;
+        e[n] = (zip_entry){must(strdup(st.name)), must(malloc(st.size + 1)), st.size};
+        bad = zip_fread(zf, e[n].data, st.size) != (zip_int64_t)st.size;
         n++;
-        bad |= unzCloseCurrentFile(uz) != UNZ_OK;
-        r = unzGoToNextFile(uz);
+        zip_fclose(zf);
     }
-    unzClose(uz);
-    if (bad || r != UNZ_END_OF_LIST_OF_FILE) {
+    zip_discard(z);
+    if (bad) {
         free_entries(e, n);
         return -1;
     }
@@ -624,29 +626,36 @@ static int read_zip(const char *path, zip_entry **out, size_t *count)
     return 0;
 }
 
-/* The entries as a new zip file at path, each deflated and dated 1980-01-01
- * 00:00 (no clock in the bytes). Returns 0 or -1. */
-static int write_zip(const char *path, const zip_entry *e, size_t n)
+/* The entries as a new zip file at path (replacing it), each deflated and
+ * dated by the document's date (no clock in the bytes); the archive takes
+ * the entries' data. */
+static ind_status write_zip(const char *path, zip_entry *e, size_t n, const char *date, ind_error *err)
 {
-    zipFile zf = zipOpen64(path, APPEND_STATUS_CREATE);
-    if (!zf)
-        return -1;
-    int bad = 0;
-    for (size_t i = 0; i < n && !bad; i++) {
-        zip_fileinfo zi;
-        memset(&zi, 0, sizeof zi);
-        zi.tmz_date.tm_year = 1980;
-        zi.tmz_date.tm_mday = 1;
-        bad = zipOpenNewFileInZip64(zf, e[i].name, &zi, NULL, 0, NULL, 0, NULL, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) !=
-                  ZIP_OK ||
-              zipWriteInFileInZip(zf, e[i].data, (unsigned)e[i].size) != ZIP_OK || zipCloseFileInZip(zf) != ZIP_OK;
+    ind_archive *a = ind_archive_new(date, "the Excel workbook", err);
+    ind_status st = a ? IND_OK : IND_ENOMEM;
+    for (size_t i = 0; i < n && st == IND_OK; i++) {
+        st = ind_archive_add(a, e[i].name, e[i].data, e[i].size, 1);
+        e[i].data = NULL;
     }
-    return zipClose(zf, NULL) != ZIP_OK || bad ? -1 : 0;
+    if (st != IND_OK) {
+        ind_archive_free(a);
+        return st;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        ind_archive_free(a);
+        return ind_error_set(err, IND_EIO, path, 0, 0, "the Excel workbook could not be written");
+    }
+    st = ind_archive_finish(a, f);
+    if (fclose(f) != 0 && st == IND_OK)
+        st = ind_error_set(err, IND_EIO, path, 0, 0, "the Excel workbook could not be written");
+    return st;
 }
 
 /* Rewrites the workbook at path with every number exact: sheet k (from 1) of
  * the workbook holds tables[k - 1]. */
-static ind_status exact_numbers(const char *path, const ind_doc_table *const *tables, size_t n, ind_error *err)
+static ind_status exact_numbers(const char *path, const ind_doc_table *const *tables, size_t n, const char *date,
+                                ind_error *err)
 {
     zip_entry *e;
     size_t count;
@@ -670,9 +679,9 @@ static ind_status exact_numbers(const char *path, const ind_doc_table *const *ta
         free_entries(e, count);
         return ind_error_set(err, IND_EIO, "", 0, 0, "internal error: a number in the Excel workbook is not the document's");
     }
-    int rc = write_zip(path, e, count);
+    ind_status st = write_zip(path, e, count, date, err);
     free_entries(e, count);
-    return rc ? ind_error_set(err, IND_EIO, "", 0, 0, "the Excel workbook could not be written") : IND_OK;
+    return st;
 }
 
 /* ---- the workbook ------------------------------------------------------------------- */
@@ -765,7 +774,7 @@ ind_status ind_write_xlsx(const ind_doc *doc, const char *path, ind_error *err)
             st = ind_error_set(err, IND_EIO, "", 0, 0, "writing the Excel workbook failed: %s", lxw_strerror(e ? e : closed));
     }
     if (st == IND_OK)
-        st = exact_numbers(path, order, norder, err);
+        st = exact_numbers(path, order, norder, m->date, err);
     free(order);
     free(w.formats);
     ind_doc_free(scratch);

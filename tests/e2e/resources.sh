@@ -51,6 +51,6 @@ done
 # -o onto something that is not a regular file is refused (a FIFO here; as root, /dev/null
 # would otherwise be replaced by a plain file)
 mkfifo fifo
-"$BIN" status --demo -q -o fifo 2>err.txt
+"$BIN" status --demo -q --format csv -o fifo 2>err.txt
 [ $? -eq 1 ] && [ -p fifo ] && grep -q "not a regular file" err.txt && ok || bad "-o onto a FIFO: $(cat err.txt)"
 e2e_end
