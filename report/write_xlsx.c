@@ -183,7 +183,9 @@ static void unique_name(sheet *s, size_t i, const char *base)
         char suffix[16];
         snprintf(suffix, sizeof suffix, " (%d)", k);
         cut_units(base, NAME_UNITS - strlen(suffix), cut, sizeof cut - sizeof suffix);
-        snprintf(s[i].name, NAME_BYTES, "%s%s", cut, suffix);
+        size_t c = strlen(cut), x = strlen(suffix); /* c + x < NAME_BYTES by the cut */
+        memcpy(s[i].name, cut, c);
+        memcpy(s[i].name + c, suffix, x + 1);
     }
 }
 
