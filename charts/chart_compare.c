@@ -74,6 +74,12 @@ static void value_text(chart *c, const ind_chart_compare *m, const ind_chart_uni
         snprintf(buf, size, "%s", v);
 }
 
+/* Whether u's interval is drawn: it has one, and the values are not counts. */
+static int has_interval(const ind_chart_compare *m, const ind_chart_unit_value *u)
+{
+    return !m->counts && isfinite(u->lo) && isfinite(u->hi);
+}
+
 /* A short dash, so that the pooled line reads as dashed even in the legend. */
 static const double dash_pooled[2] = {2.5, 2.0};
 
@@ -82,7 +88,7 @@ static size_t legend_entries(chart *c, const ind_chart_compare *m, legend_entry 
     size_t nl = 0;
     int has_ci = 0, has_t = 0;
     for (size_t i = 0; i < m->count; i++) {
-        if (isfinite(m->units[i].lo) && isfinite(m->units[i].hi))
+        if (has_interval(m, &m->units[i]))
             has_ci = 1;
         if (isfinite(m->units[i].target))
             has_t = 1;
@@ -158,7 +164,7 @@ static void alt_text(chart *c, const ind_chart_compare *m, const size_t *ord, in
         const ind_chart_unit_value *u = &m->units[ord[k]];
         value_text(c, m, u, dec, v, sizeof v);
         sb_add(&b, " %s %s", u->name ? u->name : "", v);
-        if (isfinite(u->lo) && isfinite(u->hi)) {
+        if (has_interval(m, u)) {
             char a[64], z[64];
             sb_add(&b, TR(c, ", intervall %s–%s", ", interval %s–%s"), chart_fmt(c, u->lo, dec, m->percent, a, sizeof a),
                    chart_fmt(c, u->hi, dec, m->percent, z, sizeof z));
@@ -213,7 +219,8 @@ static void compare_x_scale(chart *c, compare_draw *d)
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->count; i++) {
         const ind_chart_unit_value *u = &m->units[i];
-        double vals[4] = {u->value, u->lo, u->hi, u->target};
+        int ci = has_interval(m, u);
+        double vals[4] = {u->value, ci ? u->lo : NAN, ci ? u->hi : NAN, u->target};
         chart_widen(&lo, &hi, vals, 4);
     }
     if (isfinite(m->pooled)) {
@@ -227,7 +234,7 @@ static void compare_x_scale(chart *c, compare_draw *d)
     d->left = c->x + mg + d->g.name_w + fs * 0.8;
     d->right = c->x + c->w - mg - d->g.value_w - fs * 0.8;
     int ticks = chart_tick_count(d->right - d->left, fs * 6, 3, 8);
-    chart_value_range(lo, hi, m->percent, 0, ticks, &d->xs);
+    chart_value_range(lo, hi, m->percent, 0, ticks, m->counts, &d->xs);
     d->xs.p0 = d->left;
     d->xs.p1 = d->right;
     chart_plot_el(c, &d->xs, NULL, d->left, d->plot_top, d->right, d->plot_bottom);
@@ -309,7 +316,7 @@ static void compare_row(chart *c, const compare_draw *d, size_t k)
                                       AL_LEFT, chart_colour(CC_TEXT), IND_CHART_EL_LABEL);
     if (e)
         e->index = (int)k;
-    if (isfinite(u->lo) && isfinite(u->hi)) {
+    if (has_interval(d->m, u)) {
         double a = chart_map(xs, u->lo), b = chart_map(xs, u->hi), cap = row_h * 0.18;
         cairo_move_to(cr, a, cy);
         cairo_line_to(cr, b, cy);

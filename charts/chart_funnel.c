@@ -192,7 +192,7 @@ static void funnel_y_scale(chart *c, funnel_draw *d)
             }
     }
     int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
-    chart_value_range(lo, hi, m->percent, 1, ticks, &d->ys);
+    chart_value_range(lo, hi, m->percent, 1, ticks, 0, &d->ys);
     if (d->ys.lo < 0)
         d->ys.lo = 0;
     if (d->ys.hi > k)
@@ -226,7 +226,7 @@ static void funnel_frame(chart *c, funnel_draw *d)
     d->right = c->x + w - mg - fmin(rw, w * 0.3);
     int xt = chart_tick_count(d->right - d->left, fs * 6, 3, 8);
     double nlast = m->limits[m->limit_count - 1].n;
-    chart_nice(0, fmax(d->nmax, nlast > d->nmax * 1.15 ? d->nmax * 1.05 : nlast), xt, &d->xs);
+    chart_nice(0, fmax(d->nmax, nlast > d->nmax * 1.15 ? d->nmax * 1.05 : nlast), xt, 1, &d->xs);
     d->xs.lo = 0;
     d->xs.p0 = d->left;
     d->xs.p1 = d->right;

@@ -199,7 +199,7 @@ static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *
             lo = 0;
             hi = p->percent ? 100 : 1;
         }
-        chart_value_range(lo, hi, p->percent, 0, 3, &ys);
+        chart_value_range(lo, hi, p->percent, 0, 3, p->counts, &ys);
     }
     ys.p0 = bottom;
     ys.p1 = top;
@@ -293,16 +293,17 @@ void chart_multiples_draw(chart *c, const void *model)
     chart_scale shared;
     if (m->shared_y) {
         double lo = INFINITY, hi = -INFINITY;
-        int percent = 0;
+        int percent = 0, counts = 1;
         for (size_t k = 0; k < m->panel_count; k++) {
             percent |= m->panels[k].percent;
+            counts &= m->panels[k].counts;
             panel_range(&m->panels[k], &lo, &hi);
         }
         if (!(lo <= hi)) {
             lo = 0;
             hi = 1;
         }
-        chart_value_range(lo, hi, percent, 0, 3, &shared);
+        chart_value_range(lo, hi, percent, 0, 3, counts, &shared);
     }
     for (size_t k = 0; k < m->panel_count; k++) {
         size_t r = k / (size_t)cols, col = k % (size_t)cols;

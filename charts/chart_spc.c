@@ -178,7 +178,7 @@ static void spc_y_scale(chart *c, spc_draw *d)
         hi = 1;
     }
     int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
-    chart_value_range(lo, hi, m->percent, m->zoom || d->limits, ticks, &d->ys);
+    chart_value_range(lo, hi, m->percent, m->zoom || d->limits, ticks, m->counts, &d->ys);
     d->ys.p0 = d->plot_bottom;
     d->ys.p1 = d->plot_top;
 }
@@ -195,6 +195,9 @@ static void spc_frame(chart *c, spc_draw *d)
     d->ends[2] = (spc_end){m->lcl, TR(c, "NKG", "LCL"), chart_colour(CC_MUTED), 70, ldec};
     d->ends[3] = (spc_end){m->target, TR(c, "Årsmål", "Target"), chart_colour(CC_TARGET), 95,
                            chart_auto_decimals(m->target, d->n) ? ldec : 0};
+    if (m->counts) /* a count's median or limit is written whole when it is */
+        for (int e = 0; e < 3; e++)
+            d->ends[e].dec = chart_auto_decimals(d->ends[e].arr, d->n) ? ldec : 0;
     double rw = 0, tw, th;
     for (int e = 0; e < 4; e++) {
         d->endtext[e][0] = 0;

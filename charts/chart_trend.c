@@ -279,7 +279,7 @@ static void trend_y_scale(chart *c, trend_draw *d)
         hi = m->percent ? 100 : 1;
     }
     int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
-    chart_value_range(lo, hi, m->percent, m->zoom, ticks, &d->ys);
+    chart_value_range(lo, hi, m->percent, m->zoom, ticks, m->counts, &d->ys);
     d->ys.p0 = d->plot_bottom;
     d->ys.p1 = d->plot_top;
 }
@@ -520,7 +520,7 @@ void chart_trend_draw(chart *c, const void *model)
     d.ki = chart_last_finite(m->kf_target, d.n);
     d.same_end = d.ti >= 0 && d.ti == d.ki && m->target[d.ti] == m->kf_target[d.ki];
     d.tst = m->trend ? chart_series_style(m->series[m->trend->series].gender) : NULL;
-    d.has_band = m->band_lo && m->band_hi;
+    d.has_band = m->band_lo && m->band_hi && !m->counts; /* no band of fractions around a count */
     d.band_col = d.tst ? d.tst->line : chart_colour(CC_BLUE);
     double fs = c->fs, top = trend_legend(c, &d, trend_heading(c, m));
     trend_bottom(c, &d);

@@ -293,6 +293,8 @@ typedef struct {
     const char *band_label;  /* legend text for the band; NULL = "95 % konfidensintervall" */
     size_t note_count;
     const ind_chart_note *notes;
+    int counts;              /* values count events (0, 1, 2 ...): whole-number ticks, and no band
+                                is drawn even when one is given */
 } ind_chart_trend;
 
 /* ---- small multiples: IND_CHART_MULTIPLES, model ind_chart_multiples --------- */
@@ -307,6 +309,7 @@ typedef struct {
     int decimals;            /* -1 = automatic as in the trend chart */
     ind_verdict verdict;     /* met, partly, not met; anything else draws the "other" symbol */
     const char *verdict_text;/* NULL = the standard words ("Uppfylls helt" ...) */
+    int counts;              /* values count events: whole-number ticks */
 } ind_chart_panel;
 
 typedef struct {
@@ -346,6 +349,7 @@ typedef struct {
     int percent;
     int decimals;            /* -1 = automatic */
     ind_chart_sort sort;
+    int counts;              /* values count events: whole-number ticks, and no intervals drawn */
 } ind_chart_compare;
 
 /* ---- funnel: IND_CHART_FUNNEL, model ind_chart_funnel ------------------------ */
@@ -399,6 +403,7 @@ typedef struct {
     const double *target;    /* årsmål per point, or NULL */
     int percent, zoom;
     int decimals;            /* -1 = automatic */
+    int counts;              /* values count events: whole-number ticks */
 } ind_chart_spc;
 
 /* ---- status table: IND_CHART_STATUS, model ind_chart_status ------------------ */

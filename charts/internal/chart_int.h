@@ -246,11 +246,14 @@ typedef struct {
 } chart_scale;
 
 double chart_map(const chart_scale *s, double v);
-/* A nice range covering [lo, hi] with about `ticks` steps. */
-void chart_nice(double lo, double hi, int ticks, chart_scale *s);
+/* A nice range covering [lo, hi] with about `ticks` steps; whole: steps of
+ * whole numbers only (1, 2, 5, 10, 20, 25 ...). */
+void chart_nice(double lo, double hi, int ticks, int whole, chart_scale *s);
 /* The value axis range for data in [lo, hi]: from 0 for percentages unless zoom
- * (capped at 100 when the data are), otherwise padded. */
-void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, chart_scale *s);
+ * (capped at 100 when the data are), otherwise padded; counts (not percent):
+ * whole-number ticks from and to whole numbers, unpadded, so a count of 0 or
+ * 1 gets the ticks 0 and 1. */
+void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, int counts, chart_scale *s);
 
 /* Period axis: real time. */
 typedef struct {
