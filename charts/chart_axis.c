@@ -53,12 +53,12 @@ void chart_y_axis(chart *c, const chart_scale *s, double px0, double px1, int pe
         double yy = chart_snap(c, y, 1);
         cairo_move_to(cr, px0, yy);
         cairo_line_to(cr, px1, yy);
-        chart_set_rgb(c, (v == 0 && s->lo < 0) ? RGB(C_AXIS) : RGB(C_GRID));
+        chart_set_rgb(c, (v == 0 && s->lo < 0) ? chart_colour(CC_GREY) : chart_colour(CC_GRID));
         cairo_set_line_width(cr, 0.6);
         cairo_set_dash(cr, NULL, 0, 0);
         cairo_stroke(cr);
         chart_text(c, f, chart_fmt(c, v, s->decimals, percent, buf, sizeof buf), px0 - c->fs * 0.45,
-                   y - lh / 2, 0, 1, AL_RIGHT, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
+                   y - lh / 2, 0, 1, AL_RIGHT, chart_colour(CC_MUTED), IND_CHART_EL_AXIS_LABEL);
     }
 }
 
@@ -131,7 +131,7 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
      * thinned ones */
     cairo_set_line_width(cr, 0.6);
     cairo_set_dash(cr, NULL, 0, 0);
-    chart_set_rgb(c, RGB(C_AXIS));
+    chart_set_rgb(c, chart_colour(CC_GREY));
     int every_tick = slot_px >= c->fs * 0.6;
     for (long s = 0; s < slots; s++) {
         int labelled = only_ends ? (s == 0 || s == slots - 1) : ((s - start) % every == 0 && s >= start);
@@ -155,7 +155,7 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
         double x = chart_map(xs, t->t0 + s * t->step);
         ind_period p = period_add(first, t->kind, s);
         ind_chart_element *e = chart_text(c, f, chart_period_label(c, p, buf, sizeof buf), x, ytext, 0, 1,
-                                          AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
+                                          AL_CENTER, chart_colour(CC_MUTED), IND_CHART_EL_AXIS_LABEL);
         if (e)
             e->index = (int)s;
         if (nvals) {
@@ -163,7 +163,7 @@ double chart_x_periods(chart *c, const chart_time *t, const chart_scale *xs, dou
                 if (periods[i] == p && isfinite(nvals[i])) {
                     char num[64], txt[96];
                     snprintf(txt, sizeof txt, "n = %s", chart_fmt(c, nvals[i], 0, 0, num, sizeof num));
-                    chart_text(c, F_TINY, txt, x, ytext + lh + 1, 0, 1, AL_CENTER, RGB(C_MUTED),
+                    chart_text(c, F_TINY, txt, x, ytext + lh + 1, 0, 1, AL_CENTER, chart_colour(CC_MUTED),
                                IND_CHART_EL_AXIS_LABEL);
                     has_n = 1;
                 }
@@ -191,7 +191,7 @@ void chart_axis_line(chart *c, double x0, double x1, double y, double width)
 {
     cairo_move_to(c->cr, x0, y);
     cairo_line_to(c->cr, x1, y);
-    chart_set_rgb(c, RGB(C_AXIS));
+    chart_set_rgb(c, chart_colour(CC_GREY));
     cairo_set_line_width(c->cr, width);
     cairo_stroke(c->cr);
 }

@@ -76,7 +76,7 @@ ind_status chart_begin(chart *c, cairo_t *cr, double x, double y, double w, doub
                 kind == CAIRO_SURFACE_TYPE_PS;
     cairo_save(cr);
     chart_clip(c, x, y, w, h);
-    cairo_set_source_rgb(cr, 1, 1, 1);
+    chart_set_rgb(c, chart_colour(CC_PAPER));
     cairo_paint(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);

@@ -74,6 +74,12 @@ static void value_text(chart *c, const ind_chart_compare *m, const ind_chart_uni
         snprintf(buf, size, "%s", v);
 }
 
+/* Whether u's interval is drawn: it has one, and the values are not counts. */
+static int has_interval(const ind_chart_compare *m, const ind_chart_unit_value *u)
+{
+    return !m->counts && isfinite(u->lo) && isfinite(u->hi);
+}
+
 /* A short dash, so that the pooled line reads as dashed even in the legend. */
 static const double dash_pooled[2] = {2.5, 2.0};
 
@@ -82,21 +88,21 @@ static size_t legend_entries(chart *c, const ind_chart_compare *m, legend_entry 
     size_t nl = 0;
     int has_ci = 0, has_t = 0;
     for (size_t i = 0; i < m->count; i++) {
-        if (isfinite(m->units[i].lo) && isfinite(m->units[i].hi))
+        if (has_interval(m, &m->units[i]))
             has_ci = 1;
         if (isfinite(m->units[i].target))
             has_t = 1;
     }
-    lg[nl++] = (legend_entry){LG_MARKER, RGB(C_BLUE), NULL, 0, 0, MK_CIRCLE, 0, 0, 0, TR(c, "Utfall", "Outcome")};
+    lg[nl++] = (legend_entry){LG_MARKER, chart_colour(CC_BLUE), NULL, 0, 0, MK_CIRCLE, 0, 0, 0, TR(c, "Utfall", "Outcome")};
     if (has_ci)
-        lg[nl++] = (legend_entry){LG_INTERVAL, RGB(0x4A7FA7), NULL, 0, 1.2, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_INTERVAL, chart_colour(CC_INTERVAL), NULL, 0, 1.2, MK_NONE, 0, 0, -1,
                                   m->interval_label ? m->interval_label
                                                     : TR(c, "95 % konfidensintervall", "95% confidence interval")};
     if (has_t)
-        lg[nl++] = (legend_entry){LG_TICK, RGB(C_TARGET), NULL, 0, 2.2, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_TICK, chart_colour(CC_TARGET), NULL, 0, 2.2, MK_NONE, 0, 0, -1,
                                   TR(c, "Enhetens årsmål", "The unit's target")};
     if (isfinite(m->pooled))
-        lg[nl++] = (legend_entry){LG_TICK, RGB(C_MUTED), dash_pooled, 2, 1.1, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_TICK, chart_colour(CC_MUTED), dash_pooled, 2, 1.1, MK_NONE, 0, 0, -1,
                                   m->pooled_label ? m->pooled_label : TR(c, "Alla enheter", "All units")};
     return nl;
 }
@@ -158,7 +164,7 @@ static void alt_text(chart *c, const ind_chart_compare *m, const size_t *ord, in
         const ind_chart_unit_value *u = &m->units[ord[k]];
         value_text(c, m, u, dec, v, sizeof v);
         sb_add(&b, " %s %s", u->name ? u->name : "", v);
-        if (isfinite(u->lo) && isfinite(u->hi)) {
+        if (has_interval(m, u)) {
             char a[64], z[64];
             sb_add(&b, TR(c, ", intervall %s–%s", ", interval %s–%s"), chart_fmt(c, u->lo, dec, m->percent, a, sizeof a),
                    chart_fmt(c, u->hi, dec, m->percent, z, sizeof z));
@@ -213,7 +219,8 @@ static void compare_x_scale(chart *c, compare_draw *d)
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < m->count; i++) {
         const ind_chart_unit_value *u = &m->units[i];
-        double vals[4] = {u->value, u->lo, u->hi, u->target};
+        int ci = has_interval(m, u);
+        double vals[4] = {u->value, ci ? u->lo : NAN, ci ? u->hi : NAN, u->target};
         chart_widen(&lo, &hi, vals, 4);
     }
     if (isfinite(m->pooled)) {
@@ -227,7 +234,7 @@ static void compare_x_scale(chart *c, compare_draw *d)
     d->left = c->x + mg + d->g.name_w + fs * 0.8;
     d->right = c->x + c->w - mg - d->g.value_w - fs * 0.8;
     int ticks = chart_tick_count(d->right - d->left, fs * 6, 3, 8);
-    chart_value_range(lo, hi, m->percent, 0, ticks, &d->xs);
+    chart_value_range(lo, hi, m->percent, 0, ticks, m->counts, &d->xs);
     d->xs.p0 = d->left;
     d->xs.p1 = d->right;
     chart_plot_el(c, &d->xs, NULL, d->left, d->plot_top, d->right, d->plot_bottom);
@@ -243,7 +250,7 @@ static void compare_grid(chart *c, const compare_draw *d)
         if (!d->m->units[d->ord[k]].highlight)
             continue;
         cairo_rectangle(cr, c->x + mg * 0.5, d->plot_top + k * d->row_h, c->w - mg, d->row_h);
-        chart_set_rgb(c, RGB(0xE6EEF5));
+        chart_set_rgb(c, chart_colour(CC_HIGHLIGHT));
         cairo_fill(cr);
     }
     int nt = (int)floor((d->xs.hi - d->xs.lo) / d->xs.step + 1e-6);
@@ -252,12 +259,12 @@ static void compare_grid(chart *c, const compare_draw *d)
         double px = chart_snap(c, chart_map(&d->xs, v), 0);
         cairo_move_to(cr, px, d->plot_top);
         cairo_line_to(cr, px, d->plot_bottom);
-        chart_set_rgb(c, RGB(C_GRID));
+        chart_set_rgb(c, chart_colour(CC_GRID));
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
         char buf[160];
         chart_text(c, F_SMALL, chart_fmt(c, v, d->xs.decimals, d->m->percent, buf, sizeof buf), px,
-                   d->plot_bottom + fs * 0.4, 0, 1, AL_CENTER, RGB(C_MUTED), IND_CHART_EL_AXIS_LABEL);
+                   d->plot_bottom + fs * 0.4, 0, 1, AL_CENTER, chart_colour(CC_MUTED), IND_CHART_EL_AXIS_LABEL);
     }
     chart_axis_line(c, d->left, d->right, d->plot_bottom, 0.8);
 }
@@ -271,7 +278,7 @@ static void compare_pooled(chart *c, const compare_draw *d)
     double px = chart_map(&d->xs, m->pooled);
     cairo_move_to(cr, px, d->plot_top - lh * 0.2);
     cairo_line_to(cr, px, d->plot_bottom);
-    chart_set_rgb(c, RGB(C_MUTED));
+    chart_set_rgb(c, chart_colour(CC_MUTED));
     cairo_set_line_width(cr, 1.1);
     cairo_set_dash(cr, dash_pooled, 2, 0);
     cairo_stroke(cr);
@@ -292,7 +299,7 @@ static void compare_pooled(chart *c, const compare_draw *d)
         lx = c->x + c->w - mg - tw;
     if (lx < d->left)
         lx = d->left;
-    chart_text(c, F_SMALL, buf, lx, d->plot_top - lh * 1.25, 0, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_LABEL);
+    chart_text(c, F_SMALL, buf, lx, d->plot_top - lh * 1.25, 0, 1, AL_LEFT, chart_colour(CC_MUTED), IND_CHART_EL_LABEL);
 }
 
 /* Row k: the unit's name, its interval, its årsmål's tick, its value as a
@@ -306,10 +313,10 @@ static void compare_row(chart *c, const compare_draw *d, size_t k)
     double cy = d->plot_top + (k + 0.5) * row_h;
     font_id nf = u->highlight ? F_SMALL_BOLD : F_SMALL;
     ind_chart_element *e = chart_text(c, nf, u->name ? u->name : "", c->x + mg, cy - lh / 2, d->g.name_w, 1,
-                                      AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
+                                      AL_LEFT, chart_colour(CC_TEXT), IND_CHART_EL_LABEL);
     if (e)
         e->index = (int)k;
-    if (isfinite(u->lo) && isfinite(u->hi)) {
+    if (has_interval(d->m, u)) {
         double a = chart_map(xs, u->lo), b = chart_map(xs, u->hi), cap = row_h * 0.18;
         cairo_move_to(cr, a, cy);
         cairo_line_to(cr, b, cy);
@@ -317,7 +324,7 @@ static void compare_row(chart *c, const compare_draw *d, size_t k)
         cairo_line_to(cr, a, cy + cap);
         cairo_move_to(cr, b, cy - cap);
         cairo_line_to(cr, b, cy + cap);
-        chart_set_rgb(c, RGB(0x4A7FA7));
+        chart_set_rgb(c, chart_colour(CC_INTERVAL));
         cairo_set_line_width(cr, 1.2);
         cairo_stroke(cr);
         e = chart_el(c, IND_CHART_EL_INTERVAL, a, cy - cap, b, cy + cap, NULL);
@@ -328,7 +335,7 @@ static void compare_row(chart *c, const compare_draw *d, size_t k)
         double px = chart_map(xs, u->target), hh = row_h * 0.36;
         cairo_move_to(cr, px, cy - hh);
         cairo_line_to(cr, px, cy + hh);
-        chart_set_rgb(c, RGB(C_TARGET));
+        chart_set_rgb(c, chart_colour(CC_TARGET));
         cairo_set_line_width(cr, 2.2);
         cairo_stroke(cr);
         e = chart_el(c, IND_CHART_EL_TARGET_LINE, px - 1.1, cy - hh, px + 1.1, cy + hh, NULL);
@@ -340,7 +347,7 @@ static void compare_row(chart *c, const compare_draw *d, size_t k)
     }
     if (isfinite(u->value)) {
         double px = chart_map(xs, u->value), r = fs * (u->highlight ? 0.48 : 0.4);
-        chart_marker(c, MK_CIRCLE, px, cy, r, u->highlight ? RGB(0x004C78) : RGB(C_BLUE), RGB(0xFFFFFF));
+        chart_marker(c, MK_CIRCLE, px, cy, r, u->highlight ? chart_colour(CC_BLUE_DARK) : chart_colour(CC_BLUE), chart_colour(CC_PAPER));
         e = chart_el(c, IND_CHART_EL_MARKER, px - r, cy - r, px + r, cy + r, NULL);
         if (e) {
             e->value = u->value;
@@ -350,7 +357,7 @@ static void compare_row(chart *c, const compare_draw *d, size_t k)
     }
     char buf[160];
     value_text(c, d->m, u, d->dec, buf, sizeof buf);
-    e = chart_text(c, nf, buf, c->x + c->w - mg, cy - lh / 2, 0, 1, AL_RIGHT, RGB(C_TEXT), IND_CHART_EL_LABEL);
+    e = chart_text(c, nf, buf, c->x + c->w - mg, cy - lh / 2, 0, 1, AL_RIGHT, chart_colour(CC_TEXT), IND_CHART_EL_LABEL);
     if (e) {
         e->index = (int)k;
         e->value = u->value;
@@ -384,7 +391,7 @@ void chart_compare_draw(chart *c, const void *model)
         char buf[160];
         snprintf(buf, sizeof buf, TR(c, "… och %zu enheter till (se alt-texten)", "… and %zu more units (see the alt text)"),
                  m->count - d.shown);
-        chart_text(c, F_TINY, buf, c->x + mg, d.plot_bottom + d.axis_h, c->w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED),
+        chart_text(c, F_TINY, buf, c->x + mg, d.plot_bottom + d.axis_h, c->w - 2 * mg, 1, AL_LEFT, chart_colour(CC_MUTED),
                    IND_CHART_EL_FOOTNOTE);
     }
     alt_text(c, m, d.ord, d.dec);

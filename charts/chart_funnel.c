@@ -33,11 +33,11 @@ static int is_out(ind_funnel_class k)
 static void point_style(ind_funnel_class k, marker_shape *s, rgb *col, double *scale)
 {
     switch (k) {
-    case IND_FUNNEL_ABOVE_998: *s = MK_TRIANGLE; *col = RGB(C_VERMILLION); *scale = 1.25; break;
-    case IND_FUNNEL_ABOVE_95: *s = MK_TRIANGLE; *col = RGB(C_ORANGE); *scale = 1.1; break;
-    case IND_FUNNEL_BELOW_95: *s = MK_TRIANGLE_DOWN; *col = RGB(C_ORANGE); *scale = 1.1; break;
-    case IND_FUNNEL_BELOW_998: *s = MK_TRIANGLE_DOWN; *col = RGB(C_VERMILLION); *scale = 1.25; break;
-    default: *s = MK_CIRCLE; *col = RGB(C_BLUE); *scale = 1; break;
+    case IND_FUNNEL_ABOVE_998: *s = MK_TRIANGLE; *col = chart_colour(CC_VERMILLION); *scale = 1.25; break;
+    case IND_FUNNEL_ABOVE_95: *s = MK_TRIANGLE; *col = chart_colour(CC_ORANGE); *scale = 1.1; break;
+    case IND_FUNNEL_BELOW_95: *s = MK_TRIANGLE_DOWN; *col = chart_colour(CC_ORANGE); *scale = 1.1; break;
+    case IND_FUNNEL_BELOW_998: *s = MK_TRIANGLE_DOWN; *col = chart_colour(CC_VERMILLION); *scale = 1.25; break;
+    default: *s = MK_CIRCLE; *col = chart_colour(CC_BLUE); *scale = 1; break;
     }
 }
 
@@ -141,22 +141,22 @@ static double funnel_legend(chart *c, const ind_chart_funnel *m, double top)
         seen95 |= a == 1;
         seen998 |= a == 2;
     }
-    lg[nl++] = (legend_entry){LG_MARKER, RGB(C_BLUE), NULL, 0, 0, MK_CIRCLE, 0, 0, -1,
+    lg[nl++] = (legend_entry){LG_MARKER, chart_colour(CC_BLUE), NULL, 0, 0, MK_CIRCLE, 0, 0, -1,
                               TR(c, "Inom 95 %-gränserna", "Within the 95% limits")};
     if (seen95)
-        lg[nl++] = (legend_entry){LG_MARKER, RGB(C_ORANGE), NULL, 0, 0, MK_TRIANGLE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_MARKER, chart_colour(CC_ORANGE), NULL, 0, 0, MK_TRIANGLE, 0, 0, -1,
                                   TR(c, "Utanför 95 % (▲ över, ▼ under)", "Outside 95% (▲ above, ▼ below)")};
     if (seen998)
-        lg[nl++] = (legend_entry){LG_MARKER, RGB(C_VERMILLION), NULL, 0, 0, MK_TRIANGLE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_MARKER, chart_colour(CC_VERMILLION), NULL, 0, 0, MK_TRIANGLE, 0, 0, -1,
                                   TR(c, "Utanför 99,8 %", "Outside 99.8%")};
-    lg[nl++] = (legend_entry){LG_LINE, RGB(0x4D4D4D), dash95, 2, 1.0, MK_NONE, 0, 0, -1,
+    lg[nl++] = (legend_entry){LG_LINE, chart_colour(CC_FUNNEL_LIMIT), dash95, 2, 1.0, MK_NONE, 0, 0, -1,
                               TR(c, "95 %-gräns", "95% limit")};
-    lg[nl++] = (legend_entry){LG_LINE, RGB(0x4D4D4D), NULL, 0, 1.0, MK_NONE, 0, 0, -1,
+    lg[nl++] = (legend_entry){LG_LINE, chart_colour(CC_FUNNEL_LIMIT), NULL, 0, 1.0, MK_NONE, 0, 0, -1,
                               TR(c, "99,8 %-gräns", "99.8% limit")};
-    lg[nl++] = (legend_entry){LG_LINE, RGB(C_GREEN), NULL, 0, 1.6, MK_NONE, 0, 0, -1,
+    lg[nl++] = (legend_entry){LG_LINE, chart_colour(CC_GREEN), NULL, 0, 1.6, MK_NONE, 0, 0, -1,
                               TR(c, "Genomsnitt", "Average")};
     if (isfinite(m->target))
-        lg[nl++] = (legend_entry){LG_LINE, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_LINE, chart_colour(CC_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
                                   TR(c, "Årsmål", "Target")};
     top += chart_legend(c, lg, nl, c->x + mg, top, c->w - 2 * mg) + c->fs * 0.8;
     return top;
@@ -192,7 +192,7 @@ static void funnel_y_scale(chart *c, funnel_draw *d)
             }
     }
     int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
-    chart_value_range(lo, hi, m->percent, 1, ticks, &d->ys);
+    chart_value_range(lo, hi, m->percent, 1, ticks, 0, &d->ys);
     if (d->ys.lo < 0)
         d->ys.lo = 0;
     if (d->ys.hi > k)
@@ -226,7 +226,7 @@ static void funnel_frame(chart *c, funnel_draw *d)
     d->right = c->x + w - mg - fmin(rw, w * 0.3);
     int xt = chart_tick_count(d->right - d->left, fs * 6, 3, 8);
     double nlast = m->limits[m->limit_count - 1].n;
-    chart_nice(0, fmax(d->nmax, nlast > d->nmax * 1.15 ? d->nmax * 1.05 : nlast), xt, &d->xs);
+    chart_nice(0, fmax(d->nmax, nlast > d->nmax * 1.15 ? d->nmax * 1.05 : nlast), xt, 1, &d->xs);
     d->xs.lo = 0;
     d->xs.p0 = d->left;
     d->xs.p1 = d->right;
@@ -247,15 +247,15 @@ static void funnel_x_axis(chart *c, const funnel_draw *d, double lh)
         chart_fmt(c, nv, xs->decimals, 0, num, sizeof num);
         cairo_move_to(cr, px, bottom);
         cairo_line_to(cr, px, bottom + fs * 0.3);
-        chart_set_rgb(c, RGB(C_AXIS));
+        chart_set_rgb(c, chart_colour(CC_GREY));
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
-        chart_text(c, F_SMALL, num, px, bottom + chart_x_label_gap(c, F_SMALL), 0, 1, AL_CENTER, RGB(C_MUTED),
+        chart_text(c, F_SMALL, num, px, bottom + chart_x_label_gap(c, F_SMALL), 0, 1, AL_CENTER, chart_colour(CC_MUTED),
                    IND_CHART_EL_AXIS_LABEL);
     }
     chart_axis_line(c, d->left, d->right, bottom, 0.8);
     chart_text(c, F_SMALL, d->m->n_label ? d->m->n_label : TR(c, "Antal (n)", "Number (n)"), (d->left + d->right) / 2,
-               bottom + chart_x_label_gap(c, F_SMALL) + lh + fs * 0.2, 0, 1, AL_CENTER, RGB(C_TEXT),
+               bottom + chart_x_label_gap(c, F_SMALL) + lh + fs * 0.2, 0, 1, AL_CENTER, chart_colour(CC_TEXT),
                IND_CHART_EL_AXIS_LABEL);
 }
 
@@ -293,7 +293,7 @@ static void funnel_plot(chart *c, funnel_draw *d)
     chart_clip(c, d->left, d->plot_top, d->right - d->left, d->plot_bottom - d->plot_top);
     for (int which = 0; which < 4; which++) {
         curve(c, m, &d->xs, &d->ys, which, k);
-        chart_set_rgb(c, RGB(0x4D4D4D));
+        chart_set_rgb(c, chart_colour(CC_FUNNEL_LIMIT));
         cairo_set_line_width(cr, 1.0);
         if (which < 2)
             cairo_set_dash(cr, dash95, 2, 0);
@@ -307,10 +307,10 @@ static void funnel_plot(chart *c, funnel_draw *d)
             e->series = which;
     }
     cairo_set_dash(cr, NULL, 0, 0);
-    d->cy = funnel_level(c, d, m->centre * k, RGB(C_GREEN), 1.6, NULL, IND_CHART_EL_REFERENCE_LINE);
+    d->cy = funnel_level(c, d, m->centre * k, chart_colour(CC_GREEN), 1.6, NULL, IND_CHART_EL_REFERENCE_LINE);
     d->ty = NAN;
     if (isfinite(m->target))
-        d->ty = funnel_level(c, d, m->target * k, RGB(C_TARGET), 1.4, chart_dash_target, IND_CHART_EL_TARGET_LINE);
+        d->ty = funnel_level(c, d, m->target * k, chart_colour(CC_TARGET), 1.4, chart_dash_target, IND_CHART_EL_TARGET_LINE);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < m->count; i++) {
             const ind_chart_funnel_point *p = &m->points[i];
@@ -321,7 +321,7 @@ static void funnel_plot(chart *c, funnel_draw *d)
             double sc;
             point_style(p->cls, &s, &col, &sc);
             double px = chart_map(&d->xs, p->n), py = chart_map(&d->ys, p->p * k), r = c->fs * 0.42 * sc;
-            chart_marker(c, s, px, py, r, col, p->highlight ? RGB(0x000000) : RGB(0xFFFFFF));
+            chart_marker(c, s, px, py, r, col, p->highlight ? chart_colour(CC_BLACK) : chart_colour(CC_PAPER));
             ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, px - r, py - r, px + r, py + r, NULL);
             if (e) {
                 e->index = (int)i;
@@ -338,12 +338,12 @@ static void funnel_labels(chart *c, const funnel_draw *d)
 {
     const ind_chart_funnel *m = d->m;
     double fs = c->fs, k = d->k;
-    chart_label *l = chart_label_add(c, F_SMALL, d->lab_c, d->right + fs * 0.3, d->cy, AL_LEFT, RGB(0x006148), 95,
+    chart_label *l = chart_label_add(c, F_SMALL, d->lab_c, d->right + fs * 0.3, d->cy, AL_LEFT, chart_colour(CC_GREEN_TEXT), 95,
                                      IND_CHART_EL_LABEL);
     if (l)
         l->value = m->centre * k;
     if (isfinite(d->ty)) {
-        l = chart_label_add(c, F_SMALL, d->lab_t, d->right + fs * 0.3, d->ty, AL_LEFT, RGB(C_TARGET), 94,
+        l = chart_label_add(c, F_SMALL, d->lab_t, d->right + fs * 0.3, d->ty, AL_LEFT, chart_colour(CC_TARGET), 94,
                             IND_CHART_EL_LABEL);
         if (l)
             l->value = m->target * k;
@@ -362,7 +362,7 @@ static void funnel_labels(chart *c, const funnel_draw *d)
         chart_text_size(c, f, buf, 0, 1, &tw, &th);
         int to_left = px + fs * 0.7 + tw > d->right;
         l = chart_label_add(c, f, buf, to_left ? px - fs * 0.7 : px + fs * 0.7, py, to_left ? AL_RIGHT : AL_LEFT,
-                            RGB(C_TEXT), prio, IND_CHART_EL_LABEL);
+                            chart_colour(CC_TEXT), prio, IND_CHART_EL_LABEL);
         if (l) {
             l->ax = px;
             l->ay = py;

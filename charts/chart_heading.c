@@ -11,13 +11,13 @@ double chart_heading(chart *c, const char *title, const char *subtitle)
     const char *s = c->o->subtitle ? c->o->subtitle : subtitle;
     if (t && *t) {
         ind_chart_element *e = chart_text(c, F_TITLE, t, c->x + m, y, c->w - 2 * m, 2, AL_LEFT,
-                                          RGB(C_TEXT), IND_CHART_EL_TITLE);
+                                          chart_colour(CC_TEXT), IND_CHART_EL_TITLE);
         if (e)
             y = e->y1 + c->fs * 0.15;
     }
     if (s && *s) {
         ind_chart_element *e = chart_text(c, F_SUBTITLE, s, c->x + m, y, c->w - 2 * m, 2, AL_LEFT,
-                                          RGB(C_MUTED), IND_CHART_EL_SUBTITLE);
+                                          chart_colour(CC_MUTED), IND_CHART_EL_SUBTITLE);
         if (e)
             y = e->y1;
     }
@@ -59,7 +59,7 @@ double chart_caption(chart *c)
         return bottom;
     double w, h;
     chart_text_size(c, F_CAPTION, cap, c->w - 2 * m, 2, &w, &h);
-    chart_text(c, F_CAPTION, cap, c->x + m, bottom - h, c->w - 2 * m, 2, AL_LEFT, RGB(C_MUTED),
+    chart_text(c, F_CAPTION, cap, c->x + m, bottom - h, c->w - 2 * m, 2, AL_LEFT, chart_colour(CC_MUTED),
                IND_CHART_EL_CAPTION);
     return bottom - h - c->fs * 0.4;
 }

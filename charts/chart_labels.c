@@ -126,7 +126,7 @@ void chart_labels_place(chart *c)
                 double tx = (lb->ax < x) ? x - 1 : x + lb->w + 1;
                 cairo_move_to(c->cr, lb->ax, lb->ay);
                 cairo_line_to(c->cr, tx, found + lb->h / 2);
-                chart_set_rgb(c, RGB(C_AXIS));
+                chart_set_rgb(c, chart_colour(CC_GREY));
                 cairo_set_line_width(c->cr, 0.5);
                 cairo_set_dash(c->cr, NULL, 0, 0);
                 cairo_stroke(c->cr);

@@ -58,11 +58,11 @@ static double legend_run(chart *c, const legend_entry *e, size_t n, double x, do
                 cairo_stroke(cr);
                 if (e[i].marker != MK_NONE)
                     chart_marker(c, e[i].marker, cx + sw / 2, my, c->fs * 0.36, e[i].colour,
-                                 RGB(0xFFFFFF));
+                                 chart_colour(CC_PAPER));
                 break;
             case LG_BAND:
                 cairo_rectangle(cr, cx, my - lh * 0.3, sw, lh * 0.6);
-                chart_set_rgba(c, e[i].colour, 0.18);
+                chart_set_rgba(c, e[i].colour, CHART_BAND_ALPHA);
                 cairo_fill(cr);
                 break;
             case LG_INTERVAL:
@@ -85,7 +85,7 @@ static double legend_run(chart *c, const legend_entry *e, size_t n, double x, do
                 cairo_stroke(cr);
                 break;
             case LG_MARKER:
-                chart_marker(c, e[i].marker, cx + sw / 2, my, c->fs * 0.4, e[i].colour, RGB(0xFFFFFF));
+                chart_marker(c, e[i].marker, cx + sw / 2, my, c->fs * 0.4, e[i].colour, chart_colour(CC_PAPER));
                 break;
             case LG_VERDICT: chart_verdict_symbol(c, e[i].verdict, cx + sw / 2, my, c->fs * 0.5); break;
             case LG_NUMBER: {
@@ -95,7 +95,7 @@ static double legend_run(chart *c, const legend_entry *e, size_t n, double x, do
                 chart_set_rgb(c, e[i].colour);
                 cairo_fill(cr);
                 const measure_entry *te = chart_text_entry(c, F_TINY, num, 0, 1, AL_LEFT);
-                chart_text_show(c, te->layout, cx + sw / 2 - te->w / 2 - te->lx, my - te->h / 2, RGB(0xFFFFFF));
+                chart_text_show(c, te->layout, cx + sw / 2 - te->w / 2 - te->lx, my - te->h / 2, chart_colour(CC_ON_COLOUR));
                 break;
             }
             }
@@ -103,7 +103,7 @@ static double legend_run(chart *c, const legend_entry *e, size_t n, double x, do
             const measure_entry *te =
                 chart_text_entry(c, F_SMALL, e[i].text, tw > w - sw - gap ? w - sw - gap : 0, 1, AL_LEFT);
             double ww = te->w;
-            chart_text_show(c, te->layout, cx + sw + gap - te->lx, cy, RGB(C_TEXT));
+            chart_text_show(c, te->layout, cx + sw + gap - te->lx, cy, chart_colour(CC_TEXT));
             ind_chart_element *el = chart_el(c, IND_CHART_EL_LEGEND_ENTRY, cx, cy, cx + sw + gap + ww,
                                              cy + lh, e[i].text);
             if (el)

@@ -78,7 +78,7 @@ void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, c
                 mx[nm] = x;
                 my[nm++] = y;
             } else
-                chart_marker(c, st->marker, x, y, r, st->line, RGB(0xFFFFFF));
+                chart_marker(c, st->marker, x, y, r, st->line, chart_colour(CC_PAPER));
         }
         ind_chart_element *e = chart_el(c, IND_CHART_EL_MARKER, x - r, y - r, x + r, y + r, NULL);
         if (e) {
@@ -88,7 +88,7 @@ void chart_draw_series(chart *c, const chart_scale *xs, const chart_scale *ys, c
             e->y = y;
         }
     }
-    chart_markers(c, st->marker, mx, my, nm, r, st->line, RGB(0xFFFFFF));
+    chart_markers(c, st->marker, mx, my, nm, r, st->line, chart_colour(CC_PAPER));
     free(mx);
 }
 

@@ -135,10 +135,10 @@ void chart_markers(chart *c, marker_shape s, const double *x, const double *y, s
 rgb chart_verdict_colour(ind_verdict v)
 {
     switch (v) {
-    case IND_VERDICT_MET: return RGB(C_BLUE);
-    case IND_VERDICT_PARTLY: return RGB(C_ORANGE);
-    case IND_VERDICT_NOT_MET: return RGB(C_VERMILLION);
-    default: return RGB(0x9A9A9A);
+    case IND_VERDICT_MET: return chart_colour(CC_BLUE);
+    case IND_VERDICT_PARTLY: return chart_colour(CC_ORANGE);
+    case IND_VERDICT_NOT_MET: return chart_colour(CC_VERMILLION);
+    default: return chart_colour(CC_GREY);
     }
 }
 
@@ -161,7 +161,7 @@ void chart_verdict_symbol(chart *c, ind_verdict v, double x, double y, double r)
         cairo_move_to(cr, x - r * 0.5, y + r * 0.02);
         cairo_line_to(cr, x - r * 0.12, y + r * 0.42);
         cairo_line_to(cr, x + r * 0.52, y - r * 0.38);
-        cairo_set_source_rgb(cr, 1, 1, 1);
+        chart_set_rgb(c, chart_colour(CC_ON_COLOUR));
         cairo_set_line_width(cr, r * 0.28);
         cairo_stroke(cr);
         break;
@@ -173,12 +173,12 @@ void chart_verdict_symbol(chart *c, ind_verdict v, double x, double y, double r)
         cairo_close_path(cr);
         chart_set_rgb(c, col);
         cairo_fill_preserve(cr);
-        chart_set_rgb(c, RGB(0x8F5A00));
+        chart_set_rgb(c, chart_colour(CC_ORANGE_TEXT));
         cairo_set_line_width(cr, r * 0.12);
         cairo_stroke(cr);
         cairo_move_to(cr, x - s * 0.42, y + s * 0.22);
         cairo_line_to(cr, x + s * 0.42, y + s * 0.22);
-        cairo_set_source_rgb(cr, 1, 1, 1);
+        chart_set_rgb(c, chart_colour(CC_ON_COLOUR));
         cairo_set_line_width(cr, r * 0.26);
         cairo_stroke(cr);
         break;
@@ -193,16 +193,16 @@ void chart_verdict_symbol(chart *c, ind_verdict v, double x, double y, double r)
         cairo_line_to(cr, x + k, y + k);
         cairo_move_to(cr, x + k, y - k);
         cairo_line_to(cr, x - k, y + k);
-        cairo_set_source_rgb(cr, 1, 1, 1);
+        chart_set_rgb(c, chart_colour(CC_ON_COLOUR));
         cairo_set_line_width(cr, r * 0.26);
         cairo_stroke(cr);
         break;
     }
     default:
         cairo_arc(cr, x, y, r * 0.88, 0, 2 * M_PI);
-        cairo_set_source_rgb(cr, 1, 1, 1);
+        chart_set_rgb(c, chart_colour(CC_PAPER));
         cairo_fill_preserve(cr);
-        chart_set_rgb(c, RGB(0x8C8C8C));
+        chart_set_rgb(c, chart_colour(CC_GREY));
         cairo_set_line_width(cr, r * 0.18);
         cairo_stroke(cr);
         cairo_move_to(cr, x - r * 0.42, y);
@@ -216,7 +216,7 @@ void chart_verdict_symbol(chart *c, ind_verdict v, double x, double y, double r)
 
 rgb chart_meaning_colour(ind_chart_meaning m)
 {
-    return m == IND_CHART_IMPROVING ? RGB(C_BLUE) : m == IND_CHART_WORSENING ? RGB(C_VERMILLION) : RGB(0x7A7A7A);
+    return m == IND_CHART_IMPROVING ? chart_colour(CC_BLUE) : m == IND_CHART_WORSENING ? chart_colour(CC_VERMILLION) : chart_colour(CC_GREY);
 }
 
 void chart_arrow_symbol(chart *c, ind_chart_arrow a, ind_chart_meaning m, double x, double y, double r)
@@ -257,5 +257,5 @@ ind_chart_element *chart_number_tag(chart *c, size_t number, double x, double y,
     snprintf(num, sizeof num, "%zu", number);
     double nw, nh;
     chart_text_size(c, F_TINY, num, 0, 1, &nw, &nh);
-    return chart_text(c, F_TINY, num, x, y - nh / 2, 0, 1, AL_CENTER, RGB(0xFFFFFF), IND_CHART_EL_NOTE);
+    return chart_text(c, F_TINY, num, x, y - nh / 2, 0, 1, AL_CENTER, chart_colour(CC_ON_COLOUR), IND_CHART_EL_NOTE);
 }

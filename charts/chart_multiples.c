@@ -66,15 +66,15 @@ static size_t legend_entries(chart *c, const ind_chart_multiples *m, legend_entr
         seen[is_judged(v) ? (int)v : 3] = 1;
     }
     if (has_t)
-        lg[nl++] = (legend_entry){LG_STEP, RGB(C_TARGET), chart_dash_target, 2, 1.3, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_STEP, chart_colour(CC_TARGET), chart_dash_target, 2, 1.3, MK_NONE, 0, 0, -1,
                                   TR(c, "Årsmål", "Target")};
     static const ind_verdict vs[3] = {IND_VERDICT_MET, IND_VERDICT_PARTLY, IND_VERDICT_NOT_MET};
     for (int i = 0; i < 3; i++)
         if (seen[vs[i]])
-            lg[nl++] = (legend_entry){LG_VERDICT, RGB(0), NULL, 0, 0, MK_NONE, vs[i], 0, -1,
+            lg[nl++] = (legend_entry){LG_VERDICT, chart_colour(CC_TEXT), NULL, 0, 0, MK_NONE, vs[i], 0, -1,
                                       chart_verdict_word(c, vs[i])};
     if (seen[3])
-        lg[nl++] = (legend_entry){LG_VERDICT, RGB(0), NULL, 0, 0, MK_NONE, IND_VERDICT_NO_TARGET, 0, -1,
+        lg[nl++] = (legend_entry){LG_VERDICT, chart_colour(CC_TEXT), NULL, 0, 0, MK_NONE, IND_VERDICT_NO_TARGET, 0, -1,
                                   TR(c, "Ej bedömd", "Not judged")};
     return nl;
 }
@@ -160,17 +160,17 @@ static void panel_head(chart *c, const ind_chart_panel *p, int k, double px, dou
     double fs = c->fs;
     cairo_move_to(cr, px, py + 0.5);
     cairo_line_to(cr, px + pw, py + 0.5);
-    chart_set_rgb(c, RGB(0xBDBDBD));
+    chart_set_rgb(c, chart_colour(CC_PANEL_RULE));
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
     ind_chart_element *te = chart_text(c, F_SMALL_BOLD, p->title ? p->title : "", px, py + fs * 0.25, pw, 3,
-                                       AL_LEFT, RGB(C_TEXT), IND_CHART_EL_LABEL);
+                                       AL_LEFT, chart_colour(CC_TEXT), IND_CHART_EL_LABEL);
     double vy = (te ? te->y1 : py + fs * 0.25) + fs * 0.15;
     double lh = chart_line_height(c, F_SMALL);
     double r = fs * 0.42;
     chart_verdict_symbol(c, p->verdict, px + r + 0.5, vy + lh / 2, r);
     ind_chart_element *ve = chart_text(c, F_SMALL, verdict_text(c, p), px + 2 * r + fs * 0.4, vy, pw - 2 * r - fs * 0.4,
-                                       1, AL_LEFT, RGB(C_TEXT), IND_CHART_EL_VERDICT);
+                                       1, AL_LEFT, chart_colour(CC_TEXT), IND_CHART_EL_VERDICT);
     if (ve) {
         ve->x0 = px;
         ve->index = k;
@@ -199,7 +199,7 @@ static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *
             lo = 0;
             hi = p->percent ? 100 : 1;
         }
-        chart_value_range(lo, hi, p->percent, 0, 3, &ys);
+        chart_value_range(lo, hi, p->percent, 0, 3, p->counts, &ys);
     }
     ys.p0 = bottom;
     ys.p1 = top;
@@ -225,7 +225,7 @@ static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *
         ya.step *= 2;
     chart_y_axis(c, &ya, left, plot_right, p->percent, F_TINY);
     double ex, ev;
-    chart_draw_steps(c, &xs, &ys, tt, p->target, n, tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.3,
+    chart_draw_steps(c, &xs, &ys, tt, p->target, n, tm.step, chart_colour(CC_TARGET), chart_dash_target, 2, 1.3,
                      IND_CHART_EL_TARGET_LINE, &ex, &ev);
     const series_style *ss = chart_series_style(IND_GENDER_T);
     chart_draw_series(c, &xs, &ys, tt, p->values, n, tm.step, ss, 0.8, 0, 1);
@@ -293,16 +293,17 @@ void chart_multiples_draw(chart *c, const void *model)
     chart_scale shared;
     if (m->shared_y) {
         double lo = INFINITY, hi = -INFINITY;
-        int percent = 0;
+        int percent = 0, counts = 1;
         for (size_t k = 0; k < m->panel_count; k++) {
             percent |= m->panels[k].percent;
+            counts &= m->panels[k].counts;
             panel_range(&m->panels[k], &lo, &hi);
         }
         if (!(lo <= hi)) {
             lo = 0;
             hi = 1;
         }
-        chart_value_range(lo, hi, percent, 0, 3, &shared);
+        chart_value_range(lo, hi, percent, 0, 3, counts, &shared);
     }
     for (size_t k = 0; k < m->panel_count; k++) {
         size_t r = k / (size_t)cols, col = k % (size_t)cols;

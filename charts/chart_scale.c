@@ -11,7 +11,7 @@ double chart_map(const chart_scale *s, double v)
     return s->p0 + (v - s->lo) / (s->hi - s->lo) * (s->p1 - s->p0);
 }
 
-void chart_nice(double lo, double hi, int ticks, chart_scale *s)
+void chart_nice(double lo, double hi, int ticks, int whole, chart_scale *s)
 {
     if (!isfinite(lo) || !isfinite(hi)) {
         lo = 0;
@@ -35,6 +35,10 @@ void chart_nice(double lo, double hi, int ticks, chart_scale *s)
     double mag = pow(10, floor(log10(raw)));
     static const double steps[] = {1, 2, 2.5, 5, 10};
     double step = 10 * mag;
+    if (whole && mag < 1) { /* a count: no step below 1 */
+        mag = 1;
+        step = 10;
+    }
     for (int i = 0; i < 5; i++)
         /* 25, 250 ... but not 2.5 or 0.25: a half-step decimal on the axis reads badly */
         if (steps[i] * mag >= raw * 0.999 && !(steps[i] == 2.5 && mag < 10)) {
@@ -52,11 +56,24 @@ void chart_nice(double lo, double hi, int ticks, chart_scale *s)
     s->decimals = d;
 }
 
-void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, chart_scale *s)
+void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, int counts, chart_scale *s)
 {
     if (!isfinite(lo) || !isfinite(hi)) {
         lo = 0;
         hi = percent ? 100 : 1;
+    }
+    if (counts && !percent) {
+        /* whole numbers from the whole number at or below the least value
+         * (0 unless zoomed in on values far from it) to the one at or above
+         * the greatest, no further: 0 and 1 for a count of 0 or 1 */
+        lo = floor(lo + 1e-9);
+        hi = ceil(hi - 1e-9);
+        if (!zoom && lo >= 0 && lo <= 0.4 * hi)
+            lo = 0;
+        if (hi <= lo)
+            hi = lo + 1;
+        chart_nice(lo, hi, ticks, 1, s);
+        return;
     }
     /* a percentage axis stops at 100 when the data do */
     int cap = percent && hi <= 100 + 1e-9;
@@ -79,7 +96,7 @@ void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, c
     }
     if (cap && hi > 100)
         hi = 100;
-    chart_nice(lo, hi, ticks, s);
+    chart_nice(lo, hi, ticks, 0, s);
     if (cap && s->hi > 100)
         s->hi = 100; /* 100 is a multiple of every step chart_nice picks up to 50 */
 }

@@ -31,13 +31,6 @@ static int has_limits(const ind_chart_spc *m)
     return 0;
 }
 
-/* Signal colours: distinct from the blue series; the number tag carries the identity. */
-static rgb signal_colour(size_t k)
-{
-    static const unsigned cols[4] = {C_ORANGE, C_PURPLE, C_VERMILLION, C_SKY};
-    return RGB(cols[k % 4]);
-}
-
 static const char *centre_name(chart *c, const ind_chart_spc *m, int limits)
 {
     if (m->centre_label)
@@ -135,12 +128,12 @@ static double spc_legend(chart *c, spc_draw *d, double top)
     size_t nl = 0;
     lg[nl++] = (legend_entry){LG_LINE, ss->line, NULL, 0, 1.6, MK_CIRCLE, 0, 0, 0, TR(c, "Utfall", "Outcome")};
     if (chart_last_finite(m->centre, d->n) >= 0)
-        lg[nl++] = (legend_entry){LG_LINE, RGB(C_GREEN), NULL, 0, 1.4, MK_NONE, 0, 0, -1, centre_name(c, m, d->limits)};
+        lg[nl++] = (legend_entry){LG_LINE, chart_colour(CC_GREEN), NULL, 0, 1.4, MK_NONE, 0, 0, -1, centre_name(c, m, d->limits)};
     if (d->limits)
-        lg[nl++] = (legend_entry){LG_LINE, RGB(0x6E6E6E), dash_lim, 2, 1.1, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_LINE, chart_colour(CC_LIMIT), dash_lim, 2, 1.1, MK_NONE, 0, 0, -1,
                                   TR(c, "Kontrollgränser", "Control limits")};
     if (chart_last_finite(m->target, d->n) >= 0)
-        lg[nl++] = (legend_entry){LG_STEP, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_STEP, chart_colour(CC_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
                                   TR(c, "Årsmål", "Target")};
     double lgh = chart_legend(c, lg, nl, x + mg, top, w - 2 * mg);
     top += lgh + fs * 0.3;
@@ -166,7 +159,7 @@ static double spc_legend(chart *c, spc_draw *d, double top)
             c->oom = 1;
             break;
         }
-        sl[k] = (legend_entry){LG_NUMBER, signal_colour(k), NULL, 0, 0, MK_NONE, 0, (int)k + 1, (int)k, d->sig_text[k]};
+        sl[k] = (legend_entry){LG_NUMBER, chart_signal_colour(k), NULL, 0, 0, MK_NONE, 0, (int)k + 1, (int)k, d->sig_text[k]};
         sy += chart_legend(c, &sl[k], 1, x + mg, sy, w - 2 * mg) + fs * 0.15;
     }
     return sy;
@@ -185,7 +178,7 @@ static void spc_y_scale(chart *c, spc_draw *d)
         hi = 1;
     }
     int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
-    chart_value_range(lo, hi, m->percent, m->zoom || d->limits, ticks, &d->ys);
+    chart_value_range(lo, hi, m->percent, m->zoom || d->limits, ticks, m->counts, &d->ys);
     d->ys.p0 = d->plot_bottom;
     d->ys.p1 = d->plot_top;
 }
@@ -197,11 +190,14 @@ static void spc_frame(chart *c, spc_draw *d)
     const ind_chart_spc *m = d->m;
     double fs = c->fs, mg = chart_margin(c), w = c->w;
     int ldec = d->dec < 1 ? 1 : d->dec; /* limits and centre are rarely whole */
-    d->ends[0] = (spc_end){m->centre, centre_name(c, m, d->limits), RGB(0x006148), 90, ldec};
-    d->ends[1] = (spc_end){m->ucl, TR(c, "ÖKG", "UCL"), RGB(C_MUTED), 70, ldec};
-    d->ends[2] = (spc_end){m->lcl, TR(c, "NKG", "LCL"), RGB(C_MUTED), 70, ldec};
-    d->ends[3] = (spc_end){m->target, TR(c, "Årsmål", "Target"), RGB(C_TARGET), 95,
+    d->ends[0] = (spc_end){m->centre, centre_name(c, m, d->limits), chart_colour(CC_GREEN_TEXT), 90, ldec};
+    d->ends[1] = (spc_end){m->ucl, TR(c, "ÖKG", "UCL"), chart_colour(CC_MUTED), 70, ldec};
+    d->ends[2] = (spc_end){m->lcl, TR(c, "NKG", "LCL"), chart_colour(CC_MUTED), 70, ldec};
+    d->ends[3] = (spc_end){m->target, TR(c, "Årsmål", "Target"), chart_colour(CC_TARGET), 95,
                            chart_auto_decimals(m->target, d->n) ? ldec : 0};
+    if (m->counts) /* a count's median or limit is written whole when it is */
+        for (int e = 0; e < 3; e++)
+            d->ends[e].dec = chart_auto_decimals(d->ends[e].arr, d->n) ? ldec : 0;
     double rw = 0, tw, th;
     for (int e = 0; e < 4; e++) {
         d->endtext[e][0] = 0;
@@ -253,7 +249,7 @@ static void spc_plot(chart *c, const spc_draw *d)
         double xa, xb;
         signal_span(d, k, &xa, &xb);
         cairo_rectangle(cr, xa, top, xb - xa, bottom - top);
-        chart_set_rgba(c, signal_colour(k), 0.13);
+        chart_set_rgba(c, chart_signal_colour(k), CHART_SIGNAL_ALPHA);
         cairo_fill(cr);
         ind_chart_element *e = chart_el(c, IND_CHART_EL_SIGNAL, xa, top, xb, bottom, NULL);
         if (e) {
@@ -262,13 +258,13 @@ static void spc_plot(chart *c, const spc_draw *d)
         }
     }
     double ex, ev;
-    chart_draw_steps(c, xs, ys, d->t, m->lcl, n, d->tm.step, RGB(0x6E6E6E), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE,
+    chart_draw_steps(c, xs, ys, d->t, m->lcl, n, d->tm.step, chart_colour(CC_LIMIT), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE,
                      &ex, &ev);
-    chart_draw_steps(c, xs, ys, d->t, m->ucl, n, d->tm.step, RGB(0x6E6E6E), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE,
+    chart_draw_steps(c, xs, ys, d->t, m->ucl, n, d->tm.step, chart_colour(CC_LIMIT), dash_lim, 2, 1.1, IND_CHART_EL_LIMIT_LINE,
                      &ex, &ev);
-    chart_draw_steps(c, xs, ys, d->t, m->centre, n, d->tm.step, RGB(C_GREEN), NULL, 0, 1.4,
+    chart_draw_steps(c, xs, ys, d->t, m->centre, n, d->tm.step, chart_colour(CC_GREEN), NULL, 0, 1.4,
                      IND_CHART_EL_REFERENCE_LINE, &ex, &ev);
-    chart_draw_steps(c, xs, ys, d->t, m->target, n, d->tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.4,
+    chart_draw_steps(c, xs, ys, d->t, m->target, n, d->tm.step, chart_colour(CC_TARGET), chart_dash_target, 2, 1.4,
                      IND_CHART_EL_TARGET_LINE, &ex, &ev);
     chart_draw_series(c, xs, ys, d->t, m->values, n, d->tm.step, chart_series_style(IND_GENDER_T), 0.85, 0, 1);
     for (size_t k = 0; k < m->signal_count; k++) {
@@ -279,7 +275,7 @@ static void spc_plot(chart *c, const spc_draw *d)
             double px = chart_map(xs, d->t[i]), py = chart_map(ys, m->values[i]);
             cairo_new_path(cr);
             cairo_arc(cr, px, py, fs * 0.62, 0, 2 * M_PI);
-            chart_set_rgb(c, signal_colour(k));
+            chart_set_rgb(c, chart_signal_colour(k));
             cairo_set_line_width(cr, 1.6);
             cairo_stroke(cr);
         }
@@ -310,7 +306,7 @@ static void spc_tags(chart *c, const spc_draw *d)
         tag_x[k] = cx;
         tag_row[k] = row;
         ind_chart_element *e =
-            chart_number_tag(c, k + 1, cx, d->plot_top + r + 1 + row * (2 * r + 2), r, signal_colour(k));
+            chart_number_tag(c, k + 1, cx, d->plot_top + r + 1 + row * (2 * r + 2), r, chart_signal_colour(k));
         if (e)
             e->series = (int)k;
     }

@@ -243,7 +243,7 @@ void chart_status_draw(chart *c, const void *model)
         if (g.wcol[k] <= 0)
             continue;
         ind_chart_element *e = chart_text(c, F_SMALL_BOLD, hd[k], g.x[k], top + g.pad, g.wcol[k], 2, AL_LEFT,
-                                          RGB(C_TEXT), IND_CHART_EL_CELL);
+                                          chart_colour(CC_TEXT), IND_CHART_EL_CELL);
         if (e) {
             e->index = -1;
             e->series = k;
@@ -252,7 +252,7 @@ void chart_status_draw(chart *c, const void *model)
     double yrow = top + g.head_h;
     cairo_move_to(cr, x + mg, yrow);
     cairo_line_to(cr, x + w - mg, yrow);
-    chart_set_rgb(c, RGB(0x4D4D4D));
+    chart_set_rgb(c, chart_colour(CC_RULE));
     cairo_set_line_width(cr, 1.0);
     cairo_stroke(cr);
     size_t shown = 0;
@@ -265,24 +265,24 @@ void chart_status_draw(chart *c, const void *model)
             break;
         if (i % 2 == 1) {
             cairo_rectangle(cr, x + mg, yrow, w - 2 * mg, rh);
-            chart_set_rgb(c, RGB(0xF4F4F4));
+            chart_set_rgb(c, chart_colour(CC_ROW_SHADE));
             cairo_fill(cr);
         }
         double ty = yrow + g.pad;
         ind_chart_element *e;
         e = chart_text(c, F_SMALL, r->indicator ? r->indicator : "", g.x[COL_NAME], ty, g.wcol[COL_NAME], 4, AL_LEFT,
-                       RGB(C_TEXT), IND_CHART_EL_CELL);
+                       chart_colour(CC_TEXT), IND_CHART_EL_CELL);
         if (e) {
             e->index = (int)i;
             e->series = COL_NAME;
         }
-        e = chart_text(c, F_SMALL, value_of(r), g.x[COL_VALUE], ty, g.wcol[COL_VALUE], 3, AL_LEFT, RGB(C_TEXT),
+        e = chart_text(c, F_SMALL, value_of(r), g.x[COL_VALUE], ty, g.wcol[COL_VALUE], 3, AL_LEFT, chart_colour(CC_TEXT),
                        IND_CHART_EL_CELL);
         if (e) {
             e->index = (int)i;
             e->series = COL_VALUE;
         }
-        e = chart_text(c, F_SMALL, target_of(r), g.x[COL_TARGET], ty, g.wcol[COL_TARGET], 3, AL_LEFT, RGB(C_TEXT),
+        e = chart_text(c, F_SMALL, target_of(r), g.x[COL_TARGET], ty, g.wcol[COL_TARGET], 3, AL_LEFT, chart_colour(CC_TEXT),
                        IND_CHART_EL_CELL);
         if (e) {
             e->index = (int)i;
@@ -291,7 +291,7 @@ void chart_status_draw(chart *c, const void *model)
         double sr = fs * 0.5, sx = g.x[COL_VERDICT] + sr;
         chart_verdict_symbol(c, r->verdict, sx, ty + lh / 2, sr);
         e = chart_text(c, F_SMALL, verdict_of(c, r), g.x[COL_VERDICT] + fs * 1.5, ty, g.wcol[COL_VERDICT] - fs * 1.5, 2,
-                       AL_LEFT, RGB(C_TEXT), IND_CHART_EL_VERDICT);
+                       AL_LEFT, chart_colour(CC_TEXT), IND_CHART_EL_VERDICT);
         if (e) {
             e->x0 = g.x[COL_VERDICT];
             e->index = (int)i;
@@ -301,7 +301,7 @@ void chart_status_draw(chart *c, const void *model)
             chart_arrow_symbol(c, r->arrow, r->meaning, g.x[COL_TREND] + fs * 0.55, ty + lh / 2, fs * 0.55);
             double tx = g.x[COL_TREND] + (r->arrow != IND_CHART_ARROW_NONE ? fs * 1.5 : 0);
             e = chart_text(c, F_SMALL, trend_of(c, r), tx, ty, g.x[COL_TREND] + g.wcol[COL_TREND] - tx, 2, AL_LEFT,
-                           r->arrow != IND_CHART_ARROW_NONE ? RGB(C_TEXT) : RGB(C_MUTED), IND_CHART_EL_ARROW);
+                           r->arrow != IND_CHART_ARROW_NONE ? chart_colour(CC_TEXT) : chart_colour(CC_MUTED), IND_CHART_EL_ARROW);
             if (e) {
                 e->x0 = g.x[COL_TREND];
                 e->index = (int)i;
@@ -312,7 +312,7 @@ void chart_status_draw(chart *c, const void *model)
         yrow += rh;
         cairo_move_to(cr, x + mg, yrow);
         cairo_line_to(cr, x + w - mg, yrow);
-        chart_set_rgb(c, RGB(0xD9D9D9));
+        chart_set_rgb(c, chart_colour(CC_RULE_LIGHT));
         cairo_set_line_width(cr, 0.5);
         cairo_stroke(cr);
         shown++;
@@ -320,7 +320,7 @@ void chart_status_draw(chart *c, const void *model)
     if (shown < m->count) {
         snprintf(buf, sizeof buf, TR(c, "… och %zu indikatorer till (se alt-texten)", "… and %zu more indicators (see the alt text)"),
                  m->count - shown);
-        chart_text(c, F_TINY, buf, x + mg, yrow + fs * 0.3, w - 2 * mg, 1, AL_LEFT, RGB(C_MUTED), IND_CHART_EL_FOOTNOTE);
+        chart_text(c, F_TINY, buf, x + mg, yrow + fs * 0.3, w - 2 * mg, 1, AL_LEFT, chart_colour(CC_MUTED), IND_CHART_EL_FOOTNOTE);
     }
     alt_text(c, m);
 }

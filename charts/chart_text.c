@@ -153,7 +153,7 @@ void chart_text_halo(chart *c, PangoLayout *pl, double x, double y)
     cairo_line_to(cr, x0, y0 + r);
     cairo_curve_to(cr, x0, y0 + r * 0.45, x0 + r * 0.45, y0, x0 + r, y0);
     cairo_close_path(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
+    chart_set_rgb(c, chart_colour(CC_PAPER));
     cairo_fill(cr);
 }
 

@@ -192,10 +192,10 @@ static double trend_legend(chart *c, const trend_draw *d, double top)
                                   0, 0, (int)s, series_name(c, &m->series[s])};
     }
     if (d->ti >= 0)
-        lg[nl++] = (legend_entry){LG_STEP, RGB(C_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_STEP, chart_colour(CC_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
                                   TR(c, "Årsmål", "Target")};
     if (d->ki >= 0)
-        lg[nl++] = (legend_entry){LG_STEP, RGB(C_KF), chart_dash_kf, 2, 1.6, MK_NONE, 0, 0, -1,
+        lg[nl++] = (legend_entry){LG_STEP, chart_colour(CC_GREY), chart_dash_kf, 2, 1.6, MK_NONE, 0, 0, -1,
                                   TR(c, "KF:s årsmål", "City council target")};
     if (m->trend)
         lg[nl++] = (legend_entry){LG_LINE, d->tst->text, NULL, 0, 1.1, MK_NONE, 0, 0, -1,
@@ -279,7 +279,7 @@ static void trend_y_scale(chart *c, trend_draw *d)
         hi = m->percent ? 100 : 1;
     }
     int ticks = chart_tick_count(d->plot_bottom - d->plot_top, c->fs * 3.4, 3, 6);
-    chart_value_range(lo, hi, m->percent, m->zoom, ticks, &d->ys);
+    chart_value_range(lo, hi, m->percent, m->zoom, ticks, m->counts, &d->ys);
     d->ys.p0 = d->plot_bottom;
     d->ys.p1 = d->plot_top;
 }
@@ -363,7 +363,7 @@ static void trend_band(chart *c, const trend_draw *d)
             cairo_rectangle(cr, px - fs * 0.3, chart_map(ys, band_in(ys, m->band_hi[i])), fs * 0.6,
                             chart_map(ys, band_in(ys, m->band_lo[i])) - chart_map(ys, band_in(ys, m->band_hi[i])));
         }
-        chart_set_rgba(c, d->band_col, 0.16);
+        chart_set_rgba(c, d->band_col, CHART_BAND_ALPHA);
         cairo_fill(cr);
         i = j + 1;
     }
@@ -390,16 +390,16 @@ static void trend_plot(chart *c, trend_draw *d)
         double px = chart_map(&d->xs, nt);
         cairo_move_to(cr, px, d->plot_top + fs * 1.2);
         cairo_line_to(cr, px, d->plot_bottom);
-        chart_set_rgb(c, RGB(C_AXIS));
+        chart_set_rgb(c, chart_colour(CC_GREY));
         cairo_set_line_width(cr, 0.7);
         static const double dd[2] = {1, 2};
         cairo_set_dash(cr, dd, 2, 0);
         cairo_stroke(cr);
         cairo_set_dash(cr, NULL, 0, 0);
     }
-    chart_draw_steps(c, &d->xs, &d->ys, d->t, m->kf_target, d->n, d->tm.step, RGB(C_KF), chart_dash_kf, 2, 1.6,
+    chart_draw_steps(c, &d->xs, &d->ys, d->t, m->kf_target, d->n, d->tm.step, chart_colour(CC_GREY), chart_dash_kf, 2, 1.6,
                      IND_CHART_EL_KF_TARGET_LINE, &d->kf_end_x, &d->kf_end_v);
-    chart_draw_steps(c, &d->xs, &d->ys, d->t, m->target, d->n, d->tm.step, RGB(C_TARGET), chart_dash_target, 2, 1.4,
+    chart_draw_steps(c, &d->xs, &d->ys, d->t, m->target, d->n, d->tm.step, chart_colour(CC_TARGET), chart_dash_target, 2, 1.4,
                      IND_CHART_EL_TARGET_LINE, &d->t_end_x, &d->t_end_v);
     if (m->trend) {
         double x0 = chart_map(&d->xs, ind_period_time(m->trend->from)), y0 = chart_map(&d->ys, m->trend->y_from);
@@ -430,13 +430,13 @@ static void trend_notes(chart *c, const trend_draw *d)
             continue;
         char buf[160];
         chart_text(c, F_CAPTION, footnote_text(c, &m->notes[k], k, buf, sizeof buf), c->x + mg, fy, c->w - 2 * mg, 2,
-                   AL_LEFT, RGB(C_TEXT), IND_CHART_EL_FOOTNOTE);
+                   AL_LEFT, chart_colour(CC_TEXT), IND_CHART_EL_FOOTNOTE);
         fy += (d->foot_hs ? d->foot_hs[k] : 0) + 1;
         double nt = ind_period_time(m->notes[k].period);
         if (!(nt >= d->xs.lo && nt <= d->xs.hi))
             continue;
         double px = chart_map(&d->xs, nt), r = fs * 0.55;
-        ind_chart_element *e = chart_number_tag(c, k + 1, px, d->plot_top + r, r, RGB(C_MUTED));
+        ind_chart_element *e = chart_number_tag(c, k + 1, px, d->plot_top + r, r, chart_colour(CC_MUTED));
         if (e)
             e->index = (int)k;
     }
@@ -501,11 +501,11 @@ static void trend_labels(chart *c, const trend_draw *d)
     }
     if (d->ti >= 0 && isfinite(d->t_end_x))
         end_label(c, d, end_text(c, d, target_word(c, d), d->t_end_v, buf2, sizeof buf2), d->t_end_x, d->t_end_v,
-                  RGB(C_TARGET), 95);
+                  chart_colour(CC_TARGET), 95);
     if (d->ki >= 0 && isfinite(d->kf_end_x) &&
         !(d->same_end && isfinite(d->t_end_x) && fabs(d->kf_end_x - d->t_end_x) < 0.5))
         end_label(c, d, end_text(c, d, TR(c, "KF:s årsmål", "City council target"), d->kf_end_v, buf2, sizeof buf2),
-                  d->kf_end_x, d->kf_end_v, RGB(C_MUTED), 70);
+                  d->kf_end_x, d->kf_end_v, chart_colour(CC_MUTED), 70);
 }
 
 void chart_trend_draw(chart *c, const void *model)
@@ -520,13 +520,13 @@ void chart_trend_draw(chart *c, const void *model)
     d.ki = chart_last_finite(m->kf_target, d.n);
     d.same_end = d.ti >= 0 && d.ti == d.ki && m->target[d.ti] == m->kf_target[d.ki];
     d.tst = m->trend ? chart_series_style(m->series[m->trend->series].gender) : NULL;
-    d.has_band = m->band_lo && m->band_hi;
-    d.band_col = d.tst ? d.tst->line : RGB(C_BLUE);
+    d.has_band = m->band_lo && m->band_hi && !m->counts; /* no band of fractions around a count */
+    d.band_col = d.tst ? d.tst->line : chart_colour(CC_BLUE);
     double fs = c->fs, top = trend_legend(c, &d, trend_heading(c, m));
     trend_bottom(c, &d);
     if (m->value_unit && *m->value_unit) {
         /* what the values count, above the axis */
-        chart_text(c, F_SMALL, m->value_unit, c->x + chart_margin(c), top - fs * 0.2, 0, 1, AL_LEFT, RGB(C_MUTED),
+        chart_text(c, F_SMALL, m->value_unit, c->x + chart_margin(c), top - fs * 0.2, 0, 1, AL_LEFT, chart_colour(CC_MUTED),
                    IND_CHART_EL_AXIS_LABEL);
         top += chart_line_height(c, F_SMALL) + fs * 0.2;
     }

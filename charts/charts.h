@@ -207,6 +207,28 @@ ind_status ind_chart_draw(cairo_t *cr, double x, double y, double w, double h, i
  * 0 for a model that cannot be drawn or an unknown kind. */
 double ind_chart_height(ind_chart_kind kind, const void *model, const ind_chart_options *o, double w);
 
+/* ---- colours: what the charts draw with, on what -------------------------- */
+
+typedef enum {
+    IND_CHART_INK_TEXT = 0,   /* text: at least 4,5:1 on its background (WCAG 2.1, 1.4.3) */
+    IND_CHART_INK_MARK,       /* lines, markers, symbols: at least 3:1 (1.4.11) */
+    IND_CHART_INK_DECORATION, /* gridlines and rules that carry no meaning: no contrast asked */
+    IND_CHART_INK_BACKGROUND  /* the paper, shaded rows */
+} ind_chart_ink;
+
+/* One colour the charts draw with and one background it is drawn on. */
+typedef struct {
+    const char *what;  /* the colour's use, e.g. "women: line and markers" */
+    const char *on;    /* the background's, e.g. "white", "the band of the total" */
+    unsigned fg, bg;   /* 0xRRGGBB; a translucent fill as it shows on white */
+    ind_chart_ink ink;
+} ind_chart_colour_pair;
+
+/* Every colour the charts draw with, paired with every background it is
+ * drawn on (decorations and backgrounds once, on white): fills out[0..cap)
+ * and returns how many pairs there are in all. */
+size_t ind_chart_colour_pairs(ind_chart_colour_pair *out, size_t cap);
+
 /* ---- shared model parts ---------------------------------------------------- */
 
 /* A note on a period, drawn as a numbered mark with its text under the chart. */
@@ -271,6 +293,8 @@ typedef struct {
     const char *band_label;  /* legend text for the band; NULL = "95 % konfidensintervall" */
     size_t note_count;
     const ind_chart_note *notes;
+    int counts;              /* values count events (0, 1, 2 ...): whole-number ticks, and no band
+                                is drawn even when one is given */
 } ind_chart_trend;
 
 /* ---- small multiples: IND_CHART_MULTIPLES, model ind_chart_multiples --------- */
@@ -285,6 +309,7 @@ typedef struct {
     int decimals;            /* -1 = automatic as in the trend chart */
     ind_verdict verdict;     /* met, partly, not met; anything else draws the "other" symbol */
     const char *verdict_text;/* NULL = the standard words ("Uppfylls helt" ...) */
+    int counts;              /* values count events: whole-number ticks */
 } ind_chart_panel;
 
 typedef struct {
@@ -324,6 +349,7 @@ typedef struct {
     int percent;
     int decimals;            /* -1 = automatic */
     ind_chart_sort sort;
+    int counts;              /* values count events: whole-number ticks, and no intervals drawn */
 } ind_chart_compare;
 
 /* ---- funnel: IND_CHART_FUNNEL, model ind_chart_funnel ------------------------ */
@@ -377,6 +403,7 @@ typedef struct {
     const double *target;    /* årsmål per point, or NULL */
     int percent, zoom;
     int decimals;            /* -1 = automatic */
+    int counts;              /* values count events: whole-number ticks */
 } ind_chart_spc;
 
 /* ---- status table: IND_CHART_STATUS, model ind_chart_status ------------------ */

@@ -50,6 +50,13 @@ struct ind_fig_trend {
     char label[160];
 };
 
+/* Whether the indicator counts events (its catalogue unit is a count): its
+ * charts get whole-number ticks and no intervals. */
+static int counts_events(const ind_indicator *info)
+{
+    return info && info->measure == IND_MEASURE_COUNT;
+}
+
 static int period_cmp(const void *a, const void *b)
 {
     ind_period x = *(const ind_period *)a, y = *(const ind_period *)b;
@@ -92,7 +99,7 @@ static void trend_line(ind_fig_trend *t, const ind_dataset *ds, size_t total, in
         }
         /* a count of a few events (0, 1, 2 ...) gets its trend line but no
          * band of fractional values around it */
-        if (!(info && info->measure == IND_MEASURE_COUNT)) {
+        if (!counts_events(info)) {
             t->m.band_lo = t->band_lo;
             t->m.band_hi = t->band_hi;
         }
@@ -298,6 +305,7 @@ ind_fig_trend *ind_fig_trend_new(const ind_dataset *ds, size_t series, ind_perio
     t->m.series = t->series;
     t->m.percent = info && info->measure == IND_MEASURE_PERCENT;
     t->m.zoom = zoom;
+    t->m.counts = counts_events(info);
     t->m.decimals = info ? info->decimals : -1;
     return t;
 }
@@ -463,6 +471,7 @@ ind_fig_compare *ind_fig_compare_new(const ind_dataset *ds, const ind_cmp_result
     c->m.interval_label = r->data == IND_CMP_DATA_SERIES ? "" : NULL;
     c->m.percent = r->data == IND_CMP_DATA_COUNTS || (r->info && r->info->measure == IND_MEASURE_PERCENT);
     c->m.decimals = r->info ? (r->data == IND_CMP_DATA_COUNTS && r->info->decimals > 1 ? 1 : r->info->decimals) : -1;
+    c->m.counts = r->data != IND_CMP_DATA_COUNTS && counts_events(r->info);
     c->m.sort = IND_CHART_SORT_DESCENDING;
     if (r->data == IND_CMP_DATA_SERIES && r->info && r->info->direction == IND_DIR_LOWER)
         c->m.sort = IND_CHART_SORT_ASCENDING;
@@ -620,6 +629,7 @@ ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit
         p->target = mm->targets[i];
         p->percent = se->info && se->info->measure == IND_MEASURE_PERCENT;
         p->decimals = se->info ? se->info->decimals : -1;
+        p->counts = counts_events(se->info);
         long yo = ind_series_year_obs(ds, k, year);
         ind_attainment a;
         a.verdict = IND_VERDICT_NO_DATA;
@@ -731,6 +741,7 @@ ind_fig_spc *ind_fig_spc_new(const ind_dataset *ds, size_t series, const ind_per
     s->m.target = isnan(target) ? NULL : s->target;
     s->m.percent = se->info && se->info->measure == IND_MEASURE_PERCENT;
     s->m.decimals = se->info ? se->info->decimals : -1;
+    s->m.counts = counts_events(se->info);
     return s;
 }
 

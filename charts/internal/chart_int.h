@@ -75,24 +75,49 @@ typedef struct {
     double r, g, b;
 } rgb;
 
-#define RGB(hex) ((rgb){((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0})
+/* Every colour a chart draws with, by what it is for; the values, and the
+ * backgrounds each is drawn on, are in chart_palette.c, checked for contrast
+ * by tests/unit/test_palette.c (no chart file writes a colour of its own). */
+typedef enum {
+    CC_PAPER = 0,      /* the background; marker outlines and label halos */
+    CC_ON_COLOUR,      /* white digits on number tags, glyphs in verdict symbols */
+    CC_TEXT,           /* titles, names, table cells, legend text */
+    CC_MUTED,          /* subtitle, axis labels, caption; KF and limit labels; the note tags */
+    CC_GRID,           /* gridlines (decoration: the axis labels carry the values) */
+    CC_GREY,           /* axis lines, note and leader lines, KF:s årsmål, the "other" verdict, no trend */
+    CC_TARGET,         /* the årsmål line and its label */
+    CC_BLUE,           /* the total, outcomes, "uppfylls helt", improving */
+    CC_BLUE_TEXT,      /* labels of the total */
+    CC_BLUE_DARK,      /* the highlighted unit's dot (compare) */
+    CC_ORANGE,         /* women, outside 95 % (funnel), "uppfylls delvis" */
+    CC_ORANGE_TEXT,    /* labels of women; the edge of the "delvis" triangle */
+    CC_GREEN,          /* men; centre lines (SPC, funnel) */
+    CC_GREEN_TEXT,     /* labels of men and of centre lines */
+    CC_PURPLE,         /* other gender: line and labels */
+    CC_VERMILLION,     /* outside 99,8 % (funnel), "uppfylls inte", worsening */
+    CC_INTERVAL,       /* confidence intervals (compare) */
+    CC_LIMIT,          /* control limits (SPC) */
+    CC_FUNNEL_LIMIT,   /* funnel limits */
+    CC_BLACK,          /* the highlighted unit's outline (funnel) */
+    CC_RULE,           /* the rule under a table's heading (decoration) */
+    CC_RULE_LIGHT,     /* rules between table rows (decoration) */
+    CC_PANEL_RULE,     /* the rule above each small multiple (decoration) */
+    CC_ROW_SHADE,      /* every other row of the status table */
+    CC_HIGHLIGHT,      /* the highlighted unit's row (compare) */
+    CC_SIGNAL_1,       /* SPC signals, by number (cycling): rings, spans, tags */
+    CC_SIGNAL_2,
+    CC_SIGNAL_3,
+    CC_SIGNAL_4,
+    CC_COUNT
+} chart_colour_id;
 
-/* Okabe-Ito */
-#define C_BLACK 0x000000
-#define C_ORANGE 0xE69F00
-#define C_SKY 0x56B4E9
-#define C_GREEN 0x009E73
-#define C_YELLOW 0xF0E442
-#define C_BLUE 0x0072B2
-#define C_VERMILLION 0xD55E00
-#define C_PURPLE 0xCC79A7
-/* neutrals */
-#define C_TEXT 0x1A1A1A
-#define C_MUTED 0x5C5C5C
-#define C_GRID 0xE3E3E3
-#define C_AXIS 0x8C8C8C
-#define C_TARGET 0x333333
-#define C_KF 0x8C8C8C
+/* Translucent fills: a trend's band in its series' colour, an SPC signal's span in its own. */
+#define CHART_BAND_ALPHA 0.16
+#define CHART_SIGNAL_ALPHA 0.13
+
+rgb chart_colour(chart_colour_id id);
+/* Signal k's colour (k from 0, cycling over four). */
+rgb chart_signal_colour(size_t k);
 
 typedef enum { MK_CIRCLE = 0, MK_TRIANGLE, MK_SQUARE, MK_DIAMOND, MK_TRIANGLE_DOWN, MK_NONE } marker_shape;
 
@@ -221,11 +246,14 @@ typedef struct {
 } chart_scale;
 
 double chart_map(const chart_scale *s, double v);
-/* A nice range covering [lo, hi] with about `ticks` steps. */
-void chart_nice(double lo, double hi, int ticks, chart_scale *s);
+/* A nice range covering [lo, hi] with about `ticks` steps; whole: steps of
+ * whole numbers only (1, 2, 5, 10, 20, 25 ...). */
+void chart_nice(double lo, double hi, int ticks, int whole, chart_scale *s);
 /* The value axis range for data in [lo, hi]: from 0 for percentages unless zoom
- * (capped at 100 when the data are), otherwise padded. */
-void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, chart_scale *s);
+ * (capped at 100 when the data are), otherwise padded; counts (not percent):
+ * whole-number ticks from and to whole numbers, unpadded, so a count of 0 or
+ * 1 gets the ticks 0 and 1. */
+void chart_value_range(double lo, double hi, int percent, int zoom, int ticks, int counts, chart_scale *s);
 
 /* Period axis: real time. */
 typedef struct {

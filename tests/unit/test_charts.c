@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "charts.h"
+#include "internal/chart_int.h" /* the tick generator, tested directly */
 
 #include "lsan_fontconfig.h"
 
@@ -276,12 +277,12 @@ static void make_multiples(void)
 {
     for (int i = 0; i < 5; i++)
         p5[i] = ind_period_make(2020 + i, IND_PERIOD_YEAR, 0);
-    panels[0] = (ind_chart_panel){"Aktivt medskapandeindex (AMI)", 5, p5, ami, amit, 0, -1, IND_VERDICT_MET, NULL};
-    panels[1] = (ind_chart_panel){"Sjukfrånvaro", 5, p5, sjk, sjkt, 1, -1, IND_VERDICT_NOT_MET, NULL};
+    panels[0] = (ind_chart_panel){"Aktivt medskapandeindex (AMI)", 5, p5, ami, amit, 0, -1, IND_VERDICT_MET, NULL, 0};
+    panels[1] = (ind_chart_panel){"Sjukfrånvaro", 5, p5, sjk, sjkt, 1, -1, IND_VERDICT_NOT_MET, NULL, 0};
     panels[2] = (ind_chart_panel){"Andel ärenden där FREDA-kortfrågor ställts", 5, p5, fr, frt, 1, -1,
-                                  IND_VERDICT_PARTLY, NULL};
+                                  IND_VERDICT_PARTLY, NULL, 0};
     panels[3] = (ind_chart_panel){"Andel utredningar klara inom fyra månader", 5, p5, utr, NULL, 1, -1,
-                                  IND_VERDICT_NO_TARGET, NULL};
+                                  IND_VERDICT_NO_TARGET, NULL, 0};
     multiples = (ind_chart_multiples){"Vuxenenheten", "Utfall 2020–2024 och årsmål", 4, panels, 0, 0};
 }
 
@@ -305,7 +306,8 @@ static void make_compare(void)
                                   NULL,
                                   1,
                                   1,
-                                  IND_CHART_SORT_DESCENDING};
+                                  IND_CHART_SORT_DESCENDING,
+                                  0};
 }
 
 static ind_chart_funnel_point fpts[8];
@@ -366,7 +368,7 @@ static void make_spc(void)
     signals[0] = (ind_chart_signal){"Lång serie: 8 punkter över medelvärdet", 12, 19};
     signals[1] = (ind_chart_signal){"Punkt utanför kontrollgränsen", 17, 17};
     spc = (ind_chart_spc){"Sjukfrånvaro", "Hemtjänsten", 24, tert, spv, spc_cl, spc_lcl, spc_ucl, NULL, 2, signals,
-                          spc_t, 1, 0, -1};
+                          spc_t, 1, 0, -1, 0};
 }
 
 static ind_chart_status_row rows[6];
@@ -1094,6 +1096,134 @@ static void test_gaps_and_edges(void **state)
     ind_chart_layout_free(&l);
 }
 
+/* ---- counts: whole-number ticks, no intervals (issue 18) ------------------- */
+
+/* Every tick of s is a whole number written without decimals. */
+static void ticks_whole(const chart_scale *s)
+{
+    assert_int_equal(s->decimals, 0);
+    assert_true(s->step >= 1 && s->step == floor(s->step));
+    assert_true(s->lo == floor(s->lo) && s->hi == floor(s->hi));
+}
+
+/* The tick generator: a count of 0 or 1 gets the ticks 0 and 1 and no more
+ * at any tick density; 0..7 gets whole steps ending at the first tick at or
+ * above 7; a count that is always 0 gets 0 and 1; a large count whole steps
+ * from 0. A non-count of 0..1 keeps its tenths, so the flag is what changes it. */
+static void test_count_ticks(void **state)
+{
+    (void)state;
+    chart_scale s;
+    for (int ticks = 2; ticks <= 8; ticks++) {
+        chart_value_range(0, 1, 0, 0, ticks, 1, &s);
+        ticks_whole(&s);
+        assert_true(s.lo == 0 && s.hi == 1 && s.step == 1);
+        chart_value_range(0, 7, 0, 0, ticks, 1, &s);
+        ticks_whole(&s);
+        assert_true(s.lo == 0 && s.hi >= 7 && s.hi < 7 + s.step);
+        chart_value_range(0, 0, 0, 0, ticks, 1, &s);
+        assert_true(s.lo == 0 && s.hi == 1 && s.step == 1);
+        chart_value_range(3, 250, 0, 0, ticks, 1, &s);
+        ticks_whole(&s);
+        assert_true(s.lo == 0 && s.hi >= 250);
+        /* the whole-number axis is asked for: a fraction stays a fraction
+         * (from three ticks up; at two, 0..1 is one step) */
+        chart_value_range(0, 1, 0, 0, ticks, 0, &s);
+        assert_true(ticks < 3 || (s.step < 1 && s.decimals >= 1));
+    }
+    /* 0..7 at four steps: 0, 2, 4, 6, 8 */
+    chart_value_range(0, 7, 0, 0, 4, 1, &s);
+    assert_true(s.lo == 0 && s.hi == 8 && s.step == 2);
+    /* fractional data on a count axis (a mean of counts): still whole ticks */
+    chart_value_range(0.4, 2.6, 0, 0, 6, 1, &s);
+    ticks_whole(&s);
+    assert_true(s.lo == 0 && s.hi == 3 && s.step == 1);
+    /* the funnel's n axis: whole steps for a few people */
+    chart_nice(0, 3, 6, 1, &s);
+    ticks_whole(&s);
+    assert_true(s.step == 1 && s.hi == 3);
+}
+
+/* No value label of the plot's axes in l has a decimal comma; "0" and "1" are there. */
+static void axis_whole(const ind_chart_layout *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (l->el[i].kind == IND_CHART_EL_AXIS_LABEL && l->el[i].text && strchr(l->el[i].text, ','))
+            fail_msg("a count's axis says \"%s\"", l->el[i].text);
+    assert_non_null(find_text(l, IND_CHART_EL_AXIS_LABEL, "0"));
+    assert_non_null(find_text(l, IND_CHART_EL_AXIS_LABEL, "1"));
+}
+
+/* A count of 0 or 1 drawn as trend, panel, comparison and SPC chart: the
+ * axis 0 to 1 in whole numbers; the band and the intervals the models carry
+ * are not drawn. The same trend model without the flag draws its band. */
+static void test_counts_drawn(void **state)
+{
+    (void)state;
+    static double v[6] = {1, 1, 0, 1, 0, 0}, lo[6] = {0.2, 0.1, 0.0, 0.0, 0.0, 0.0},
+                  hi[6] = {1.3, 1.1, 0.9, 0.8, 0.7, 0.6}, t[6] = {0, 0, 0, 0, 0, 0};
+    ind_chart_series se = {IND_GENDER_T, NULL, v, NULL};
+    ind_chart_trend m = {.indicator = "Antal vräkningar som berör barn", .unit = "Vuxenenheten", .count = 6,
+                         .periods = years, .series_count = 1, .series = &se, .target = t, .decimals = 0,
+                         .band_lo = lo, .band_hi = hi, .counts = 1};
+    ind_chart_options o;
+    options(&o);
+    unsigned char *data;
+    size_t len;
+    ind_chart_layout l;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_TREND, &m, &o, IND_CHART_SVG, &data, &len, &l, NULL), IND_OK);
+    free(data);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_BAND), 0);
+    const ind_chart_element *plot = ind_chart_layout_find(&l, IND_CHART_EL_PLOT, -1);
+    assert_non_null(plot);
+    assert_true(plot->ylo == 0 && plot->yhi == 1);
+    axis_whole(&l);
+    ind_chart_layout_free(&l);
+    m.counts = 0;
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_TREND, &m, &o, IND_CHART_SVG, &data, &len, &l, NULL), IND_OK);
+    free(data);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_BAND), 1);
+    ind_chart_layout_free(&l);
+
+    ind_chart_panel p = {"Antal vräkningar som berör barn", 6, years, v, t, 0, 0, IND_VERDICT_MET, NULL, 1};
+    ind_chart_multiples mm = {"Vuxenenheten", NULL, 1, &p, 1, 0};
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_MULTIPLES, &mm, &o, IND_CHART_SVG, &data, &len, &l, NULL),
+                     IND_OK);
+    free(data);
+    axis_whole(&l);
+    ind_chart_layout_free(&l);
+
+    ind_chart_unit_value u[3] = {{"Vuxenenheten", 1, 0.03, 5.6, 0, NAN, 1},
+                                 {"Ekonomiskt bistånd", 1, 0.03, 5.6, 0, NAN, 0},
+                                 {"Hela förvaltningen", 2, 0.2, 7.2, 0, NAN, 0}};
+    ind_chart_compare cm = {"Antal vräkningar som berör barn", IND_PERIOD_NONE, 3, u, 4.0 / 3, NULL, NULL, 0, 0,
+                            IND_CHART_SORT_DESCENDING, 1};
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_COMPARE, &cm, &o, IND_CHART_SVG, &data, &len, &l, NULL),
+                     IND_OK);
+    free(data);
+    assert_int_equal(count_kind(&l, IND_CHART_EL_INTERVAL), 0);
+    assert_null(strstr(l.alt, "intervall"));
+    for (size_t i = 0; i < l.count; i++)
+        assert_false(l.el[i].kind == IND_CHART_EL_LEGEND_ENTRY && l.el[i].text && strstr(l.el[i].text, "intervall"));
+    axis_whole(&l);
+    ind_chart_layout_free(&l);
+
+    static double cl[6] = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+    ind_chart_spc sm = {"Antal vräkningar som berör barn", "Vuxenenheten", 6, years, v, cl, NULL, NULL, NULL, 0,
+                        NULL, NULL, 0, 0, 0, 1};
+    ind_chart_layout_init(&l);
+    assert_int_equal(ind_chart_render_buffer(IND_CHART_SPC, &sm, &o, IND_CHART_SVG, &data, &len, &l, NULL), IND_OK);
+    free(data);
+    plot = ind_chart_layout_find(&l, IND_CHART_EL_PLOT, -1);
+    assert_true(plot->ylo == 0 && plot->yhi == 1);
+    axis_whole(&l);
+    ind_chart_layout_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1113,6 +1243,8 @@ int main(void)
         cmocka_unit_test(test_render_buffer),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_gaps_and_edges),
+        cmocka_unit_test(test_count_ticks),
+        cmocka_unit_test(test_counts_drawn),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
