@@ -71,7 +71,7 @@ int cmd_report(cli_opts *opt)
     if (rc == 0 && ind_doc_write(doc, fmt, opt->output, NULL, &res, &err) != IND_OK)
         rc = cli_fail(&err);
     if (rc == 0 && fmt == IND_OUT_PDF)
-        cli_note(opt, opt->lang == IND_LANG_EN ? "%s: %d pages" : "%s: %d sidor", opt->output, res.pages);
+        cli_note(opt, "%s: %d pages", opt->output, res.pages);
     ind_doc_free(doc);
     ind_goals_free(goals);
     cli_data_free(&data);

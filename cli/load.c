@@ -36,18 +36,12 @@ static void put_message(const char *msg)
     fputc('\n', stderr);
 }
 
-static void put_messagev(const char *fmt, va_list ap)
-{
-    char buf[4096];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    put_message(buf);
-}
-
 /* A message in the command's language: the catalogue's Swedish format, or as written. */
 static void say(const char *fmt, va_list ap)
 {
-    const char *sv = message_lang == IND_LANG_SV ? ind_msg_sv(fmt) : NULL;
-    put_messagev(sv ? sv : fmt, ap);
+    char buf[4096];
+    ind_msg_vformat(message_lang, buf, sizeof buf, fmt, ap);
+    put_message(buf);
 }
 
 int cli_error(int code, const char *fmt, ...)
@@ -322,9 +316,7 @@ int cli_default_year(cli_opts *opt, const ind_dataset *ds)
         latest = latest_any;
     if (latest) {
         opt->year = latest;
-        cli_note(opt, (opt->lang == IND_LANG_EN) ? "no --year or --period given: showing %d, the latest year with a year-end outcome"
-                                   : "inget --year eller --period angivet: visar %d, senaste året med helårsutfall",
-                 latest);
+        cli_note(opt, "no --year or --period given: showing %d, the latest year with a year-end outcome", latest);
     }
     return latest;
 }
