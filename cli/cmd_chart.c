@@ -12,7 +12,7 @@
 #include "compare.h"
 #include "goals.h"
 
-/* "Källa: demo.csv (built in)" or the files read */
+/* "Källa: Exempelstads demodata (syntetiska)" or the files read */
 static void default_caption(const cli_opts *opt, const cli_data *data, char *buf, size_t size)
 {
     size_t n = (size_t)snprintf(buf, size, (opt->lang == IND_LANG_EN) ? "Source: " : "Källa: ");

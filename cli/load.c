@@ -19,6 +19,16 @@ static ind_lang message_lang = IND_LANG_SV;
 void cli_set_lang(ind_lang lang) { message_lang = lang; }
 ind_lang cli_lang(void) { return message_lang; }
 
+/* The name a built-in file goes by in messages and tables: "demo.csv (inbyggd)". */
+static const char *built_in(const char *file)
+{
+    static const char *const names[][2] = {{"catalog.csv (inbyggd)", "catalog.csv (built in)"},
+                                           {"demo.csv (inbyggd)", "demo.csv (built in)"},
+                                           {"goals.csv (inbyggd)", "goals.csv (built in)"}};
+    int k = strcmp(file, "catalog") == 0 ? 0 : strcmp(file, "demo") == 0 ? 1 : 2;
+    return names[k][message_lang == IND_LANG_EN];
+}
+
 /* Writes "indikator: MESSAGE\n" to stderr with every control character (C0 but
  * none, DEL, C1) shown as '?': a message may quote data, and no data runs
  * terminal commands. */
@@ -145,7 +155,7 @@ int cli_load(const cli_opts *opt, cli_data *data)
         if (opt->catalog_count == 0) {
             unsigned long size;
             const char *blob = cli_embedded("catalog", &size);
-            if (size && ind_catalog_load_buffer(data->catalog, "catalog.csv (built in)", blob, size, &err) != IND_OK)
+            if (size && ind_catalog_load_buffer(data->catalog, built_in("catalog"), blob, size, &err) != IND_OK)
                 return cli_fail(&err);
         }
         for (int i = 0; i < opt->catalog_count; i++)
@@ -186,9 +196,11 @@ int cli_load(const cli_opts *opt, cli_data *data)
         }
         if (!opt->demo)
             cli_note(opt, "no data files given: using the built-in demo data (Exempelstad, synthetic)");
-        data->names[0] = "demo.csv (built in)";
+        /* the data's own name (its rows' source in machine outputs) stays the same in
+         * every language; people read the name in theirs */
+        data->names[0] = built_in("demo");
         data->file_count = 1;
-        if (ind_ingest_buffer(data->ds, data->names[0], blob, size, &io, &data->reports[0], &err) != IND_OK) {
+        if (ind_ingest_buffer(data->ds, "demo.csv (built in)", blob, size, &io, &data->reports[0], &err) != IND_OK) {
             ind_kolada_meta_free(meta);
             return cli_fail(&err);
         }
@@ -387,7 +399,7 @@ ind_goals *cli_load_goals(const cli_opts *opt, int *rc)
     if (opt->goal_count == 0 && opt->file_count == 0) {
         unsigned long size;
         const char *blob = cli_embedded("goals", &size);
-        if (size && ind_goals_load_buffer(goals, "goals.csv (built in)", blob, size, &err) != IND_OK)
+        if (size && ind_goals_load_buffer(goals, built_in("goals"), blob, size, &err) != IND_OK)
             *rc = cli_fail(&err);
     }
     for (int i = 0; *rc == 0 && i < opt->goal_count; i++)
