@@ -60,7 +60,7 @@ int cmd_report(cli_opts *opt)
     ind_opts o;
     cli_lib_opts(opt, &o);
     ind_build_input in = {data.ds, goals, data.names, (size_t)data.file_count, data.reports, "indikator " IND_VERSION,
-                          opt->all_units && !opt->quiet ? progress : NULL, opt};
+                          opt->all_units && !opt->quiet ? progress : NULL, opt, data.labels};
     ind_error err;
     ind_error_clear(&err);
     ind_doc *doc = rc ? NULL : tertial ? ind_build_tertial(&in, &o, opt->all_units, &err)

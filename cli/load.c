@@ -19,13 +19,12 @@ static ind_lang message_lang = IND_LANG_SV;
 void cli_set_lang(ind_lang lang) { message_lang = lang; }
 ind_lang cli_lang(void) { return message_lang; }
 
-/* The name a built-in file goes by in messages and tables: "demo.csv (inbyggd)". */
+/* The name a built-in catalogue or goals file goes by in messages: "goals.csv (inbyggd)". */
 static const char *built_in(const char *file)
 {
     static const char *const names[][2] = {{"catalog.csv (inbyggd)", "catalog.csv (built in)"},
-                                           {"demo.csv (inbyggd)", "demo.csv (built in)"},
                                            {"goals.csv (inbyggd)", "goals.csv (built in)"}};
-    int k = strcmp(file, "catalog") == 0 ? 0 : strcmp(file, "demo") == 0 ? 1 : 2;
+    int k = strcmp(file, "catalog") == 0 ? 0 : 1;
     return names[k][message_lang == IND_LANG_EN];
 }
 
@@ -196,15 +195,19 @@ int cli_load(const cli_opts *opt, cli_data *data)
         }
         if (!opt->demo)
             cli_note(opt, "no data files given: using the built-in demo data (Exempelstad, synthetic)");
-        /* the data's own name (its rows' source in machine outputs) stays the same in
+        /* the data's own name (its rows' source, machine columns) is the same in
          * every language; people read the name in theirs */
-        data->names[0] = built_in("demo");
+        static const char *const demo_labels[2][1] = {{"demo.csv (inbyggd)"}, {"demo.csv (built in)"}};
+        data->names[0] = "demo.csv (built in)";
+        data->labels = demo_labels[message_lang == IND_LANG_EN];
         data->file_count = 1;
-        if (ind_ingest_buffer(data->ds, "demo.csv (built in)", blob, size, &io, &data->reports[0], &err) != IND_OK) {
+        if (ind_ingest_buffer(data->ds, data->names[0], blob, size, &io, &data->reports[0], &err) != IND_OK) {
             ind_kolada_meta_free(meta);
             return cli_fail(&err);
         }
     }
+    if (opt->file_count)
+        data->labels = data->names;
     for (int i = 0; i < opt->file_count; i++) {
         data->names[i] = opt->files[i];
         data->file_count = i + 1;
@@ -383,7 +386,7 @@ void cli_lib_opts(const cli_opts *opt, ind_opts *o)
 ind_build_input cli_build_input(const cli_data *data)
 {
     ind_build_input in = {data->ds, NULL, data->names, (size_t)data->file_count, data->reports,
-                          "indikator " IND_VERSION, NULL, NULL};
+                          "indikator " IND_VERSION, NULL, NULL, data->labels};
     return in;
 }
 

@@ -373,7 +373,7 @@ static ind_doc *new_document(ctx *c, const ind_build_input *in, const char *unit
     ind_doc_cover_line(doc, line);
     size_t l = (size_t)snprintf(line, sizeof line, en ? "Data: " : "Underlag: ");
     for (size_t i = 0; i < in->source_count && l < sizeof line; i++)
-        l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", in->sources[i]);
+        l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", ind_build_source(in, i));
     ind_doc_cover_line(doc, line);
     char per[32];
     snprintf(line, sizeof line, en ? "Data up to: %s" : "Uppgifter till och med: %s",

@@ -172,7 +172,7 @@ static void file_rows(ind_doc_table *t, const ind_build_input *in, const ind_che
                      form_label(r->form, en), encoding_name(r->csv.encoding), delimiter_name(r->csv.delimiter, en),
                      r->csv.rows, r->observations);
         }
-        row(t, "file", in->sources[i], NULL, code, label, in->sources[i], 0, en);
+        row(t, "file", in->sources[i], ind_build_source(in, i), code, label, in->sources[i], 0, en);
     }
     for (size_t i = 0; i < nothers; i++) {
         snprintf(code, sizeof code, "%s, %ld entries, valid", others[i].kind, others[i].entries);
@@ -185,7 +185,7 @@ static void file_rows(ind_doc_table *t, const ind_build_input *in, const ind_che
 /* Counts, periods, genders and missing values. */
 static void count_rows(ind_doc_table *t, const tally *c, int en)
 {
-    char buf[256], a[32], b[32], code[64];
+    char buf[256], label[256], a[32], b[32], code[64];
     count_row(t, "count", "observations", en ? "observations" : "observationer", c->nobs, en);
     count_row(t, "count", "series", en ? "series" : "serier", c->nser, en);
     count_row(t, "count", "units", en ? "units" : "enheter", c->units, en);
@@ -194,16 +194,22 @@ static void count_rows(ind_doc_table *t, const tally *c, int en)
     count_row(t, "count", "with numerator/denominator", en ? "with numerator/denominator" : "med täljare/nämnare",
               c->with_counts, en);
     count_row(t, "count", "with årsmål", en ? "with årsmål" : "med årsmål", c->with_target, en);
-    buf[0] = '\0';
+    buf[0] = label[0] = '\0';
     if (c->nobs) {
-        char kindtxt[64] = "";
-        if (c->kinds & 1) strcat(kindtxt, en ? "year" : "år");
-        if (c->kinds & 2) strcat(kindtxt, kindtxt[0] ? ", tertial" : "tertial");
-        if (c->kinds & 4) strcat(kindtxt, kindtxt[0] ? (en ? ", month" : ", månad") : (en ? "month" : "månad"));
-        snprintf(buf, sizeof buf, "%s – %s (%s)", ind_period_format(c->first, a, sizeof a),
-                 ind_period_format(c->last, b, sizeof b), kindtxt);
+        /* the kinds of period: English words for machines, the table's language for people */
+        char kinds[2][64] = {"", ""};
+        for (int l = 0; l < 2; l++) {
+            int words_en = l == 0 || en;
+            if (c->kinds & 1) strcat(kinds[l], words_en ? "year" : "år");
+            if (c->kinds & 2) strcat(kinds[l], kinds[l][0] ? ", tertial" : "tertial");
+            if (c->kinds & 4) strcat(kinds[l], kinds[l][0] ? ", " : ""), strcat(kinds[l], words_en ? "month" : "månad");
+        }
+        ind_period_format(c->first, a, sizeof a);
+        ind_period_format(c->last, b, sizeof b);
+        snprintf(buf, sizeof buf, "%s – %s (%s)", a, b, kinds[0]);
+        snprintf(label, sizeof label, "%s – %s (%s)", a, b, kinds[1]);
     }
-    row(t, "periods", "periods", en ? "periods" : "perioder", buf, NULL, NULL, 0, en);
+    row(t, "periods", "periods", en ? "first – last" : "första – sista", buf, label, NULL, 0, en);
     for (int g = 0; g < IND_GENDER_COUNT; g++)
         if (c->genders[g]) {
             snprintf(a, sizeof a, "%s (%s)", ind_gender_code((ind_gender)g),

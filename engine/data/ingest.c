@@ -157,8 +157,11 @@ static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err
         in->header_copy[f] = strdup(row->field[i]);
         in->header[f] = in->header_copy[f] ? in->header_copy[f] : field_name[f];
     }
+    /* the columns named as a person may write them, in either language */
     static const int need_long[] = {F_UNIT, F_INDICATOR, F_PERIOD, F_VALUE};
+    static const char *const name_long[] = {"unit/enhet", "indicator/indikator", "period", "value/utfall"};
     static const int need_vb[] = {F_INDICATOR, F_VALUE, F_PERIOD};
+    static const char *const name_vb[] = {"Indikator", "Periodens utfall", "Period"};
     const int *need = vb ? need_vb : need_long;
     size_t nneed = vb ? 3 : 4;
     for (size_t k = 0; k < nneed; k++)
@@ -166,9 +169,9 @@ static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err
             if (need[k] == F_VALUE && vb)
                 continue;
             return ind_error_set(err, IND_EINPUT, row->path, row->line, 0,
-                                 "the header has no %s column (needed: %s)", field_name[need[k]],
+                                 "the header has no %s column (needed: %s)", vb ? name_vb[k] : name_long[k],
                                  vb ? "Indikator, Periodens utfall, Period"
-                                    : "unit, indicator, period, value");
+                                    : "unit/enhet, indicator/indikator, period, value/utfall");
         }
     if (vb && in->col[F_UNIT] < 0 && !in->fixed_unit)
         return ind_error_set(err, IND_EINPUT, row->path, row->line, 0,
