@@ -17,22 +17,15 @@
 #     word of every page inside the page, every page written;
 #   - the VB of every unit, the tertial report and the Stockholm report tagged too.
 set -u
-BIN=${1:?usage: accessibility.sh BINARY SOURCE_DIR WORKDIR}
-SRC=${2:?source dir}
-WORK=${3:?work dir}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 for t in pdfinfo pdffonts pdftotext; do
     command -v $t >/dev/null 2>&1 || { echo "SKIP: $t (poppler-utils) not found"; exit 0; }
 done
-rm -rf "$WORK"
 mkdir -p "$WORK" && cd "$WORK" || exit 2
 printf 'leak:libfontconfig.so\n' >lsan.supp
 export LSAN_OPTIONS="suppressions=$WORK/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() {
     local what=$1 msg
     shift
@@ -149,5 +142,4 @@ for n, (w, h, body) in enumerate(pages, 1):
             sys.exit("page %d: a word at (%s, %s) runs off the page" % (n, x2, y2))
 EOF
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -6,21 +6,17 @@
 # "indikator: FILE:LINE:COLUMN: ..." holding the expected text, and that no
 # output file and no temporary file is left behind.
 set -u
-BIN=$1
-SRC=$2
-WORK=$3
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 BAD=$SRC/tests/bad
 
-mkdir -p "$WORK"
-rm -rf "$WORK/gen" "$WORK/out.csv" "$WORK"/out.csv.tmp-* "$WORK/stdout" "$WORK/stderr"
 if ! bash "$BAD/generate.sh" "$WORK/gen"; then
     echo "FAIL: tests/bad/generate.sh"
     echo "0 passed, 1 failed"
     exit 1
 fi
 
-pass=0
-fail=0
 result() { # name, problems...
     local name=$1
     shift
@@ -104,5 +100,4 @@ for f in "$BAD"/*; do
 done
 
 rm -rf "$WORK/gen" "$WORK/out.csv"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

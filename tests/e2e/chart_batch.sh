@@ -2,14 +2,10 @@
 # chart_batch.sh BINARY SOURCE_DIR WORKDIR: `chart trend -o FOLDER` writes one PNG (and its alt
 # text) for every unit × indicator total series the filters select, and nothing else.
 set -u
-BIN=$1
-SRC=$2
-WORK=$3
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-rm -rf "$WORK" && mkdir -p "$WORK/all" "$WORK/one"
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
+mkdir -p "$WORK/all" "$WORK/one"
 "$BIN" chart trend --demo -q -o "$WORK/all" && ok || bad "chart trend -o FOLDER failed"
 # as many charts as unit × indicator pairs with a total row holding an outcome or an årsmål,
 # counted from the demo file itself
@@ -31,5 +27,4 @@ ok
 n=$(find "$WORK/one" -name '*.png' | wc -l)
 others=$(find "$WORK/one" -name '*.png' ! -name 'Vuxenenheten--*' | wc -l)
 [ "$n" -gt 0 ] && [ "$others" -eq 0 ] && ok || bad "--unit: $n charts, $others of other units"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -18,30 +18,11 @@
 # Prints "N passed, M failed" and exits non-zero when anything failed.
 set -u
 
-BIN=${1:?usage: charts.sh BINARY SOURCE_DIR WORKDIR}
-SRC=${2:?source dir}
-WORK=${3:?work dir}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
-if [ ! -x "$BIN" ]; then
-    echo "FAIL: $BIN is not an executable"
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-rm -rf "$WORK"
-mkdir -p "$WORK" || exit 2
-cd "$WORK" || exit 2
-# Under AddressSanitizer: fontconfig keeps a few hundred bytes of its
-# configuration for the life of the process (outside indikator, as in
-# tests/unit/test_charts.c); LeakSanitizer is told so.
-printf 'leak:libfontconfig.so\n' >"$WORK/lsan.supp"
-export LSAN_OPTIONS="suppressions=$WORK/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 KOLADA=$SRC/../shared/data/kolada
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 HAVE_PDFINFO=1
 command -v pdfinfo >/dev/null 2>&1 || HAVE_PDFINFO=0
 [ $HAVE_PDFINFO = 1 ] || echo "note: pdfinfo (poppler-utils) is missing: PDF files are checked for their signature only"
@@ -223,5 +204,4 @@ EOF
         bad "kolada funnel: exit $rc, expected 2 with a reason ($(head -c 200 kolada-funnel.err))"; fi
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -18,25 +18,11 @@
 # Prints "N passed, M failed" and exits non-zero when anything failed.
 set -u
 
-BIN=${1:?usage: compare_trend.sh BINARY SOURCE_DIR WORKDIR}
-SRC=${2:?source dir}
-WORK=${3:?work dir}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
-if [ ! -x "$BIN" ]; then
-    echo "FAIL: $BIN is not an executable"
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-rm -rf "$WORK"
-mkdir -p "$WORK" || exit 2
-cd "$WORK" || exit 2
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 DEMO=$SRC/datasets/demo/demo.csv
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() {
     local what=$1
     shift
@@ -351,5 +337,4 @@ check_rc "compare --gender all: exit 1" 1 'ett kön' "$BIN" compare --demo --ind
 check_rc "compare --period with no data: exit 1" 1 'indikatorn "ami" har inga uppgifter för 2030' \
     "$BIN" compare --demo --indicator ami --period 2030
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -4,11 +4,9 @@
 # naming the file (and line:column where there is one), exit 2 (5 for an unreadable file), and
 # writes nothing.
 set -u
-BIN=$1
-WORK=$3
-pass=0
-fail=0
-rm -rf "$WORK" && mkdir -p "$WORK"
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 printf 'Indikator\x00\x01 junk\n' >"$WORK/binary.txt"
 printf 'Verksamhetsplan\nr\xe4tt\n' >"$WORK/latin1.txt"
 printf 'Bara l\xc3\xb6pande text,\nutan tabeller eller m\xc3\xa5l.\n' >"$WORK/prose.txt"
@@ -30,5 +28,4 @@ latin1.txt|2|latin1.txt:2:2: ogiltig UTF-8
 prose.txt|2|prose.txt: ingen textexport av en VP eller VB
 missing.txt|5|missing.txt: kan inte öppna
 CASES
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -3,14 +3,11 @@
 # point (importing its own output gives the same bytes), deterministic, never
 # writes onto its input, and fails cleanly when it cannot write.
 set -u
-BIN=$1
-WORK=$3/roundtrip
-
-rm -rf "$WORK"
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
+WORK=$WORK/roundtrip
 mkdir -p "$WORK"
-
-pass=0
-fail=0
 check() { # name, command...: passes when the command succeeds
     local name=$1
     shift
@@ -140,5 +137,4 @@ run check -q "$WORK/edge.csv" >/dev/null
 check "... and reads back" [ $? -eq 0 ]
 
 [ "$fail" -eq 0 ] && rm -rf "$WORK"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

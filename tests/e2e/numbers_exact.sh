@@ -7,13 +7,11 @@
 # and the JSON carry the same text. And data exported by `import` and read again
 # gives the same tables.
 set -u
-BIN=$1
-WORK=$3/numbers
-
-rm -rf "$WORK"
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
+WORK=$WORK/numbers
 mkdir -p "$WORK"
-pass=0
-fail=0
 result() { # name, status
     if [ "$2" -eq 0 ]; then
         pass=$((pass + 1))
@@ -105,5 +103,4 @@ for t in trend status; do
 done
 result "import: the copy gives the same trend and status" $rc
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -5,13 +5,11 @@
 # second half named by its own line and column (LF, CRLF and lone-CR files,
 # with a quoted field of many lines across the middle).
 set -u
-BIN=$1
-WORK=$3/parallel
-
-rm -rf "$WORK"
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
+WORK=$WORK/parallel
 mkdir -p "$WORK"
-pass=0
-fail=0
 expect() { # name, expected exit code, expected text on stderr (or stdout for 0), file
     local name=$1 code=$2 text=$3 file=$4
     "$BIN" check --format csv "$file" >"$WORK/stdout" 2>"$WORK/stderr"
@@ -54,5 +52,4 @@ for e in lf crlf cr; do
     make "$eol" 39999 '"4.5' >"$WORK/open-$e.csv"
     expect "$e: an unterminated quote near the end" 2 "open-$e.csv:40030:31: citattecknet som öppnades på rad" "$WORK/open-$e.csv"
 done
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

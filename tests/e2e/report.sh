@@ -21,50 +21,14 @@
 # Prints "N passed, M failed" and exits non-zero when anything failed.
 set -u
 
-BIN=${1:?usage: report.sh BINARY SOURCE_DIR WORKDIR}
-SRC=${2:?source dir}
-WORK=${3:?work dir}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 if ! command -v pdfinfo >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     echo "SKIP: pdfinfo/pdftotext (Debian package poppler-utils) not found: the report test needs them"
     echo "0 passed, 0 failed"
     exit 0
 fi
-if [ ! -x "$BIN" ]; then
-    echo "FAIL: $BIN is not an executable"
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-rm -rf "$WORK"
-mkdir -p "$WORK" || exit 2
-cd "$WORK" || exit 2
-# Under AddressSanitizer: fontconfig keeps a few hundred bytes of its
-# configuration for the life of the process (outside indikator, as in
-# tests/unit/test_charts.c); LeakSanitizer is told so.
-printf 'leak:libfontconfig.so\n' >"$WORK/lsan.supp"
-export LSAN_OPTIONS="suppressions=$WORK/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-# run NAME COMMAND...: passes when the command exits 0
-run() {
-    local name=$1
-    shift
-    "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
-    local rc=$?
-    if [ $rc -eq 0 ]; then ok; return 0; fi
-    bad "$name: exit $rc: $(head -c 300 "$WORK/$name.err")"
-    return 1
-}
-# check DESCRIPTION COMMAND...: passes when the command succeeds (its output is the reason otherwise)
-check() {
-    local what=$1 msg
-    shift
-    if msg=$("$@" 2>&1); then ok; else bad "$what: $msg"; fi
-}
 
 # A PDF reader for what poppler's tools do not print: the outline (bookmarks)
 # with each entry's level and the page its destination points to. Reads the
@@ -421,5 +385,4 @@ if run sthlm "$BIN" report "$ST/indicators.csv" --goals "$ST/goals.csv" --all-un
     fi
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -8,26 +8,12 @@
 # Prints "N passed, M failed" and exits non-zero when anything failed.
 set -u
 
-BIN=${1:?usage: status_flag_goals.sh BINARY SOURCE_DIR WORKDIR}
-SRC=${2:?source dir}
-WORK=${3:?work dir}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
-if [ ! -x "$BIN" ]; then
-    echo "FAIL: $BIN is not an executable"
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-rm -rf "$WORK"
-mkdir -p "$WORK" || exit 2
-cd "$WORK" || exit 2
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 DEMO=$SRC/datasets/demo/demo.csv
 GOALS=$SRC/datasets/demo/goals.csv
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 # check DESCRIPTION COMMAND...: passes when the command succeeds
 check() {
     local what=$1
@@ -284,5 +270,4 @@ cp goals-in.csv goals-in.orig
 check_rc "goals -o onto its goals file: exit 1" 1 "$BIN" goals --demo --goals goals-in.csv -q -o goals-in.csv
 check "the goals file is unchanged" cmp -s goals-in.csv goals-in.orig
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -17,23 +17,16 @@
 #     prognosis at a tertial (csv columns);
 #   - the Stockholm data (no tertial outcomes in the seeds): exit 2, said plainly.
 set -u
-BIN=${1:?usage: tertial.sh BINARY SOURCE_DIR WORKDIR}
-SRC=${2:?source dir}
-WORK=${3:?work dir}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 if ! command -v pdftotext >/dev/null 2>&1; then
     echo "SKIP: pdftotext (poppler-utils) not found"
     exit 0
 fi
-rm -rf "$WORK"
 mkdir -p "$WORK" && cd "$WORK" || exit 2
 printf 'leak:libfontconfig.so\n' >lsan.supp
 export LSAN_OPTIONS="suppressions=$WORK/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() {
     local what=$1 msg
     shift
@@ -127,5 +120,4 @@ check "--title as the document's title" has cover.info "Tertialrapport 2 för Vu
 "$BIN" report --demo -q --unit Vuxenenheten --period 2025-T2 --indicator "Sjukfrånvaro dag 1-14" -o one.pdf && pdftotext one.pdf one.txt
 check "--indicator: the other tertial indicator is left out" python3 -c "import sys; t=open('one.txt',encoding='utf-8').read(); sys.exit('Sjukfrånvaro:' in t and 'found the other indicator' or 0)"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

@@ -34,25 +34,16 @@
 # soffice is missing. Prints "N passed, M failed"; exits non-zero when anything failed.
 set -u
 
-BIN=${1:?usage: xlsx.sh BINARY SOURCE_DIR WORKDIR}
-SRC=${2:?source dir}
-WORK=${3:?work dir}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
+# shellcheck source=lib/harness.bash
+. "$(dirname "$0")/lib/harness.bash"
+e2e_start "$@"
 PY=/usr/bin/python3
 READ=$SRC/tests/e2e/lib/xlsx_read.py
 if ! $PY -c 'import openpyxl' 2>/dev/null; then
     echo "SKIP: /usr/bin/python3 has no openpyxl (Debian package python3-openpyxl)"
     exit 0
 fi
-rm -rf "$WORK"
-mkdir -p "$WORK" || exit 2
-cd "$WORK" || exit 2
 
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() {
     local what=$1
     shift
@@ -225,5 +216,4 @@ else
     echo "SKIP: soffice (LibreOffice) not found: the second reader is not tried"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+e2e_end

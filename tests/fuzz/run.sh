@@ -5,8 +5,8 @@
 # /usr/bin/time), and prints the CPU each had. The corpus grows in a copy (WORK, default
 # /tmp/indikator-fuzz); crashes are written there as crash-*, and a crash ends a run, not the
 # loop. Build first (see fuzz_csv.c):
-#   CC=clang cmake -S . -B build-fuzz -DIND_FUZZ=ON -DIND_SANITIZE=ON -DIND_TESTS=OFF \
-#     -DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link && cmake --build build-fuzz
+#   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DIND_FUZZ=ON -DIND_SANITIZE=ON -DIND_TESTS=OFF \
+#     -DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link && cmake --build build-fuzz
 set -u
 build=$1
 budget=$2
