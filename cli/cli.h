@@ -116,6 +116,7 @@ typedef struct {
     ind_dataset *ds;
     ind_ingest_report *reports; /* one per file */
     const char **names;         /* file names as read */
+    const char *const *labels;  /* the names for people (the built-in data's in the language) */
     int file_count;
 } cli_data;
 

@@ -12,7 +12,7 @@
 #include "compare.h"
 #include "goals.h"
 
-/* "Källa: demo.csv (built in)" or the files read */
+/* "Källa: Exempelstads demodata (syntetiska)" or the files read */
 static void default_caption(const cli_opts *opt, const cli_data *data, char *buf, size_t size)
 {
     size_t n = (size_t)snprintf(buf, size, (opt->lang == IND_LANG_EN) ? "Source: " : "Källa: ");
@@ -227,7 +227,7 @@ static int trend_batch(cli_opts *opt)
     for (size_t k = 0; k < plan.count && rc == 0; k++) {
         size_t s = plan.series[k];
         const ind_series *se = ind_dataset_series(ds, s);
-        ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
+        ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha, opt->lang);
         if (m &&
             ind_chart_render(IND_CHART_TREND, ind_fig_trend_chart(m), &o, plan.paths[2 * k], NULL, &err) != IND_OK)
             rc = cli_fail(&err);
@@ -298,7 +298,7 @@ int cmd_chart(cli_opts *opt)
             break;
         ind_period from, to;
         period_range(opt, &from, &to);
-        ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
+        ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha, opt->lang);
         if (!m) {
             rc = cli_error(2, "nothing to draw for %s, %s", opt->units[0], opt->indicators[0]);
             break;

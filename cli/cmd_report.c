@@ -60,7 +60,7 @@ int cmd_report(cli_opts *opt)
     ind_opts o;
     cli_lib_opts(opt, &o);
     ind_build_input in = {data.ds, goals, data.names, (size_t)data.file_count, data.reports, "indikator " IND_VERSION,
-                          opt->all_units && !opt->quiet ? progress : NULL, opt};
+                          opt->all_units && !opt->quiet ? progress : NULL, opt, data.labels};
     ind_error err;
     ind_error_clear(&err);
     ind_doc *doc = rc ? NULL : tertial ? ind_build_tertial(&in, &o, opt->all_units, &err)
@@ -71,7 +71,7 @@ int cmd_report(cli_opts *opt)
     if (rc == 0 && ind_doc_write(doc, fmt, opt->output, NULL, &res, &err) != IND_OK)
         rc = cli_fail(&err);
     if (rc == 0 && fmt == IND_OUT_PDF)
-        cli_note(opt, opt->lang == IND_LANG_EN ? "%s: %d pages" : "%s: %d sidor", opt->output, res.pages);
+        cli_note(opt, "%s: %d pages", opt->output, res.pages);
     ind_doc_free(doc);
     ind_goals_free(goals);
     cli_data_free(&data);

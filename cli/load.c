@@ -19,6 +19,15 @@ static ind_lang message_lang = IND_LANG_SV;
 void cli_set_lang(ind_lang lang) { message_lang = lang; }
 ind_lang cli_lang(void) { return message_lang; }
 
+/* The name a built-in catalogue or goals file goes by in messages: "goals.csv (inbyggd)". */
+static const char *built_in(const char *file)
+{
+    static const char *const names[][2] = {{"catalog.csv (inbyggd)", "catalog.csv (built in)"},
+                                           {"goals.csv (inbyggd)", "goals.csv (built in)"}};
+    int k = strcmp(file, "catalog") == 0 ? 0 : 1;
+    return names[k][message_lang == IND_LANG_EN];
+}
+
 /* Writes "indikator: MESSAGE\n" to stderr with every control character (C0 but
  * none, DEL, C1) shown as '?': a message may quote data, and no data runs
  * terminal commands. */
@@ -36,18 +45,12 @@ static void put_message(const char *msg)
     fputc('\n', stderr);
 }
 
-static void put_messagev(const char *fmt, va_list ap)
-{
-    char buf[4096];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    put_message(buf);
-}
-
 /* A message in the command's language: the catalogue's Swedish format, or as written. */
 static void say(const char *fmt, va_list ap)
 {
-    const char *sv = message_lang == IND_LANG_SV ? ind_msg_sv(fmt) : NULL;
-    put_messagev(sv ? sv : fmt, ap);
+    char buf[4096];
+    ind_msg_vformat(message_lang, buf, sizeof buf, fmt, ap);
+    put_message(buf);
 }
 
 int cli_error(int code, const char *fmt, ...)
@@ -151,7 +154,7 @@ int cli_load(const cli_opts *opt, cli_data *data)
         if (opt->catalog_count == 0) {
             unsigned long size;
             const char *blob = cli_embedded("catalog", &size);
-            if (size && ind_catalog_load_buffer(data->catalog, "catalog.csv (built in)", blob, size, &err) != IND_OK)
+            if (size && ind_catalog_load_buffer(data->catalog, built_in("catalog"), blob, size, &err) != IND_OK)
                 return cli_fail(&err);
         }
         for (int i = 0; i < opt->catalog_count; i++)
@@ -192,13 +195,19 @@ int cli_load(const cli_opts *opt, cli_data *data)
         }
         if (!opt->demo)
             cli_note(opt, "no data files given: using the built-in demo data (Exempelstad, synthetic)");
+        /* the data's own name (its rows' source, machine columns) is the same in
+         * every language; people read the name in theirs */
+        static const char *const demo_labels[2][1] = {{"demo.csv (inbyggd)"}, {"demo.csv (built in)"}};
         data->names[0] = "demo.csv (built in)";
+        data->labels = demo_labels[message_lang == IND_LANG_EN];
         data->file_count = 1;
         if (ind_ingest_buffer(data->ds, data->names[0], blob, size, &io, &data->reports[0], &err) != IND_OK) {
             ind_kolada_meta_free(meta);
             return cli_fail(&err);
         }
     }
+    if (opt->file_count)
+        data->labels = data->names;
     for (int i = 0; i < opt->file_count; i++) {
         data->names[i] = opt->files[i];
         data->file_count = i + 1;
@@ -322,9 +331,7 @@ int cli_default_year(cli_opts *opt, const ind_dataset *ds)
         latest = latest_any;
     if (latest) {
         opt->year = latest;
-        cli_note(opt, (opt->lang == IND_LANG_EN) ? "no --year or --period given: showing %d, the latest year with a year-end outcome"
-                                   : "inget --year eller --period angivet: visar %d, senaste året med helårsutfall",
-                 latest);
+        cli_note(opt, "no --year or --period given: showing %d, the latest year with a year-end outcome", latest);
     }
     return latest;
 }
@@ -379,7 +386,7 @@ void cli_lib_opts(const cli_opts *opt, ind_opts *o)
 ind_build_input cli_build_input(const cli_data *data)
 {
     ind_build_input in = {data->ds, NULL, data->names, (size_t)data->file_count, data->reports,
-                          "indikator " IND_VERSION, NULL, NULL};
+                          "indikator " IND_VERSION, NULL, NULL, data->labels};
     return in;
 }
 
@@ -395,7 +402,7 @@ ind_goals *cli_load_goals(const cli_opts *opt, int *rc)
     if (opt->goal_count == 0 && opt->file_count == 0) {
         unsigned long size;
         const char *blob = cli_embedded("goals", &size);
-        if (size && ind_goals_load_buffer(goals, "goals.csv (built in)", blob, size, &err) != IND_OK)
+        if (size && ind_goals_load_buffer(goals, built_in("goals"), blob, size, &err) != IND_OK)
             *rc = cli_fail(&err);
     }
     for (int i = 0; *rc == 0 && i < opt->goal_count; i++)

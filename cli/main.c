@@ -24,7 +24,7 @@ static const cli_command commands[] = {
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG, 0, 0},
     {"import", cmd_import, "Read data files in any accepted form and write them as one normalised "
      "canonical CSV.",
-     "[options] DATA... -o data.csv", "With no DATA, the built-in demo data is written.", OPT_OUTPUT, 0, 0},
+     "[options] DATA... -o data.csv", "With no DATA, the built-in demo data is written.", OPT_OUTPUT | OPT_LANG, 0, 0},
     {"status", cmd_status, "Judge every outcome against its årsmål and KF:s årsmål: verdict, gap, "
      "rule, change since the year before.",
      "[options] [DATA...] [--unit U]... [--indicator I]... [--year Y | --period P] [--gender T|K|M|all]",
@@ -76,7 +76,7 @@ static const cli_command commands[] = {
      "[options] FILE.txt... -o DIR",
      "DIR gets indicators.csv (the canonical long form), goals.csv, activities.csv, unread.csv and\n"
      "warnings.csv, each written atomically. See docs/extract.md.",
-     OPT_OUTPUT, 1, 0},
+     OPT_OUTPUT | OPT_LANG, 1, 0},
     {"chart", cmd_chart, "Draw one chart to PNG, SVG or PDF (by the file's extension): trend, multiples, "
      "compare, funnel, spc or status.",
      "KIND [options] [DATA...] -o FILE.png|.svg|.pdf [--width W --height H --dpi D] [--title T] [--caption C]",

@@ -1,5 +1,6 @@
 /* output.c: the one output layer: result tables as terminal text, CSV or JSON, written atomically. */
 #include "cli.h"
+#include "messages.h"
 
 #include <errno.h>
 #include <math.h>
@@ -91,7 +92,7 @@ int cli_stdout_done(int rc)
     int saved = errno;
     if ((failed || ferror(stdout)) && (rc == 0 || rc == 5))
         return cli_error(5, "writing to standard output failed: %s",
-                         failed && saved ? strerror(saved) : "the output is incomplete (a full disk or a closed pipe?)");
+                         failed && saved ? ind_msg_errno(saved) : "the output is incomplete (a full disk or a closed pipe?)");
     return rc;
 }
 

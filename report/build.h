@@ -23,6 +23,9 @@ typedef struct {
     /* called after each unit of a long document (may be NULL) */
     void (*progress)(void *user, size_t done, size_t total, const char *what);
     void *progress_user;
+    /* the sources' names for people, in the options' language ("demo.csv
+     * (inbyggd)"); NULL: sources, which machine columns always show */
+    const char *const *source_labels;
 } ind_build_input;
 
 /* The VB's indicator section for o->units (one unit; with all_units, every

@@ -86,7 +86,7 @@ void ind_build_figure_trend(ind_doc *doc, const ind_dataset *ds, size_t series, 
         ds = f->own;
         series = s;
     }
-    f->model = ind_fig_trend_new(ds, series, 0, 0, 1, 0, opt->alpha);
+    f->model = ind_fig_trend_new(ds, series, 0, 0, 1, 0, opt->alpha, opt->lang);
     if (!f->model) {
         ind_dataset_free(f->own);
         free(f);

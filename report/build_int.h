@@ -44,5 +44,7 @@ void ind_build_said(ind_doc *doc, ind_said *parts, size_t n);
 const char *ind_build_numg(double v, ind_unit unit, ind_lang lang, char *buf, size_t size);
 /* Out of memory while building: the message and exit status 4 (docs/architecture.md). */
 void *ind_build_must(void *p);
+/* Source i's name for people (its label when the input has them). */
+const char *ind_build_source(const ind_build_input *in, size_t i);
 
 #endif

@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *ind_build_source(const ind_build_input *in, size_t i)
+{
+    return in->source_labels ? in->source_labels[i] : in->sources[i];
+}
+
 void *ind_build_must(void *p)
 {
     if (!p) {
@@ -70,7 +75,7 @@ void ind_build_facts(ind_doc *doc, const ind_build_input *in, const ind_opts *o)
     size_t n = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < in->source_count && n < sizeof buf; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "", in->sources[i]);
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "", ind_build_source(in, i));
     ind_doc_fact(doc, en ? "Data" : "Underlag", buf);
     selection_text(o, en, buf, sizeof buf);
     ind_doc_fact(doc, en ? "Selection" : "Urval", buf);

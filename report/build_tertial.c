@@ -373,7 +373,7 @@ static ind_doc *new_document(ctx *c, const ind_build_input *in, const char *unit
     ind_doc_cover_line(doc, line);
     size_t l = (size_t)snprintf(line, sizeof line, en ? "Data: " : "Underlag: ");
     for (size_t i = 0; i < in->source_count && l < sizeof line; i++)
-        l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", in->sources[i]);
+        l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", ind_build_source(in, i));
     ind_doc_cover_line(doc, line);
     char per[32];
     snprintf(line, sizeof line, en ? "Data up to: %s" : "Uppgifter till och med: %s",
@@ -434,9 +434,8 @@ ind_doc *ind_build_tertial(const ind_build_input *in, const ind_opts *o, int all
     if (!tertial) {
         char per[32];
         ind_error_set(err, IND_EINPUT, "", 0, 0,
-                      c.en ? "nothing to report: %s has no indicator with an outcome for %s"
-                           : "inget att rapportera: %s har ingen indikator med utfall för %s",
-                      all_units ? (c.en ? "no unit" : "ingen enhet") : units[0],
+                      "nothing to report: %s has no indicator with an outcome for %s",
+                      all_units ? "no unit" : units[0],
                       ind_period_label(c.period, per, sizeof per));
     } else {
         c.doc = new_document(&c, in, units[0], all_units);

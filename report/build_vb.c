@@ -554,7 +554,7 @@ static ind_doc *new_document(ctx *c, const ind_build_input *in, const char *unit
     ind_doc_cover_line(doc, line);
     size_t l = (size_t)snprintf(line, sizeof line, en ? "Data: " : "Underlag: ");
     for (size_t i = 0; i < in->source_count && l < sizeof line; i++)
-        l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", in->sources[i]);
+        l += (size_t)snprintf(line + l, sizeof line - l, "%s%s", i ? ", " : "", ind_build_source(in, i));
     ind_doc_cover_line(doc, line);
     /* the last period this report uses: none after the year's end */
     ind_period last = 0;
@@ -624,10 +624,8 @@ ind_doc *ind_build_vb(const ind_build_input *in, const ind_opts *o, int all_unit
     size_t nu = report_units(in->ds, o, all_units, units);
     if (!anything_to_report(&c, units, nu)) {
         ind_error_set(err, IND_EINPUT, "", 0, 0,
-                      c.en ? "nothing to report: %s has no outcome for %d%s"
-                           : "inget att rapportera: %s har inget utfall för %d%s",
-                      all_units ? (c.en ? "no unit" : "ingen enhet") : units[0], c.year,
-                      o->indicator_count ? (c.en ? " among the indicators asked for" : " bland de valda indikatorerna") : "");
+                      "nothing to report: %s has no outcome for %d%s", all_units ? "no unit" : units[0], c.year,
+                      o->indicator_count ? " among the indicators asked for" : "");
         free(units);
         free(c.tally);
         return NULL;

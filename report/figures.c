@@ -67,7 +67,7 @@ static int period_cmp(const void *a, const void *b)
  * outlook fits them; no line where the engine says there are too few points
  * for a trend (the report's sentence says so next to the chart). */
 static void trend_line(ind_fig_trend *t, const ind_dataset *ds, size_t total, ind_period from, ind_period to,
-                       double alpha, size_t np)
+                       double alpha, size_t np, ind_lang lang)
 {
     ind_outlook_trend tr;
     ind_error err;
@@ -83,9 +83,11 @@ static void trend_line(ind_fig_trend *t, const ind_dataset *ds, size_t total, in
         t->line.y_to = tr.trend.sen.intercept + tr.trend.sen.slope * pts->t[pts->n - 1];
         t->line.series = 0;
         char num[48];
-        ind_num_format_sv(tr.trend.sen.slope, (info ? info->decimals : 1) + 1, IND_FMT_PLUS | IND_FMT_UNICODE, num,
-                          sizeof num);
-        snprintf(t->label, sizeof t->label, "Trend (Sen) %s%s per år", num, percent ? " procentenheter" : "");
+        int en = lang == IND_LANG_EN;
+        (en ? ind_num_format_en : ind_num_format_sv)(tr.trend.sen.slope, (info ? info->decimals : 1) + 1,
+                                                   IND_FMT_PLUS | IND_FMT_UNICODE, num, sizeof num);
+        snprintf(t->label, sizeof t->label, en ? "Trend (Sen) %s%s a year" : "Trend (Sen) %s%s per år", num,
+                 percent ? (en ? " percentage points" : " procentenheter") : "");
         t->line.label = t->label;
         t->m.trend = &t->line;
         t->band_lo = xcalloc(np, sizeof *t->band_lo);
@@ -205,7 +207,7 @@ static void trend_targets(ind_fig_trend *t, const ind_dataset *ds, size_t total,
  * undersökning 2020"); a note the data repeat period after period is drawn
  * once, at its first period, and says which other periods it covers. */
 static void trend_notes(ind_fig_trend *t, const ind_dataset *ds, size_t total, ind_period_kind kind, ind_period from,
-                        ind_period to, size_t np)
+                        ind_period to, size_t np, ind_lang lang)
 {
     size_t notes = 0;
     ind_str note_id[6] = {0};
@@ -248,7 +250,8 @@ static void trend_notes(ind_fig_trend *t, const ind_dataset *ds, size_t total, i
             continue;
         char a[32], b[32];
         size_t more = note_count[k] - 1;
-        int len = snprintf(t->note_text[k], sizeof t->note_text[k], "%s (även ", t->notes[k].text);
+        int len = snprintf(t->note_text[k], sizeof t->note_text[k], lang == IND_LANG_EN ? "%s (also " : "%s (även ",
+                           t->notes[k].text);
         if (more >= 2 && note_last[k] - note_first[k] + 1 == note_count[k]) /* a run of periods */
             len += snprintf(t->note_text[k] + len, sizeof t->note_text[k] - (size_t)len, "%s–%s",
                             ind_period_label(note_more[k][0], a, sizeof a),
@@ -268,7 +271,7 @@ static void trend_notes(ind_fig_trend *t, const ind_dataset *ds, size_t total, i
 }
 
 ind_fig_trend *ind_fig_trend_new(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
-                                 int trendline, int zoom, double alpha)
+                                 int trendline, int zoom, double alpha, ind_lang lang)
 {
     const ind_series *s0 = ind_dataset_series(ds, series);
     const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
@@ -291,10 +294,10 @@ ind_fig_trend *ind_fig_trend_new(const ind_dataset *ds, size_t series, ind_perio
     const ind_indicator *info = s0->info;
     size_t ns = trend_series(t, ds, sg, np);
     trend_targets(t, ds, (size_t)total, np, ns);
-    trend_notes(t, ds, (size_t)total, pts.kind, from, to, np);
+    trend_notes(t, ds, (size_t)total, pts.kind, from, to, np, lang);
     /* the trend line and band come from the engine's fits of the total */
     if (trendline && pts.n >= 2)
-        trend_line(t, ds, (size_t)total, from, to, alpha, np);
+        trend_line(t, ds, (size_t)total, from, to, alpha, np, lang);
     ind_outlook_points_free(&pts);
     t->m.indicator = name;
     t->m.unit = unit;

@@ -19,9 +19,9 @@ typedef struct ind_fig_trend ind_fig_trend;
 /* The trend chart of the unit × indicator of `series` (any gender): totals,
  * women and men, årsmål and KF:s årsmål per period, n for proportions, notes;
  * periods from `from` to `to` by time (0 = open); with trendline != 0 Sen's
- * line through the total and the OLS band. */
+ * line through the total and the OLS band; its label and the notes' words in lang. */
 ind_fig_trend *ind_fig_trend_new(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
-                                     int trendline, int zoom, double alpha);
+                                     int trendline, int zoom, double alpha, ind_lang lang);
 const ind_chart_trend *ind_fig_trend_chart(const ind_fig_trend *m);
 void ind_fig_trend_free(void *m);
 

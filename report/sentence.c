@@ -496,8 +496,37 @@ static void unit_judgement(sb *s, sb *note, const ind_cmp_result *r, const ind_c
         ind_cell pc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_PVALUE, .value = u->rest_p_adjusted};
         ind_cell_show(&pc, lang, IND_SHOW_TYPESET, p, sizeof p);
         add(note, en ? "The unit against the others pooled: %s, adjusted p %s%s." : "Enheten mot övriga sammantaget: %s, justerat p %s%s.",
-            u->rest_test ? u->rest_test : "", p[0] == '<' ? "" : "= ", p);
+            ind_say_test_name(u->rest_test, lang), p[0] == '<' ? "" : "= ", p);
     }
+}
+
+const char *ind_say_test_name(const char *test, ind_lang lang)
+{
+    static const char *const names[][2] = {
+        {"1-sample proportions test with continuity correction", "test av en andel med kontinuitetskorrektion"},
+        {"1-sample proportions test without continuity correction", "test av en andel"},
+        {"2-sample test for equality of proportions with continuity correction",
+         "test av två andelar med kontinuitetskorrektion"},
+        {"2-sample test for equality of proportions without continuity correction", "test av två andelar"},
+        {"Exact Wilcoxon-Mann-Whitney Test", "Wilcoxon–Mann–Whitneys exakta test"},
+        {"Exact binomial test", "exakt binomialtest"},
+        {"Fisher's Exact Test for Count Data", "Fishers exakta test"},
+        {"Kruskal-Wallis rank sum test", "Kruskal–Wallis rangsummetest"},
+        {"Newcombe hybrid score interval (method 10)", "Newcombes hybridintervall (metod 10)"},
+        {"One-way analysis of means (not assuming equal variances)", "Welchs variansanalys (olika varianser tillåtna)"},
+        {"Pearson's Chi-squared test", "Pearsons chi-två-test"},
+        {"Pearson's Chi-squared test with Yates' continuity correction", "Pearsons chi-två-test med Yates korrektion"},
+        {"Welch Two Sample t-test", "Welchs t-test"},
+        {"Wilcoxon rank sum exact test", "Wilcoxons exakta rangsummetest"},
+        {"Wilcoxon rank sum test", "Wilcoxons rangsummetest"},
+        {"Wilcoxon rank sum test with continuity correction", "Wilcoxons rangsummetest med kontinuitetskorrektion"},
+    };
+    if (!test || lang == IND_LANG_EN)
+        return test ? test : "";
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(test, names[i][0]) == 0)
+            return names[i][1];
+    return test;
 }
 
 ind_said ind_say_compare(const ind_cmp_result *r, const ind_dataset *ds, const char *unit, ind_lang lang)
@@ -558,7 +587,7 @@ ind_said ind_say_pair(const ind_cmp_result *r, const ind_cmp_pair *pair, const i
     char p[48];
     ind_cell pc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_PVALUE, .value = isnan(pair->p_adjusted) ? pair->p : pair->p_adjusted};
     ind_cell_show(&pc, lang, IND_SHOW_TYPESET, p, sizeof p);
-    add(&note, "%s, %s p %s%s.", pair->test ? pair->test : "", isnan(pair->p_adjusted) ? "" : (en ? "adjusted" : "justerat"),
+    add(&note, "%s, %s p %s%s.", ind_say_test_name(pair->test, lang), isnan(pair->p_adjusted) ? "" : (en ? "adjusted" : "justerat"),
         p[0] == '<' ? "" : "= ", p);
     ind_said res = {done(&s), done(&note)};
     return res;

@@ -67,6 +67,10 @@ ind_said ind_say_compare(const ind_cmp_result *r, const ind_dataset *ds, const c
 int ind_say_funnel_applies(const ind_cmp_result *r);
 
 /* Two units of a comparison against each other. */
+/* The name of a test for people: R's name as the engine gives it ("Welch Two
+ * Sample t-test") in English, its Swedish name ("Welchs t-test") in Swedish;
+ * the name as given when it is not a test the engine runs. */
+const char *ind_say_test_name(const char *test, ind_lang lang);
 ind_said ind_say_pair(const ind_cmp_result *r, const ind_cmp_pair *pair, const ind_dataset *ds, ind_lang lang);
 
 #endif

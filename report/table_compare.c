@@ -89,7 +89,7 @@ static void global_row(ind_doc_table *t, const ind_cmp_result *r, const ind_data
     ind_doc_code(t, "global", en ? "all units" : "alla enheter");
     ind_doc_text(t, "");
     ind_doc_text(t, "");
-    ind_doc_text(t, r->test ? r->test : "");
+    ind_doc_code(t, r->test ? r->test : "", ind_say_test_name(r->test, sh.lang));
     ind_doc_text(t, r->test_method ? r->test_method : "");
     ind_doc_number(t, r->statistic, 3, IND_UNIT_NONE);
     ind_doc_number(t, r->df, 2, IND_UNIT_NONE);
@@ -119,7 +119,7 @@ static void unit_row(ind_doc_table *t, const ind_cmp_result *r, const ind_cmp_un
         ind_doc_code(t, "rest", en ? "the others" : "övriga");
     else
         ind_doc_text(t, "");
-    ind_doc_text(t, u->rest_test ? u->rest_test : "");
+    ind_doc_code(t, u->rest_test ? u->rest_test : "", ind_say_test_name(u->rest_test, sh.lang));
     ind_doc_text(t, u->rest_method ? u->rest_method : "");
     ind_doc_number(t, u->rest_statistic, 3, IND_UNIT_NONE);
     nulls(t, 2);
@@ -154,7 +154,7 @@ static void pair_row(ind_doc_table *t, const ind_cmp_result *r, const ind_cmp_pa
     ind_doc_code(t, "pair", en ? "pair" : "par");
     ind_doc_text(t, ind_dataset_str(ds, r->units[p->a].unit));
     ind_doc_text(t, ind_dataset_str(ds, r->units[p->b].unit));
-    ind_doc_text(t, p->test);
+    ind_doc_code(t, p->test, ind_say_test_name(p->test, sh.lang));
     ind_doc_text(t, p->method ? p->method : "");
     ind_doc_number(t, p->statistic, 3, IND_UNIT_NONE);
     ind_doc_number(t, p->df, 2, IND_UNIT_NONE);

@@ -120,7 +120,7 @@ static void gap_cells(ind_doc_table *t, const ind_outlook_gap *gap, int dec, con
     ind_doc_number(t, gap->have_trend ? gap->trend.sen.slope : NAN, dec + 1, IND_UNIT_NONE);
     ind_doc_pvalue(t, gap->have_trend ? gap->trend.mk.p : NAN);
     ind_doc_text(t, ind_gap_verdict_code(gap->verdict));
-    ind_doc_text(t, gap->test ? gap->test : "");
+    ind_doc_code(t, gap->test ? gap->test : "", ind_say_test_name(gap->test, lang));
     ind_doc_pvalue(t, gap->p);
     ind_doc_number(t, gap->diff, 4, IND_UNIT_NONE);
     ind_doc_number(t, gap->ci_lo, 4, IND_UNIT_NONE);

@@ -24,10 +24,7 @@ ind_status ind_error_setv(ind_error *err, ind_status status, const char *file,
     va_list sv;
     va_copy(sv, ap);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
-    const char *fmt_sv = ind_msg_sv(fmt);
-    if (fmt_sv)
-        vsnprintf(err->message_sv, sizeof err->message_sv, fmt_sv, sv);
-    else
+    if (!ind_msg_vformat(IND_LANG_SV, err->message_sv, sizeof err->message_sv, fmt, sv))
         err->message_sv[0] = '\0';
     va_end(sv);
     return status;
@@ -41,6 +38,30 @@ ind_status ind_error_set(ind_error *err, ind_status status, const char *file,
     ind_error_setv(err, status, file, line, column, fmt, ap);
     va_end(ap);
     return status;
+}
+
+/* Puts "prefix: " before the message text m of size bytes (cut at the end to fit). */
+static void prefix_one(char *m, size_t size, const char *prefix)
+{
+    size_t p = strlen(prefix) + 2, n = strlen(m);
+    if (p > size - 1)
+        p = size - 1;
+    if (n > size - 1 - p)
+        n = size - 1 - p;
+    memmove(m + p, m, n);
+    m[p + n] = '\0';
+    memcpy(m, prefix, p >= 2 ? p - 2 : p);
+    if (p >= 2)
+        memcpy(m + p - 2, ": ", 2);
+}
+
+void ind_error_prefix(ind_error *err, const char *prefix)
+{
+    if (!err || !prefix)
+        return;
+    prefix_one(err->message, sizeof err->message, prefix);
+    if (err->message_sv[0])
+        prefix_one(err->message_sv, sizeof err->message_sv, prefix);
 }
 
 const char *ind_error_format_lang(const ind_error *err, ind_lang lang, char *buf, unsigned long size)

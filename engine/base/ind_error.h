@@ -37,6 +37,9 @@ ind_status ind_error_set(ind_error *err, ind_status status, const char *file,
     __attribute__((format(printf, 6, 7)));
 ind_status ind_error_setv(ind_error *err, ind_status status, const char *file,
                           long line, long column, const char *fmt, va_list ap);
+/* Puts "prefix: " before the message in both languages (a column's or a
+ * JSON path's name before what is wrong with it). */
+void ind_error_prefix(ind_error *err, const char *prefix);
 /* Formats "file:line:column: message" into buf (the English message). */
 const char *ind_error_format(const ind_error *err, char *buf, unsigned long size);
 /* The same in a language: the Swedish message when lang is Swedish and there is one. */

@@ -1,6 +1,7 @@
 /* lockfile.c: atomic file writes: temporary beside the target, fsync, rename; cleanup on error and signal. */
 #define _GNU_SOURCE
 #include "lockfile.h"
+#include "messages.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -165,7 +166,7 @@ ind_status ind_lockfile_open(ind_lockfile *lf, const char *path, ind_error *err)
         free(lf->path);
         free(lf->temp);
         memset(lf, 0, sizeof *lf);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot create a file in that folder: %s", strerror(e));
+        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot create a file in that folder: %s", ind_msg_errno(e));
     }
     fchmod(fd, 0644);
     lf->f = fdopen(fd, "wb");
@@ -173,7 +174,7 @@ ind_status ind_lockfile_open(ind_lockfile *lf, const char *path, ind_error *err)
         int e = errno;
         close(fd);
         ind_lockfile_rollback(lf);
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the output: %s", strerror(e));
+        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the output: %s", ind_msg_errno(e));
     }
     return IND_OK;
 }
@@ -213,7 +214,7 @@ static ind_status fail(ind_lockfile *lf, int e, ind_error *err)
     char *path = strdup(lf->path ? lf->path : "");
     ind_lockfile_rollback(lf);
     ind_status st = ind_error_set(err, e == ENOMEM ? IND_ENOMEM : IND_EIO, path ? path : "", 0, 0,
-                                  "writing failed: %s", strerror(e));
+                                  "writing failed: %s", ind_msg_errno(e));
     free(path);
     return st;
 }

@@ -5,6 +5,7 @@
  * belongs to that line, and a row starts on the line after the previous row
  * ended (blank lines skipped). */
 #include "csvread.h"
+#include "messages.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -18,7 +19,7 @@ ind_status ind_file_slurp(const char *path, char **data, size_t *size, ind_error
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file: %s", strerror(errno));
+        return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file: %s", ind_msg_errno(errno));
     /* the file's size when it has one (a pipe has not): read at once, never copied */
     struct stat st;
     size_t cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0

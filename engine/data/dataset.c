@@ -7,6 +7,7 @@
  * analysis walks a series as a contiguous run. */
 #define _GNU_SOURCE
 #include "dataset.h"
+#include "messages.h"
 #include "parallel.h"
 
 #include <math.h>
@@ -112,7 +113,7 @@ void ind_dataset_free(ind_dataset *ds)
     free(ds->tcache);
     free(ds->tvalid);
     for (size_t i = 0; i < ds->warn_n; i++)
-        free(ds->warn[i].message);
+        free(ds->warn[i].message), free(ds->warn[i].message_sv);
     free(ds->warn);
     free(ds);
 }
@@ -131,15 +132,21 @@ void ind_dataset_warn(ind_dataset *ds, const char *file, long line, long column,
         ds->warn = w;
         ds->warn_cap = cap;
     }
-    char buf[1024];
+    char buf[1024], sv[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    va_start(ap, fmt);
+    ind_msg_vformat(IND_LANG_SV, sv, sizeof sv, fmt, ap);
+    va_end(ap);
     ind_warning *w = &ds->warn[ds->warn_n];
     w->message = strdup(buf);
-    if (!w->message)
+    w->message_sv = strdup(sv);
+    if (!w->message || !w->message_sv) {
+        free(w->message), free(w->message_sv);
         return;
+    }
     w->file = file ? ind_strtab_intern(ds->str, file, strlen(file)) : 0;
     w->line = line;
     w->column = column;

@@ -48,11 +48,13 @@ typedef struct {
     size_t first, count;
 } ind_series;
 
-/* A message about the data that is not fatal. */
+/* A message about the data that is not fatal, in English and in Swedish
+ * (the catalogue's, messages.h; the English when it has none). */
 typedef struct {
     ind_str file;
     long line, column;
     char *message;
+    char *message_sv;
 } ind_warning;
 
 typedef struct ind_dataset ind_dataset;

@@ -157,8 +157,11 @@ static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err
         in->header_copy[f] = strdup(row->field[i]);
         in->header[f] = in->header_copy[f] ? in->header_copy[f] : field_name[f];
     }
+    /* the columns named as a person may write them, in either language */
     static const int need_long[] = {F_UNIT, F_INDICATOR, F_PERIOD, F_VALUE};
+    static const char *const name_long[] = {"unit/enhet", "indicator/indikator", "period", "value/utfall"};
     static const int need_vb[] = {F_INDICATOR, F_VALUE, F_PERIOD};
+    static const char *const name_vb[] = {"Indikator", "Periodens utfall", "Period"};
     const int *need = vb ? need_vb : need_long;
     size_t nneed = vb ? 3 : 4;
     for (size_t k = 0; k < nneed; k++)
@@ -166,9 +169,9 @@ static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err
             if (need[k] == F_VALUE && vb)
                 continue;
             return ind_error_set(err, IND_EINPUT, row->path, row->line, 0,
-                                 "the header has no %s column (needed: %s)", field_name[need[k]],
+                                 "the header has no %s column (needed: %s)", vb ? name_vb[k] : name_long[k],
                                  vb ? "Indikator, Periodens utfall, Period"
-                                    : "unit, indicator, period, value");
+                                    : "unit/enhet, indicator/indikator, period, value/utfall");
         }
     if (vb && in->col[F_UNIT] < 0 && !in->fixed_unit)
         return ind_error_set(err, IND_EINPUT, row->path, row->line, 0,
@@ -181,10 +184,9 @@ static ind_status read_header(ingest *in, const ind_csv_row *row, ind_error *err
 static ind_status cell_error(const ingest *in, const ind_csv_row *row, int f, const char *fmt,
                              const char *a, const char *b, ind_error *err)
 {
-    char msg[900];
-    snprintf(msg, sizeof msg, fmt, a, b);
-    return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)in->col[f] + 1, "%s: %s",
-                         in->header[f], msg);
+    ind_error_set(err, IND_EINPUT, row->path, row->line, (long)in->col[f] + 1, fmt, a, b);
+    ind_error_prefix(err, in->header[f]);
+    return IND_EINPUT;
 }
 
 static int blank(const char *s, size_t len)
@@ -253,6 +255,24 @@ static const char *text(const ingest *in, const ind_csv_row *row, int f, size_t 
     return row->field[in->col[f]];
 }
 
+/* Cell f of the row as written (trimmed; cut to fit buf) for a message, or v
+ * when the row has no such cell: a person finds the text they typed, in their
+ * own decimal separator. */
+static const char *as_written(const ingest *in, const ind_csv_row *row, int f, double v, char *buf, size_t size)
+{
+    size_t len;
+    const char *s = text(in, row, f, &len);
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (!len)
+        snprintf(buf, size, "%g", v);
+    else
+        snprintf(buf, size, "%.*s%s", len > 40 ? 40 : (int)len, s, len > 40 ? "..." : "");
+    return buf;
+}
+
 int ind_value_plausible(double v) { return isnan(v) || fabs(v) < IND_VALUE_LIMIT; }
 
 const char ind_value_implausible_msg[] =
@@ -270,7 +290,7 @@ static ind_status check_plausible(const ingest *in, const ind_csv_row *row, cons
     char a[64];
     for (size_t i = 0; i < sizeof num / sizeof num[0]; i++)
         if (!ind_value_plausible(num[i].v)) {
-            snprintf(a, sizeof a, "%g", num[i].v);
+            as_written(in, row, num[i].f, num[i].v, a, sizeof a);
             return cell_error(in, row, num[i].f, ind_value_implausible_msg, a, "", err);
         }
     const struct {
@@ -282,7 +302,7 @@ static ind_status check_plausible(const ingest *in, const ind_csv_row *row, cons
             continue;
         ind_target t = ind_target_parse(ind_strtab_get(in->str, tg[i].s), ind_strtab_len(in->str, tg[i].s));
         if (!ind_value_plausible(t.value) || !ind_value_plausible(t.band)) {
-            snprintf(a, sizeof a, "%g", ind_value_plausible(t.value) ? t.band : t.value);
+            as_written(in, row, tg[i].f, ind_value_plausible(t.value) ? t.band : t.value, a, sizeof a);
             return cell_error(in, row, tg[i].f, ind_value_implausible_msg, a, "", err);
         }
     }
@@ -304,34 +324,37 @@ static ind_status add_checked(ingest *in, const ind_csv_row *row, ind_str unit, 
         int share = info ? info->measure == IND_MEASURE_PERCENT && info->direction != IND_DIR_BAND
                          : (value_flags & IND_NUM_PERCENT) != 0;
         if (share && (o->value < 0 || o->value > 100)) {
-            snprintf(a, sizeof a, "%g", o->value);
+            /* "130 %" or "130": the number, the format says the % */
+            size_t n = strlen(as_written(in, row, f_value, o->value, a, sizeof a));
+            while (n && (a[n - 1] == '%' || isspace((unsigned char)a[n - 1])))
+                a[--n] = '\0';
             return cell_error(in, row, f_value,
                               "a share of %s %% is impossible: a percentage lies between 0 and 100%s",
                               a, "", err);
         }
         if (info && info->measure == IND_MEASURE_COUNT && o->value < 0) {
-            snprintf(a, sizeof a, "%g", o->value);
+            as_written(in, row, f_value, o->value, a, sizeof a);
             return cell_error(in, row, f_value, "a count cannot be negative (%s)%s", a, "", err);
         }
     }
     if (!isnan(o->numerator) && o->numerator < 0) {
-        snprintf(a, sizeof a, "%g", o->numerator);
+        as_written(in, row, F_NUMERATOR, o->numerator, a, sizeof a);
         return cell_error(in, row, F_NUMERATOR, "a negative numerator (%s) is impossible%s", a, "", err);
     }
     if (!isnan(o->denominator) && o->denominator < 0) {
-        snprintf(a, sizeof a, "%g", o->denominator);
+        as_written(in, row, F_DENOMINATOR, o->denominator, a, sizeof a);
         return cell_error(in, row, F_DENOMINATOR, "a negative n (%s) is impossible%s", a, "", err);
     }
     if (!isnan(o->numerator) && !isnan(o->denominator) && o->numerator > o->denominator) {
-        snprintf(a, sizeof a, "%g", o->numerator);
-        snprintf(b, sizeof b, "%g", o->denominator);
+        as_written(in, row, F_NUMERATOR, o->numerator, a, sizeof a);
+        as_written(in, row, F_DENOMINATOR, o->denominator, b, sizeof b);
         return cell_error(in, row, F_NUMERATOR, "the numerator %s is larger than the denominator %s",
                           a, b, err);
     }
     if (!isnan(o->numerator) && isnan(o->denominator))
         return cell_error(in, row, F_NUMERATOR, "a numerator needs a denominator%s%s", "", "", err);
     if (!isnan(o->sd) && o->sd < 0) {
-        snprintf(a, sizeof a, "%g", o->sd);
+        as_written(in, row, F_SD, o->sd, a, sizeof a);
         return cell_error(in, row, F_SD, "a negative standard deviation (%s) is impossible%s", a, "", err);
     }
     if (isnan(o->value) && !isnan(o->numerator) && o->denominator > 0 &&

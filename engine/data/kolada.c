@@ -291,14 +291,13 @@ static ind_status doc_fail(const json_doc *d, ind_error *err, const json_t *v, c
 static ind_status doc_fail(const json_doc *d, ind_error *err, const json_t *v, const json_t *parent,
                            const char *fmt, ...)
 {
-    char msg[sizeof err->message];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     long line, col;
     doc_where(d, v, parent, &line, &col);
-    return ind_error_set(err, IND_EINPUT, d->name, line, col, "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    ind_error_setv(err, IND_EINPUT, d->name, line, col, fmt, ap);
+    va_end(ap);
+    return IND_EINPUT;
 }
 
 /* Parses the document into *root and indexes its positions into *d, or fills
@@ -1028,10 +1027,11 @@ static ind_status add_value(reader *r, ind_str unit, ind_str indicator, int year
         o.value = json_number_value(value);
         o.missing = IND_MISSING_NONE;
         if (!ind_value_plausible(o.value)) {
-            char b2[40], msg[160];
+            char b2[40];
             snprintf(b2, sizeof b2, "%g", o.value);
-            snprintf(msg, sizeof msg, ind_value_implausible_msg, b2);
-            return doc_fail(r->doc, r->err, value, elem, "%s: %s", vpath, msg);
+            doc_fail(r->doc, r->err, value, elem, ind_value_implausible_msg, b2);
+            ind_error_prefix(r->err, vpath);
+            return IND_EINPUT;
         }
     } else {
         char b2[40];

@@ -1,6 +1,7 @@
 /* extract_write.c: writing extraction results as CSV files, each replaced atomically (temporary file, then rename). */
 #include "extract.h"
 #include "lockfile.h"
+#include "messages.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -153,7 +154,7 @@ ind_status ind_extract_write(const ind_extract_result *const *results, size_t n,
     if (stat(outdir, &st) != 0) {
         if (errno != ENOENT || mkdir(outdir, 0777) != 0)
             return ind_error_set(err, IND_EIO, outdir, 0, 0, "cannot create the output directory: %s",
-                                 strerror(errno));
+                                 ind_msg_errno(errno));
     } else if (!S_ISDIR(st.st_mode)) {
         return ind_error_set(err, IND_EUSAGE, outdir, 0, 0, "the output path is not a directory");
     }

@@ -425,7 +425,7 @@ static int chart_stage(const ind_dataset *ds, const char *chart_dir, const char 
             char path[700];
             snprintf(path, sizeof path, "%s/c%zu.%s", dir, k, fmt[f]);
             double t0 = now();
-            ind_fig_trend *m = ind_fig_trend_new(ds, pick[k], 0, 0, 0, 0, 0.05);
+            ind_fig_trend *m = ind_fig_trend_new(ds, pick[k], 0, 0, 0, 0, 0.05, IND_LANG_SV);
             double t1 = now(), c1 = cpu_now();
             ind_chart_options o;
             ind_chart_options_init(&o);

@@ -1,7 +1,8 @@
 #!/bin/bash
 # bad_input.sh BINARY SOURCE_DIR WORKDIR: runs every case of tests/bad/cases.tsv
 # through `indikator check FILE` and `indikator import FILE -o WORKDIR/out.csv`
-# and checks the exit code; for a failure, that standard error is one line
+# (in English, --lang en: the cases name English text; tests/e2e/swedish.sh
+# reads the Swedish) and checks the exit code; for a failure, that standard error is one line
 # "indikator: FILE:LINE:COLUMN: ..." holding the expected text, and that no
 # output file and no temporary file is left behind.
 set -u
@@ -52,9 +53,9 @@ while IFS=$'\t' read -r file code line col sub extra; do
     for cmd in check import; do
         rm -f "$WORK/out.csv" "$WORK"/out.csv.tmp-*
         if [ $cmd = check ]; then
-            "$BIN" check --format csv "${args[@]}" "$path" >"$WORK/stdout" 2>"$WORK/stderr"
+            "$BIN" check --lang en --format csv "${args[@]}" "$path" >"$WORK/stdout" 2>"$WORK/stderr"
         else
-            "$BIN" import -q "${args[@]}" "$path" -o "$WORK/out.csv" >"$WORK/stdout" 2>"$WORK/stderr"
+            "$BIN" import --lang en -q "${args[@]}" "$path" -o "$WORK/out.csv" >"$WORK/stdout" 2>"$WORK/stderr"
         fi
         rc=$?
         problems=()

@@ -319,22 +319,22 @@ for r in rows:
     if r["first_period"] and not ("2020" <= r["first_period"][:4] and r["last_period"][:4] <= "2024"): sys.exit(repr(r))'
 
 # ---- 4. exit codes ---------------------------------------------------------------------
-check_rc "compare --method bogus: exit 1" 1 '--method: "bogus" is not auto, prop, fisher' \
+check_rc "compare --method bogus: exit 1" 1 '--method: "bogus" är inte auto, prop, fisher' \
     "$BIN" compare --demo --indicator ami --method bogus
 check_rc "compare --adjust bogus: exit 1" 1 '--adjust' "$BIN" compare --demo --indicator ami --adjust bogus
-check_rc "compare --overdispersion bogus: exit 1" 1 '--overdispersion: "yes" is not auto or none' \
+check_rc "compare --overdispersion bogus: exit 1" 1 '--overdispersion: "yes" är inte auto eller none' \
     "$BIN" compare --demo --indicator ami --overdispersion yes
-check_rc "trend --pairs: not an option of trend" 1 '--pairs is not an option' "$BIN" trend --demo --pairs
+check_rc "trend --pairs: not an option of trend" 1 '--pairs är ingen flagga' "$BIN" trend --demo --pairs
 check_rc "compare --indicator unknown: exit 2" 2 'unknown indicator "Finns inte"' \
     "$BIN" compare --demo --indicator "Finns inte"
 check_rc "trend --indicator unknown: exit 2" 2 'unknown indicator' "$BIN" trend --demo --indicator "Finns inte"
-check_rc "compare without --indicator: exit 1" 1 'exactly one --indicator' "$BIN" compare --demo
-check_rc "compare with one unit: exit 1" 1 'a comparison needs two' \
+check_rc "compare without --indicator: exit 1" 1 'exakt en --indicator' "$BIN" compare --demo
+check_rc "compare with one unit: exit 1" 1 'en jämförelse behöver två' \
     "$BIN" compare --demo --indicator ami --units Vuxenenheten
-check_rc "compare --method welch on counts: exit 1" 1 'needs value, sd and n' \
+check_rc "compare --method welch on counts: exit 1" 1 'behöver värde, standardavvikelse (sd) och n' \
     "$BIN" compare --demo --indicator "$FREDA" --method welch
-check_rc "compare --gender all: exit 1" 1 'one gender' "$BIN" compare --demo --indicator ami --gender all
-check_rc "compare --period with no data: exit 1" 1 'no data for the indicator "ami" in 2030' \
+check_rc "compare --gender all: exit 1" 1 'ett kön' "$BIN" compare --demo --indicator ami --gender all
+check_rc "compare --period with no data: exit 1" 1 'indikatorn "ami" har inga uppgifter för 2030' \
     "$BIN" compare --demo --indicator ami --period 2030
 
 e2e_end

@@ -23,9 +23,9 @@ while IFS='|' read -r file code msg; do
     sed 's/^/    /' "$WORK/err"
   fi
 done <<'CASES'
-binary.txt|2|binary.txt:1:10: a NUL byte
-latin1.txt|2|latin1.txt:2:2: invalid UTF-8
-prose.txt|2|prose.txt: not a VP or VB text export
-missing.txt|5|missing.txt: cannot open
+binary.txt|2|binary.txt:1:10: en NUL-byte
+latin1.txt|2|latin1.txt:2:2: ogiltig UTF-8
+prose.txt|2|prose.txt: ingen textexport av en VP eller VB
+missing.txt|5|missing.txt: kan inte öppna
 CASES
 e2e_end

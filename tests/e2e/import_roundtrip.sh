@@ -128,7 +128,7 @@ check "... and the message has no ESC" bash -c '! LC_ALL=C grep -q "[[:cntrl:]]"
 python3 -c 'import json; print(json.dumps({"values": [{"id": "N1", "title": "A" * 100000, "is_divided_by_gender": 0}]}))' >"$WORK/long.json"
 run import -q --from kolada "$WORK/kc.json" --kpi-meta "$WORK/long.json" -o "$WORK/long.csv"
 check "a 100 KB name exits 2" [ $? -eq 2 ]
-check "... naming the limit" grep -q "the indicator is 100000 bytes long; a CSV field holds at most 65535 bytes" "$WORK/stderr"
+check "... naming the limit" grep -q "fältet indicator är 100000 byte långt; ett CSV-fält rymmer högst 65535 byte" "$WORK/stderr"
 check "... and writes nothing" bash -c '[ ! -e "$1/long.csv" ]' _ "$WORK"
 python3 -c 'import json; print(json.dumps({"values": [{"id": "N1", "title": "A" * 65535, "is_divided_by_gender": 0}]}))' >"$WORK/edge.json"
 run import -q --from kolada "$WORK/kc.json" --kpi-meta "$WORK/edge.json" -o "$WORK/edge.csv"

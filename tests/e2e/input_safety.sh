@@ -19,7 +19,7 @@ refused() { # what, file to watch, command...
     "$@" >out.txt 2>err.txt
     local rc=$?
     [ $rc -eq 1 ] && ok || bad "$what: exit $rc, expected 1"
-    grep -q "never overwrites its input" err.txt && ok || bad "$what: message: $(cat err.txt)"
+    grep -q "skriver aldrig över sina indata" err.txt && ok || bad "$what: message: $(cat err.txt)"
     [ "$(sha256sum <"$file")" = "$before" ] && ok || bad "$what: the input was changed"
     [ -z "$(find . -name '*.tmp-*')" ] && ok || bad "$what: a temporary was left"
 }
@@ -72,7 +72,7 @@ mkdir -p names
 pngs=$(find names -name '*.png' | wc -l)
 [ "$pngs" -eq 8 ] && ok || bad "$pngs charts for 8 series"
 [ "$(find names -name '*.png.alt.txt' | wc -l)" -eq 8 ] && ok || bad "not one alt text per chart"
-grep -q "^indikator: 8 trend charts written" err.txt && ok || bad "count: $(cat err.txt)"
+grep -q "^indikator: 8 trenddiagram skrivna" err.txt && ok || bad "count: $(cat err.txt)"
 for f in Norr-Söder--Antal-besök.png Norr-Söder--Antal-besök-2.png Norr-Söder--Antal-besök-3.png \
     Norr-Söder--Antal-besök-4.png; do
     [ -s "names/$f" ] && ok || bad "no names/$f"

@@ -46,10 +46,10 @@ for e in lf crlf cr; do
     expect "$e: a good file" 0 "40000 obs" "$WORK/good-$e.csv"
     # row 35 000 is on line 35 031: the header, and 29 more lines in the note
     make "$eol" 35000 fem >"$WORK/bad-$e.csv"
-    expect "$e: a bad number late in the file" 2 "bad-$e.csv:35031:5: value: \"fem\" is not a number" "$WORK/bad-$e.csv"
+    expect "$e: a bad number late in the file" 2 "bad-$e.csv:35031:5: value: \"fem\" är inget tal" "$WORK/bad-$e.csv"
     make "$eol" 30000 '1"2' >"$WORK/quote-$e.csv"
-    expect "$e: a quote in an unquoted field late in the file" 2 "quote-$e.csv:30031:32: malformed quoting" "$WORK/quote-$e.csv"
+    expect "$e: a quote in an unquoted field late in the file" 2 "quote-$e.csv:30031:32: felaktiga citattecken" "$WORK/quote-$e.csv"
     make "$eol" 39999 '"4.5' >"$WORK/open-$e.csv"
-    expect "$e: an unterminated quote near the end" 2 "open-$e.csv:40030:31: unterminated quoted field" "$WORK/open-$e.csv"
+    expect "$e: an unterminated quote near the end" 2 "open-$e.csv:40030:31: citattecknet som öppnades på rad" "$WORK/open-$e.csv"
 done
 e2e_end

@@ -30,7 +30,7 @@ else
                 rc=$?
                 case $rc in
                 0) ok ;;
-                4) grep -q "out of memory" err.txt && ok || bad "$what at $mb MB: exit 4 without the message: $(head -2 err.txt)" ;;
+                4) grep -q "slut på minne" err.txt && ok || bad "$what at $mb MB: exit 4 without the message: $(head -2 err.txt)" ;;
                 *) bad "$what at $mb MB (run $run): exit $rc: $(head -2 err.txt)" ;;
                 esac
             done
@@ -46,11 +46,11 @@ for cmd in status import goals; do
     "$BIN" $cmd --demo -q >/dev/full 2>err.txt
     rc=$?
     [ $rc -eq 5 ] && ok || bad "$cmd > /dev/full: exit $rc, expected 5"
-    grep -q "writing to standard output failed" err.txt && ok || bad "$cmd > /dev/full: message: $(cat err.txt)"
+    grep -q "det gick inte att skriva till standard ut" err.txt && ok || bad "$cmd > /dev/full: message: $(cat err.txt)"
 done
 # -o onto something that is not a regular file is refused (a FIFO here; as root, /dev/null
 # would otherwise be replaced by a plain file)
 mkfifo fifo
 "$BIN" status --demo -q --format csv -o fifo 2>err.txt
-[ $? -eq 1 ] && [ -p fifo ] && grep -q "not a regular file" err.txt && ok || bad "-o onto a FIFO: $(cat err.txt)"
+[ $? -eq 1 ] && [ -p fifo ] && grep -q "ingen vanlig fil" err.txt && ok || bad "-o onto a FIFO: $(cat err.txt)"
 e2e_end

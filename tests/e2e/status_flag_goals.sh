@@ -227,7 +227,7 @@ for par, s in sums.items():
 EOF
 printf 'id,level,parent,unit,text,year,assessment\n1,kf_inriktningsmal,,,Ett,2025,\n1.1,kf_delmal,1,,Två,2025,\n' >badgoals.csv
 check_rc "goals with an unknown level: exit 2" 2 "$BIN" goals --demo -q --goals badgoals.csv
-check "goals with an unknown level: file:line:column in the message" grep -q 'badgoals.csv:3:2: unknown level' stderr.txt
+check "goals with an unknown level: file:line:column in the message" grep -q 'badgoals.csv:3:2: okänd nivå' stderr.txt
 
 # ---- 5. -o FILE ------------------------------------------------------------------------
 for cmd in status flag goals; do

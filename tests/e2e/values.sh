@@ -21,7 +21,7 @@ refused() { # what, command...
     "$@" >out.txt 2>err.txt
     local rc=$?
     [ $rc -eq 2 ] && ok || bad "$what: exit $rc, expected 2"
-    grep -q "^indikator: big.csv:2:5: value: 1e+308 is not a plausible value" err.txt && ok || bad "$what: $(cat err.txt)"
+    grep -q "^indikator: big.csv:2:5: value: 1e308 är inget rimligt värde" err.txt && ok || bad "$what: $(cat err.txt)"
 }
 refused status "$BIN" status --format json big.csv
 refused trend "$BIN" trend --format csv big.csv
@@ -30,7 +30,7 @@ refused "chart compare" "$BIN" chart compare --indicator "$I" -o c.png big.csv
 [ ! -e c.png ] && ok || bad "a chart was drawn from implausible values"
 printf '[{"kpi": "N1", "municipality": "1440", "period": 2020,\n  "values": [{"gender": "T", "value": -1e300}]}]\n' >k.json
 "$BIN" check k.json >out.txt 2>err.txt
-[ $? -eq 2 ] && grep -q "k.json:2:.*-1e+300 is not a plausible value" err.txt && ok || bad "Kolada: $(cat err.txt)"
+[ $? -eq 2 ] && grep -q "k.json:2:.*-1e+300 är inget rimligt värde" err.txt && ok || bad "Kolada: $(cat err.txt)"
 
 # plausible inputs whose relative change overflows: the output layer leaves it empty
 cat >tiny.csv <<'CSV'
@@ -46,7 +46,7 @@ rows = json.load(open("s.json"), parse_constant=no)
 assert rows[0]["gap_relative"] is None, rows[0]["gap_relative"]
 assert rows[0]["change"] == 9e14
 ' && ok || bad "status JSON is not strict JSON or keeps an overflow"
-grep -q "too large to print were left empty" err.txt && ok || bad "no note for the empty result: $(cat err.txt)"
+grep -q "var för stora att visa och lämnades tomma" err.txt && ok || bad "no note for the empty result: $(cat err.txt)"
 "$BIN" status tiny.csv --year 2021 --format csv -q >s.csv && ! grep -qi "inf\|nan" s.csv && ok || bad "inf in CSV"
 "$BIN" status tiny.csv --year 2021 -q >s.txt && ! grep -qi "inf\b\|nan\b" s.txt && ok || bad "inf in the terminal table"
 "$BIN" trend tiny.csv --format json -q >t.json && python3 -c '

@@ -176,17 +176,17 @@ check "--format csv -o s.xlsx writes the CSV (the format wins)" cmp format-wins.
 "$BIN" status --demo -q -o table.txt
 "$BIN" status --demo -q >table.stdout
 check "-o s.txt writes the terminal table" cmp table.txt table.stdout
-usage_error "status -o s.docx" "it writes table (.txt), csv (.csv), json (.json), csv-sv, xlsx (.xlsx)" \
+usage_error "status -o s.docx" "det skriver table (.txt), csv (.csv), json (.json), csv-sv, xlsx (.xlsx)" \
     "$BIN" status --demo -q -o s.docx
-usage_error "status -o s.pdf" "does not write pdf" "$BIN" status --demo -q -o s.pdf
-usage_error "status -o s (no extension)" "does not say which format" "$BIN" status --demo -q -o s
-usage_error "status -o s.foo" "does not say which format" "$BIN" status --demo -q -o s.foo
-usage_error "status --format xlsx to a terminal" "written to a file" "$BIN" status --demo -q --format xlsx
-usage_error "status --format docx" "does not write docx" "$BIN" status --demo -q --format docx -o s.csv
-usage_error "--format nonsense" "is not table, csv, json, csv-sv, xlsx" "$BIN" status --demo -q --format nonsense
-usage_error "compare -o c.pdf" "does not write pdf" \
+usage_error "status -o s.pdf" "skriver inte pdf" "$BIN" status --demo -q -o s.pdf
+usage_error "status -o s (no extension)" "visar inte vilket format" "$BIN" status --demo -q -o s
+usage_error "status -o s.foo" "visar inte vilket format" "$BIN" status --demo -q -o s.foo
+usage_error "status --format xlsx to a terminal" "skrivs till en fil" "$BIN" status --demo -q --format xlsx
+usage_error "status --format docx" "skriver inte docx" "$BIN" status --demo -q --format docx -o s.csv
+usage_error "--format nonsense" "är inte table, csv, json, csv-sv, xlsx" "$BIN" status --demo -q --format nonsense
+usage_error "compare -o c.pdf" "skriver inte pdf" \
     "$BIN" compare --demo -q --indicator freda_kortfragor -o c.pdf
-usage_error "report -o vb.csv" "it writes pdf (.pdf), xlsx (.xlsx), docx (.docx), html (.html)" \
+usage_error "report -o vb.csv" "det skriver pdf (.pdf), xlsx (.xlsx), docx (.docx), html (.html)" \
     "$BIN" report --demo -q --unit $U -o vb.csv
 check "no file written by a usage error" test ! -e s.docx -a ! -e s.pdf -a ! -e s -a ! -e s.foo -a ! -e c.pdf \
     -a ! -e vb.csv

@@ -83,7 +83,7 @@ static int setup(void **state)
     if (ind_goals_load_buffer(f->goals, "goals.csv", goals_csv, sizeof goals_csv - 1, &err) != IND_OK)
         return -1;
     f->sources[0] = "test.csv";
-    f->in = (ind_build_input){f->ds, f->goals, f->sources, 1, NULL, "indikator test", NULL, NULL};
+    f->in = (ind_build_input){f->ds, f->goals, f->sources, 1, NULL, "indikator test", NULL, NULL, NULL};
     *state = f;
     return 0;
 }

@@ -309,7 +309,7 @@ static void test_errors(void **state)
     BAD("unit,indicator,färg,period,value\n", 1, 3, "unknown column \"färg\"");
     BAD("unit,indicator,period,value,enhet\n", 1, 5, "appears twice");
     BAD("unit,indicator,value\nA,B,1\n", 1, 0, "no period column");
-    BAD("indicator,period,value\n", 1, 0, "no unit column");
+    BAD("indicator,period,value\n", 1, 0, "no unit/enhet column");
     /* a VB-only column in the long form */
     BAD("unit,indicator,period,value,Utfall män/pojkar\n", 1, 5, "unknown column");
     BAD("\n\n", 0, 0, "no header");
