@@ -157,6 +157,10 @@ void cli_units_resolve(cli_opts *opt, const ind_dataset *ds);
 /* A command's help in the language of cli_lang(): synopsis, what it does, its
  * options under Urval, Bedömning, Utdata, Indata and Övrigt, examples, exit codes. */
 void cli_usage(const cli_command *cmd, FILE *to);
+/* The help line of option o in cmd (cmd's own note, else the table's, with
+ * --format's values filled in; buf holds size bytes for that), and *group the
+ * heading it goes under. */
+const char *cli_option_help(const cli_command *cmd, const cli_option *o, cli_group *group, char *buf, size_t size);
 /* `indikator --help`: the commands, the options every command takes, examples, exit codes. */
 void cli_general_help(FILE *to);
 /* `indikator __man sv|en`: the man page (roff) from the same texts. Returns an exit code. */

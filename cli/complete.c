@@ -1,10 +1,12 @@
 /* complete.c: `indikator __complete`: the words the shell completions (completions/) offer, one a line. */
 #include "cli.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strtab.h"
+#include "text.h"
 
 /* Every word of a space-separated list, one a line. */
 static void put_words(const char *list)
@@ -18,14 +20,37 @@ static void put_words(const char *list)
     }
 }
 
-/* The options cmd takes, as typed ("--unit"), hidden ones left out. */
+/* What option o takes in cmd, for the shell: "-" nothing, "unit" or
+ * "indicator" a name from the data, "word" one of `__complete values`, "file",
+ * "dir" (a folder), or "text" anything. */
+static const char *value_kind(const cli_command *cmd, const cli_option *o)
+{
+    if (o->has_arg == no_argument)
+        return "-";
+    if (strcmp(o->name, "unit") == 0 || strcmp(o->name, "indicator") == 0)
+        return o->name;
+    if (o->values || (strcmp(o->name, "format") == 0 && cmd->formats))
+        return "word";
+    if (strcmp(o->name, "output") == 0)
+        return strcmp(cmd->name, "extract") == 0 ? "dir" : "file";
+    if (cli_word_in("goals catalog kpi-meta municipality-meta", o->name))
+        return "file";
+    return "text";
+}
+
+/* The options cmd takes, hidden ones left out, one a line: "--unit", a tab,
+ * what it takes (value_kind), a tab, and its help in the language asked for. */
 static void put_options(const cli_command *cmd)
 {
     size_t n;
     const cli_option *o = cli_options(&n);
     for (size_t i = 0; i < n; i++)
-        if (!(o[i].flags & CLI_OPT_HIDDEN) && cli_takes(cmd, &o[i]))
-            printf("--%s\n", o[i].name);
+        if (!(o[i].flags & CLI_OPT_HIDDEN) && cli_takes(cmd, &o[i])) {
+            char buf[400];
+            cli_group group;
+            printf("--%s\t%s\t%s\n", o[i].name, value_kind(cmd, &o[i]),
+                   cli_option_help(cmd, &o[i], &group, buf, sizeof buf));
+        }
 }
 
 /* The values option name takes in cmd: --format the command's formats, the
@@ -40,9 +65,21 @@ static void put_values(const cli_command *cmd, const char *name)
     put_words(strcmp(o->name, "format") == 0 ? cmd->formats : o->values);
 }
 
+/* Prints name unless seen has it, as a person may type it (and adds it). */
+static void put_once(ind_strtab *seen, const char *name)
+{
+    char key[1024];
+    size_t len = ind_text_fold(name, strlen(name), IND_TEXT_LOOSE, key, sizeof key, NULL);
+    int found;
+    ind_strtab_find(seen, key, len, &found);
+    if (!found && ind_strtab_intern(seen, key, len) != (ind_str)-1)
+        printf("%s\n", name);
+}
+
 /* The unit (indicators 0) or indicator (1) names in the data the words name,
  * a command line's options and files without its command: the demo when it
- * names no file. Each name once, in the data's order. Returns an exit code. */
+ * names no file. Each name once, in the data's order; an indicator's
+ * catalogue aliases ("FREDA-kortfrågor") after its name. Returns an exit code. */
 static int put_names(int indicators, int argc, char **argv)
 {
     /* a command that takes every option, so that any command line reads */
@@ -67,11 +104,9 @@ static int put_names(int indicators, int argc, char **argv)
     ind_strtab *seen = ind_strtab_new();
     for (size_t s = 0; rc == 0 && !done && seen && s < ind_dataset_series_count(data.ds); s++) {
         const ind_series *se = ind_dataset_series(data.ds, s);
-        const char *name = ind_dataset_str(data.ds, indicators ? se->indicator : se->unit);
-        int found;
-        ind_strtab_find(seen, name, strlen(name), &found);
-        if (!found && ind_strtab_intern(seen, name, strlen(name)) != (ind_str)-1)
-            printf("%s\n", name);
+        put_once(seen, ind_dataset_str(data.ds, indicators ? se->indicator : se->unit));
+        for (size_t a = 0; indicators && se->info && a < se->info->alias_count; a++)
+            put_once(seen, se->info->alias[a]);
     }
     ind_strtab_free(seen);
     cli_data_free(&data);

@@ -77,8 +77,7 @@ static void word_list(const char *words, char *buf, size_t size)
     }
 }
 
-/* The help line of option o in cmd, and the heading it goes under. */
-static const char *option_help(const cli_command *cmd, const cli_option *o, cli_group *group, char *buf, size_t size)
+const char *cli_option_help(const cli_command *cmd, const cli_option *o, cli_group *group, char *buf, size_t size)
 {
     *group = o->group;
     for (const cli_option_note *n = cmd ? cmd->notes : NULL; n && n->name; n++)
@@ -119,7 +118,7 @@ static int options_of(const cli_command *cmd, cli_group g, const char *title, FI
             continue;
         char left[64], buf[400];
         cli_group group;
-        const char *help = option_help(cmd, &o[i], &group, buf, sizeof buf);
+        const char *help = cli_option_help(cmd, &o[i], &group, buf, sizeof buf);
         if (group != g)
             continue;
         if (!shown++)
@@ -247,33 +246,64 @@ static void roff(FILE *to, const char *s)
     }
 }
 
-static void man_options(const cli_command *cmd, FILE *to)
+/* Is o one of cmd's options with a note of its own? */
+static int has_note(const cli_command *cmd, const cli_option *o)
+{
+    for (const cli_option_note *n = cmd ? cmd->notes : NULL; n && n->name; n++)
+        if (strcmp(n->name, o->name) == 0)
+            return 1;
+    return 0;
+}
+
+/* One option as a tagged paragraph. */
+static void man_option(const cli_command *cmd, const cli_option *o, FILE *to)
+{
+    char left[64], buf[400];
+    cli_group group;
+    const char *help = cli_option_help(cmd, o, &group, buf, sizeof buf), *l = option_left(o, left, sizeof left);
+    while (*l == ' ')
+        l++;
+    fputs(".TP\n.B ", to);
+    roff(to, l);
+    fputs("\n", to);
+    roff(to, help);
+    fputs("\n", to);
+}
+
+/* cmd's options under its headings; the input options the table describes are
+ * only named (the section on input describes them once). With cmd NULL: the
+ * options every command takes (group CLI_G_OTHER), or with input set, the
+ * input options. */
+static void man_options(const cli_command *cmd, int input, FILE *to)
 {
     size_t n;
     const cli_option *o = cli_options(&n);
     for (int g = 0; g < CLI_G_COUNT; g++) {
-        int shown = 0;
+        int shown = 0, named = 0;
         for (size_t i = 0; i < n; i++) {
-            if ((o[i].flags & CLI_OPT_HIDDEN) || (cmd ? !cli_takes(cmd, &o[i]) || (o[i].flags & CLI_OPT_EVERY)
-                                                       : !(o[i].flags & CLI_OPT_EVERY)))
-                continue;
-            char left[64], buf[400];
             cli_group group;
-            const char *help = option_help(cmd, &o[i], &group, buf, sizeof buf);
-            if ((int)group != g)
+            char buf[400];
+            cli_option_help(cmd, &o[i], &group, buf, sizeof buf);
+            if ((o[i].flags & CLI_OPT_HIDDEN) || (int)group != g)
                 continue;
-            if (!shown++ && cmd)
+            if (!cmd) {
+                if (input ? g == CLI_G_INPUT : (o[i].flags & CLI_OPT_EVERY) != 0)
+                    man_option(NULL, &o[i], to);
+                continue;
+            }
+            if (!cli_takes(cmd, &o[i]) || (o[i].flags & CLI_OPT_EVERY))
+                continue;
+            if (!shown++)
                 fprintf(to, ".PP\n.I %s\n", L(group_sv[g], group_en[g]));
-            option_left(&o[i], left, sizeof left);
-            const char *l = left;
-            while (*l == ' ')
-                l++;
-            fputs(".TP\n.B ", to);
-            roff(to, l);
-            fputs("\n", to);
-            roff(to, help);
-            fputs("\n", to);
+            if (g == CLI_G_INPUT && !has_note(cmd, &o[i])) {
+                fprintf(to, "%s\\-\\-", named++ ? ",\n" : ".PP\n");
+                roff(to, o[i].name);
+                continue;
+            }
+            man_option(cmd, &o[i], to);
         }
+        if (named)
+            fprintf(to, "\n(%s)\n", L("se INDATA", "see INPUT"));
     }
 }
 
@@ -310,13 +340,14 @@ static void man_command(const cli_command *cmd, FILE *to)
             fprintf(to, " \\-\\-%.*s", (int)strcspn(p, " "), p);
         fputs(")\n", to);
     }
-    man_options(cmd, to);
+    man_options(cmd, 0, to);
     man_examples(cmd->examples, 2, to);
 }
 
 /* The sections around the commands: name, synopsis, description. */
 static void man_head(FILE *to)
 {
+    fputs("'\\\" -*- coding: UTF-8 -*-\n", to);
     fprintf(to, ".\\\" %s\n", L("Skapad av `indikator __man sv`; ändra i cli/commands.c och cli/options.c.",
                                 "Made by `indikator __man en`; edit cli/commands.c and cli/options.c."));
     fprintf(to, ".TH INDIKATOR 1 \"\" \"indikator %s\" \"%s\"\n", IND_VERSION, L("Användarkommandon", "User Commands"));
@@ -349,15 +380,22 @@ static void man_head(FILE *to)
 /* The sections after the commands: exit status, files, see also. */
 static void man_tail(FILE *to)
 {
+    fprintf(to, ".SH %s\n", L("INDATA", "INPUT"));
+    roff(to, L("Så läser kommandon som läser data sina filer:", "How the commands that read data read their files:"));
+    fputs("\n", to);
+    man_options(NULL, 1, to);
     fprintf(to, ".SH %s\n", L("FLAGGOR FÖR ALLA KOMMANDON", "OPTIONS OF EVERY COMMAND"));
-    man_options(NULL, to);
+    man_options(NULL, 0, to);
     fprintf(to, ".SH %s\n", L("SLUTSTATUS", "EXIT STATUS"));
     for (size_t i = 0; i < sizeof exit_codes / sizeof exit_codes[0]; i++) {
         fprintf(to, ".TP\n.B %d\n", exit_codes[i].code);
         roff(to, L(exit_codes[i].sv, exit_codes[i].en));
         fputs("\n", to);
     }
-    fprintf(to, ".SH %s\n", L("FILER", "FILES"));
+    fputs(".PP\n", to);
+    roff(to, L("Med 4 slutar också chart och report som inte får nog med minne för att rita innan de börjar.",
+               "chart and report also exit with 4 when they find too little memory for drawing before they start."));
+    fprintf(to, "\n.SH %s\n", L("FILER", "FILES"));
     static const char *const files[][3] = {
         {"\\fIPREFIX\\fR/share/indikator/demo/", "demodata, demons mål, två VB-tabeller och en VP i textform",
          "the demo data, the demo's goals, two VB tables and a VP as text"},
@@ -376,7 +414,7 @@ static void man_tail(FILE *to)
     roff(to, L("docs/guide.md (användarhandledningen), docs/formats.md, docs/methods.md och docs/charts.md i källkoden.",
                "docs/guide.md (the user guide, in Swedish), docs/formats.md, docs/methods.md and docs/charts.md in the "
                "source tree."));
-    fputs("\n", to);
+    fprintf(to, "\n.SH %s\nGPL\\-3.0\\-or\\-later.\n", L("LICENS", "LICENSE"));
 }
 
 int cli_man(int argc, char **argv)
