@@ -344,7 +344,7 @@ check_rc "compare --indicator unknown: exit 2" 2 'unknown indicator "Finns inte"
 check_rc "trend --indicator unknown: exit 2" 2 'unknown indicator' "$BIN" trend --demo --indicator "Finns inte"
 check_rc "compare without --indicator: exit 1" 1 'exactly one --indicator' "$BIN" compare --demo
 check_rc "compare with one unit: exit 1" 1 'a comparison needs two' \
-    "$BIN" compare --demo --indicator ami --units Vuxenenheten
+    "$BIN" compare --demo --indicator ami --unit Vuxenenheten
 check_rc "compare --method welch on counts: exit 1" 1 'needs value, sd and n' \
     "$BIN" compare --demo --indicator "$FREDA" --method welch
 check_rc "compare --gender all: exit 1" 1 'one gender' "$BIN" compare --demo --indicator ami --gender all
