@@ -19,36 +19,45 @@ int cmd_chart(cli_opts *opt);
 #define INPUT " demo kolada kpi-meta municipality-meta catalog no-catalog encoding"
 #define TABLE_FORMATS "table csv json csv-sv xlsx"
 
-static const cli_option_note vb_unit_note[] = {
-    {"unit", CLI_G_INPUT, "enheten för filer i VB-tabellform utan kolumnen Enhet",
-     "the unit of files in VB-table form without an Enhet column"},
-    {NULL, 0, NULL, NULL}};
+/* The notes several commands share. */
+#define NOTE_VB_UNIT                                                                                          \
+    {"unit", CLI_G_INPUT, "enheten för filer i VB-tabellform utan kolumnen Enhet",                          \
+     "the unit of files in VB-table form without an Enhet column"}
+#define NOTE_ALL_SEXES                                                                                        \
+    {"gender", CLI_G_SELECT, "T, K, M, X eller all (standard: alla kön)", "T, K, M, X or all (default: every sex)"}
+#define NOTE_ONE_SEX                                                                                          \
+    {"gender", CLI_G_SELECT, "ett kön: T, K, M eller X (standard: totalen T)",                               \
+     "one sex: T, K, M or X (default: the total T)"}
+#define NOTE_DEMO_GOALS                                                                                       \
+    {"goals", CLI_G_JUDGE, "målfil (kan upprepas); med demodata används demons mål om den saknas",           \
+     "goals file (repeatable); with the demo data, the demo's goals when it is left out"}
+#define NOTE_END {NULL, 0, NULL, NULL}
+
+static const cli_option_note vb_unit_note[] = {NOTE_VB_UNIT, NOTE_END};
 
 static const cli_option_note import_notes[] = {
-    {"unit", CLI_G_INPUT, "enheten för filer i VB-tabellform utan kolumnen Enhet",
-     "the unit of files in VB-table form without an Enhet column"},
+    NOTE_VB_UNIT,
     {"output", CLI_G_OUTPUT, "skriv den kanoniska CSV-filen till FIL (atomärt) i stället för till standard ut",
      "write the canonical CSV to FILE (atomically) instead of standard output"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_END};
 
 static const cli_option_note status_notes[] = {
-    {"gender", CLI_G_SELECT, "T, K, M, X eller all (standard: alla kön)", "T, K, M, X or all (default: every sex)"},
+    NOTE_ALL_SEXES,
     {"alpha", CLI_G_JUDGE, "signifikansnivå för tertialprognosens intervall (standard 0,05)",
      "significance level of a tertial's prognosis interval (default 0.05)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_END};
 
 static const cli_option_note flag_notes[] = {
     {"gender", CLI_G_SELECT, "T, K, M, X eller all (standard: bara totalen T)", "T, K, M, X or all (default: the total T only)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_END};
 
 static const cli_option_note goals_notes[] = {
     {"unit", CLI_G_SELECT, "bara målen för enheten ENHET; kan upprepas, och --unit A,B väljer båda",
      "only the goals of unit UNIT; repeatable, and --unit A,B selects both"},
     {"year", CLI_G_SELECT, "målen och utfallen för året ÅR (standard: senaste året med helårsutfall)",
      "the goals and outcomes of YEAR (default: the latest year with year-end outcomes)"},
-    {"goals", CLI_G_JUDGE, "målfil (kan upprepas); med demodata används demons mål om den saknas",
-     "goals file (repeatable); with the demo data, the demo's goals when it is left out"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_DEMO_GOALS,
+    NOTE_END};
 
 static const cli_option_note compare_notes[] = {
     {"indicator", CLI_G_SELECT, "indikatorn som jämförs (krävs, en enda)", "the indicator compared (needed, exactly one)"},
@@ -59,51 +68,48 @@ static const cli_option_note compare_notes[] = {
      "periods from P on (values without numerator and denominator)"},
     {"to", CLI_G_SELECT, "perioder till och med P (värden utan täljare och nämnare)",
      "periods up to and including P (values without numerator and denominator)"},
-    {"gender", CLI_G_SELECT, "ett kön: T, K, M eller X (standard: totalen T)", "one sex: T, K, M or X (default: the total T)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_ONE_SEX,
+    NOTE_END};
 
 static const cli_option_note trend_notes[] = {
-    {"gender", CLI_G_SELECT, "T, K, M, X eller all (standard: alla kön)", "T, K, M, X or all (default: every sex)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_ALL_SEXES,
+    NOTE_END};
 
 static const cli_option_note spc_notes[] = {
     {"unit", CLI_G_SELECT, "enheten (krävs, en enda)", "the unit (needed, exactly one)"},
     {"indicator", CLI_G_SELECT, "indikatorn (krävs, en enda)", "the indicator (needed, exactly one)"},
-    {"gender", CLI_G_SELECT, "ett kön: T, K, M eller X (standard: totalen T)", "one sex: T, K, M or X (default: the total T)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_ONE_SEX,
+    NOTE_END};
 
 static const cli_option_note report_notes[] = {
     {"unit", CLI_G_SELECT, "enheten vars rapport skrivs (eller --all-units)", "the unit whose report is written (or --all-units)"},
     {"all-units", CLI_G_SELECT, "en rapport om varje enhet i underlaget", "one report of every unit in the data"},
-    {"indicator", CLI_G_SELECT, "bara indikatorn IND (namn, alias eller id); kan upprepas",
-     "only indicator IND (name, alias or id); repeatable"},
     {"year", CLI_G_SELECT, "verksamhetsberättelsen för året ÅR (standard: senaste året med helårsutfall)",
      "the annual report of YEAR (default: the latest year with year-end outcomes)"},
     {"period", CLI_G_SELECT, "ÅÅÅÅ: verksamhetsberättelsen; ÅÅÅÅ-T1 eller ÅÅÅÅ-T2: tertialrapporten med helårsprognos",
      "YYYY: the annual report; YYYY-T1 or YYYY-T2: the tertial report with its year-end prognosis"},
-    {"gender", CLI_G_SELECT, "ett kön: T, K, M eller X (standard: totalen T)", "one sex: T, K, M or X (default: the total T)"},
-    {"goals", CLI_G_JUDGE, "målfil (kan upprepas); med demodata används demons mål om den saknas",
-     "goals file (repeatable); with the demo data, the demo's goals when it is left out"},
+    NOTE_ONE_SEX,
+    NOTE_DEMO_GOALS,
     {"output", CLI_G_OUTPUT, "rapportfilen: FIL.pdf, .xlsx, .docx eller .html (krävs)",
      "the report file: FILE.pdf, .xlsx, .docx or .html (needed)"},
     {"title", CLI_G_OUTPUT, "tertialrapportens egen titel", "the tertial report's own title"},
     {"organisation", CLI_G_OUTPUT, "en rad ovanför enheten på tertialrapportens framsida (kan upprepas)",
      "a line above the unit on the tertial report's cover (repeatable)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_END};
 
 static const cli_option_note extract_notes[] = {
     {"output", CLI_G_OUTPUT, "mappen för indicators.csv, goals.csv, activities.csv, unread.csv och warnings.csv (krävs)",
      "the folder for indicators.csv, goals.csv, activities.csv, unread.csv and warnings.csv (needed)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_END};
 
 static const cli_option_note chart_notes[] = {
     {"unit", CLI_G_SELECT, "enheten; för compare och funnel den enhet som markeras", "the unit; for compare and funnel the unit highlighted"},
     {"indicator", CLI_G_SELECT, "indikatorn (namn, alias eller id)", "the indicator (name, alias or id)"},
-    {"gender", CLI_G_SELECT, "ett kön: T, K, M eller X (standard: totalen T)", "one sex: T, K, M or X (default: the total T)"},
+    NOTE_ONE_SEX,
     {"output", CLI_G_OUTPUT, "FIL.png, FIL.svg eller FIL.pdf (krävs); för trend även en mapp",
      "FILE.png, FILE.svg or FILE.pdf (needed); for trend also a folder"},
     {"title", CLI_G_OUTPUT, "diagrammets titel (inte med -o MAPP)", "the chart's title (not with -o FOLDER)"},
-    {NULL, 0, NULL, NULL}};
+    NOTE_END};
 
 /* The chart kinds and the options each takes beyond those of every kind. */
 static const cli_kind chart_kinds[] = {
