@@ -55,8 +55,8 @@ static int compare_for_chart(const cli_opts *opt, const ind_dataset *ds, ind_cmp
         co.min_n = opt->min_n;
     if (opt->method && ind_cmp_method_parse(opt->method, &co.method) != 0)
         return cli_error(1, "--method: \"%s\" is not a comparison method", opt->method);
-    if (opt->gender && ind_gender_parse(opt->gender, strlen(opt->gender), &co.gender) != 0)
-        return cli_error(1, "the chart takes one gender: T, K, M or X");
+    if (opt->gender) /* one gender: chart_args has checked it */
+        ind_gender_parse(opt->gender, strlen(opt->gender), &co.gender);
     cli_policy(opt, &co.policy);
     co.overdispersion = opt->overdispersion_none ? IND_FUNNEL_OD_NONE : IND_FUNNEL_OD_AUTO;
     ind_error err;
@@ -358,7 +358,7 @@ static int chart_args(cli_opts *opt, ind_chart_kind *kind, int *folder)
     if (!k || ind_chart_kind_parse(opt->kind, kind))
         return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
     int rc = cli_kind_check(cmd, k, opt);
-    if (rc == 0 && *kind == IND_CHART_SPC) /* compare and funnel: compare_for_chart */
+    if (rc == 0)
         rc = cli_one_gender(opt, "the chart");
     if (rc)
         return rc;
