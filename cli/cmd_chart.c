@@ -262,6 +262,7 @@ static int render(chart_job *j, ind_chart_kind kind, const void *model)
     return 0;
 }
 
+/* chart trend: one series over time (batches: trend_batch). */
 static int draw_trend(chart_job *j)
 {
     size_t s = 0;
@@ -278,6 +279,7 @@ static int draw_trend(chart_job *j)
     return rc;
 }
 
+/* chart multiples: every indicator of a unit, or an indicator across units. */
 static int draw_multiples(chart_job *j)
 {
     const cli_opts *opt = j->opt;
@@ -316,6 +318,7 @@ static int draw_comparison(chart_job *j, ind_chart_kind kind)
     return rc;
 }
 
+/* chart spc: the run or control chart of one series. */
 static int draw_spc(chart_job *j)
 {
     ind_spc_run run;
@@ -336,6 +339,7 @@ static int draw_spc(chart_job *j)
     return rc;
 }
 
+/* chart status: every indicator of one unit in a year, judged. */
 static int draw_status(chart_job *j)
 {
     const cli_opts *opt = j->opt;

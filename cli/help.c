@@ -134,6 +134,7 @@ static int options_of(const cli_command *cmd, cli_group g, const char *title, FI
     return shown;
 }
 
+/* "Exempel:" and each example: what it does as a comment, then the line. */
 static void examples_of(const cli_example *ex, size_t n, FILE *to)
 {
     fprintf(to, "\n%s:\n", L("Exempel", "Examples"));
@@ -141,6 +142,7 @@ static void examples_of(const cli_example *ex, size_t n, FILE *to)
         fprintf(to, "  # %s\n  %s\n", L(ex[i].sv, ex[i].en), ex[i].line);
 }
 
+/* "Slutstatus:" and the codes 0-5. */
 static void exit_codes_of(FILE *to)
 {
     fprintf(to, "\n%s:\n", L("Slutstatus", "Exit status"));
@@ -307,6 +309,7 @@ static void man_options(const cli_command *cmd, int input, FILE *to)
     }
 }
 
+/* The examples as a block of lines, as written. */
 static void man_examples(const cli_example *ex, size_t n, FILE *to)
 {
     fprintf(to, ".PP\n.I %s\n.PP\n.nf\n", L("Exempel", "Examples"));
@@ -320,6 +323,7 @@ static void man_examples(const cli_example *ex, size_t n, FILE *to)
     fputs(".fi\n", to);
 }
 
+/* One command in the man page: synopsis, what it does, kinds, options, examples. */
 static void man_command(const cli_command *cmd, FILE *to)
 {
     fprintf(to, ".SS \"indikator %s ", cmd->name);

@@ -175,6 +175,7 @@ int cli_one_gender(const cli_opts *opt, const char *what)
 
 /* ---- values ---------------------------------------------------------------------- */
 
+/* The number in s for option name: 0, or 1 after a message. */
 static int number_arg(const char *name, const char *s, double *out)
 {
     const char *why;
@@ -183,6 +184,7 @@ static int number_arg(const char *name, const char *s, double *out)
     return 0;
 }
 
+/* Appends value to a list of at most CLI_MAX_LIST: 0, or 1 after a message. */
 static int add_list(const char **list, int *count, const char *value, const char *name)
 {
     if (*count >= CLI_MAX_LIST)
