@@ -15,8 +15,10 @@ int cmd_report(cli_opts *opt);
 int cmd_extract(cli_opts *opt);
 int cmd_chart(cli_opts *opt);
 
-/* How every command that reads data reads it, and the formats of a table. */
+/* How every command that reads data reads it; how a command that writes a
+ * table writes it, and in which formats. */
 #define INPUT " demo kolada kpi-meta municipality-meta catalog no-catalog encoding"
+#define TABLE_OUTPUT " format output"
 #define TABLE_FORMATS "table csv json csv-sv xlsx"
 
 /* The notes several commands share. */
@@ -139,7 +141,7 @@ static const cli_command commands[] = {
      "skriver känns igen och kontrolleras som det de är.",
      "With no DATA, the built-in demo data are checked. Indicator catalogues, goals files and the side files "
      "extract writes are recognised and checked as what they are.",
-     "format output unit" INPUT, TABLE_FORMATS, vb_unit_note,
+     "unit" TABLE_OUTPUT INPUT, TABLE_FORMATS, vb_unit_note,
      {{"indikator check --demo", "vad demodata innehåller", "what the demo data hold"},
       {"indikator check datasets/demo/vb-2025-hemtjansten-norr.csv --unit \"Hemtjänsten Norr\"",
        "en VB-tabell, med dess enhet", "a VB table, with its unit"}},
@@ -163,7 +165,7 @@ static const cli_command commands[] = {
      "[flaggor] [DATA...]", "[options] [DATA...]",
      "Utan --year, --period, --from och --to visas det senaste året med helårsutfall.",
      "Without --year, --period, --from and --to, the latest year with year-end outcomes is shown.",
-     "unit indicator year period from to gender tolerance min-n alpha format output" INPUT, TABLE_FORMATS, status_notes,
+     "unit indicator year period from to gender tolerance min-n alpha" TABLE_OUTPUT INPUT, TABLE_FORMATS, status_notes,
      {{"indikator status --demo --year 2025 --unit Vuxenenheten", "Vuxenenhetens utfall 2025 mot årsmålen",
        "Vuxenenheten's outcomes in 2025 against their targets"},
       {"indikator status --demo --year 2025 -o status.xlsx", "varje enhet, som Excel-arbetsbok",
@@ -177,7 +179,7 @@ static const cli_command commands[] = {
      "blir slutstatus 3 när något flaggas.",
      "Each series is judged at its latest selected period with an outcome (the year-end for an annual report's "
      "year). With --fail-on-flag the exit status is 3 when anything is flagged.",
-     "unit indicator year period from to gender tolerance min-n fail-on-flag format output" INPUT, TABLE_FORMATS,
+     "unit indicator year period from to gender tolerance min-n fail-on-flag" TABLE_OUTPUT INPUT, TABLE_FORMATS,
      flag_notes,
      {{"indikator flag --demo --year 2025", "det som inte når årsmålet 2025, sämst först",
        "what falls short of its target in 2025, worst first"},
@@ -192,7 +194,7 @@ static const cli_command commands[] = {
      "[flaggor] [DATA...] [--goals FIL]", "[options] [DATA...] [--goals FILE]",
      "Med data i filer behövs --goals; med demodata används demons mål.",
      "With data from files, --goals is needed; with the demo data, the demo's goals are used.",
-     "unit year goals tolerance min-n full-share not-share format output" INPUT, TABLE_FORMATS, goals_notes,
+     "unit year goals tolerance min-n full-share not-share" TABLE_OUTPUT INPUT, TABLE_FORMATS, goals_notes,
      {{"indikator goals --demo --year 2025", "förslag till bedömning av demons mål 2025",
        "proposed assessments of the demo's goals in 2025"},
       {"indikator goals datasets/demo/demo.csv --goals datasets/demo/goals.csv --unit Vuxenenheten",
@@ -212,7 +214,7 @@ static const cli_command commands[] = {
      "(Fisher's exact test where an expected count is below 5) and funnel limits; value, sd and n give Welch's "
      "ANOVA and pairwise Welch t tests; values alone give Kruskal-Wallis and Mann-Whitney over the periods "
      "(--from, --to). Units with a base below --min-n are listed but not tested.",
-     "indicator unit year period from to gender method adjust min-n tolerance overdispersion pairs format output" INPUT,
+     "indicator unit year period from to gender method adjust min-n tolerance overdispersion pairs" TABLE_OUTPUT INPUT,
      TABLE_FORMATS, compare_notes,
      {{"indikator compare --demo --indicator FREDA-kortfrågor --year 2025", "enheterna mot varandra på en indikator",
        "the units against each other on one indicator"},
@@ -229,7 +231,7 @@ static const cli_command commands[] = {
      "saknar årsvärden. Skillnaden mellan könen och prognosen står på totalens rad.",
      "Time is real time: a missing year is a gap. A series uses its years, or its tertials when it has no yearly "
      "values. The gap between the sexes and the forecast are given on the total's row.",
-     "unit indicator gender from to alpha format output" INPUT, TABLE_FORMATS, trend_notes,
+     "unit indicator gender from to alpha" TABLE_OUTPUT INPUT, TABLE_FORMATS, trend_notes,
      {{"indikator trend --demo --unit Vuxenenheten", "trenden i varje indikator för en enhet",
        "the trend of every indicator of one unit"},
       {"indikator trend --demo --indicator Sjukfrånvaro --from 2020 --format csv", "en indikator från 2020, som CSV",
@@ -245,7 +247,7 @@ static const cli_command commands[] = {
      "Färre än 12 punkter ger en varning.",
      "Anhøj's rules (qicharts2's default) apply unless --rules says otherwise; the rule set is always printed. "
      "Fewer than 12 points give a warning.",
-     "unit indicator gender from to chart rules format output" INPUT, TABLE_FORMATS, spc_notes,
+     "unit indicator gender from to chart rules" TABLE_OUTPUT INPUT, TABLE_FORMATS, spc_notes,
      {{"indikator spc --demo --unit Vuxenenheten --indicator Sjukfrånvaro", "signalerna i en serie",
        "the signals in one series"},
       {"indikator spc --demo --unit Vuxenenheten --indicator Sjukfrånvaro --chart i --rules nhs",
