@@ -14,22 +14,6 @@
 /* The values of ind_out_format (write.h), of which --format may name any. */
 typedef enum { OUT_TABLE = 0, OUT_CSV, OUT_JSON, OUT_PDF, OUT_CSV_SV, OUT_HTML, OUT_DOCX, OUT_XLSX } out_format;
 
-/* Which options a command accepts (a command lists them in its spec). */
-enum {
-    OPT_OUTPUT = 1 << 0,    /* -o FILE */
-    OPT_FORMAT = 1 << 1,    /* --format table|csv|json|csv-sv|xlsx (report: pdf|xlsx|docx|html) */
-    OPT_FILTERS = 1 << 2,   /* --unit --indicator --year --period --gender --from --to */
-    OPT_LANG = 1 << 3,      /* --lang sv|en */
-    OPT_ATTAIN = 1 << 4,    /* --tolerance --min-n --fail-on-flag */
-    OPT_TREND = 1 << 5,     /* --alpha */
-    OPT_SPC = 1 << 6,       /* --chart --rules */
-    OPT_COMPARE = 1 << 7,   /* --method --adjust --units --overdispersion --pairs */
-    OPT_CHART = 1 << 8,     /* --width --height --dpi --title --caption --zoom --trendline */
-    OPT_GOALS = 1 << 9,     /* --goals FILE */
-    OPT_ALL_UNITS = 1 << 10, /* --all-units */
-    OPT_REPORT = 1 << 11     /* --organisation --title (a report's cover) */
-};
-
 #define CLI_MAX_LIST 256
 
 typedef struct {
@@ -44,7 +28,7 @@ typedef struct {
     ind_encoding encoding;
     const char *vb_unit; /* --unit for VB-table files is the same --unit as the filter */
     int demo;
-    int from_kolada;      /* --from kolada: every file is Kolada JSON */
+    int kolada;           /* --kolada: every data file is Kolada JSON */
     const char *kolada_meta[16]; /* --kpi-meta and --municipality-meta files */
     int kolada_meta_count;
     /* output */
@@ -54,8 +38,12 @@ typedef struct {
     ind_lang lang;
     int quiet;
     /* filters */
-    const char *units[CLI_MAX_LIST];
+    const char *units[CLI_MAX_LIST]; /* --unit values split at commas (cli_units_resolve) */
     int unit_count;
+    const char *unit_args[CLI_MAX_LIST]; /* --unit values as given */
+    int unit_arg_count;
+    char unit_text[8192];                /* the parts units[] points to */
+    size_t unit_text_used;
     const char *indicators[CLI_MAX_LIST];
     int indicator_count;
     int year;             /* 0 = any */
@@ -80,24 +68,105 @@ typedef struct {
     int organisation_count;
     int zoom, trendline;
     const char *kind; /* chart KIND positional */
+    unsigned long long given; /* bit i: option i of the table was given (cli_kind_check) */
 } cli_opts;
+
+/* The headings options are listed under in a command's help. */
+typedef enum { CLI_G_SELECT, CLI_G_JUDGE, CLI_G_OUTPUT, CLI_G_INPUT, CLI_G_OTHER, CLI_G_COUNT } cli_group;
+
+/* One option of the table (cli/options.c): every command takes those marked
+ * CLI_OPT_EVERY; a hidden one (an old spelling) is accepted but never listed. */
+enum { CLI_OPT_EVERY = 1, CLI_OPT_HIDDEN = 2 };
+typedef struct {
+    const char *name; /* the long name, without "--" */
+    char letter;      /* the short form (-o), or 0 */
+    int has_arg;      /* getopt's no_argument or required_argument */
+    int id;           /* what the parser switches on */
+    cli_group group;
+    unsigned flags;   /* CLI_OPT_ */
+    const char *arg_sv, *arg_en;   /* the value's name in the help: "FIL", "FILE" */
+    const char *help_sv, *help_en; /* one line */
+    const char *values; /* the words it takes, space-separated (completion), or NULL */
+} cli_option;
+
+/* A command's own help line for one of its options (where the table's does
+ * not say what the option does there), and the heading it goes under. */
+typedef struct {
+    const char *name;
+    cli_group group;
+    const char *help_sv, *help_en;
+} cli_option_note;
+
+/* An example in a command's help: a command line that runs as written from
+ * the source tree (the demo, or files in datasets/demo/), and what it does. */
+typedef struct {
+    const char *line, *sv, *en;
+} cli_example;
+
+/* A KIND a command takes first (chart KIND): its name, the options only it
+ * takes of its command's (space-separated), and what it is. */
+typedef struct {
+    const char *name, *options, *sv, *en;
+} cli_kind;
 
 typedef struct {
     const char *name;
     int (*run)(cli_opts *opt);
-    const char *summary;
-    const char *usage;   /* the argument synopsis after the command name */
-    const char *details; /* more help text, may be NULL */
-    unsigned options;    /* OPT_ bits accepted */
-    int min_files;       /* data files needed (0: the demo is used when none) */
-    int takes_kind;      /* the first argument is a KIND (chart) */
+    const char *summary_sv, *summary_en; /* one sentence */
+    const char *usage_sv, *usage_en;     /* the arguments after the command name */
+    const char *details_sv, *details_en; /* more help text, may be NULL */
+    const char *options;                 /* the options it takes: long names, space-separated */
+    const char *formats;                 /* the values of --format, space-separated, or NULL */
+    const cli_option_note *notes;        /* ended by {NULL}; may be NULL */
+    cli_example examples[2];
+    int min_files;                       /* data files needed (0: the demo is used when none) */
+    const cli_kind *kinds;               /* the first argument is one of these KINDs (chart), ended by {NULL} */
 } cli_command;
 
-/* Parses argv for cmd into opt; prints help and returns 0 with *done set for
- * --help; returns 1 (usage) after printing a message on a bad option. */
-int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int *done);
-void cli_usage(const cli_command *cmd, FILE *to);
+/* The commands (cli/commands.c); hidden ones (__complete, __man) are not in it. */
 const cli_command *cli_commands(size_t *count);
+/* The command named name, or NULL. */
+const cli_command *cli_command_find(const char *name);
+/* The KIND of cmd named name, or NULL. */
+const cli_kind *cli_kind_find(const cli_command *cmd, const char *name);
+/* Refuses (exit 1) an option given that another KIND of cmd takes and kind
+ * does not (chart funnel --trendline). Returns 0 or 1. */
+int cli_kind_check(const cli_command *cmd, const cli_kind *kind, const cli_opts *opt);
+
+/* The option table and the option called name (NULL when there is none). */
+const cli_option *cli_options(size_t *count);
+const cli_option *cli_option_find(const char *name);
+/* Does cmd take option o (listed in its options, or taken by every command)? */
+int cli_takes(const cli_command *cmd, const cli_option *o);
+/* Is word one of the space-separated words in list? */
+int cli_word_in(const char *list, const char *word);
+
+/* Parses argv for cmd into opt; prints help and returns 0 with *done set for
+ * --help; returns 1 (usage) after printing a message on an option the command
+ * does not take, a bad value or a missing operand. */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int *done);
+/* Refuses --gender all where a command takes one gender: 0 or 1. */
+int cli_one_gender(const cli_opts *opt, const char *what);
+/* After the data are read: a --unit value with commas that names one unit of
+ * ds whole ("Stöd, vård och omsorg") selects that unit; any other is the list
+ * of its parts, as the parser split it. */
+void cli_units_resolve(cli_opts *opt, const ind_dataset *ds);
+
+/* ---- help (cli/help.c) --------------------------------------------------------- */
+
+/* A command's help in the language of cli_lang(): synopsis, what it does, its
+ * options under Urval, Bedömning, Utdata, Indata and Övrigt, examples, exit codes. */
+void cli_usage(const cli_command *cmd, FILE *to);
+/* The help line of option o in cmd (cmd's own note, else the table's, with
+ * --format's values filled in; buf holds size bytes for that), and *group the
+ * heading it goes under. */
+const char *cli_option_help(const cli_command *cmd, const cli_option *o, cli_group *group, char *buf, size_t size);
+/* `indikator --help`: the commands, the options every command takes, examples, exit codes. */
+void cli_general_help(FILE *to);
+/* `indikator __man sv|en`: the man page (roff) from the same texts. Returns an exit code. */
+int cli_man(int argc, char **argv);
+/* `indikator __complete WHAT ...`: words for shell completion, one a line (cli/complete.c). */
+int cli_complete(int argc, char **argv);
 
 /* Before a command draws: one malloc arena under an address-space limit,
  * need_mb of address space reserved and given back, fontconfig set up (see
@@ -121,8 +190,9 @@ typedef struct {
 } cli_data;
 
 /* Loads the catalogue and every data file (or the embedded demo), finishes the
- * dataset, and prints any error to stderr. Returns 0 or an exit code. */
-int cli_load(const cli_opts *opt, cli_data *data);
+ * dataset, resolves the --unit lists against its names (cli_units_resolve),
+ * and prints any error to stderr. Returns 0 or an exit code. */
+int cli_load(cli_opts *opt, cli_data *data);
 void cli_data_free(cli_data *data);
 /* The language of messages (from --lang, read before anything is printed). */
 void cli_set_lang(ind_lang lang);

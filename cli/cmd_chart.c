@@ -12,7 +12,7 @@
 #include "compare.h"
 #include "goals.h"
 
-/* "Källa: Exempelstads demodata (syntetiska)" or the files read */
+/* "Källa: demo.csv (built in)" or the files read */
 static void default_caption(const cli_opts *opt, const cli_data *data, char *buf, size_t size)
 {
     size_t n = (size_t)snprintf(buf, size, (opt->lang == IND_LANG_EN) ? "Source: " : "Källa: ");
@@ -55,8 +55,8 @@ static int compare_for_chart(const cli_opts *opt, const ind_dataset *ds, ind_cmp
         co.min_n = opt->min_n;
     if (opt->method && ind_cmp_method_parse(opt->method, &co.method) != 0)
         return cli_error(1, "--method: \"%s\" is not a comparison method", opt->method);
-    if (opt->gender && ind_gender_parse(opt->gender, strlen(opt->gender), &co.gender) != 0)
-        return cli_error(1, "the chart takes one gender: T, K, M or X");
+    if (opt->gender) /* one gender: chart_args has checked it */
+        ind_gender_parse(opt->gender, strlen(opt->gender), &co.gender);
     cli_policy(opt, &co.policy);
     co.overdispersion = opt->overdispersion_none ? IND_FUNNEL_OD_NONE : IND_FUNNEL_OD_AUTO;
     ind_error err;
@@ -244,16 +244,134 @@ static int trend_batch(cli_opts *opt)
     return rc;
 }
 
-int cmd_chart(cli_opts *opt)
+/* What drawing one chart needs: the options, the data, the chart's look and the rule. */
+typedef struct {
+    cli_opts *opt;
+    const ind_dataset *ds;
+    ind_chart_options look;
+    ind_attain_policy policy;
+} chart_job;
+
+/* Writes the chart of kind from model to -o: 0, or the exit code after a message. */
+static int render(chart_job *j, ind_chart_kind kind, const void *model)
 {
-    ind_chart_kind kind;
-    if (ind_chart_kind_parse(opt->kind, &kind))
+    ind_error err;
+    ind_error_clear(&err);
+    if (ind_chart_render(kind, model, &j->look, j->opt->output, NULL, &err) != IND_OK)
+        return cli_fail(&err);
+    return 0;
+}
+
+/* chart trend: one series over time (batches: trend_batch). */
+static int draw_trend(chart_job *j)
+{
+    size_t s = 0;
+    int rc = one_series(j->opt, j->ds, &s);
+    if (rc)
+        return rc;
+    ind_period from, to;
+    period_range(j->opt, &from, &to);
+    ind_fig_trend *m = ind_fig_trend_new(j->ds, s, from, to, j->opt->trendline, j->opt->zoom, j->opt->alpha, j->opt->lang);
+    if (!m)
+        return cli_error(2, "nothing to draw for %s, %s", j->opt->units[0], j->opt->indicators[0]);
+    rc = render(j, IND_CHART_TREND, ind_fig_trend_chart(m));
+    ind_fig_trend_free(m);
+    return rc;
+}
+
+/* chart multiples: every indicator of a unit, or an indicator across units. */
+static int draw_multiples(chart_job *j)
+{
+    const cli_opts *opt = j->opt;
+    if ((opt->unit_count == 1) == (opt->indicator_count == 1))
+        return cli_error(1, "multiples needs --unit U (all its indicators) or --indicator I (across units)");
+    int year = opt->year ? opt->year : cli_default_year(j->opt, j->ds);
+    ind_period from, to;
+    period_range(opt, &from, &to);
+    ind_fig_multiples *m = ind_fig_multiples_new(j->ds, opt->unit_count ? opt->units[0] : NULL,
+                                                 opt->indicator_count ? opt->indicators[0] : NULL, from, to, year,
+                                                 &j->policy);
+    int rc = ind_fig_multiples_chart(m)->panel_count ? render(j, IND_CHART_MULTIPLES, ind_fig_multiples_chart(m))
+                                                      : cli_error(2, "nothing to draw");
+    ind_fig_multiples_free(m);
+    return rc;
+}
+
+/* compare and funnel: the comparison of the units, drawn as kind. */
+static int draw_comparison(chart_job *j, ind_chart_kind kind)
+{
+    ind_cmp_result r;
+    memset(&r, 0, sizeof r);
+    int rc = compare_for_chart(j->opt, j->ds, &r);
+    const char *unit = j->opt->unit_count ? j->opt->units[0] : NULL;
+    if (rc == 0 && kind == IND_CHART_COMPARE) {
+        ind_fig_compare *m = ind_fig_compare_new(j->ds, &r, unit);
+        rc = render(j, IND_CHART_COMPARE, ind_fig_compare_chart(m));
+        ind_fig_compare_free(m);
+    } else if (rc == 0) {
+        ind_fig_funnel *m = ind_fig_funnel_new(j->ds, &r, unit);
+        rc = m ? render(j, IND_CHART_FUNNEL, ind_fig_funnel_chart(m))
+               : cli_error(2, "a funnel needs numerator and denominator for at least three units");
+        ind_fig_funnel_free(m);
+    }
+    ind_cmp_result_free(&r);
+    return rc;
+}
+
+/* chart spc: the run or control chart of one series. */
+static int draw_spc(chart_job *j)
+{
+    ind_spc_run run;
+    ind_opts so;
+    cli_lib_opts(j->opt, &so);
+    ind_error err;
+    ind_error_clear(&err);
+    int rc;
+    if (ind_spc_run_make(j->ds, &so, &run, &err) != IND_OK) {
+        rc = cli_fail(&err);
+    } else {
+        ind_fig_spc *m = ind_fig_spc_new(j->ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
+                                         (j->opt->lang == IND_LANG_EN));
+        rc = render(j, IND_CHART_SPC, ind_fig_spc_chart(m));
+        ind_fig_spc_free(m);
+    }
+    ind_spc_run_free(&run);
+    return rc;
+}
+
+/* chart status: every indicator of one unit in a year, judged. */
+static int draw_status(chart_job *j)
+{
+    const cli_opts *opt = j->opt;
+    if (opt->unit_count != 1)
+        return cli_error(1, "status needs exactly one --unit");
+    int year = opt->year ? opt->year : cli_default_year(j->opt, j->ds);
+    ind_fig_status *m = ind_fig_status_new(j->ds, opt->units[0], year, NULL, &j->policy, opt->alpha, opt->lang);
+    int rc = ind_fig_status_rows(m) ? render(j, IND_CHART_STATUS, ind_fig_status_chart(m))
+                                    : cli_error(2, "no outcomes for %s in %d", opt->units[0], year);
+    ind_fig_status_free(m);
+    return rc;
+}
+
+/* The kind is known and takes the options given; -o names a chart file (or a
+ * folder, for trend) that is no input. Returns 0 or the exit code. */
+static int chart_args(cli_opts *opt, ind_chart_kind *kind, int *folder)
+{
+    const cli_command *cmd = cli_command_find("chart");
+    const cli_kind *k = cli_kind_find(cmd, opt->kind);
+    if (!k || ind_chart_kind_parse(opt->kind, kind))
         return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
+    int rc = cli_kind_check(cmd, k, opt);
+    if (rc == 0)
+        rc = cli_one_gender(opt, "the chart");
+    if (rc)
+        return rc;
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
     struct stat sb;
-    if (kind == IND_CHART_TREND && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return trend_batch(opt);
+    *folder = *kind == IND_CHART_TREND && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode);
+    if (*folder)
+        return opt->title ? cli_error(1, "chart trend -o FOLDER: each chart has its own title; leave out --title") : 0;
     const char *dot = strrchr(opt->output, '.');
     if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".svg") && strcasecmp(dot, ".pdf")))
         return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf (or, for trend, be a folder)", opt->output);
@@ -262,127 +380,46 @@ int cmd_chart(cli_opts *opt)
         return cli_error(4, "out of memory");
     sprintf(alt, "%s.alt.txt", opt->output);
     const char *outs[2] = {opt->output, alt}; /* the chart and its alt text */
-    int rc = out_check_outputs(opt, outs, 2);
+    rc = out_check_outputs(opt, outs, 2);
     free(alt);
-    if (rc)
-        return rc;
+    return rc;
+}
+
+int cmd_chart(cli_opts *opt)
+{
+    ind_chart_kind kind;
+    int folder = 0;
+    int rc = chart_args(opt, &kind, &folder);
+    if (rc || folder)
+        return rc ? rc : trend_batch(opt);
     cli_data data;
     if ((rc = cli_load(opt, &data)) != 0) {
         cli_data_free(&data);
         return rc;
     }
-    const ind_dataset *ds = data.ds;
     if ((rc = cli_draw_prepare(CLI_DRAW_CHART_MB)) != 0) { /* after the data, as in trend_batch */
         cli_data_free(&data);
         return rc;
     }
     char caption[600];
     default_caption(opt, &data, caption, sizeof caption);
-    ind_chart_options o;
-    ind_chart_options_init(&o);
-    o.width = opt->width;
-    o.height = opt->height;
-    o.dpi = opt->dpi;
-    o.lang = opt->lang;
-    o.title = opt->title;
-    o.caption = opt->caption ? opt->caption : caption;
-    ind_attain_policy policy;
-    cli_policy(opt, &policy);
-    ind_error err;
-    ind_error_clear(&err);
-    ind_status st = IND_OK;
+    chart_job j = {.opt = opt, .ds = data.ds};
+    ind_chart_options_init(&j.look);
+    j.look.width = opt->width;
+    j.look.height = opt->height;
+    j.look.dpi = opt->dpi;
+    j.look.lang = opt->lang;
+    j.look.title = opt->title;
+    j.look.caption = opt->caption ? opt->caption : caption;
+    cli_policy(opt, &j.policy);
     switch (kind) {
-    case IND_CHART_TREND: {
-        size_t s = 0;
-        if ((rc = one_series(opt, ds, &s)) != 0)
-            break;
-        ind_period from, to;
-        period_range(opt, &from, &to);
-        ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha, opt->lang);
-        if (!m) {
-            rc = cli_error(2, "nothing to draw for %s, %s", opt->units[0], opt->indicators[0]);
-            break;
-        }
-        st = ind_chart_render(IND_CHART_TREND, ind_fig_trend_chart(m), &o, opt->output, NULL, &err);
-        ind_fig_trend_free(m);
-        break;
-    }
-    case IND_CHART_MULTIPLES: {
-        if ((opt->unit_count == 1) == (opt->indicator_count == 1)) {
-            rc = cli_error(1, "multiples needs --unit U (all its indicators) or --indicator I (across units)");
-            break;
-        }
-        int year = opt->year ? opt->year : cli_default_year(opt, ds);
-        ind_period from, to;
-        period_range(opt, &from, &to);
-        ind_fig_multiples *m = ind_fig_multiples_new(ds, opt->unit_count ? opt->units[0] : NULL,
-                                                         opt->indicator_count ? opt->indicators[0] : NULL, from, to,
-                                                         year, &policy);
-        if (!ind_fig_multiples_chart(m)->panel_count) {
-            ind_fig_multiples_free(m);
-            rc = cli_error(2, "nothing to draw");
-            break;
-        }
-        st = ind_chart_render(IND_CHART_MULTIPLES, ind_fig_multiples_chart(m), &o, opt->output, NULL, &err);
-        ind_fig_multiples_free(m);
-        break;
-    }
+    case IND_CHART_TREND: rc = draw_trend(&j); break;
+    case IND_CHART_MULTIPLES: rc = draw_multiples(&j); break;
     case IND_CHART_COMPARE:
-    case IND_CHART_FUNNEL: {
-        ind_cmp_result r;
-        memset(&r, 0, sizeof r);
-        if ((rc = compare_for_chart(opt, ds, &r)) != 0) {
-            ind_cmp_result_free(&r);
-            break;
-        }
-        const char *unit = opt->unit_count ? opt->units[0] : NULL;
-        if (kind == IND_CHART_COMPARE) {
-            ind_fig_compare *m = ind_fig_compare_new(ds, &r, unit);
-            st = ind_chart_render(IND_CHART_COMPARE, ind_fig_compare_chart(m), &o, opt->output, NULL, &err);
-            ind_fig_compare_free(m);
-        } else {
-            ind_fig_funnel *m = ind_fig_funnel_new(ds, &r, unit);
-            if (!m)
-                rc = cli_error(2, "a funnel needs numerator and denominator for at least three units");
-            else
-                st = ind_chart_render(IND_CHART_FUNNEL, ind_fig_funnel_chart(m), &o, opt->output, NULL, &err);
-            ind_fig_funnel_free(m);
-        }
-        ind_cmp_result_free(&r);
-        break;
+    case IND_CHART_FUNNEL: rc = draw_comparison(&j, kind); break;
+    case IND_CHART_SPC: rc = draw_spc(&j); break;
+    case IND_CHART_STATUS: rc = draw_status(&j); break;
     }
-    case IND_CHART_SPC: {
-        ind_spc_run run;
-        ind_opts so;
-        cli_lib_opts(opt, &so);
-        if (ind_spc_run_make(ds, &so, &run, &err) != IND_OK) {
-            rc = cli_fail(&err);
-        } else {
-            ind_fig_spc *m = ind_fig_spc_new(ds, run.series, run.pts.period, &run.chart, run.scale, run.target,
-                                                 (opt->lang == IND_LANG_EN));
-            st = ind_chart_render(IND_CHART_SPC, ind_fig_spc_chart(m), &o, opt->output, NULL, &err);
-            ind_fig_spc_free(m);
-        }
-        ind_spc_run_free(&run);
-        break;
-    }
-    case IND_CHART_STATUS: {
-        if (opt->unit_count != 1) {
-            rc = cli_error(1, "status needs exactly one --unit");
-            break;
-        }
-        int year = opt->year ? opt->year : cli_default_year(opt, ds);
-        ind_fig_status *m = ind_fig_status_new(ds, opt->units[0], year, NULL, &policy, opt->alpha, opt->lang);
-        if (!ind_fig_status_rows(m))
-            rc = cli_error(2, "no outcomes for %s in %d", opt->units[0], year);
-        else
-            st = ind_chart_render(IND_CHART_STATUS, ind_fig_status_chart(m), &o, opt->output, NULL, &err);
-        ind_fig_status_free(m);
-        break;
-    }
-    }
-    if (rc == 0 && st != IND_OK)
-        rc = cli_fail(&err);
     if (rc == 0)
         cli_note(opt, "%s written (alt text in %s.alt.txt)", opt->output, opt->output);
     cli_data_free(&data);

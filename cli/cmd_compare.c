@@ -23,13 +23,10 @@ static int compare_options(const cli_opts *opt, ind_cmp_options *co)
     }
     if (!isnan(opt->min_n))
         co->min_n = opt->min_n;
-    if (opt->gender) {
-        ind_gender g;
-        /* "all" is every gender to the other commands (the parser reads it as T) */
-        if (!strcasecmp(opt->gender, "all") || !strcasecmp(opt->gender, "alla") ||
-            ind_gender_parse(opt->gender, strlen(opt->gender), &g) != 0)
-            return cli_error(1, "compare takes one gender: T, K, M or X");
-        co->gender = g;
+    if (opt->gender) { /* "all" is every gender to the other commands */
+        if (cli_one_gender(opt, "compare"))
+            return 1;
+        ind_gender_parse(opt->gender, strlen(opt->gender), &co->gender); /* the parser has checked it */
     }
     if (opt->period)
         ind_period_parse(opt->period, strlen(opt->period), &co->period, NULL);

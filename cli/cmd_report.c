@@ -43,12 +43,16 @@ int cmd_report(cli_opts *opt)
     ind_out_format fmt;
     if (!opt->output)
         return cli_error(1, "report needs -o FILE.pdf (or .xlsx, .docx, .html)");
-    if (!opt->all_units && opt->unit_count != 1)
+    if (!opt->all_units && opt->unit_arg_count != 1) /* one --unit: its commas are read with the data */
         return cli_error(1, "report needs --unit U or --all-units");
     int tertial = 0;
     int rc = cli_output_format(opt, can, sizeof can / sizeof can[0], &fmt);
     if (rc == 0)
         rc = report_kind(opt, &tertial);
+    if (rc == 0)
+        rc = cli_one_gender(opt, "report");
+    if (rc == 0 && !tertial && (opt->title || opt->organisation_count))
+        rc = cli_error(1, "--title and --organisation are for the tertial report (--period YYYY-T1 or YYYY-T2)");
     if (rc || (rc = out_check_not_input(opt, opt->output)) != 0)
         return rc;
     cli_data data;

@@ -6,7 +6,10 @@
 int cmd_spc(cli_opts *opt)
 {
     cli_data data;
-    int rc = cli_load(opt, &data);
+    int rc = cli_one_gender(opt, "spc");
+    if (rc)
+        return rc;
+    rc = cli_load(opt, &data);
     if (rc == 0) {
         ind_opts o;
         cli_lib_opts(opt, &o);

@@ -142,7 +142,7 @@ static int check_filters(const cli_opts *opt, const ind_dataset *ds)
     return 0;
 }
 
-int cli_load(const cli_opts *opt, cli_data *data)
+int cli_load(cli_opts *opt, cli_data *data)
 {
     ind_error err;
     ind_error_clear(&err);
@@ -185,7 +185,7 @@ int cli_load(const cli_opts *opt, cli_data *data)
         ind_kolada_meta_free(meta);
         return cli_error(4, "out of memory");
     }
-    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit, &ko, opt->from_kolada, 0};
+    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit, &ko, opt->kolada, 0};
     if (opt->file_count == 0) {
         unsigned long size;
         const char *blob = cli_embedded("demo", &size);
@@ -220,6 +220,7 @@ int cli_load(const cli_opts *opt, cli_data *data)
     meta = NULL;
     if (ind_dataset_finish(data->ds, &err) != IND_OK)
         return cli_fail(&err);
+    cli_units_resolve(opt, data->ds);
     return check_filters(opt, data->ds);
 }
 

@@ -1,4 +1,4 @@
-/* options.c: the one option parser every subcommand shares. */
+/* options.c: the one option table and parser every subcommand shares. */
 #include "cli.h"
 
 #include <getopt.h>
@@ -8,86 +8,174 @@
 #include <strings.h>
 
 #include "number.h"
+#include "text.h"
 
 enum {
-    O_FORMAT = 256, O_CATALOG, O_NO_CATALOG, O_GOALS, O_ENCODING, O_DEMO, O_UNIT, O_INDICATOR,
+    O_FORMAT = 256, O_CATALOG, O_NO_CATALOG, O_GOALS, O_ENCODING, O_DEMO, O_KOLADA, O_UNIT, O_INDICATOR,
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
-    O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_UNITS, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
+    O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
     O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION,
     O_OVERDISPERSION, O_PAIRS
 };
 
-static const struct {
-    struct option opt;
-    unsigned mask; /* 0: every command */
-    const char *arg, *help;
-} options[] = {
-    {{"output", required_argument, 0, 'o'}, OPT_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output"},
-    {{"format", required_argument, 0, O_FORMAT}, OPT_FORMAT, "FMT", "table (default), csv, json, csv-sv or xlsx; else by -o's extension"},
-    {{"lang", required_argument, 0, O_LANG}, OPT_LANG, "LANG", "sv (default) or en for text meant for people"},
-    {{"unit", required_argument, 0, O_UNIT}, 0, "U", "only unit U (repeatable); also the unit of a VB-table file"},
-    {{"indicator", required_argument, 0, O_INDICATOR}, OPT_FILTERS, "I", "only indicator I (repeatable; name, alias or id)"},
-    {{"year", required_argument, 0, O_YEAR}, OPT_FILTERS, "Y", "only periods in year Y"},
-    {{"period", required_argument, 0, O_PERIOD}, OPT_FILTERS, "P", "only period P (2021, 2021-T2, VB 2021)"},
-    {{"gender", required_argument, 0, O_GENDER}, OPT_FILTERS, "G", "T, K, M or all"},
-    {{"from", required_argument, 0, O_FROM}, 0, "P", "periods from P on; `--from kolada`: read the files as Kolada JSON"},
-    {{"to", required_argument, 0, O_TO}, OPT_FILTERS, "P", "periods up to P"},
-    {{"tolerance", required_argument, 0, O_TOLERANCE}, OPT_ATTAIN, "T", "delvis band: \"5 %\" of the target, or an absolute number"},
-    {{"min-n", required_argument, 0, O_MIN_N}, OPT_ATTAIN | OPT_COMPARE, "N", "smallest base that is judged"},
-    {{"fail-on-flag", no_argument, 0, O_FAIL_ON_FLAG}, OPT_ATTAIN, NULL, "exit with status 3 when anything is flagged"},
-    {{"alpha", required_argument, 0, O_ALPHA}, OPT_TREND, "A", "significance level (default 0.05)"},
-    {{"chart", required_argument, 0, O_CHART}, OPT_SPC, "KIND", "run, i, p or u"},
-    {{"rules", required_argument, 0, O_RULES}, OPT_SPC, "SET", "anhoej (default), nhs or ihi"},
-    {{"method", required_argument, 0, O_METHOD}, OPT_COMPARE, "M", "auto, prop, fisher, chisq, welch, anova, kruskal, funnel"},
-    {{"adjust", required_argument, 0, O_ADJUST}, OPT_COMPARE, "A", "holm (default), bh or none"},
-    {{"overdispersion", required_argument, 0, O_OVERDISPERSION}, OPT_COMPARE, "OD", "funnel limits: auto (default, widened when overdispersed) or none"},
-    {{"pairs", no_argument, 0, O_PAIRS}, OPT_COMPARE, NULL, "every pairwise test, however many units (default: up to 50)"},
-    {{"units", required_argument, 0, O_UNITS}, OPT_COMPARE | OPT_FILTERS, "U,...", "only these units (comma-separated)"},
-    {{"all-units", no_argument, 0, O_ALL_UNITS}, OPT_ALL_UNITS, NULL, "every unit"},
-    {{"width", required_argument, 0, O_WIDTH}, OPT_CHART, "W", "width in points (px for PNG at 96 dpi)"},
-    {{"height", required_argument, 0, O_HEIGHT}, OPT_CHART, "H", "height"},
-    {{"dpi", required_argument, 0, O_DPI}, OPT_CHART, "D", "resolution of PNG output"},
-    {{"title", required_argument, 0, O_TITLE}, OPT_CHART | OPT_REPORT, "T", "the chart's or the report's own title"},
-    {{"organisation", required_argument, 0, O_ORGANISATION}, OPT_REPORT, "TEXT", "a line above the unit on the report's cover (repeatable), e.g. \"Stadsdelsförvaltning X\""},
-    {{"caption", required_argument, 0, O_CAPTION}, OPT_CHART, "C", "caption (source line)"},
-    {{"zoom", no_argument, 0, O_ZOOM}, OPT_CHART, NULL, "do not start a percentage axis at 0"},
-    {{"trendline", no_argument, 0, O_TRENDLINE}, OPT_CHART, NULL, "draw the Sen trend line and OLS band"},
-    {{"goals", required_argument, 0, O_GOALS}, OPT_GOALS, "FILE", "goals file (repeatable)"},
-    {{"full-share", required_argument, 0, O_FULL_SHARE}, OPT_GOALS, "S", "goal roll-up: helt when this share of judged indicators is met (default 1)"},
-    {{"not-share", required_argument, 0, O_NOT_SHARE}, OPT_GOALS, "S", "goal roll-up: inte when fewer than this share are met or partly (default 0.5)"},
-    {{"catalog", required_argument, 0, O_CATALOG}, 0, "FILE", "indicator catalogue (repeatable; default: the built-in one)"},
-    {{"kpi-meta", required_argument, 0, O_KPI_META}, 0, "FILE", "Kolada KPI metadata (JSON, or Nyckeltal.txt) naming the KPIs"},
-    {{"municipality-meta", required_argument, 0, O_MUNI_META}, 0, "FILE", "Kolada municipality metadata (JSON, or Kommuner.txt)"},
-    {{"no-catalog", no_argument, 0, O_NO_CATALOG}, 0, NULL, "use no catalogue at all"},
-    {{"encoding", required_argument, 0, O_ENCODING}, 0, "ENC", "auto (default), utf-8 or cp1252"},
-    {{"demo", no_argument, 0, O_DEMO}, 0, NULL, "use the built-in demo data (Exempelstad, synthetic)"},
-    {{"quiet", no_argument, 0, 'q'}, 0, NULL, "no notes or progress on standard error"},
-    {{"help", no_argument, 0, 'h'}, 0, NULL, "show this help"},
+#define ARG required_argument
+#define NOARG no_argument
+/* Every option, in the order a command's help lists them under each heading.
+ * Which command takes which: the options string of each command (commands.c). */
+static const cli_option options[] = {
+    /* Urval: what is shown */
+    {"unit", 0, ARG, O_UNIT, CLI_G_SELECT, 0, "ENHET", "UNIT",
+     "bara enheten ENHET; kan upprepas, och --unit A,B väljer båda",
+     "only unit UNIT; repeatable, and --unit A,B selects both", NULL},
+    {"units", 0, ARG, O_UNIT, CLI_G_SELECT, CLI_OPT_HIDDEN, "ENHET,...", "UNIT,...", "", "", NULL},
+    {"all-units", 0, NOARG, O_ALL_UNITS, CLI_G_SELECT, 0, NULL, NULL, "varje enhet i underlaget", "every unit in the data", NULL},
+    {"indicator", 0, ARG, O_INDICATOR, CLI_G_SELECT, 0, "IND", "IND",
+     "bara indikatorn IND (namn, alias eller id); kan upprepas", "only indicator IND (name, alias or id); repeatable", NULL},
+    {"year", 0, ARG, O_YEAR, CLI_G_SELECT, 0, "ÅR", "YEAR", "bara perioder under året ÅR", "only periods in YEAR", NULL},
+    {"period", 0, ARG, O_PERIOD, CLI_G_SELECT, 0, "P", "P", "bara perioden P: 2025, 2025-T2, VB 2025 eller 2025-03",
+     "only period P: 2025, 2025-T2, VB 2025 or 2025-03", NULL},
+    {"from", 0, ARG, O_FROM, CLI_G_SELECT, 0, "P", "P", "perioder från och med P", "periods from P on", NULL},
+    {"to", 0, ARG, O_TO, CLI_G_SELECT, 0, "P", "P", "perioder till och med P", "periods up to and including P", NULL},
+    {"gender", 0, ARG, O_GENDER, CLI_G_SELECT, 0, "KÖN", "SEX", "T, K, M, X eller all (alla kön)",
+     "T, K, M, X or all (every sex)", "T K M X all"},
+    /* Bedömning: the rules things are judged by */
+    {"goals", 0, ARG, O_GOALS, CLI_G_JUDGE, 0, "FIL", "FILE", "målfil (kan upprepas; se docs/formats.md)",
+     "goals file (repeatable; see docs/formats.md)", NULL},
+    {"tolerance", 0, ARG, O_TOLERANCE, CLI_G_JUDGE, 0, "T", "T",
+     "bandet för delvis uppfyllt: \"5 %\" av årsmålet (standard) eller ett tal i indikatorns enhet",
+     "the band of partly met: \"5 %\" of the target (default) or a number in the indicator's unit", NULL},
+    {"min-n", 0, ARG, O_MIN_N, CLI_G_JUDGE, 0, "N", "N", "minsta underlag som bedöms (standard 10)",
+     "smallest base that is judged (default 10)", NULL},
+    {"alpha", 0, ARG, O_ALPHA, CLI_G_JUDGE, 0, "A", "A", "signifikansnivå (standard 0,05)",
+     "significance level (default 0.05)", NULL},
+    {"full-share", 0, ARG, O_FULL_SHARE, CLI_G_JUDGE, 0, "ANDEL", "SHARE",
+     "ett mål uppfylls helt när denna andel av dess bedömda indikatorer uppfylls (standard 1)",
+     "a goal is met when this share of its judged indicators is met (default 1)", NULL},
+    {"not-share", 0, ARG, O_NOT_SHARE, CLI_G_JUDGE, 0, "ANDEL", "SHARE",
+     "ett mål uppfylls inte när färre än denna andel uppfylls helt eller delvis (standard 0,5)",
+     "a goal is not met when fewer than this share are met or partly met (default 0.5)", NULL},
+    {"method", 0, ARG, O_METHOD, CLI_G_JUDGE, 0, "METOD", "METHOD",
+     "auto (standard), prop, fisher, chisq, welch, anova, kruskal eller funnel",
+     "auto (default), prop, fisher, chisq, welch, anova, kruskal or funnel",
+     "auto prop fisher chisq welch anova kruskal funnel"},
+    {"adjust", 0, ARG, O_ADJUST, CLI_G_JUDGE, 0, "METOD", "METHOD",
+     "justering av p-värden för många test: holm (standard), bh eller none",
+     "adjustment of p-values for many tests: holm (default), bh or none", "holm bh none"},
+    {"overdispersion", 0, ARG, O_OVERDISPERSION, CLI_G_JUDGE, 0, "OD", "OD",
+     "trattgränser: auto (standard: vidgas vid överspridning) eller none",
+     "funnel limits: auto (default: widened when overdispersed) or none", "auto none"},
+    {"pairs", 0, NOARG, O_PAIRS, CLI_G_JUDGE, 0, NULL, NULL,
+     "alla parvisa test, hur många enheter det än är (standard: upp till 50 enheter)",
+     "every pairwise test, however many units (default: up to 50 units)", NULL},
+    {"chart", 0, ARG, O_CHART, CLI_G_JUDGE, 0, "TYP", "KIND", "run, i, p eller u (standard: efter data)",
+     "run, i, p or u (default: by the data)", "run i p u"},
+    {"rules", 0, ARG, O_RULES, CLI_G_JUDGE, 0, "REGLER", "RULES", "anhoej (standard), nhs eller ihi",
+     "anhoej (default), nhs or ihi", "anhoej nhs ihi"},
+    {"fail-on-flag", 0, NOARG, O_FAIL_ON_FLAG, CLI_G_JUDGE, 0, NULL, NULL, "slutstatus 3 när något flaggas",
+     "exit status 3 when anything is flagged", NULL},
+    /* Utdata: where and how results are written */
+    {"output", 'o', ARG, 'o', CLI_G_OUTPUT, 0, "FIL", "FILE", "skriv till FIL (atomärt) i stället för till standard ut",
+     "write to FILE (atomically) instead of standard output", NULL},
+    {"format", 0, ARG, O_FORMAT, CLI_G_OUTPUT, 0, "FORMAT", "FORMAT", "%s; annars efter filändelsen i -o",
+     "%s; else by the extension of -o", NULL},
+    {"title", 0, ARG, O_TITLE, CLI_G_OUTPUT, 0, "TEXT", "TEXT", "diagrammets titel", "the chart's title", NULL},
+    {"caption", 0, ARG, O_CAPTION, CLI_G_OUTPUT, 0, "TEXT", "TEXT", "källraden under diagrammet (standard: filerna som lästs)",
+     "the source line under the chart (default: the files read)", NULL},
+    {"organisation", 0, ARG, O_ORGANISATION, CLI_G_OUTPUT, 0, "TEXT", "TEXT",
+     "en rad ovanför enheten på framsidan (kan upprepas), t.ex. \"Stadsdelsförvaltning X\"",
+     "a line above the unit on the cover (repeatable), e.g. \"Stadsdelsförvaltning X\"", NULL},
+    {"width", 0, ARG, O_WIDTH, CLI_G_OUTPUT, 0, "B", "W", "bredd i punkter (bildpunkter i PNG vid 96 dpi)",
+     "width in points (pixels in PNG at 96 dpi)", NULL},
+    {"height", 0, ARG, O_HEIGHT, CLI_G_OUTPUT, 0, "H", "H", "höjd i punkter", "height in points", NULL},
+    {"dpi", 0, ARG, O_DPI, CLI_G_OUTPUT, 0, "D", "D", "upplösning för PNG", "resolution of PNG output", NULL},
+    {"zoom", 0, NOARG, O_ZOOM, CLI_G_OUTPUT, 0, NULL, NULL, "låt inte en procentaxel börja vid 0",
+     "do not start a percentage axis at 0", NULL},
+    {"trendline", 0, NOARG, O_TRENDLINE, CLI_G_OUTPUT, 0, NULL, NULL, "rita Sens trendlinje och OLS-bandet",
+     "draw the Sen trend line and the OLS band", NULL},
+    /* Indata: how the data files are read */
+    {"demo", 0, NOARG, O_DEMO, CLI_G_INPUT, 0, NULL, NULL,
+     "använd de inbyggda demodata (Exempelstad, syntetiska), som när DATA saknas",
+     "use the built-in demo data (Exempelstad, synthetic), as when no DATA is given", NULL},
+    {"kolada", 0, NOARG, O_KOLADA, CLI_G_INPUT, 0, NULL, NULL, "läs DATA som Kolada-JSON (se docs/kolada.md)",
+     "read DATA as Kolada JSON (see docs/kolada.md)", NULL},
+    {"kpi-meta", 0, ARG, O_KPI_META, CLI_G_INPUT, 0, "FIL", "FILE",
+     "Koladas metadata om nyckeltal (JSON eller Nyckeltal.txt), som namnger dem",
+     "Kolada's KPI metadata (JSON, or Nyckeltal.txt) naming the KPIs", NULL},
+    {"municipality-meta", 0, ARG, O_MUNI_META, CLI_G_INPUT, 0, "FIL", "FILE",
+     "Koladas metadata om kommuner (JSON eller Kommuner.txt)",
+     "Kolada's municipality metadata (JSON, or Kommuner.txt)", NULL},
+    {"catalog", 0, ARG, O_CATALOG, CLI_G_INPUT, 0, "FIL", "FILE",
+     "indikatorkatalog (kan upprepas; standard: den inbyggda)",
+     "indicator catalogue (repeatable; default: the built-in one)", NULL},
+    {"no-catalog", 0, NOARG, O_NO_CATALOG, CLI_G_INPUT, 0, NULL, NULL, "använd ingen indikatorkatalog alls",
+     "use no indicator catalogue at all", NULL},
+    {"encoding", 0, ARG, O_ENCODING, CLI_G_INPUT, 0, "KOD", "ENC", "auto (standard), utf-8 eller cp1252",
+     "auto (default), utf-8 or cp1252", "auto utf-8 cp1252"},
+    /* Övrigt: every command */
+    {"lang", 0, ARG, O_LANG, CLI_G_OTHER, CLI_OPT_EVERY, "SPRÅK", "LANG",
+     "sv (standard) eller en: språket i allt som är skrivet för människor",
+     "sv (default) or en: the language of everything written for people", "sv en"},
+    {"quiet", 'q', NOARG, 'q', CLI_G_OTHER, CLI_OPT_EVERY, NULL, NULL,
+     "inga noteringar och ingen förloppsindikator på standard fel", "no notes or progress on standard error", NULL},
+    {"help", 'h', NOARG, 'h', CLI_G_OTHER, CLI_OPT_EVERY, NULL, NULL, "visa den här hjälpen", "show this help", NULL},
 };
 #define OPTION_COUNT (sizeof options / sizeof options[0])
+_Static_assert(OPTION_COUNT <= 8 * sizeof(unsigned long long), "cli_opts.given has a bit per option");
 
-void cli_usage(const cli_command *cmd, FILE *to)
+const cli_option *cli_options(size_t *count)
 {
-    fprintf(to, "Usage: indikator %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
-    if (cmd->details)
-        fprintf(to, "\n%s\n", cmd->details);
-    fprintf(to, "\nOptions:\n");
-    for (size_t i = 0; i < OPTION_COUNT; i++) {
-        if (options[i].mask && !(options[i].mask & cmd->options))
-            continue;
-        char left[64];
-        if (options[i].opt.val < 256)
-            snprintf(left, sizeof left, "-%c, --%s%s%s", options[i].opt.val, options[i].opt.name,
-                     options[i].arg ? " " : "", options[i].arg ? options[i].arg : "");
-        else
-            snprintf(left, sizeof left, "    --%s%s%s", options[i].opt.name, options[i].arg ? " " : "",
-                     options[i].arg ? options[i].arg : "");
-        fprintf(to, "  %-26s %s\n", left, options[i].help);
-    }
-    fprintf(to, "\nExit status: 0 ok, 1 usage error, 2 bad input, 3 something flagged (--fail-on-flag),\n"
-                "4 out of memory, 5 a file or standard output could not be read or written.\n");
+    *count = OPTION_COUNT;
+    return options;
 }
 
+const cli_option *cli_option_find(const char *name)
+{
+    for (size_t i = 0; i < OPTION_COUNT; i++)
+        if (strcmp(options[i].name, name) == 0)
+            return &options[i];
+    return NULL;
+}
+
+int cli_word_in(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; p && *p;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (len == n && n && strncmp(p, word, n) == 0)
+            return 1;
+        p += len;
+    }
+    return 0;
+}
+
+/* The row an option is known by: the first with its id (a hidden alias
+ * shares its id with the option it spells another way). */
+static size_t row_of(int id)
+{
+    size_t i = 0;
+    while (i + 1 < OPTION_COUNT && options[i].id != id)
+        i++;
+    return i;
+}
+
+int cli_takes(const cli_command *cmd, const cli_option *o)
+{
+    const cli_option *row = &options[row_of(o->id)];
+    return (row->flags & CLI_OPT_EVERY) || cli_word_in(cmd->options, row->name);
+}
+
+int cli_one_gender(const cli_opts *opt, const char *what)
+{
+    if (opt->gender && (strcasecmp(opt->gender, "all") == 0 || strcasecmp(opt->gender, "alla") == 0))
+        return cli_error(1, "%s takes one gender: T, K, M or X", what);
+    return 0;
+}
+
+/* ---- values ---------------------------------------------------------------------- */
+
+/* The number in s for option name: 0, or 1 after a message. */
 static int number_arg(const char *name, const char *s, double *out)
 {
     const char *why;
@@ -96,6 +184,7 @@ static int number_arg(const char *name, const char *s, double *out)
     return 0;
 }
 
+/* Appends value to a list of at most CLI_MAX_LIST: 0, or 1 after a message. */
 static int add_list(const char **list, int *count, const char *value, const char *name)
 {
     if (*count >= CLI_MAX_LIST)
@@ -104,19 +193,263 @@ static int add_list(const char **list, int *count, const char *value, const char
     return 0;
 }
 
-int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int *done)
+/* Adds the len bytes at s, blanks around it dropped, to opt->units (a copy in
+ * opt->unit_text). An empty part adds nothing. Returns 0 or 1. */
+static int add_unit_part(cli_opts *opt, const char *s, size_t len)
 {
-    struct option longopts[OPTION_COUNT + 1];
-    for (size_t i = 0; i < OPTION_COUNT; i++)
-        longopts[i] = options[i].opt;
-    memset(&longopts[OPTION_COUNT], 0, sizeof longopts[0]);
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (!len)
+        return 0;
+    if (opt->unit_text_used + len + 1 > sizeof opt->unit_text)
+        return cli_error(1, "--unit: the names are too long");
+    char *copy = opt->unit_text + opt->unit_text_used;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    opt->unit_text_used += len + 1;
+    return add_list(opt->units, &opt->unit_count, copy, "unit");
+}
+
+/* --unit VALUE: kept as given (unit_args, and the unit of a VB-table file),
+ * and split at its commas into units (cli_units_resolve may join it again). */
+static int add_unit(cli_opts *opt, const char *value)
+{
+    if (add_list(opt->unit_args, &opt->unit_arg_count, value, "unit"))
+        return 1;
+    opt->vb_unit = value;
+    int before = opt->unit_count;
+    for (const char *s = value;; s++) {
+        size_t len = strcspn(s, ",");
+        if (add_unit_part(opt, s, len))
+            return 1;
+        s += len;
+        if (!*s)
+            break;
+    }
+    if (opt->unit_count == before)
+        return cli_error(1, "--unit: \"%s\" names no unit", value);
+    return 0;
+}
+
+/* Does the dataset have a unit called name (as written, or as a person may type it)? */
+static int has_unit(const ind_dataset *ds, const char *name)
+{
+    size_t ns = ind_dataset_series_count(ds);
+    for (size_t s = 0; s < ns; s++)
+        if (strcmp(ind_dataset_str(ds, ind_dataset_series(ds, s)->unit), name) == 0)
+            return 1;
+    for (size_t s = 0; s < ns; s++)
+        if (ind_text_equal(ind_dataset_str(ds, ind_dataset_series(ds, s)->unit), name, IND_TEXT_LOOSE))
+            return 1;
+    return 0;
+}
+
+void cli_units_resolve(cli_opts *opt, const ind_dataset *ds)
+{
+    int whole = 0;
+    for (int i = 0; i < opt->unit_arg_count && !whole; i++)
+        whole = strchr(opt->unit_args[i], ',') && has_unit(ds, opt->unit_args[i]);
+    if (!whole)
+        return;
+    /* again from the values as given: a whole name first, else its parts */
+    opt->unit_count = 0;
+    opt->unit_text_used = 0;
+    for (int i = 0; i < opt->unit_arg_count; i++) {
+        const char *a = opt->unit_args[i];
+        if (strchr(a, ',') && has_unit(ds, a))
+            opt->units[opt->unit_count++] = a;
+        else
+            for (const char *s = a;; s++) { /* as add_unit split it: it fits */
+                size_t len = strcspn(s, ",");
+                add_unit_part(opt, s, len);
+                s += len;
+                if (!*s)
+                    break;
+            }
+    }
+}
+
+/* ---- the options of each heading ------------------------------------------------- */
+
+/* Urval: units, indicators, periods, gender. Returns 0 or 1. */
+static int set_selection(int c, const char *name, const char *arg, cli_opts *opt)
+{
+    switch (c) {
+    case O_UNIT: return add_unit(opt, arg);
+    case O_ALL_UNITS: opt->all_units = 1; return 0;
+    case O_INDICATOR: return add_list(opt->indicators, &opt->indicator_count, arg, "indicator");
+    case O_YEAR: {
+        char *end;
+        long y = strtol(arg, &end, 10);
+        if (*end || end == arg || y < IND_YEAR_MIN || y > IND_YEAR_MAX)
+            return cli_error(1, "--year: \"%s\" is not a year", arg);
+        opt->year = (int)y;
+        return 0;
+    }
+    case O_FROM:
+    case O_PERIOD:
+    case O_TO: {
+        ind_period p;
+        const char *why;
+        if (ind_period_parse(arg, strlen(arg), &p, &why) != 0)
+            return cli_error(1, "--%s: \"%s\" is not a period: %s", name, arg, why);
+        if (c == O_PERIOD) opt->period = arg;
+        else if (c == O_FROM) opt->from = arg;
+        else opt->to = arg;
+        return 0;
+    }
+    case O_GENDER: {
+        ind_gender g;
+        if (strcasecmp(arg, "all") != 0 && strcasecmp(arg, "alla") != 0 && ind_gender_parse(arg, strlen(arg), &g) != 0)
+            return cli_error(1, "--gender: \"%s\" is not T, K, M, X or all", arg);
+        opt->gender = arg;
+        return 0;
+    }
+    }
+    return 0;
+}
+
+/* Bedömning: the attainment policy, goals and their roll-up, the statistics. Returns 0 or 1. */
+static int set_judgement(int c, const char *name, const char *arg, cli_opts *opt)
+{
+    double v;
+    switch (c) {
+    case O_GOALS:
+        if (opt->goal_count >= 16) return cli_error(1, "--goals: at most 16 files");
+        opt->goals[opt->goal_count++] = arg;
+        return 0;
+    case O_TOLERANCE: {
+        unsigned flags = 0;
+        const char *why;
+        if (ind_num_parse(arg, strlen(arg), &v, &flags, &why, NULL) != 0 || v < 0)
+            return cli_error(1, "--tolerance: \"%s\" is not \"N %%\" or a number >= 0", arg);
+        opt->tolerance = (flags & IND_NUM_PERCENT) ? v / 100.0 : v;
+        opt->tolerance_relative = (flags & IND_NUM_PERCENT) != 0;
+        return 0;
+    }
+    case O_MIN_N:
+        if (number_arg(name, arg, &v)) return 1;
+        if (v < 0) return cli_error(1, "--min-n must be 0 or more");
+        opt->min_n = v;
+        return 0;
+    case O_ALPHA:
+        if (number_arg(name, arg, &v)) return 1;
+        if (!(v > 0 && v < 1)) return cli_error(1, "--alpha must lie between 0 and 1");
+        opt->alpha = v;
+        return 0;
+    case O_FULL_SHARE:
+    case O_NOT_SHARE:
+        if (number_arg(name, arg, &v)) return 1;
+        if (!(v >= 0 && v <= 1)) return cli_error(1, "--%s must lie between 0 and 1", name);
+        if (c == O_FULL_SHARE) opt->full_share = v;
+        else opt->not_share = v;
+        return 0;
+    case O_METHOD: opt->method = arg; return 0;
+    case O_ADJUST: opt->adjust = arg; return 0;
+    case O_OVERDISPERSION:
+        if (strcasecmp(arg, "auto") == 0) opt->overdispersion_none = 0;
+        else if (strcasecmp(arg, "none") == 0) opt->overdispersion_none = 1;
+        else return cli_error(1, "--overdispersion: \"%s\" is not auto or none", arg);
+        return 0;
+    case O_PAIRS: opt->all_pairs = 1; return 0;
+    case O_CHART: opt->chart_kind = arg; return 0;
+    case O_RULES: opt->rules = arg; return 0;
+    case O_FAIL_ON_FLAG: opt->fail_on_flag = 1; return 0;
+    }
+    return 0;
+}
+
+/* Utdata: the file, its format, and how a chart or a report looks. Returns 0 or 1. */
+static int set_output(int c, const char *name, const char *arg, cli_opts *opt)
+{
+    double v;
+    switch (c) {
+    case 'o': opt->output = arg; return 0;
+    case O_FORMAT: {
+        ind_out_format f;
+        if (ind_out_format_parse(arg, &f) != 0)
+            return cli_error(1, "--format: \"%s\" is not table, csv, json, csv-sv, xlsx, pdf, docx or html", arg);
+        opt->format = (out_format)f; /* which of them the command writes: cli_output_format */
+        opt->format_given = 1;
+        return 0;
+    }
+    case O_TITLE: opt->title = arg; return 0;
+    case O_CAPTION: opt->caption = arg; return 0;
+    case O_ORGANISATION:
+        if (opt->organisation_count >= 16) return cli_error(1, "--organisation: at most 16 lines");
+        opt->organisation[opt->organisation_count++] = arg;
+        return 0;
+    case O_WIDTH:
+    case O_HEIGHT:
+    case O_DPI:
+        if (number_arg(name, arg, &v)) return 1;
+        if (!(v >= 10 && v <= 20000)) return cli_error(1, "--%s must lie between 10 and 20000", name);
+        if (c == O_WIDTH) opt->width = v;
+        else if (c == O_HEIGHT) opt->height = v;
+        else opt->dpi = v;
+        return 0;
+    case O_ZOOM: opt->zoom = 1; return 0;
+    case O_TRENDLINE: opt->trendline = 1; return 0;
+    }
+    return 0;
+}
+
+/* Indata and Övrigt: how files are read, the language, quiet. Returns 0 or 1. */
+static int set_input(int c, const char *name, const char *arg, cli_opts *opt)
+{
+    switch (c) {
+    case O_DEMO: opt->demo = 1; return 0;
+    case O_KOLADA: opt->kolada = 1; return 0;
+    case O_CATALOG:
+        if (opt->catalog_count >= 16) return cli_error(1, "--catalog: at most 16 files");
+        opt->catalog[opt->catalog_count++] = arg;
+        return 0;
+    case O_NO_CATALOG: opt->no_catalog = 1; return 0;
+    case O_KPI_META:
+    case O_MUNI_META:
+        if (opt->kolada_meta_count >= 16) return cli_error(1, "--%s: at most 16 files", name);
+        opt->kolada_meta[opt->kolada_meta_count++] = arg;
+        return 0;
+    case O_ENCODING:
+        if (strcasecmp(arg, "auto") == 0) opt->encoding = IND_ENC_AUTO;
+        else if (strcasecmp(arg, "utf-8") == 0 || strcasecmp(arg, "utf8") == 0) opt->encoding = IND_ENC_UTF8;
+        else if (strcasecmp(arg, "cp1252") == 0 || strcasecmp(arg, "windows-1252") == 0 ||
+                 strcasecmp(arg, "latin1") == 0) opt->encoding = IND_ENC_CP1252;
+        else return cli_error(1, "--encoding: \"%s\" is not auto, utf-8 or cp1252", arg);
+        return 0;
+    case O_LANG:
+        if (strcmp(arg, "sv") == 0) opt->lang = IND_LANG_SV;
+        else if (strcmp(arg, "en") == 0) opt->lang = IND_LANG_EN;
+        else return cli_error(1, "--lang: \"%s\" is not sv or en", arg);
+        return 0;
+    case 'q': opt->quiet = 1; return 0;
+    }
+    return 0;
+}
+
+/* ---- the phases of parsing ----------------------------------------------------- */
+
+/* The defaults before any option. */
+static void parse_start(cli_opts *opt)
+{
     memset(opt, 0, sizeof *opt);
     opt->tolerance = NAN;
     opt->min_n = NAN;
     opt->alpha = 0.05;
     opt->full_share = NAN;
     opt->not_share = NAN;
-    *done = 0;
+}
+
+/* Every option up to the operands: each checked against what cmd takes and
+ * set by its heading's function. *done is set after --help. Returns 0 or 1. */
+static int parse_options(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int *done)
+{
+    struct option longopts[OPTION_COUNT + 1];
+    for (size_t i = 0; i < OPTION_COUNT; i++)
+        longopts[i] = (struct option){options[i].name, options[i].has_arg, 0, options[i].id};
+    memset(&longopts[OPTION_COUNT], 0, sizeof longopts[0]);
     optind = 1;
     opterr = 0;
     int c, idx;
@@ -126,169 +459,36 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
                 return cli_error(1, "%s needs a value; see 'indikator %s --help'", argv[optind - 1], cmd->name);
             return cli_error(1, "unknown option %s; see 'indikator %s --help'", argv[optind - 1], cmd->name);
         }
-        unsigned mask = 0;
-        const char *name = "";
-        for (size_t i = 0; i < OPTION_COUNT; i++)
-            if (options[i].opt.val == c) {
-                mask = options[i].mask;
-                name = options[i].opt.name;
-            }
-        if (mask && !(mask & cmd->options))
-            return cli_error(1, "--%s is not an option of 'indikator %s'; see its --help", name, cmd->name);
-        double v;
-        switch (c) {
-        case 'h': cli_usage(cmd, stdout); *done = 1; return 0;
-        case 'o': opt->output = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case O_FORMAT: {
-            ind_out_format f;
-            if (ind_out_format_parse(optarg, &f) != 0)
-                return cli_error(1, "--format: \"%s\" is not table, csv, json, csv-sv, xlsx, pdf, docx or html", optarg);
-            opt->format = (out_format)f; /* which of them the command writes: cli_output_format */
-            opt->format_given = 1;
-            break;
+        size_t row = row_of(c);
+        const cli_option *o = &options[row];
+        if (c == O_FROM && strcasecmp(optarg, "kolada") == 0) /* the spelling of old */
+            return cli_error(1, "--from takes a period; to read Kolada JSON, give --kolada");
+        if (!cli_takes(cmd, o))
+            return cli_error(1, "--%s is not an option of 'indikator %s'; see its --help", o->name, cmd->name);
+        opt->given |= 1ull << row;
+        if (c == 'h') {
+            cli_usage(cmd, stdout);
+            *done = 1;
+            return 0;
         }
-        case O_LANG:
-            if (strcmp(optarg, "sv") == 0) opt->lang = IND_LANG_SV;
-            else if (strcmp(optarg, "en") == 0) opt->lang = IND_LANG_EN;
-            else return cli_error(1, "--lang: \"%s\" is not sv or en", optarg);
-            break;
-        case O_CATALOG:
-            if (opt->catalog_count >= 16) return cli_error(1, "--catalog: at most 16 files");
-            opt->catalog[opt->catalog_count++] = optarg;
-            break;
-        case O_NO_CATALOG: opt->no_catalog = 1; break;
-        case O_GOALS:
-            if (opt->goal_count >= 16) return cli_error(1, "--goals: at most 16 files");
-            opt->goals[opt->goal_count++] = optarg;
-            break;
-        case O_ENCODING:
-            if (strcasecmp(optarg, "auto") == 0) opt->encoding = IND_ENC_AUTO;
-            else if (strcasecmp(optarg, "utf-8") == 0 || strcasecmp(optarg, "utf8") == 0) opt->encoding = IND_ENC_UTF8;
-            else if (strcasecmp(optarg, "cp1252") == 0 || strcasecmp(optarg, "windows-1252") == 0 ||
-                     strcasecmp(optarg, "latin1") == 0) opt->encoding = IND_ENC_CP1252;
-            else return cli_error(1, "--encoding: \"%s\" is not auto, utf-8 or cp1252", optarg);
-            break;
-        case O_DEMO: opt->demo = 1; break;
-        case O_UNIT:
-            if (add_list(opt->units, &opt->unit_count, optarg, "unit")) return 1;
-            opt->vb_unit = optarg;
-            break;
-        case O_UNITS: {
-            char *s = optarg;
-            for (char *p = s;; p++) {
-                if (*p == ',' || *p == '\0') {
-                    int end = *p == '\0';
-                    *p = '\0';
-                    if (*s && add_list(opt->units, &opt->unit_count, s, "units")) return 1;
-                    if (end) break;
-                    s = p + 1;
-                }
-            }
-            break;
+        int rc;
+        switch (o->group) {
+        case CLI_G_SELECT: rc = set_selection(c, o->name, optarg, opt); break;
+        case CLI_G_JUDGE: rc = set_judgement(c, o->name, optarg, opt); break;
+        case CLI_G_OUTPUT: rc = set_output(c, o->name, optarg, opt); break;
+        default: rc = set_input(c, o->name, optarg, opt); break;
         }
-        case O_INDICATOR:
-            if (add_list(opt->indicators, &opt->indicator_count, optarg, "indicator")) return 1;
-            break;
-        case O_YEAR: {
-            char *end;
-            long y = strtol(optarg, &end, 10);
-            if (*end || y < IND_YEAR_MIN || y > IND_YEAR_MAX)
-                return cli_error(1, "--year: \"%s\" is not a year", optarg);
-            opt->year = (int)y;
-            break;
-        }
-        case O_KPI_META:
-        case O_MUNI_META:
-            if (opt->kolada_meta_count >= 16) return cli_error(1, "--%s: at most 16 files", name);
-            opt->kolada_meta[opt->kolada_meta_count++] = optarg;
-            break;
-        case O_FROM:
-            if (!strcasecmp(optarg, "kolada")) {
-                opt->from_kolada = 1;
-                break;
-            }
-            if (!(cmd->options & OPT_FILTERS))
-                return cli_error(1, "--from is not an option of 'indikator %s' (except --from kolada)", cmd->name);
-            /* fall through */
-        case O_PERIOD:
-        case O_TO: {
-            ind_period p;
-            const char *why;
-            if (ind_period_parse(optarg, strlen(optarg), &p, &why) != 0)
-                return cli_error(1, "--%s: \"%s\" is not a period: %s", name, optarg, why);
-            if (c == O_PERIOD) opt->period = optarg;
-            else if (c == O_FROM) opt->from = optarg;
-            else opt->to = optarg;
-            break;
-        }
-        case O_GENDER: {
-            ind_gender g;
-            if (strcasecmp(optarg, "all") != 0 && strcasecmp(optarg, "alla") != 0 &&
-                ind_gender_parse(optarg, strlen(optarg), &g) != 0)
-                return cli_error(1, "--gender: \"%s\" is not T, K, M, X or all", optarg);
-            opt->gender = optarg;
-            break;
-        }
-        case O_TOLERANCE: {
-            unsigned flags = 0;
-            const char *why;
-            if (ind_num_parse(optarg, strlen(optarg), &v, &flags, &why, NULL) != 0 || v < 0)
-                return cli_error(1, "--tolerance: \"%s\" is not \"N %%\" or a number >= 0", optarg);
-            opt->tolerance = (flags & IND_NUM_PERCENT) ? v / 100.0 : v;
-            opt->tolerance_relative = (flags & IND_NUM_PERCENT) != 0;
-            break;
-        }
-        case O_MIN_N:
-            if (number_arg(name, optarg, &v)) return 1;
-            if (v < 0) return cli_error(1, "--min-n must be 0 or more");
-            opt->min_n = v;
-            break;
-        case O_FAIL_ON_FLAG: opt->fail_on_flag = 1; break;
-        case O_ALPHA:
-            if (number_arg(name, optarg, &v)) return 1;
-            if (!(v > 0 && v < 1)) return cli_error(1, "--alpha must lie between 0 and 1");
-            opt->alpha = v;
-            break;
-        case O_FULL_SHARE:
-        case O_NOT_SHARE:
-            if (number_arg(name, optarg, &v)) return 1;
-            if (!(v >= 0 && v <= 1)) return cli_error(1, "--%s must lie between 0 and 1", name);
-            if (c == O_FULL_SHARE) opt->full_share = v;
-            else opt->not_share = v;
-            break;
-        case O_CHART: opt->chart_kind = optarg; break;
-        case O_RULES: opt->rules = optarg; break;
-        case O_METHOD: opt->method = optarg; break;
-        case O_ADJUST: opt->adjust = optarg; break;
-        case O_OVERDISPERSION:
-            if (strcasecmp(optarg, "auto") == 0) opt->overdispersion_none = 0;
-            else if (strcasecmp(optarg, "none") == 0) opt->overdispersion_none = 1;
-            else return cli_error(1, "--overdispersion: \"%s\" is not auto or none", optarg);
-            break;
-        case O_PAIRS: opt->all_pairs = 1; break;
-        case O_ALL_UNITS: opt->all_units = 1; break;
-        case O_WIDTH:
-        case O_HEIGHT:
-        case O_DPI:
-            if (number_arg(name, optarg, &v)) return 1;
-            if (!(v >= 10 && v <= 20000)) return cli_error(1, "--%s must lie between 10 and 20000", name);
-            if (c == O_WIDTH) opt->width = v;
-            else if (c == O_HEIGHT) opt->height = v;
-            else opt->dpi = v;
-            break;
-        case O_TITLE: opt->title = optarg; break;
-        case O_ORGANISATION:
-            if (opt->organisation_count >= 16) return cli_error(1, "--organisation: at most 16 lines");
-            opt->organisation[opt->organisation_count++] = optarg;
-            break;
-        case O_CAPTION: opt->caption = optarg; break;
-        case O_ZOOM: opt->zoom = 1; break;
-        case O_TRENDLINE: opt->trendline = 1; break;
-        }
+        if (rc)
+            return rc;
     }
+    return 0;
+}
+
+/* The operands after the options: a chart's KIND, then the data files. Returns 0 or 1. */
+static int parse_operands(const cli_command *cmd, int argc, char **argv, cli_opts *opt)
+{
     int first = optind;
-    if (cmd->takes_kind) {
+    if (cmd->kinds) {
         if (first >= argc)
             return cli_error(1, "'indikator %s' needs a KIND; see its --help", cmd->name);
         opt->kind = argv[first++];
@@ -302,4 +502,26 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
         return cli_error(1, "'indikator %s' needs %s; see its --help", cmd->name,
                          cmd->min_files == 1 ? "a file" : "files");
     return 0;
+}
+
+/* What only the whole command line can say: options that contradict the operands. Returns 0 or 1. */
+static int parse_agree(const cli_opts *opt)
+{
+    if (opt->demo && opt->file_count > 0)
+        return cli_error(1, "--demo reads the built-in data; leave it out to read the files given");
+    if (opt->kolada && opt->file_count == 0)
+        return cli_error(1, "--kolada reads the files given as Kolada JSON; give the files");
+    return 0;
+}
+
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int *done)
+{
+    parse_start(opt);
+    *done = 0;
+    int rc = parse_options(cmd, argc, argv, opt, done);
+    if (rc || *done)
+        return rc;
+    if ((rc = parse_operands(cmd, argc, argv, opt)) != 0)
+        return rc;
+    return parse_agree(opt);
 }

@@ -330,7 +330,7 @@ check_rc "compare --indicator unknown: exit 2" 2 'unknown indicator "Finns inte"
 check_rc "trend --indicator unknown: exit 2" 2 'unknown indicator' "$BIN" trend --demo --indicator "Finns inte"
 check_rc "compare without --indicator: exit 1" 1 'exakt en --indicator' "$BIN" compare --demo
 check_rc "compare with one unit: exit 1" 1 'en jämförelse behöver två' \
-    "$BIN" compare --demo --indicator ami --units Vuxenenheten
+    "$BIN" compare --demo --indicator ami --unit Vuxenenheten
 check_rc "compare --method welch on counts: exit 1" 1 'behöver värde, standardavvikelse (sd) och n' \
     "$BIN" compare --demo --indicator "$FREDA" --method welch
 check_rc "compare --gender all: exit 1" 1 'ett kön' "$BIN" compare --demo --indicator ami --gender all

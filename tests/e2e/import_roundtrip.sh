@@ -110,7 +110,7 @@ check "... no temporary file" no_temp
 # space, the others are dropped (docs/kolada.md), so the CSV reads back and no terminal runs them
 printf '{"values": [{"id": "N1", "title": "R\\u001b[31m\\u00d6d\\u0007 titel\\u009b2J", "is_divided_by_gender": 0}]}' >"$WORK/km.json"
 printf '[{"kpi": "N1", "municipality": "14\\u001b[2J40", "period": 2020,\n  "values": [{"gender": "T", "value": 1, "status": "\\u001b]0;x\\u0007"}]}]' >"$WORK/kc.json"
-run import -q --from kolada "$WORK/kc.json" --kpi-meta "$WORK/km.json" -o "$WORK/ctl.csv"
+run import -q --kolada "$WORK/kc.json" --kpi-meta "$WORK/km.json" -o "$WORK/ctl.csv"
 check "import of names with control characters exits 0" [ $? -eq 0 ]
 check "... the CSV has no control character" bash -c '! LC_ALL=C grep -q "[[:cntrl:]]" <(tr -d "\r\n" <"$1")' _ "$WORK/ctl.csv"
 check "... nor a C1 control" bash -c '! grep -qP "\xc2[\x80-\x9f]" "$1"' _ "$WORK/ctl.csv"
@@ -126,12 +126,12 @@ check "a bad gender with ESC exits 2" [ $? -eq 2 ]
 check "... and the message has no ESC" bash -c '! LC_ALL=C grep -q "[[:cntrl:]]" <(tr -d "\n" <"$1")' _ "$WORK/stderr"
 # a name longer than the CSV reader's field limit (64 KB) is refused at import, nothing written
 python3 -c 'import json; print(json.dumps({"values": [{"id": "N1", "title": "A" * 100000, "is_divided_by_gender": 0}]}))' >"$WORK/long.json"
-run import -q --from kolada "$WORK/kc.json" --kpi-meta "$WORK/long.json" -o "$WORK/long.csv"
+run import -q --kolada "$WORK/kc.json" --kpi-meta "$WORK/long.json" -o "$WORK/long.csv"
 check "a 100 KB name exits 2" [ $? -eq 2 ]
 check "... naming the limit" grep -q "fältet indicator är 100000 byte långt; ett CSV-fält rymmer högst 65535 byte" "$WORK/stderr"
 check "... and writes nothing" bash -c '[ ! -e "$1/long.csv" ]' _ "$WORK"
 python3 -c 'import json; print(json.dumps({"values": [{"id": "N1", "title": "A" * 65535, "is_divided_by_gender": 0}]}))' >"$WORK/edge.json"
-run import -q --from kolada "$WORK/kc.json" --kpi-meta "$WORK/edge.json" -o "$WORK/edge.csv"
+run import -q --kolada "$WORK/kc.json" --kpi-meta "$WORK/edge.json" -o "$WORK/edge.csv"
 check "a name of exactly 65 535 bytes is written" [ $? -eq 0 ]
 run check -q "$WORK/edge.csv" >/dev/null
 check "... and reads back" [ $? -eq 0 ]

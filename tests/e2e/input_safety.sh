@@ -37,8 +37,8 @@ refused "import onto its data" data.csv "$BIN" import -q data.csv -o data.csv
 refused "import onto ./data" data.csv "$BIN" import -q data.csv -o ./data.csv
 refused "import onto a hard link" data.csv "$BIN" import -q data.csv -o hard.csv
 refused "import onto a symlink" data.csv "$BIN" import -q data.csv -o soft.csv
-refused "import onto --kpi-meta" km.json "$BIN" import -q --from kolada k.json --kpi-meta km.json -o km.json
-refused "import onto --municipality-meta" mm.json "$BIN" import -q --from kolada k.json --municipality-meta mm.json -o mm.json
+refused "import onto --kpi-meta" km.json "$BIN" import -q --kolada k.json --kpi-meta km.json -o km.json
+refused "import onto --municipality-meta" mm.json "$BIN" import -q --kolada k.json --municipality-meta mm.json -o mm.json
 refused "status onto --catalog" cat.csv "$BIN" status -q data.csv --catalog cat.csv -o cat.csv
 refused "goals onto --goals" goals.csv "$BIN" goals -q data.csv --goals goals.csv -o ./goals.csv
 ln -sf data.csv link.png
