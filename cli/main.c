@@ -21,7 +21,7 @@ static const cli_command commands[] = {
     {"check", cmd_check, "Validate data files and summarise them: units, indicators, periods, "
      "genders, missing values by reason, warnings.",
      "[options] [DATA...]", "With no DATA, the built-in demo data is checked.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG, 0, 0},
+     OPT_FORMAT | OPT_WIDE | OPT_OUTPUT | OPT_LANG, 0, 0},
     {"import", cmd_import, "Read data files in any accepted form and write them as one normalised "
      "canonical CSV.",
      "[options] DATA... -o data.csv", "With no DATA, the built-in demo data is written.", OPT_OUTPUT, 0, 0},
@@ -29,19 +29,19 @@ static const cli_command commands[] = {
      "rule, change since the year before.",
      "[options] [DATA...] [--unit U]... [--indicator I]... [--year Y | --period P] [--gender T|K|M|all]",
      "Without --year or --period, the latest year with outcomes is shown.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN, 0, 0},
+     OPT_FORMAT | OPT_WIDE | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN, 0, 0},
     {"flag", cmd_flag, "List the outcomes below their årsmål, worst first, each with a sentence for "
      "the VB.",
      "[options] [DATA...] [--fail-on-flag]",
      "Each series is judged at its latest selected period with an outcome (the year-end for a VB year).\n"
      "Gender: totals only unless --gender is given. --fail-on-flag makes the exit status 3 when "
      "anything is flagged.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN, 0, 0},
+     OPT_FORMAT | OPT_WIDE | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN, 0, 0},
     {"goals", cmd_goals, "Propose Uppfylls helt / delvis / inte for each goal from its indicators, "
      "and list where the recorded assessment disagrees.",
      "[options] [DATA...] --goals FILE",
      "With the demo data, the demo's goals are used when --goals is not given.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_GOALS, 0, 0},
+     OPT_FORMAT | OPT_WIDE | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_GOALS, 0, 0},
     {"compare", cmd_compare, "Compare units on one indicator and period: overall and pairwise tests, "
      "each unit against the rest, funnel limits, adjusted p-values and sentences.",
      "[options] [DATA...] --indicator I [--period P] [--gender G] [--units U,...] [--method M] [--adjust A] [--min-n N]",
@@ -49,19 +49,19 @@ static const cli_command commands[] = {
      "(Fisher's exact test where an expected count is below 5) and funnel limits; value, sd and n give\n"
      "Welch's ANOVA and pairwise Welch t tests; values alone give Kruskal-Wallis and Mann-Whitney over the\n"
      "periods (--from/--to). Units below --min-n (default 10) are listed but not tested.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_COMPARE | OPT_ATTAIN, 0, 0},
+     OPT_FORMAT | OPT_WIDE | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_COMPARE | OPT_ATTAIN, 0, 0},
     {"trend", cmd_trend, "Trend statistics per series (OLS, Mann-Kendall, Sen's slope) with a "
      "direction-aware verdict, the gap between women and men, and the forecast against the next årsmål.",
      "[options] [DATA...] [--unit U]... [--indicator I]... [--gender G] [--from P] [--to P] [--alpha A]",
      "Time is real time: a missing year is a gap. A series uses its years, or its tertials when it has no\n"
      "yearly values. The gender gap and the forecast are given on the total's row.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_TREND, 0, 0},
+     OPT_FORMAT | OPT_WIDE | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_TREND, 0, 0},
     {"spc", cmd_spc, "A run chart or control chart (I, p, u) of one series: centre line, limits, "
      "signals by the rule set in force, and the NHS assurance against the årsmål.",
      "[options] [DATA...] --unit U --indicator I [--gender G] [--chart run|i|p|u] [--rules anhoej|nhs|ihi]",
      "Anhøj's rules (qicharts2's default) are used unless --rules says otherwise; the rule set is always printed.\n"
      "Fewer than 12 points gives a warning.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_SPC, 0, 0},
+     OPT_FORMAT | OPT_WIDE | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_SPC, 0, 0},
     {"report", cmd_report, "Write the indicator section of the VB or a tertial report as a finished PDF: cover, "
      "summary, every goal with its indicator table, charts and sentences, comparison with other units, methods.",
      "[options] [DATA...] (--unit U | --all-units) [--period YYYY | YYYY-T1 | YYYY-T2] [--goals FILE] "

@@ -14,7 +14,7 @@ enum {
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_UNITS, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
     O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION,
-    O_OVERDISPERSION, O_PAIRS
+    O_OVERDISPERSION, O_PAIRS, O_WIDE
 };
 
 static const struct {
@@ -24,6 +24,7 @@ static const struct {
 } options[] = {
     {{"output", required_argument, 0, 'o'}, OPT_OUTPUT, "FILE", "write to FILE (atomically) instead of standard output"},
     {{"format", required_argument, 0, O_FORMAT}, OPT_FORMAT, "FMT", "table (default), csv, json, csv-sv or xlsx; else by -o's extension"},
+    {{"wide", no_argument, 0, O_WIDE}, OPT_WIDE, NULL, "show every column, whatever the width"},
     {{"lang", required_argument, 0, O_LANG}, OPT_LANG, "LANG", "sv (default) or en for text meant for people"},
     {{"unit", required_argument, 0, O_UNIT}, 0, "U", "only unit U (repeatable); also the unit of a VB-table file"},
     {{"indicator", required_argument, 0, O_INDICATOR}, OPT_FILTERS, "I", "only indicator I (repeatable; name, alias or id)"},
@@ -267,6 +268,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
             else return cli_error(1, "--overdispersion: \"%s\" is not auto or none", optarg);
             break;
         case O_PAIRS: opt->all_pairs = 1; break;
+        case O_WIDE: opt->wide = 1; break;
         case O_ALL_UNITS: opt->all_units = 1; break;
         case O_WIDTH:
         case O_HEIGHT:
