@@ -335,6 +335,42 @@ static void cell_line(cell_lines *c, size_t width, int right, line_out *o)
         o->pending += pad;
 }
 
+/* Text outside a table (a heading, paragraph, note, list item, caption), each of its lines
+ * broken at spaces into lines of at most columns (0: as it is), the first after prefix
+ * ("• ") and the others under the first's text. */
+static ind_status text_block(FILE *f, const char *prefix, const char *text, size_t columns, ind_error *err)
+{
+    line_out o = {f, 0};
+    size_t hang = strlen(prefix);
+    for (const char *line = text;; line++) {
+        size_t n = strcspn(line, "\n");
+        char *buf = malloc(hang + n + 1);
+        if (!buf)
+            return ind_error_set(err, IND_ENOMEM, "", 0, 0, "out of memory writing text");
+        memset(buf, ' ', hang);
+        if (line == text)
+            memcpy(buf, prefix, hang);
+        memcpy(buf + hang, line, n);
+        buf[hang + n] = '\0';
+        if (columns == 0) {
+            put_text(&o, buf, hang + n);
+            end_line(&o);
+        } else {
+            cell_lines c;
+            cell_lines_start(&c, buf);
+            c.indent = text_width(prefix, hang);
+            do {
+                cell_line(&c, columns, 0, &o);
+                end_line(&o);
+            } while (c.rest[strspn(c.rest, " ")]);
+        }
+        free(buf);
+        line += n;
+        if (!*line)
+            return IND_OK;
+    }
+}
+
 /* A column of the table being laid out. */
 typedef struct {
     const ind_doc_column *col;
@@ -524,24 +560,24 @@ static void table_row(const ind_doc_table *t, ind_lang lang, const term_col *tc,
 }
 
 /* Under a table: the columns left out for width, and that --wide shows them. */
-static void left_out_note(const term_col *tc, size_t nc, ind_lang lang, line_out *o)
+static ind_status left_out_note(const term_col *tc, size_t nc, ind_lang lang, size_t columns, FILE *f,
+                                ind_error *err)
 {
-    int any = 0;
-    for (size_t j = 0; j < nc; j++) {
+    char note[1024];
+    size_t n = 0;
+    for (size_t j = 0; j < nc && n < sizeof note; j++) {
         if (tc[j].state != -1)
             continue;
         const char *label = tc[j].col->label[0] ? tc[j].col->label : tc[j].col->key;
-        if (!any)
-            fputs(lang == IND_LANG_EN ? "Columns left out for lack of width: " : "Kolumner som inte fick plats: ", o->f);
-        else
-            fputs(", ", o->f);
-        put_text(o, label, strlen(label));
-        any = 1;
+        n += (size_t)snprintf(note + n, sizeof note - n, "%s%s",
+                              n ? ", " : lang == IND_LANG_EN ? "Columns left out for lack of width: "
+                                                             : "Kolumner som inte fick plats: ", label);
     }
-    if (any) {
-        fputs(lang == IND_LANG_EN ? ". --wide shows them all." : ". Med --wide visas alla.", o->f);
-        end_line(o);
-    }
+    if (n == 0)
+        return IND_OK;
+    if (n < sizeof note)
+        snprintf(note + n, sizeof note - n, "%s", lang == IND_LANG_EN ? ". --wide shows them all." : ". Med\u00a0--wide visas alla.");
+    return text_block(f, "", note, columns, err);
 }
 
 static ind_status terminal_table(const ind_doc *doc, const ind_doc_table *t, size_t columns, FILE *f, ind_error *err)
@@ -563,8 +599,9 @@ static ind_status terminal_table(const ind_doc *doc, const ind_doc_table *t, siz
         measure(t, j, lang, &tc[j], counts + j * (CELL_MAX + 1), bufs);
     lay_out(tc, nc, columns);
     line_out o = {f, 0};
-    if (ind_doc_table_caption(t))
-        fprintf(f, "%s\n\n", ind_doc_table_caption(t));
+    ind_status st = IND_OK;
+    if (ind_doc_table_caption(t) && (st = text_block(f, "", ind_doc_table_caption(t), columns, err)) == IND_OK)
+        end_line(&o);
     table_row(t, lang, tc, -1, bufs, lines, &o);
     for (size_t k = total_width(tc, nc); k > 0; k--)
         fputs("\xe2\x94\x80", f); /* ─ */
@@ -578,12 +615,13 @@ static ind_status terminal_table(const ind_doc *doc, const ind_doc_table *t, siz
             end_line(&o);
         table_row(t, lang, tc, (long)i, bufs, lines, &o);
     }
-    left_out_note(tc, nc, lang, &o);
+    if (st == IND_OK)
+        st = left_out_note(tc, nc, lang, columns, f, err);
     free(counts);
     free(bufs);
     free(lines);
     free(tc);
-    return IND_OK;
+    return st;
 }
 
 ind_status ind_write_terminal_fit(const ind_doc *doc, FILE *f, size_t columns, ind_error *err)
@@ -598,22 +636,20 @@ ind_status ind_write_terminal_fit(const ind_doc *doc, FILE *f, size_t columns, i
         if (any && !(b->kind == IND_BLOCK_LIST_ITEM && ind_doc_block(doc, i - 1)->kind == IND_BLOCK_LIST_ITEM))
             fputc('\n', f);
         any = 1;
+        ind_status st = IND_OK;
         switch (b->kind) {
-        case IND_BLOCK_HEADING: fprintf(f, "%s\n", b->text); break;
+        case IND_BLOCK_HEADING:
         case IND_BLOCK_PARAGRAPH:
-        case IND_BLOCK_NOTE: fprintf(f, "%s\n", b->text); break;
-        case IND_BLOCK_LIST_ITEM: fprintf(f, "\xe2\x80\xa2 %s\n", b->text); break;
-        case IND_BLOCK_TABLE: {
-            ind_status st = terminal_table(doc, b->table, columns, f, err);
-            if (st != IND_OK)
-                return st;
-            break;
-        }
+        case IND_BLOCK_NOTE: st = text_block(f, "", b->text, columns, err); break;
+        case IND_BLOCK_LIST_ITEM: st = text_block(f, "\xe2\x80\xa2 ", b->text, columns, err); break;
+        case IND_BLOCK_TABLE: st = terminal_table(doc, b->table, columns, f, err); break;
         case IND_BLOCK_FIGURE:
             fprintf(f, "[%s]\n", b->alt ? b->alt : ind_doc_get_meta(doc)->lang == IND_LANG_EN ? "Figure" : "Figur");
             break;
         case IND_BLOCK_PAGE_BREAK: break;
         }
+        if (st != IND_OK)
+            return st;
     }
     return IND_OK;
 }
