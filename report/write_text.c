@@ -198,8 +198,10 @@ ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err)
 #define SENTENCE_COMFORT 32 /* ... a column of sentences (wider than LONG_TEXT) here ... */
 #define LONG_TEXT 60
 #define TEXT_LEAST 8        /* ... and when nothing else gives, here, or at its longest
-                               word up to WORD_LEAST (a longer word is broken) */
+                               word up to WORD_LEAST (a longer word is broken) ... */
 #define WORD_LEAST 20
+#define TEXT_FLOOR 6        /* ... and on a terminal too narrow even for that, here, words
+                               broken where the line ends */
 
 static int soft_hyphen(const char *p) { return (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xAD; }
 
@@ -214,12 +216,20 @@ static size_t text_width(const char *s, size_t n)
     return w;
 }
 
-/* The width of s's longest word (between spaces; a soft hyphen may break it, with a hyphen). */
+/* Can a line break after the character at p, w columns into a word: after a hyphen or a slash
+ * inside a word ("FREDA-kortfrågor", "nämnd/styrelse"), not after one that begins it ("-5")? */
+static int breaks_after(const char *p, size_t w) { return (*p == '-' || *p == '/') && w > 1; }
+
+/* The width of s's longest word: between spaces, or up to a hyphen or slash inside it or a
+ * soft hyphen (which shows as "-" when the line breaks there); a symbol that begins the text
+ * counts with the word after it ("● Uppfylls", see cell_line). */
 static size_t longest_word(const char *s)
 {
     size_t best = 0, w = 0;
     for (const char *p = s;; p++) {
-        if (*p == ' ' || *p == '\0' || soft_hyphen(p)) {
+        if (*p == ' ' && w == 1 && p - s <= 4) {
+            w++;
+        } else if (*p == ' ' || *p == '\0' || soft_hyphen(p)) {
             size_t with = w + (soft_hyphen(p) ? 1 : 0);
             best = with > best ? with : best;
             w = 0;
@@ -228,6 +238,10 @@ static size_t longest_word(const char *s)
             p += soft_hyphen(p);
         } else if (((unsigned char)*p & 0xC0) != 0x80) {
             w++;
+            if (breaks_after(p, w) && p[1] && p[1] != ' ') {
+                best = w > best ? w : best;
+                w = 0;
+            }
         }
     }
 }
@@ -281,8 +295,9 @@ static void cell_lines_start(cell_lines *c, const char *text)
 }
 
 /* The next line of c within width columns, written to o and padded to the width (numbers
- * aligned right). A line breaks at a space, at a soft hyphen (shown as "-"), or inside a
- * word longer than the line. Writes only padding when the cell has no more lines. */
+ * aligned right). A line breaks at a space, after a hyphen or slash inside a word, at a soft
+ * hyphen (shown as "-"), or inside a word longer than the line. Writes only padding when the
+ * cell has no more lines. */
 static void cell_line(cell_lines *c, size_t width, int right, line_out *o)
 {
     const char *s = c->rest;
@@ -296,6 +311,7 @@ static void cell_line(cell_lines *c, size_t width, int right, line_out *o)
     size_t avail = width > lead ? width - lead : 1, used = 0;
     const char *q = s, *cut = NULL, *next = NULL;
     int hyphen = 0, word = 0;
+    size_t in_word = 0; /* columns since the last space */
     while (*q) {
         if (soft_hyphen(q)) {
             if (used + 1 <= avail) {
@@ -310,8 +326,12 @@ static void cell_line(cell_lines *c, size_t width, int right, line_out *o)
         if (used + 1 > avail)
             break;
         used++;
+        in_word = *q == ' ' ? 0 : in_word + 1;
+        const char *at = q;
         for (q++; ((unsigned char)*q & 0xC0) == 0x80; q++)
             ;
+        if (breaks_after(at, in_word) && *q && *q != ' ')
+            cut = q, next = q, hyphen = 0;
     }
     size_t n = (size_t)(q - s);
     if (*q && cut) {
@@ -461,8 +481,9 @@ static double lines_at(const term_col *c, size_t w)
 
 /* Narrows the columns toward their least width until the table is no wider than columns or
  * nothing gives: text first, each time the one that grows by the fewest lines (the widest of
- * equals); then numbers' headings, the widest first. */
-static void narrow(term_col *tc, size_t nc, size_t columns)
+ * equals; with widest_first, the widest, which breaks the fewest words); then numbers'
+ * headings, the widest first. */
+static void narrow(term_col *tc, size_t nc, size_t columns, int widest_first)
 {
     for (size_t total = total_width(tc, nc); total > columns; total--) {
         term_col *best = NULL;
@@ -471,7 +492,7 @@ static void narrow(term_col *tc, size_t nc, size_t columns)
             term_col *c = &tc[j];
             if (c->state != 1 || !c->text || c->width <= c->least)
                 continue;
-            double cost = lines_at(c, c->width - 1) - lines_at(c, c->width);
+            double cost = widest_first ? 0 : lines_at(c, c->width - 1) - lines_at(c, c->width);
             if (!best || cost < best_cost || (cost == best_cost && c->width > best->width))
                 best = c, best_cost = cost;
         }
@@ -509,8 +530,10 @@ static void widen(term_col *tc, size_t nc, size_t columns)
 }
 
 /* Lays the shown columns out in columns characters (0: no limit): leaves out the first to
- * go while the rest are wider than that at their comfortable widths, narrows what is still
- * too wide, and gives what is left over to the text that needs it most. */
+ * go while the rest are wider than that at their comfortable widths (and takes back those
+ * that fit again), narrows what is still
+ * too wide (text to its longest word, then to TEXT_FLOOR), and gives what is left over to the
+ * text that needs it most. A table wider than columns even so is printed wider. */
 static void lay_out(term_col *tc, size_t nc, size_t columns)
 {
     if (columns == 0 || total_width(tc, nc) <= columns)
@@ -526,7 +549,27 @@ static void lay_out(term_col *tc, size_t nc, size_t columns)
             break;
         drop->state = -1;
     }
-    narrow(tc, nc, columns);
+    /* a column left out early may fit again beside the room a wider one left: the most
+     * needed first */
+    for (int order = 2;; order++) {
+        int later = 0;
+        for (size_t j = 0; j < nc; j++) {
+            if (tc[j].state != -1 || tc[j].col->shown < order)
+                continue;
+            later |= tc[j].col->shown > order;
+            if (tc[j].col->shown == order && total_width(tc, nc) + GAP + tc[j].width <= columns)
+                tc[j].state = 1;
+        }
+        if (!later)
+            break;
+    }
+    narrow(tc, nc, columns, 0);
+    if (total_width(tc, nc) > columns) {
+        for (size_t j = 0; j < nc; j++)
+            if (tc[j].text && tc[j].least > TEXT_FLOOR)
+                tc[j].least = TEXT_FLOOR;
+        narrow(tc, nc, columns, 1);
+    }
     widen(tc, nc, columns);
 }
 
