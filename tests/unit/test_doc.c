@@ -280,7 +280,7 @@ static void terminal_width(void **state)
     ind_doc_free(doc);
 
     /* a hierarchy's indent is kept on every line; a heading breaks at its soft hyphen; a
-     * paragraph is broken at spaces too */
+     * paragraph is broken at spaces too, and after a hyphen inside a word */
     ind_doc_meta meta = {"T", NULL, NULL, NULL, "indikator test", NULL, IND_LANG_SV};
     doc = ind_doc_new(&meta);
     static const ind_doc_column text[] = {{"text", "Text", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1}};
@@ -292,6 +292,7 @@ static void terminal_width(void **state)
     ind_doc_row(t);
     ind_doc_text(t, "Öka");
     ind_doc_paragraph(doc, "Ett stycke som är längre än raden.");
+    ind_doc_paragraph(doc, "Andel granskade ärenden där FREDA-kortfrågor ställts");
     char *lines = write_fit(doc, 12);
     assert_string_equal(lines, "Text\n"
                                "────────────\n"
@@ -307,7 +308,14 @@ static void terminal_width(void **state)
                                "Ett stycke\n"
                                "som är\n"
                                "längre än\n"
-                               "raden.\n");
+                               "raden.\n"
+                               "\n"
+                               "Andel\n"
+                               "granskade\n"
+                               "ärenden där\n"
+                               "FREDA-\n" /* after a hyphen inside a word */
+                               "kortfrågor\n"
+                               "ställts\n");
     free(lines);
     ind_doc_free(doc);
 }
