@@ -77,26 +77,27 @@ run_line() {
     fi
 }
 
-# ---- the README's "Use" block ------------------------------------------------------------
+# run_block WHERE FILE HEADING: every line of the block (run_line), at least 10 of them.
 n=0
-mapfile -t lines < <(sh_block "$SRC/README.md" "## Use" | kolada_spelling)
-[ "${#lines[@]}" -ge 10 ] && ok || bad "the README's Use block has ${#lines[@]} lines"
-for line in "${lines[@]}"; do
-    n=$((n + 1))
-    run_line README "$n" "$line"
-done
+run_block() {
+    local where=$1 lines line
+    mapfile -t lines < <(sh_block "$2" "$3" | kolada_spelling)
+    [ "${#lines[@]}" -ge 10 ] && ok || bad "$where: only ${#lines[@]} shell lines"
+    for line in "${lines[@]}"; do
+        n=$((n + 1))
+        run_line "$where" "$n" "$line"
+    done
+}
+
+# ---- the README's "Use" block ------------------------------------------------------------
+run_block README "$SRC/README.md" "## Use"
 check "README: the ILS export and demo.csv make data.csv with every demo observation" \
     bash -c 'cat err.* | grep -q "4096 observations written to data.csv"'
 check "README: the Kolada pages give 4 municipalities × 3 years × 3 genders" \
     bash -c 'cat err.* | grep -q "36 observations written to kolada.csv"'
 
 # ---- the guide's examples -----------------------------------------------------------------
-mapfile -t lines < <(sh_block "$SRC/docs/guide.md" "" | kolada_spelling)
-[ "${#lines[@]}" -ge 10 ] && ok || bad "docs/guide.md has ${#lines[@]} shell lines"
-for line in "${lines[@]}"; do
-    n=$((n + 1))
-    run_line guide "$n" "$line"
-done
+run_block guide "$SRC/docs/guide.md" ""
 
 after=$(cd repo && find . -type f -print0 | sort -z | xargs -0 sha256sum |
     grep -F -x -f <(printf '%s\n' "$before"))

@@ -155,10 +155,16 @@ static void cells_for_machines(void **state)
 
 /* ---- writers ---------------------------------------------------------------------- */
 
-static ind_doc *small_table(void)
+/* An empty Swedish document titled "T". */
+static ind_doc *test_doc(void)
 {
     ind_doc_meta meta = {"T", NULL, NULL, NULL, "indikator test", NULL, IND_LANG_SV};
-    ind_doc *doc = ind_doc_new(&meta);
+    return ind_doc_new(&meta);
+}
+
+static ind_doc *small_table(void)
+{
+    ind_doc *doc = test_doc();
     static const ind_doc_column cols[] = {
         {"unit", "Enhet", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1},
         {"value", "Utfall", IND_CELL_NUMBER, IND_ALIGN_RIGHT, 0, 1},
@@ -220,8 +226,7 @@ static void writers_csv_json_terminal(void **state)
  * rows stand apart once one of them takes more lines; with no limit every row is one line. */
 static ind_doc *sentence_table(void)
 {
-    ind_doc_meta meta = {"T", NULL, NULL, NULL, "indikator test", NULL, IND_LANG_SV};
-    ind_doc *doc = ind_doc_new(&meta);
+    ind_doc *doc = test_doc();
     static const ind_doc_column cols[] = {
         {"unit", "Namn", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1},
         {"value", "Värde", IND_CELL_NUMBER, IND_ALIGN_RIGHT, 0, 1},
@@ -281,8 +286,7 @@ static void terminal_width(void **state)
 
     /* a hierarchy's indent is kept on every line; a heading breaks at its soft hyphen; a
      * paragraph is broken at spaces too, and after a hyphen inside a word */
-    ind_doc_meta meta = {"T", NULL, NULL, NULL, "indikator test", NULL, IND_LANG_SV};
-    doc = ind_doc_new(&meta);
+    doc = test_doc();
     static const ind_doc_column text[] = {{"text", "Text", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1}};
     ind_doc_table *t = ind_doc_table_new(doc, text, 1, NULL);
     ind_doc_row(t);
