@@ -203,6 +203,7 @@ ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err)
 #define TEXT_FLOOR 6        /* ... and on a terminal too narrow even for that, here, words
                                broken where the line ends */
 
+/* Is p a soft hyphen (U+00AD, paper's hint where a word may break)? */
 static int soft_hyphen(const char *p) { return (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xAD; }
 
 /* The width of n bytes of UTF-8 text in terminal columns: code points, soft hyphens (paper's
@@ -273,6 +274,7 @@ static void put_text(line_out *o, const char *s, size_t n)
     }
 }
 
+/* Ends the line: the held-back spaces are dropped. */
 static void end_line(line_out *o)
 {
     o->pending = 0;
@@ -287,6 +289,7 @@ typedef struct {
     int started;
 } cell_lines;
 
+/* c at the start of text, its indent the text's leading spaces. */
 static void cell_lines_start(cell_lines *c, const char *text)
 {
     c->rest = text;
@@ -623,6 +626,9 @@ static ind_status left_out_note(const term_col *tc, size_t nc, ind_lang lang, si
     return text_block(f, "", note, columns, err);
 }
 
+/* A table for a terminal in columns characters (0: no limit): its caption, headings, a rule,
+ * the rows (apart by a blank line when one takes several lines), and the note of the columns
+ * left out. */
 static ind_status terminal_table(const ind_doc *doc, const ind_doc_table *t, size_t columns, FILE *f, ind_error *err)
 {
     ind_lang lang = ind_doc_get_meta(doc)->lang;
