@@ -37,6 +37,7 @@ typedef struct {
     int format_given;
     ind_lang lang;
     int quiet;
+    int wide;             /* --wide: every column of a terminal table, however wide */
     /* filters */
     const char *units[CLI_MAX_LIST]; /* --unit values split at commas (cli_units_resolve) */
     int unit_count;
@@ -218,6 +219,10 @@ const char *cli_embedded(const char *which, unsigned long *size);
  * format (--format, else by the file's extension). Returns 0 or an exit code. */
 #include "doc.h"
 int cli_emit(const ind_doc *doc, const cli_opts *opt);
+/* The width terminal tables are written in: 0 (no limit) with --wide; else the
+ * terminal's columns when standard output is one (and -o is not given), else
+ * $COLUMNS, else 100. */
+size_t cli_columns(const cli_opts *opt);
 /* The format to write: --format, else the extension of -o, else the first of
  * can (n of them). A format not in can, a file name whose extension names no
  * format, or bytes (xlsx) to a terminal is a usage error: its message lists

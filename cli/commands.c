@@ -18,7 +18,7 @@ int cmd_chart(cli_opts *opt);
 /* How every command that reads data reads it; how a command that writes a
  * table writes it, and in which formats. */
 #define INPUT " demo kolada kpi-meta municipality-meta catalog no-catalog encoding"
-#define TABLE_OUTPUT " format output"
+#define TABLE_OUTPUT " format output wide"
 #define TABLE_FORMATS "table csv json csv-sv xlsx"
 
 /* The notes several commands share. */

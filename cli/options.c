@@ -15,7 +15,7 @@ enum {
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
     O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION,
-    O_OVERDISPERSION, O_PAIRS
+    O_OVERDISPERSION, O_PAIRS, O_WIDE
 };
 
 #define ARG required_argument
@@ -78,6 +78,8 @@ static const cli_option options[] = {
      "write to FILE (atomically) instead of standard output", NULL},
     {"format", 0, ARG, O_FORMAT, CLI_G_OUTPUT, 0, "FORMAT", "FORMAT", "%s; annars efter filändelsen i -o",
      "%s; else by the extension of -o", NULL},
+    {"wide", 0, NOARG, O_WIDE, CLI_G_OUTPUT, 0, NULL, NULL, "visa alla kolumner, oavsett bredd",
+     "show every column, whatever the width", NULL},
     {"title", 0, ARG, O_TITLE, CLI_G_OUTPUT, 0, "TEXT", "TEXT", "diagrammets titel", "the chart's title", NULL},
     {"caption", 0, ARG, O_CAPTION, CLI_G_OUTPUT, 0, "TEXT", "TEXT", "källraden under diagrammet (standard: filerna som lästs)",
      "the source line under the chart (default: the files read)", NULL},
@@ -392,6 +394,7 @@ static int set_output(int c, const char *name, const char *arg, cli_opts *opt)
         return 0;
     case O_ZOOM: opt->zoom = 1; return 0;
     case O_TRENDLINE: opt->trendline = 1; return 0;
+    case O_WIDE: opt->wide = 1; return 0;
     }
     return 0;
 }

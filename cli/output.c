@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -159,6 +160,21 @@ int cli_output_format(const cli_opts *opt, const ind_out_format *can, size_t n, 
     return 0;
 }
 
+size_t cli_columns(const cli_opts *opt)
+{
+    if (opt->wide)
+        return 0;
+    struct winsize ws;
+    if (!opt->output && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *env = getenv("COLUMNS");
+    char *end;
+    long n = env ? strtol(env, &end, 10) : 0;
+    if (env && *env && !*end && n > 0 && n <= 10000)
+        return (size_t)n;
+    return 100;
+}
+
 int cli_emit(const ind_doc *doc, const cli_opts *opt)
 {
     static const ind_out_format can[] = {IND_OUT_TERMINAL, IND_OUT_CSV, IND_OUT_JSON, IND_OUT_CSV_SV, IND_OUT_XLSX};
@@ -173,7 +189,8 @@ int cli_emit(const ind_doc *doc, const cli_opts *opt)
     if (opt->output) {
         if ((rc = out_check_not_input(opt, opt->output)) != 0)
             return rc;
-        return ind_doc_write(doc, fmt, opt->output, NULL, NULL, &err) == IND_OK ? 0 : cli_fail(&err);
+        return ind_doc_write_fit(doc, fmt, opt->output, NULL, cli_columns(opt), NULL, &err) == IND_OK ? 0
+                                                                                                  : cli_fail(&err);
     }
-    return ind_doc_write(doc, fmt, NULL, stdout, NULL, &err) == IND_OK ? 0 : cli_fail(&err);
+    return ind_doc_write_fit(doc, fmt, NULL, stdout, cli_columns(opt), NULL, &err) == IND_OK ? 0 : cli_fail(&err);
 }

@@ -8,14 +8,15 @@
 typedef struct {
     const char *key, *label_sv, *label_en;
     ind_cell_kind kind;
-    int shown; /* shown to people; 0: machine formats only */
+    int shown; /* shown to people; 0: machine formats only; 2, 3, …: left out first on a
+                  narrow terminal (ind_doc_column) */
 } ind_colspec;
 
 /* The year-end prognosis beside a tertial's outcome (status, flag): these
  * columns last in a table, filled by ind_build_prognosis_cells. */
 #define IND_PROGNOSIS_COLSPEC                                                                  \
     {"prognosis", "Helårsprognos (kod)", "Year-end prognosis (code)", IND_CELL_TEXT, 0},         \
-    {"prognosis_label", "Helårsprognos", "Year-end prognosis", IND_CELL_TEXT, 1},                \
+    {"prognosis_label", "Helårsprognos", "Year-end prognosis", IND_CELL_TEXT, 2},                \
     {"prognosis_value", "Prognos för helåret", "Year-end forecast", IND_CELL_NUMBER, 0},         \
     {"prognosis_lo", "Prognos nedre", "Forecast low", IND_CELL_NUMBER, 0},                       \
     {"prognosis_hi", "Prognos övre", "Forecast high", IND_CELL_NUMBER, 0},                       \

@@ -125,7 +125,9 @@ typedef struct {
     ind_cell_kind kind;/* what its cells hold (machine typing: quoted text or a number) */
     ind_align align;
     double width;      /* relative width on paper; 0 = 1 */
-    int shown;         /* shown to people (terminal, paper); 0: machine formats only */
+    int shown;         /* shown to people (terminal, paper): 0, machine formats only; 1, always;
+                          2, 3, …: on a terminal too narrow for every column, left out to make
+                          room, the highest first (the rightmost of equals) */
 } ind_doc_column;
 
 typedef struct ind_doc_table ind_doc_table;

@@ -8,7 +8,7 @@
 #include "compare.h"
 
 static const ind_colspec compare_columns[] = {
-    {"row", "Rad", "Row", IND_CELL_TEXT, 1},
+    {"row", "Rad", "Row", IND_CELL_TEXT, 2},
     {"unit", "Enhet", "Unit", IND_CELL_TEXT, 1},
     {"unit_b", "Mot", "Against", IND_CELL_TEXT, 1},
     {"test", "Test", "Test", IND_CELL_TEXT, 0},
@@ -16,11 +16,11 @@ static const ind_colspec compare_columns[] = {
     {"statistic", "Statistika", "Statistic", IND_CELL_NUMBER, 0},
     {"df", "fg", "df", IND_CELL_NUMBER, 0},
     {"df2", "fg2", "df2", IND_CELL_NUMBER, 0},
-    {"p", "p", "p", IND_CELL_NUMBER, 1},
+    {"p", "p", "p", IND_CELL_NUMBER, 3},
     {"p_adjusted", "p just.", "p adj.", IND_CELL_NUMBER, 1},
-    {"n", "n", "n", IND_CELL_NUMBER, 1},
+    {"n", "n", "n", IND_CELL_NUMBER, 4},
     {"numerator", "Täljare", "Numerator", IND_CELL_NUMBER, 0},
-    {"estimate", "Skattning", "Estimate", IND_CELL_NUMBER, 1},
+    {"estimate", "Skattning", "Estimate", IND_CELL_NUMBER, 2},
     {"ci_lo", "KI nedre", "CI low", IND_CELL_NUMBER, 0},
     {"ci_hi", "KI övre", "CI high", IND_CELL_NUMBER, 0},
     {"difference", "Skillnad", "Difference", IND_CELL_NUMBER, 0},

@@ -58,7 +58,7 @@ static flagged *collect(const ind_dataset *ds, const ind_opts *o, size_t *count)
 }
 
 static const ind_colspec flag_columns[] = {
-    {"rank", "#", "#", IND_CELL_INTEGER, 1},
+    {"rank", "#", "#", IND_CELL_INTEGER, 2},
     {"unit", "Enhet", "Unit", IND_CELL_TEXT, 1},
     {"indicator", "Indikator", "Indicator", IND_CELL_TEXT, 0},
     {"period", "Period", "Period", IND_CELL_TEXT, 1},
@@ -68,7 +68,7 @@ static const ind_colspec flag_columns[] = {
     {"verdict", "Bedömning", "Verdict", IND_CELL_TEXT, 0},
     {"verdict_label", "Bedömning", "Verdict", IND_CELL_TEXT, 0},
     {"gap", "Avstånd", "Gap", IND_CELL_NUMBER, 0},
-    {"gap_relative", "Avstånd rel.", "Gap rel.", IND_CELL_NUMBER, 1},
+    {"gap_relative", "Avstånd rel.", "Gap rel.", IND_CELL_NUMBER, 3},
     {"change", "Förändring", "Change", IND_CELL_NUMBER, 0},
     {"change_direction", "Riktning", "Direction", IND_CELL_TEXT, 0},
     {"rule", "Regel", "Rule", IND_CELL_TEXT, 0},

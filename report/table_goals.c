@@ -7,19 +7,19 @@
 
 static const ind_colspec goal_columns[] = {
     {"unit", "Enhet", "Unit", IND_CELL_TEXT, 1},
-    {"year", "År", "Year", IND_CELL_INTEGER, 1},
+    {"year", "År", "Year", IND_CELL_INTEGER, 2},
     {"id", "Mål", "Goal", IND_CELL_TEXT, 1},
     {"level", "Nivå", "Level", IND_CELL_TEXT, 0},
     {"text", "Text", "Text", IND_CELL_TEXT, 1},
-    {"met", "Helt", "Met", IND_CELL_INTEGER, 1},
-    {"partly", "Delvis", "Partly", IND_CELL_INTEGER, 1},
-    {"not_met", "Inte", "Not met", IND_CELL_INTEGER, 1},
-    {"unjudged", "Ej bedömda", "Unjudged", IND_CELL_INTEGER, 1},
+    {"met", "Helt", "Met", IND_CELL_INTEGER, 3},
+    {"partly", "Delvis", "Partly", IND_CELL_INTEGER, 3},
+    {"not_met", "Inte", "Not met", IND_CELL_INTEGER, 3},
+    {"unjudged", "Ej bedömda", "Unjudged", IND_CELL_INTEGER, 4},
     {"proposed", "Förslag", "Proposed", IND_CELL_TEXT, 0},
     {"proposed_label", "Förslag", "Proposed", IND_CELL_TEXT, 1},
     {"recorded", "Registrerad", "Recorded", IND_CELL_TEXT, 0},
     {"recorded_label", "Registrerad", "Recorded", IND_CELL_TEXT, 1},
-    {"disagrees", "Avviker", "Disagrees", IND_CELL_INTEGER, 1},
+    {"disagrees", "Avviker", "Disagrees", IND_CELL_INTEGER, 2},
 };
 
 /* A goal without a unit belongs to every unit; otherwise its unit must be among the units asked for. */

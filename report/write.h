@@ -37,7 +37,18 @@ typedef struct {
 ind_status ind_doc_write(const ind_doc *doc, ind_out_format fmt, const char *path, FILE *stream,
                          ind_write_result *result, ind_error *err);
 
+/* ind_doc_write with the terminal writer's line width (ind_write_terminal_fit); the
+ * other formats do not use it. */
+ind_status ind_doc_write_fit(const ind_doc *doc, ind_out_format fmt, const char *path, FILE *stream, size_t columns,
+                             ind_write_result *result, ind_error *err);
+
 /* The writers, each on an open stream (the PDF writer on a stream too). */
+/* Text for a terminal, every table in columns characters: where the columns at their
+ * natural widths do not fit, those marked to go first (ind_doc_column.shown 2, 3, …)
+ * are left out and named in a line under the table, and text is broken into lines
+ * within its column; nothing is cut. columns 0: no limit, each row on one line. */
+ind_status ind_write_terminal_fit(const ind_doc *doc, FILE *f, size_t columns, ind_error *err);
+/* ind_write_terminal_fit with no limit. */
 ind_status ind_write_terminal(const ind_doc *doc, FILE *f, ind_error *err);
 ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err);
 ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err);

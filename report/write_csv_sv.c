@@ -15,15 +15,15 @@ const char *ind_write_sheet_label(const ind_doc_table *t, size_t j, char *buf, s
     const char *label = label_of(c);
     /* the column that keeps a repeated label: the first shown one, else the first */
     size_t keeper = j, n = ind_doc_table_columns(t);
-    int keeper_shown = c->shown, repeated = 0;
+    int keeper_shown = c->shown != 0, repeated = 0; /* 2, 3, …: shown too */
     for (size_t k = 0; k < n; k++) {
         const ind_doc_column *o = ind_doc_table_column(t, k);
         if (k == j || strcasecmp(label_of(o), label) != 0)
             continue;
         repeated = 1;
-        if ((o->shown && !keeper_shown) || (o->shown == keeper_shown && k < keeper)) {
+        if ((o->shown && !keeper_shown) || ((o->shown != 0) == keeper_shown && k < keeper)) {
             keeper = k;
-            keeper_shown = o->shown;
+            keeper_shown = o->shown != 0;
         }
     }
     if (repeated && keeper != j)

@@ -16,6 +16,8 @@ Writes, next to this script:
     goals.csv                         goal hierarchy with VB 2025 assessments
     vb-2026-hemtjansten-norr.csv      VB-table form, VB 2026 (Windows-1252)
     vb-2025-hemtjansten-norr.csv      VB-table form, VB 2025 (Windows-1252)
+    ils-export-vb-2025.csv            VB-table form with an Enhet column, two
+                                      units, VB 2025 (UTF-8 with BOM)
 
 Python 3 standard library only.  The output is byte-identical on every run:
 one random.Random(SEED) stream drawn only through .random() (whose sequence
@@ -1089,15 +1091,58 @@ def write_vb(vb_year):
     write_text(path, buf.getvalue(), encoding='cp1252')
 
 
+# An export from the follow-up system (ILS) of several units' VB tables in one
+# file: the VB-table form with an Enhet column, as Excel saves it ("CSV UTF-8":
+# a byte-order mark, semicolons, CRLF).
+ILS_UNITS = ['Vuxenenheten', 'Familjeenheten']
+
+
+def write_ils(vb_year):
+    prev = vb_year - 1
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=';', lineterminator='\r\n')
+    w.writerow(['Enhet', 'Indikator', 'Periodens utfall', 'Utfall män/pojkar',
+                'Utfall kvinnor/flickor', 'Periodens utfall VB %d' % prev,
+                'Årsmål', 'KF:s årsmål', 'Period'])
+    by_id = {name(ind): ind for ind in CAT}
+    n = 0
+    for unit in ILS_UNITS:
+        got = {}
+        for r in ROWS:
+            if r['unit'] == unit:
+                got[(r['indicator'], r['period'], r['gender'])] = r
+        for nm in sorted({k[0] for k in got}):
+            ind = by_id[nm]
+            tert = CAT[ind]['periodicity'] == 'tertial'
+            cur = '%d-T3' % vb_year if tert else str(vb_year)
+            old = '%d-T3' % prev if tert else str(prev)
+            t_cur = got.get((nm, cur, 'T'))
+            if t_cur is None:
+                continue
+
+            def val(period, g):
+                r = got.get((nm, period, g))
+                return vb_value(ind, r['value']) if r else ''
+            w.writerow([unit, nm, val(cur, 'T'), val(cur, 'M'), val(cur, 'K'),
+                        val(old, 'T'), t_cur['target'], t_cur['kf_target'],
+                        'VB %d' % vb_year])
+            n += 1
+    write_text(os.path.join(HERE, 'ils-export-vb-%d.csv' % vb_year),
+               '\ufeff' + buf.getvalue())
+    return n
+
+
 def main():
     rows = write_demo()
     ng = write_goals()
     write_vb(2026)
     write_vb(2025)
+    ni = write_ils(2025)
     print('demo.csv: %d rows, %d units, %d indicators' % (
         len(rows), len({r['unit'] for r in rows}),
         len({r['indicator'] for r in rows})))
     print('goals.csv: %d rows' % ng)
+    print('ils-export-vb-2025.csv: %d rows' % ni)
     for g in sorted(ASSESSMENT):
         print('  %-6s %s' % (g, ASSESSMENT[g]))
 

@@ -253,34 +253,54 @@ def check_vb(path, unit, year):
     if not 10 <= len(rows) - 1 <= 15:
         err('%s: %d rows' % (path, len(rows) - 1))
     for r in rows[1:]:
-        if len(r) != 8:
-            err('%s: %d fields' % (path, len(r)))
-            continue
-        ind = r[0]
-        c = BY_NAME.get(ind)
-        if c is None:
-            err('%s: %r not in catalogue' % (path, ind))
-            continue
-        if r[7] != 'VB %d' % year:
-            err('%s: period %r' % (path, r[7]))
-        tert = c['periodicity'] == 'tertial'
-        cur = '%d-T3' % year if tert else str(year)
-        old = '%d-T3' % (year - 1) if tert else str(year - 1)
-        for col, per, gen in ((1, cur, 'T'), (2, cur, 'M'), (3, cur, 'K'),
-                              (4, old, 'T')):
-            d = cells.get((unit, ind, per, gen))
-            dv = float(d['value']) if d and d['value'] else None
-            if sv_number(r[col]) != dv:
-                err('%s: %s col %d: %r vs demo %r' % (path, ind, col, r[col], dv))
-        t = cells[(unit, ind, cur, 'T')]
-        if r[5] != t['target'] or r[6] != t['kf_target']:
-            err('%s: %s: targets differ from demo.csv' % (path, ind))
+        check_vb_row(path, unit, year, r)
+
+
+def check_vb_row(path, unit, year, r):
+    """One row of the VB-table form against demo.csv: outcomes and targets."""
+    if len(r) != 8:
+        err('%s: %d fields' % (path, len(r)))
+        return
+    ind = r[0]
+    c = BY_NAME.get(ind)
+    if c is None:
+        err('%s: %r not in catalogue' % (path, ind))
+        return
+    if r[7] != 'VB %d' % year:
+        err('%s: period %r' % (path, r[7]))
+    tert = c['periodicity'] == 'tertial'
+    cur = '%d-T3' % year if tert else str(year)
+    old = '%d-T3' % (year - 1) if tert else str(year - 1)
+    for col, per, gen in ((1, cur, 'T'), (2, cur, 'M'), (3, cur, 'K'),
+                          (4, old, 'T')):
+        d = cells.get((unit, ind, per, gen))
+        dv = float(d['value']) if d and d['value'] else None
+        if sv_number(r[col]) != dv:
+            err('%s: %s col %d: %r vs demo %r' % (path, ind, col, r[col], dv))
+    t = cells[(unit, ind, cur, 'T')]
+    if r[5] != t['target'] or r[6] != t['kf_target']:
+        err('%s: %s: targets differ from demo.csv' % (path, ind))
+
+
+def check_ils(path, year):
+    """The ILS export: UTF-8 with a BOM, CRLF, the VB-table form after an Enhet column."""
+    raw = open(path, 'rb').read()
+    if not raw.startswith(b'\xef\xbb\xbf') or b'\r\n' not in raw:
+        err('%s: expected a UTF-8 byte-order mark and CRLF line ends' % path)
+    rows = list(csv.reader(io.StringIO(raw.decode('utf-8-sig')), delimiter=';'))
+    if rows[0] != ['Enhet'] + [c.format(prev=year - 1) for c in VB_COLS]:
+        err('%s: header %r' % (path, rows[0]))
+    if not 20 <= len(rows) - 1 <= 30 or len({r[0] for r in rows[1:]}) != 2:
+        err('%s: %d rows, expected 20-30 of two units' % (path, len(rows) - 1))
+    for r in rows[1:]:
+        check_vb_row(path, r[0], year, r[1:])
 
 
 check_vb(os.path.join(HERE, 'vb-2026-hemtjansten-norr.csv'), 'Hemtjänsten Norr',
          2026)
 check_vb(os.path.join(HERE, 'vb-2025-hemtjansten-norr.csv'), 'Hemtjänsten Norr',
          2025)
+check_ils(os.path.join(HERE, 'ils-export-vb-2025.csv'), 2025)
 
 # ------------------------------------------------------------- report
 units = sorted({r['unit'] for r in DATA})

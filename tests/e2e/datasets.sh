@@ -18,9 +18,10 @@ while IFS= read -r f; do
     sed 's/^/    /' "$WORK/check.err"
   fi
 done < <(find "$SRC/datasets" -name '*.csv' | sort)
-# the demo's VB tables agree with demo.csv where they overlap
+# the demo's VB tables and ILS export agree with demo.csv where they overlap
 if "$BIN" check -q "$SRC/datasets/demo/demo.csv" "$SRC/datasets/demo/vb-2025-hemtjansten-norr.csv" \
-     "$SRC/datasets/demo/vb-2026-hemtjansten-norr.csv" --unit "Hemtjänsten Norr" >/dev/null; then
+     "$SRC/datasets/demo/vb-2026-hemtjansten-norr.csv" "$SRC/datasets/demo/ils-export-vb-2025.csv" \
+     --unit "Hemtjänsten Norr" >/dev/null; then
   ok
 else
   bad "demo.csv and the VB tables disagree"

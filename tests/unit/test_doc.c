@@ -155,10 +155,16 @@ static void cells_for_machines(void **state)
 
 /* ---- writers ---------------------------------------------------------------------- */
 
-static ind_doc *small_table(void)
+/* An empty Swedish document titled "T". */
+static ind_doc *test_doc(void)
 {
     ind_doc_meta meta = {"T", NULL, NULL, NULL, "indikator test", NULL, IND_LANG_SV};
-    ind_doc *doc = ind_doc_new(&meta);
+    return ind_doc_new(&meta);
+}
+
+static ind_doc *small_table(void)
+{
+    ind_doc *doc = test_doc();
     static const ind_doc_column cols[] = {
         {"unit", "Enhet", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1},
         {"value", "Utfall", IND_CELL_NUMBER, IND_ALIGN_RIGHT, 0, 1},
@@ -212,6 +218,109 @@ static void writers_csv_json_terminal(void **state)
     free(csv);
     free(json);
     free(text);
+    ind_doc_free(doc);
+}
+
+/* The terminal writer at a width: a column marked to go first (shown 3) is left out and named
+ * under the table, a sentence is broken at spaces within its column, numbers align right,
+ * rows stand apart once one of them takes more lines; with no limit every row is one line. */
+static ind_doc *sentence_table(void)
+{
+    ind_doc *doc = test_doc();
+    static const ind_doc_column cols[] = {
+        {"unit", "Namn", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1},
+        {"value", "Värde", IND_CELL_NUMBER, IND_ALIGN_RIGHT, 0, 1},
+        {"n", "Extra", IND_CELL_INTEGER, IND_ALIGN_RIGHT, 0, 3},
+        {"sentence", "Mening", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1},
+    };
+    ind_doc_table *t = ind_doc_table_new(doc, cols, 4, NULL);
+    ind_doc_row(t);
+    ind_doc_text(t, "Norr");
+    ind_doc_number(t, 6.75, 1, IND_UNIT_PERCENT);
+    ind_doc_integer(t, 22);
+    ind_doc_text(t, "Utfallet är lägre än årsmålet och det är en lång mening.");
+    ind_doc_row(t);
+    ind_doc_text(t, "Väst");
+    ind_doc_number(t, NAN, 1, IND_UNIT_PERCENT);
+    ind_doc_integer(t, 3);
+    ind_doc_text(t, "Kort.");
+    return doc;
+}
+
+static char *write_fit(const ind_doc *doc, size_t columns)
+{
+    char *s = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&s, &n);
+    ind_error err;
+    assert_int_equal(ind_write_terminal_fit(doc, f, columns, &err), IND_OK);
+    fclose(f);
+    return s;
+}
+
+static void terminal_width(void **state)
+{
+    (void)state;
+    ind_doc *doc = sentence_table();
+    /* at 30 columns the comfortable widths (4, 5, 5, 16 and three gaps of 2) are 36: Extra
+     * goes; the sentence gets 16 and the one column left over */
+    char *narrow = write_fit(doc, 30);
+    assert_string_equal(narrow, "Namn  Värde  Mening\n"
+                                "──────────────────────────────\n"
+                                "Norr  6,8\u00a0%  Utfallet är lägre\n"
+                                "             än årsmålet och\n"
+                                "             det är en lång\n"
+                                "             mening.\n"
+                                "\n"
+                                "Väst      –  Kort.\n"
+                                "Kolumner som inte fick plats:\n"
+                                "Extra. Med\u00a0--wide visas alla.\n");
+    char *wide = write_fit(doc, 0);
+    assert_string_equal(wide, "Namn  Värde  Extra  Mening\n"
+                              "────────────────────────────────────────────────────────────────────────────\n"
+                              "Norr  6,8\u00a0%     22  Utfallet är lägre än årsmålet och det är en lång mening.\n"
+                              "Väst      –      3  Kort.\n");
+    free(narrow);
+    free(wide);
+    ind_doc_free(doc);
+
+    /* a hierarchy's indent is kept on every line; a heading breaks at its soft hyphen; a
+     * paragraph is broken at spaces too, and after a hyphen inside a word */
+    doc = test_doc();
+    static const ind_doc_column text[] = {{"text", "Text", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1}};
+    ind_doc_table *t = ind_doc_table_new(doc, text, 1, NULL);
+    ind_doc_row(t);
+    ind_doc_text_indented(t, "Barn och unga får stöd", 1);
+    static const ind_doc_column hyphen[] = {{"p", "Helårs\u00adprognos", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1}};
+    t = ind_doc_table_new(doc, hyphen, 1, NULL);
+    ind_doc_row(t);
+    ind_doc_text(t, "Öka");
+    ind_doc_paragraph(doc, "Ett stycke som är längre än raden.");
+    ind_doc_paragraph(doc, "Andel granskade ärenden där FREDA-kortfrågor ställts");
+    char *lines = write_fit(doc, 12);
+    assert_string_equal(lines, "Text\n"
+                               "────────────\n"
+                               "  Barn och\n"
+                               "  unga får\n"
+                               "  stöd\n"
+                               "\n"
+                               "Helårs-\n"
+                               "prognos\n"
+                               "────────────\n"
+                               "Öka\n"
+                               "\n"
+                               "Ett stycke\n"
+                               "som är\n"
+                               "längre än\n"
+                               "raden.\n"
+                               "\n"
+                               "Andel\n"
+                               "granskade\n"
+                               "ärenden där\n"
+                               "FREDA-\n" /* after a hyphen inside a word */
+                               "kortfrågor\n"
+                               "ställts\n");
+    free(lines);
     ind_doc_free(doc);
 }
 
@@ -456,6 +565,7 @@ int main(void)
         cmocka_unit_test(cells_for_people),
         cmocka_unit_test(cells_for_machines),
         cmocka_unit_test(writers_csv_json_terminal),
+        cmocka_unit_test(terminal_width),
         cmocka_unit_test(writer_pdf_atomic),
         cmocka_unit_test(writers_for_spreadsheets),
         cmocka_unit_test_setup_teardown(vb_of_one_unit, setup, teardown),
