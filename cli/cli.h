@@ -120,8 +120,9 @@ typedef struct {
 } cli_data;
 
 /* Loads the catalogue and every data file (or the embedded demo), finishes the
- * dataset, and prints any error to stderr. Returns 0 or an exit code. */
-int cli_load(const cli_opts *opt, cli_data *data);
+ * dataset, finds the --unit and --indicator names in it (cli_resolve_names),
+ * and prints any error to stderr. Returns 0 or an exit code. */
+int cli_load(cli_opts *opt, cli_data *data);
 void cli_data_free(cli_data *data);
 /* The language of messages (from --lang, read before anything is printed). */
 void cli_set_lang(ind_lang lang);
@@ -130,6 +131,20 @@ ind_lang cli_lang(void);
 int cli_fail(const ind_error *err);
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_note(const cli_opts *opt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- names (names.c) ------------------------------------------------------ */
+
+/* Finds each --unit and --indicator in the data by the one rule of
+ * ind_text_find (byte for byte, else without case, else without diacritics;
+ * an indicator also by its catalogue id and aliases) and puts the data's own
+ * spelling in its place (pointing into ds, so valid while ds is). Returns 0;
+ * 2 after a message naming the closest names ("Menade du Vuxenenheten?")
+ * when a name is unknown; 1 after a message naming two when it is ambiguous. */
+int cli_resolve_names(cli_opts *opt, const ind_dataset *ds);
+/* "Did you mean": the names[0..n) closest to query (a few edits away, or
+ * holding it), joined as a choice in the message language ("status",
+ * "a, b eller c") into buf. Returns how many (at most 5); 0 leaves buf "". */
+size_t cli_suggest(const char *query, const char *const *names, size_t n, char *buf, size_t size);
 
 /* Does a series pass the --unit/--indicator/--gender filters? */
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
@@ -199,8 +214,9 @@ void cli_lib_opts(const cli_opts *opt, ind_opts *o);
 /* What the builders read: the loaded data and the names of its files. */
 #include "build.h"
 ind_build_input cli_build_input(const cli_data *data);
-/* The goals: the --goals files, or the demo's with the demo data; errors printed, *rc set. */
-ind_goals *cli_load_goals(const cli_opts *opt, int *rc);
+/* The goals: the --goals files, or the demo's with the demo data, their units
+ * spelt as in ds (ind_goals_match_units); errors printed, *rc set. */
+ind_goals *cli_load_goals(const cli_opts *opt, const ind_dataset *ds, int *rc);
 
 /* The decimals to show for a series' values. */
 int cli_decimals(const ind_series *s);

@@ -247,8 +247,13 @@ static int trend_batch(cli_opts *opt)
 int cmd_chart(cli_opts *opt)
 {
     ind_chart_kind kind;
-    if (ind_chart_kind_parse(opt->kind, &kind))
+    if (ind_chart_kind_parse(opt->kind, &kind)) {
+        static const char *const kinds[] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
+        char list[128];
+        if (cli_suggest(opt->kind, kinds, sizeof kinds / sizeof kinds[0], list, sizeof list))
+            return cli_error(1, "unknown chart \"%s\". Did you mean %s?", opt->kind, list);
         return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
+    }
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
     struct stat sb;

@@ -56,7 +56,7 @@ int cmd_report(cli_opts *opt)
         cli_data_free(&data);
         return rc;
     }
-    ind_goals *goals = cli_load_goals(opt, &rc);
+    ind_goals *goals = cli_load_goals(opt, data.ds, &rc);
     ind_opts o;
     cli_lib_opts(opt, &o);
     ind_build_input in = {data.ds, goals, data.names, (size_t)data.file_count, data.reports, "indikator " IND_VERSION,

@@ -6,7 +6,18 @@
 
 /* Sorted by the English format (strcmp), for a binary search. */
 static const ind_msg catalogue[] = {
+    {"indicator \"%s\" matches both \"%s\" and \"%s\"; write the name as in the data", "indikatorn \"%s\" passar både \"%s\" och \"%s\"; skriv namnet som det står i data"},
     {"out of memory", "slut på minne"},
+    {"the unit \"%s\" of goal \"%s\" matches both \"%s\" and \"%s\" in the data; write it as the data does", "enheten \"%s\" för målet \"%s\" passar både \"%s\" och \"%s\" i data; skriv den som den står i data"},
+    {"unit \"%s\" matches both \"%s\" and \"%s\"; write the name as in the data", "enheten \"%s\" passar både \"%s\" och \"%s\"; skriv namnet som det står i data"},
+    {"unknown chart \"%s\". Did you mean %s?", "okänt diagram \"%s\". Menade du %s?"},
+    {"unknown command \"%s\"", "okänt kommando \"%s\""},
+    {"unknown command \"%s\". Did you mean %s?", "okänt kommando \"%s\". Menade du %s?"},
+    {"unknown indicator \"%s\". Did you mean %s?", "okänd indikator \"%s\". Menade du %s?"},
+    {"unknown indicator \"%s\": no data for it (see 'indikator check' for the list)", "okänd indikator \"%s\": data har inga värden för den (se listan i 'indikator check')"},
+    {"unknown unit \"%s\". Did you mean %s?", "okänd enhet \"%s\". Menade du %s?"},
+    {"unknown unit \"%s\": the data has %zu units (see 'indikator check' for the list)", "okänd enhet \"%s\": data har %zu enheter (se listan i 'indikator check')"},
+    {"unknown unit \"%s\"; the data's units: %s", "okänd enhet \"%s\"; enheterna i data är %s"},
 };
 #define COUNT (sizeof catalogue / sizeof catalogue[0])
 

@@ -339,16 +339,16 @@ check_rc "compare --adjust bogus: exit 1" 1 '--adjust' "$BIN" compare --demo --i
 check_rc "compare --overdispersion bogus: exit 1" 1 '--overdispersion: "yes" is not auto or none' \
     "$BIN" compare --demo --indicator ami --overdispersion yes
 check_rc "trend --pairs: not an option of trend" 1 '--pairs is not an option' "$BIN" trend --demo --pairs
-check_rc "compare --indicator unknown: exit 2" 2 'unknown indicator "Finns inte"' \
+check_rc "compare --indicator unknown: exit 2" 2 'okänd indikator "Finns inte"' \
     "$BIN" compare --demo --indicator "Finns inte"
-check_rc "trend --indicator unknown: exit 2" 2 'unknown indicator' "$BIN" trend --demo --indicator "Finns inte"
+check_rc "trend --indicator unknown: exit 2" 2 'okänd indikator' "$BIN" trend --demo --indicator "Finns inte"
 check_rc "compare without --indicator: exit 1" 1 'exactly one --indicator' "$BIN" compare --demo
 check_rc "compare with one unit: exit 1" 1 'a comparison needs two' \
     "$BIN" compare --demo --indicator ami --units Vuxenenheten
 check_rc "compare --method welch on counts: exit 1" 1 'needs value, sd and n' \
     "$BIN" compare --demo --indicator "$FREDA" --method welch
 check_rc "compare --gender all: exit 1" 1 'one gender' "$BIN" compare --demo --indicator ami --gender all
-check_rc "compare --period with no data: exit 1" 1 'no data for the indicator "ami" in 2030' \
+check_rc "compare --period with no data: exit 1" 1 'no data for the indicator "Aktivt Medskapandeindex" in 2030' \
     "$BIN" compare --demo --indicator ami --period 2030
 
 echo "$pass passed, $fail failed"
