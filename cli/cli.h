@@ -149,6 +149,12 @@ size_t cli_suggest(const char *query, const char *const *names, size_t n, char *
 /* Does a series pass the --unit/--indicator/--gender filters? */
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
                         int default_all_genders);
+/* Is anything selected? 0 when an observation passes the --unit, --indicator,
+ * --gender and period filters; else 2 after a message saying what was empty
+ * and, when the filters other than the periods select something, for which
+ * years the data has it: "inga utfall för år 2030 i urvalet (enhet
+ * Vuxenenheten); data finns för 2016–2026". */
+int cli_check_selection(const cli_opts *opt, const ind_dataset *ds);
 /* Does a period pass --year/--period/--from/--to? */
 int cli_period_selected(const cli_opts *opt, ind_period p);
 

@@ -190,6 +190,8 @@ static int trend_batch(cli_opts *opt)
 {
     cli_data data;
     int rc = cli_load(opt, &data);
+    if (rc == 0)
+        rc = cli_check_selection(opt, data.ds);
     if (rc) {
         cli_data_free(&data);
         return rc;
@@ -272,7 +274,7 @@ int cmd_chart(cli_opts *opt)
     if (rc)
         return rc;
     cli_data data;
-    if ((rc = cli_load(opt, &data)) != 0) {
+    if ((rc = cli_load(opt, &data)) != 0 || (rc = cli_check_selection(opt, data.ds)) != 0) {
         cli_data_free(&data);
         return rc;
     }

@@ -12,6 +12,9 @@ int cmd_goals(cli_opts *opt)
     ind_goals *goals = rc ? NULL : cli_load_goals(opt, data.ds, &rc);
     if (rc == 0) {
         cli_default_year(opt, data.ds);
+        rc = cli_check_selection(opt, data.ds);
+    }
+    if (rc == 0) {
         ind_opts o;
         cli_lib_opts(opt, &o);
         ind_build_input in = cli_build_input(&data);

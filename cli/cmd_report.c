@@ -52,7 +52,7 @@ int cmd_report(cli_opts *opt)
     if (rc || (rc = out_check_not_input(opt, opt->output)) != 0)
         return rc;
     cli_data data;
-    if ((rc = cli_load(opt, &data)) != 0) {
+    if ((rc = cli_load(opt, &data)) != 0 || (rc = cli_check_selection(opt, data.ds)) != 0) {
         cli_data_free(&data);
         return rc;
     }

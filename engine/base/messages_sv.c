@@ -7,6 +7,8 @@
 /* Sorted by the English format (strcmp), for a binary search. */
 static const ind_msg catalogue[] = {
     {"indicator \"%s\" matches both \"%s\" and \"%s\"; write the name as in the data", "indikatorn \"%s\" passar både \"%s\" och \"%s\"; skriv namnet som det står i data"},
+    {"no outcomes for %s in the selection (%s); the data has outcomes for %s", "inga utfall för %s i urvalet (%s); data finns för %s"},
+    {"no outcomes in the selection (%s): the data has none for that combination", "inga utfall i urvalet (%s): data har inga för den kombinationen"},
     {"out of memory", "slut på minne"},
     {"the unit \"%s\" of goal \"%s\" matches both \"%s\" and \"%s\" in the data; write it as the data does", "enheten \"%s\" för målet \"%s\" passar både \"%s\" och \"%s\" i data; skriv den som den står i data"},
     {"unit \"%s\" matches both \"%s\" and \"%s\"; write the name as in the data", "enheten \"%s\" passar både \"%s\" och \"%s\"; skriv namnet som det står i data"},

@@ -348,7 +348,7 @@ check_rc "compare with one unit: exit 1" 1 'a comparison needs two' \
 check_rc "compare --method welch on counts: exit 1" 1 'needs value, sd and n' \
     "$BIN" compare --demo --indicator "$FREDA" --method welch
 check_rc "compare --gender all: exit 1" 1 'one gender' "$BIN" compare --demo --indicator ami --gender all
-check_rc "compare --period with no data: exit 1" 1 'no data for the indicator "Aktivt Medskapandeindex" in 2030' \
+check_rc "compare --period with no data: exit 2" 2 'inga utfall för perioden 2030 i urvalet (indikator Aktivt Medskapandeindex); data finns för 2016' \
     "$BIN" compare --demo --indicator ami --period 2030
 
 echo "$pass passed, $fail failed"
