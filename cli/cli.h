@@ -175,6 +175,11 @@ int cli_emit(const ind_doc *doc, const cli_opts *opt);
 #include "write.h"
 int cli_output_format(const cli_opts *opt, const ind_out_format *can, size_t n, ind_out_format *fmt);
 
+/* Does path name a folder to be made: does it end in "/" ("-o charts/")? */
+int cli_folder_name(const char *path);
+/* Makes the folder path and any parents that are missing (mkdir -p).
+ * Returns 0, or 5 after a message naming the folder. */
+int cli_make_folder(const char *path);
 /* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
 int out_file_open(ind_lockfile *lf, const char *path);
 int out_file_commit(ind_lockfile *lf); /* removes the temporary on failure */

@@ -178,7 +178,10 @@ static int batch_plan_make(const cli_opts *opt, const ind_dataset *ds, batch_pla
             rc = cli_error(4, "out of memory");
             break;
         }
-        snprintf(png, len, "%s/%s.png", opt->output, name);
+        int dir = (int)strlen(opt->output);
+        while (dir > 1 && opt->output[dir - 1] == '/') /* "charts/" as "charts" */
+            dir--;
+        snprintf(png, len, "%.*s/%s.png", dir, opt->output, name);
         snprintf(alt, len, "%s.alt.txt", png);
     }
     ind_strtab_free(taken);
@@ -203,9 +206,11 @@ static int trend_batch(cli_opts *opt)
         cli_data_free(&data);
         return rc;
     }
-    /* every name first, and none onto an input, before anything is written */
+    /* every name first, and none onto an input, before anything is written; then the folder */
     if ((rc = batch_plan_make(opt, ds, &plan)) == 0)
         rc = out_check_outputs(opt, (const char *const *)plan.paths, 2 * plan.count);
+    if (rc == 0)
+        rc = cli_make_folder(opt->output);
     if (rc) {
         batch_plan_free(&plan);
         cli_data_free(&data);
@@ -259,11 +264,16 @@ int cmd_chart(cli_opts *opt)
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
     struct stat sb;
-    if (kind == IND_CHART_TREND && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode))
+    if (cli_folder_name(opt->output) || (stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode))) {
+        if (kind != IND_CHART_TREND)
+            return cli_error(1, "-o %s is a folder; chart %s draws one file (-o FILE.png, .svg or .pdf); "
+                                "only chart trend draws a folder of charts", opt->output, opt->kind);
         return trend_batch(opt);
+    }
     const char *dot = strrchr(opt->output, '.');
     if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".svg") && strcasecmp(dot, ".pdf")))
-        return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf (or, for trend, be a folder)", opt->output);
+        return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf; for trend, -o %s/ draws a chart per "
+                            "series into that folder (made if missing)", opt->output, opt->output);
     char *alt = malloc(strlen(opt->output) + 9);
     if (!alt)
         return cli_error(4, "out of memory");

@@ -18,8 +18,11 @@ int cmd_extract(cli_opts *opt)
                                             "warnings.csv"};
         char paths[5][4200];
         const char *outs[5];
+        int dir = (int)strlen(opt->output);
+        while (dir > 1 && opt->output[dir - 1] == '/') /* "out/" as "out" */
+            dir--;
         for (int i = 0; i < 5; i++) {
-            snprintf(paths[i], sizeof paths[i], "%s/%s", opt->output, names[i]);
+            snprintf(paths[i], sizeof paths[i], "%.*s/%s", dir, opt->output, names[i]);
             outs[i] = paths[i];
         }
         int rc = out_check_outputs(opt, outs, 5);
@@ -84,6 +87,8 @@ int cmd_extract(cli_opts *opt)
                  res[i].n_goals, res[i].n_activities, res[i].n_unread, res[i].n_warnings);
         cli_progress(opt, (size_t)i + 1, (size_t)opt->file_count, opt->files[i]);
     }
+    if (rc == 0)
+        rc = cli_make_folder(opt->output); /* with its parents: -o out/2026/ */
     if (rc == 0 && ind_extract_write(ptr, (size_t)opt->file_count, opt->output, &err) != IND_OK)
         rc = cli_fail(&err);
     if (rc == 0)

@@ -6,6 +6,11 @@
 
 /* Sorted by the English format (strcmp), for a binary search. */
 static const ind_msg catalogue[] = {
+    {"-o %s is a folder; chart %s draws one file (-o FILE.png, .svg or .pdf); only chart trend draws a folder of charts", "-o %s är en mapp; chart %s ritar en fil (-o FIL.png, .svg eller .pdf); bara chart trend ritar en mapp med diagram"},
+    {"-o %s: a name ending in \"/\" is a folder, and this command writes one file; give a file name (folders are for chart trend and extract)", "-o %s: ett namn som slutar på \"/\" är en mapp, och kommandot skriver en fil; ange ett filnamn (mappar gäller chart trend och extract)"},
+    {"-o %s: the file must end in .png, .svg or .pdf; for trend, -o %s/ draws a chart per series into that folder (made if missing)", "-o %s: filnamnet måste sluta på .png, .svg eller .pdf; för trend ritar -o %s/ ett diagram per serie i den mappen (som skapas om den saknas)"},
+    {"cannot create the folder %s: %s", "kan inte skapa mappen %s: %s"},
+    {"cannot create the folder %s: %s is a file", "kan inte skapa mappen %s: %s är en fil"},
     {"indicator \"%s\" matches both \"%s\" and \"%s\"; write the name as in the data", "indikatorn \"%s\" passar både \"%s\" och \"%s\"; skriv namnet som det står i data"},
     {"no outcomes for %s in the selection (%s); the data has outcomes for %s", "inga utfall för %s i urvalet (%s); data finns för %s"},
     {"no outcomes in the selection (%s): the data has none for that combination", "inga utfall i urvalet (%s): data har inga för den kombinationen"},
