@@ -200,8 +200,22 @@ int out_check_not_input(const cli_opts *opt, const char *path);
  * else returns rc. */
 int cli_stdout_done(int rc);
 
-/* A progress bar on standard error when it is a terminal (and not --quiet). */
-void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what);
+/* ---- progress (progress.c) --------------------------------------------------- */
+
+/* One progress line on standard error for work over about a second (a report
+ * of many units, charts to a folder, many files read): drawn only when
+ * standard error is a terminal and not --quiet, from one second after the
+ * start on, at most ten times a second, and cleared at the end. */
+typedef struct {
+    int enabled, shown;
+    double start, last; /* monotonic seconds */
+    size_t total;
+    const char *label; /* what is counted: "diagram", "enheter" */
+} cli_progress;
+void cli_progress_start(cli_progress *p, const cli_opts *opt, size_t total, const char *label);
+/* done of the total are finished; item names the one at hand (a unit, a file). */
+void cli_progress_step(cli_progress *p, size_t done, const char *item);
+void cli_progress_end(cli_progress *p);
 
 
 

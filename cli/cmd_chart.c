@@ -231,6 +231,8 @@ static int trend_batch(cli_opts *opt)
     ind_period from, to;
     period_range(opt, &from, &to);
     size_t done = 0;
+    cli_progress bar;
+    cli_progress_start(&bar, opt, plan.count, opt->lang == IND_LANG_EN ? "charts" : "diagram");
     for (size_t k = 0; k < plan.count && rc == 0; k++) {
         size_t s = plan.series[k];
         const ind_series *se = ind_dataset_series(ds, s);
@@ -241,8 +243,9 @@ static int trend_batch(cli_opts *opt)
         else if (m)
             done++;
         ind_fig_trend_free(m);
-        cli_progress(opt, k + 1, plan.count, ind_dataset_str(ds, se->unit));
+        cli_progress_step(&bar, k + 1, ind_dataset_str(ds, se->unit));
     }
+    cli_progress_end(&bar);
     ind_chart_context_free(o.ctx);
     if (rc == 0)
         cli_note(opt, "%zu trend charts written to %s", done, opt->output);

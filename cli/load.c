@@ -151,14 +151,19 @@ int cli_load(cli_opts *opt, cli_data *data)
             return cli_fail(&err);
         }
     }
+    cli_progress bar;
+    cli_progress_start(&bar, opt, (size_t)opt->file_count, cli_lang() == IND_LANG_EN ? "files read" : "filer lästa");
     for (int i = 0; i < opt->file_count; i++) {
         data->names[i] = opt->files[i];
         data->file_count = i + 1;
         if (ind_ingest_file(data->ds, opt->files[i], &io, &data->reports[i], &err) != IND_OK) {
+            cli_progress_end(&bar);
             ind_kolada_meta_free(meta);
             return cli_fail(&err);
         }
+        cli_progress_step(&bar, (size_t)i + 1, opt->files[i]);
     }
+    cli_progress_end(&bar);
     ind_kolada_meta_free(meta);
     meta = NULL;
     if (ind_dataset_finish(data->ds, &err) != IND_OK)

@@ -142,20 +142,6 @@ int cli_stdout_done(int rc)
     return rc;
 }
 
-void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what)
-{
-    if (opt->quiet || !isatty(2) || total == 0)
-        return;
-    int width = 30, filled = (int)(width * done / total);
-    fprintf(stderr, "\r[");
-    for (int i = 0; i < width; i++)
-        fputs(i < filled ? "#" : " ", stderr);
-    fprintf(stderr, "] %zu/%zu %-40.40s", done, total, what ? what : "");
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
 /* ---- formats --------------------------------------------------------------------- */
 
 _Static_assert((int)OUT_TABLE == (int)IND_OUT_TERMINAL && (int)OUT_CSV == (int)IND_OUT_CSV &&
