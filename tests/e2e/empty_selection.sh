@@ -17,21 +17,9 @@ set -u
 e2e_start "$@"
 
 DEMO=$SRC/datasets/demo/demo.csv
-# expect DESC RC TEXT COMMAND...: exit RC, TEXT on standard error, nothing on standard output
-expect() {
-    local what=$1 want=$2 text=$3
-    shift 3
-    "$@" >"$WORK/x.out" 2>"$WORK/x.err"
-    local rc=$?
-    if [ "$rc" -ne "$want" ]; then
-        bad "$what: exit $rc, expected $want: $(head -c 300 "$WORK/x.err")"
-    elif ! grep -qF -- "$text" "$WORK/x.err"; then
-        bad "$what: standard error does not hold \"$text\": $(head -c 300 "$WORK/x.err")"
-    elif [ -s "$WORK/x.out" ]; then
-        bad "$what: something on standard output: $(head -c 200 "$WORK/x.out")"
-    else
-        ok
-    fi
+# none DESC RC TEXT COMMAND...: expect (harness.bash), and nothing on standard output
+none() {
+    expect "$@" && check "$1: nothing on standard output" test ! -s "$WORK/expect.out"
 }
 # years UNIT INDICATOR: "FIRST–LAST" of the demo's rows for them ("" for any)
 years() {
@@ -50,40 +38,40 @@ R=$(years "$VU" "$SJ")
 check "the demo's years for $VU, $SJ are counted" test "$R" = "2016–2026"
 WANT="inga utfall för år 2030 i urvalet (enhet $VU, indikator $SJ); data finns för $R"
 for cmd in status flag goals trend spc compare; do
-    expect "$cmd --year 2030" 2 "$WANT" "$BIN" "$cmd" --demo --year 2030 --unit vuxenenheten --indicator sjukfranvaro
+    none "$cmd --year 2030" 2 "$WANT" "$BIN" "$cmd" --demo --year 2030 --unit vuxenenheten --indicator sjukfranvaro
 done
-expect "report --year 2030" 2 "inga utfall för år 2030 i urvalet (enhet $VU); data finns för $(years "$VU" "")" \
+none "report --year 2030" 2 "inga utfall för år 2030 i urvalet (enhet $VU); data finns för $(years "$VU" "")" \
     "$BIN" report --demo --year 2030 --unit "$VU" -o "$WORK/vb.pdf"
 check "report --year 2030 wrote no file" test ! -e "$WORK/vb.pdf"
 for kind in trend spc status multiples; do
-    expect "chart $kind --year 2030" 2 "inga utfall för år 2030 i urvalet (enhet $VU" \
+    none "chart $kind --year 2030" 2 "inga utfall för år 2030 i urvalet (enhet $VU" \
         "$BIN" chart "$kind" --demo --year 2030 --unit "$VU" --indicator "$SJ" -o "$WORK/c-$kind.png"
     check "chart $kind --year 2030 wrote no file" test ! -e "$WORK/c-$kind.png"
 done
 mkdir -p "$WORK/folder"
-expect "chart trend to a folder, --from 2030" 2 "inga utfall för perioderna från 2030 i urvalet (enhet $VU)" \
+none "chart trend to a folder, --from 2030" 2 "inga utfall för perioderna från 2030 i urvalet (enhet $VU)" \
     "$BIN" chart trend --demo --from 2030 --unit "$VU" -o "$WORK/folder"
 check "the folder stays empty" test -z "$(ls -A "$WORK/folder")"
-expect "status --year 2030, every unit" 2 \
+none "status --year 2030, every unit" 2 \
     "inga utfall för år 2030 i urvalet (alla enheter och indikatorer); data finns för $(years "" "")" \
     "$BIN" status --demo --year 2030
-expect "status --year 2030 --lang en" 2 \
+none "status --year 2030 --lang en" 2 \
     "no outcomes for the year 2030 in the selection (all units and indicators); the data has outcomes for $(years "" "")" \
     "$BIN" status --demo --year 2030 --lang en
-expect "trend --from --to" 2 "inga utfall för perioderna 2030–2031 i urvalet (enhet $VU)" \
+none "trend --from --to" 2 "inga utfall för perioderna 2030–2031 i urvalet (enhet $VU)" \
     "$BIN" trend --demo --from 2030 --to 2031 --unit "$VU"
-expect "status --period" 2 "inga utfall för perioden 2012-T2 i urvalet" "$BIN" status --demo --period 2012-T2
-expect "compare --units" 2 "(enheterna Familjeenheten och $VU, indikator $SJ)" \
+none "status --period" 2 "inga utfall för perioden 2012-T2 i urvalet" "$BIN" status --demo --period 2012-T2
+none "compare --units" 2 "(enheterna Familjeenheten och $VU, indikator $SJ)" \
     "$BIN" compare --demo --indicator "$SJ" --units Familjeenheten,Vuxenenheten --year 2031
 # a unit and an indicator that exist, but not together
 OTHER="Andel barn och unga som åter blir föremål för anmälan/ansökan efter avslutad utredning"
 check "$VU has no \"$OTHER\" in the demo" bash -c "! grep -qF '$VU,$OTHER,' '$DEMO'"
-expect "a combination the data does not have" 2 \
+none "a combination the data does not have" 2 \
     "inga utfall i urvalet (enhet $VU, indikator $OTHER): data har inga för den kombinationen" \
     "$BIN" status --demo --unit "$VU" --indicator "$OTHER"
-expect "a combination (en)" 2 "no outcomes in the selection (unit $VU, indicator $OTHER): the data has none for that combination" \
+none "a combination (en)" 2 "no outcomes in the selection (unit $VU, indicator $OTHER): the data has none for that combination" \
     "$BIN" trend --demo --unit "$VU" --indicator "$OTHER" --lang en
-expect "a gender the unit does not have" 2 "(enhet $VU, kön X)" "$BIN" status --demo --unit "$VU" --gender X --year 2024
+none "a gender the unit does not have" 2 "(enhet $VU, kön X)" "$BIN" status --demo --unit "$VU" --gender X --year 2024
 
 # ---- not empty -------------------------------------------------------------------
 run status-2024 "$BIN" status --demo -q --year 2024 --unit "$VU" --indicator "$SJ" --format csv

@@ -17,20 +17,6 @@ set -u
 . "$(dirname "$0")/lib/harness.bash"
 e2e_start "$@"
 
-# expect DESC RC TEXT COMMAND...: the command exits RC and its standard error holds TEXT
-expect() {
-    local what=$1 want=$2 text=$3
-    shift 3
-    "$@" >"$WORK/x.out" 2>"$WORK/x.err"
-    local rc=$?
-    if [ "$rc" -ne "$want" ]; then
-        bad "$what: exit $rc, expected $want: $(head -c 300 "$WORK/x.err")"
-    elif ! grep -qF -- "$text" "$WORK/x.err"; then
-        bad "$what: standard error does not hold \"$text\": $(head -c 300 "$WORK/x.err")"
-    else
-        ok
-    fi
-}
 # units DESC FILE UNIT...: the CSV's unit column holds exactly these units (sorted, each once)
 units() {
     local what=$1 file=$2 got want
