@@ -192,6 +192,7 @@ typedef struct {
 
 /* Loads the catalogue and every data file (or the embedded demo), finishes the
  * dataset, resolves the --unit lists against its names (cli_units_resolve),
+ * finds the --unit and --indicator names in it (cli_resolve_names),
  * and prints any error to stderr. Returns 0 or an exit code. */
 int cli_load(cli_opts *opt, cli_data *data);
 void cli_data_free(cli_data *data);
@@ -203,9 +204,29 @@ int cli_fail(const ind_error *err);
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_note(const cli_opts *opt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* ---- names (names.c) ------------------------------------------------------ */
+
+/* Finds each --unit and --indicator in the data by the one rule of
+ * ind_text_find (byte for byte, else without case, else without diacritics;
+ * an indicator also by its catalogue id and aliases) and puts the data's own
+ * spelling in its place (pointing into ds, so valid while ds is). Returns 0;
+ * 2 after a message naming the closest names ("Menade du Vuxenenheten?")
+ * when a name is unknown; 1 after a message naming two when it is ambiguous. */
+int cli_resolve_names(cli_opts *opt, const ind_dataset *ds);
+/* "Did you mean": the names[0..n) closest to query (a few edits away, or
+ * holding it), joined as a choice in the message language ("status",
+ * "a, b eller c") into buf. Returns how many (at most 5); 0 leaves buf "". */
+size_t cli_suggest(const char *query, const char *const *names, size_t n, char *buf, size_t size);
+
 /* Does a series pass the --unit/--indicator/--gender filters? */
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
                         int default_all_genders);
+/* Is anything selected? 0 when an observation passes the --unit, --indicator,
+ * --gender and period filters; else 2 after a message saying what was empty
+ * and, when the filters other than the periods select something, for which
+ * years the data has it: "inga utfall för år 2030 i urvalet (enhet
+ * Vuxenenheten); data finns för 2016–2026". */
+int cli_check_selection(const cli_opts *opt, const ind_dataset *ds);
 /* Does a period pass --year/--period/--from/--to? */
 int cli_period_selected(const cli_opts *opt, ind_period p);
 
@@ -230,6 +251,11 @@ size_t cli_columns(const cli_opts *opt);
 #include "write.h"
 int cli_output_format(const cli_opts *opt, const ind_out_format *can, size_t n, ind_out_format *fmt);
 
+/* Does path name a folder to be made: does it end in "/" ("-o charts/")? */
+int cli_folder_name(const char *path);
+/* Makes the folder path and any parents that are missing (mkdir -p).
+ * Returns 0, or 5 after a message naming the folder. */
+int cli_make_folder(const char *path);
 /* Atomic output (lockfile.h) with errors printed: 0 or an exit code. */
 int out_file_open(ind_lockfile *lf, const char *path);
 int out_file_commit(ind_lockfile *lf); /* removes the temporary on failure */
@@ -250,8 +276,22 @@ int out_check_not_input(const cli_opts *opt, const char *path);
  * else returns rc. */
 int cli_stdout_done(int rc);
 
-/* A progress bar on standard error when it is a terminal (and not --quiet). */
-void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what);
+/* ---- progress (progress.c) --------------------------------------------------- */
+
+/* One progress line on standard error for work over about a second (a report
+ * of many units, charts to a folder, many files read): drawn only when
+ * standard error is a terminal and not --quiet, from one second after the
+ * start on, at most ten times a second, and cleared at the end. */
+typedef struct {
+    int enabled, shown;
+    double start, last; /* monotonic seconds */
+    size_t total;
+    const char *label; /* what is counted: "diagram", "enheter" */
+} cli_progress;
+void cli_progress_start(cli_progress *p, const cli_opts *opt, size_t total, const char *label);
+/* done of the total are finished; item names the one at hand (a unit, a file). */
+void cli_progress_step(cli_progress *p, size_t done, const char *item);
+void cli_progress_end(cli_progress *p);
 
 
 
@@ -275,8 +315,9 @@ void cli_lib_opts(const cli_opts *opt, ind_opts *o);
 /* What the builders read: the loaded data and the names of its files. */
 #include "build.h"
 ind_build_input cli_build_input(const cli_data *data);
-/* The goals: the --goals files, or the demo's with the demo data; errors printed, *rc set. */
-ind_goals *cli_load_goals(const cli_opts *opt, int *rc);
+/* The goals: the --goals files, or the demo's with the demo data, their units
+ * spelt as in ds (ind_goals_match_units); errors printed, *rc set. */
+ind_goals *cli_load_goals(const cli_opts *opt, const ind_dataset *ds, int *rc);
 
 /* The decimals to show for a series' values. */
 int cli_decimals(const ind_series *s);

@@ -178,7 +178,10 @@ static int batch_plan_make(const cli_opts *opt, const ind_dataset *ds, batch_pla
             rc = cli_error(4, "out of memory");
             break;
         }
-        snprintf(png, len, "%s/%s.png", opt->output, name);
+        int dir = (int)strlen(opt->output);
+        while (dir > 1 && opt->output[dir - 1] == '/') /* "charts/" as "charts" */
+            dir--;
+        snprintf(png, len, "%.*s/%s.png", dir, opt->output, name);
         snprintf(alt, len, "%s.alt.txt", png);
     }
     ind_strtab_free(taken);
@@ -190,6 +193,8 @@ static int trend_batch(cli_opts *opt)
 {
     cli_data data;
     int rc = cli_load(opt, &data);
+    if (rc == 0)
+        rc = cli_check_selection(opt, data.ds);
     if (rc) {
         cli_data_free(&data);
         return rc;
@@ -201,9 +206,11 @@ static int trend_batch(cli_opts *opt)
         cli_data_free(&data);
         return rc;
     }
-    /* every name first, and none onto an input, before anything is written */
+    /* every name first, and none onto an input, before anything is written; then the folder */
     if ((rc = batch_plan_make(opt, ds, &plan)) == 0)
         rc = out_check_outputs(opt, (const char *const *)plan.paths, 2 * plan.count);
+    if (rc == 0)
+        rc = cli_make_folder(opt->output);
     if (rc) {
         batch_plan_free(&plan);
         cli_data_free(&data);
@@ -224,6 +231,8 @@ static int trend_batch(cli_opts *opt)
     ind_period from, to;
     period_range(opt, &from, &to);
     size_t done = 0;
+    cli_progress bar;
+    cli_progress_start(&bar, opt, plan.count, opt->lang == IND_LANG_EN ? "charts" : "diagram");
     for (size_t k = 0; k < plan.count && rc == 0; k++) {
         size_t s = plan.series[k];
         const ind_series *se = ind_dataset_series(ds, s);
@@ -234,8 +243,9 @@ static int trend_batch(cli_opts *opt)
         else if (m)
             done++;
         ind_fig_trend_free(m);
-        cli_progress(opt, k + 1, plan.count, ind_dataset_str(ds, se->unit));
+        cli_progress_step(&bar, k + 1, ind_dataset_str(ds, se->unit));
     }
+    cli_progress_end(&bar);
     ind_chart_context_free(o.ctx);
     if (rc == 0)
         cli_note(opt, "%zu trend charts written to %s", done, opt->output);
@@ -359,8 +369,13 @@ static int chart_args(cli_opts *opt, ind_chart_kind *kind, int *folder)
 {
     const cli_command *cmd = cli_command_find("chart");
     const cli_kind *k = cli_kind_find(cmd, opt->kind);
-    if (!k || ind_chart_kind_parse(opt->kind, kind))
+    if (!k || ind_chart_kind_parse(opt->kind, kind)) {
+        static const char *const kinds[] = {"trend", "multiples", "compare", "funnel", "spc", "status"};
+        char list[128];
+        if (cli_suggest(opt->kind, kinds, sizeof kinds / sizeof kinds[0], list, sizeof list))
+            return cli_error(1, "unknown chart \"%s\". Did you mean %s?", opt->kind, list);
         return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
+    }
     int rc = cli_kind_check(cmd, k, opt);
     if (rc == 0)
         rc = cli_one_gender(opt, "the chart");
@@ -369,12 +384,16 @@ static int chart_args(cli_opts *opt, ind_chart_kind *kind, int *folder)
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
     struct stat sb;
-    *folder = *kind == IND_CHART_TREND && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode);
+    *folder = cli_folder_name(opt->output) || (stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode));
+    if (*folder && *kind != IND_CHART_TREND)
+        return cli_error(1, "-o %s is a folder; chart %s draws one file (-o FILE.png, .svg or .pdf); "
+                            "only chart trend draws a folder of charts", opt->output, opt->kind);
     if (*folder)
         return opt->title ? cli_error(1, "chart trend -o FOLDER: each chart has its own title; leave out --title") : 0;
     const char *dot = strrchr(opt->output, '.');
     if (!dot || (strcasecmp(dot, ".png") && strcasecmp(dot, ".svg") && strcasecmp(dot, ".pdf")))
-        return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf (or, for trend, be a folder)", opt->output);
+        return cli_error(1, "-o %s: the file must end in .png, .svg or .pdf; for trend, -o %s/ draws a chart per "
+                            "series into that folder (made if missing)", opt->output, opt->output);
     char *alt = malloc(strlen(opt->output) + 9);
     if (!alt)
         return cli_error(4, "out of memory");
@@ -393,7 +412,7 @@ int cmd_chart(cli_opts *opt)
     if (rc || folder)
         return rc ? rc : trend_batch(opt);
     cli_data data;
-    if ((rc = cli_load(opt, &data)) != 0) {
+    if ((rc = cli_load(opt, &data)) != 0 || (rc = cli_check_selection(opt, data.ds)) != 0) {
         cli_data_free(&data);
         return rc;
     }

@@ -79,7 +79,7 @@ int cmd_compare(cli_opts *opt)
     if (rc)
         return rc;
     cli_data data;
-    if ((rc = cli_load(opt, &data)) != 0) {
+    if ((rc = cli_load(opt, &data)) != 0 || (rc = cli_check_selection(opt, data.ds)) != 0) {
         cli_data_free(&data);
         return rc;
     }

@@ -18,8 +18,11 @@ int cmd_extract(cli_opts *opt)
                                             "warnings.csv"};
         char paths[5][4200];
         const char *outs[5];
+        int dir = (int)strlen(opt->output);
+        while (dir > 1 && opt->output[dir - 1] == '/') /* "out/" as "out" */
+            dir--;
         for (int i = 0; i < 5; i++) {
-            snprintf(paths[i], sizeof paths[i], "%s/%s", opt->output, names[i]);
+            snprintf(paths[i], sizeof paths[i], "%.*s/%s", dir, opt->output, names[i]);
             outs[i] = paths[i];
         }
         int rc = out_check_outputs(opt, outs, 5);
@@ -37,6 +40,8 @@ int cmd_extract(cli_opts *opt)
     ind_error_clear(&err);
     int rc = 0, done = 0;
     size_t obs = 0, goals = 0, acts = 0, unread = 0, warnings = 0;
+    cli_progress bar;
+    cli_progress_start(&bar, opt, (size_t)opt->file_count, opt->lang == IND_LANG_EN ? "files" : "filer");
     for (int i = 0; i < opt->file_count && rc == 0; i++) {
         /* a text export is UTF-8 text: anything else is bad input, named where it goes wrong */
         char *bytes;
@@ -82,8 +87,11 @@ int cmd_extract(cli_opts *opt)
         cli_note(opt, "%s: %s %d, %zu observations, %zu goals, %zu activities, %zu fragments unread, %zu warnings",
                  opt->files[i], ind_extract_kind_name(res[i].kind), res[i].year, res[i].n_obs,
                  res[i].n_goals, res[i].n_activities, res[i].n_unread, res[i].n_warnings);
-        cli_progress(opt, (size_t)i + 1, (size_t)opt->file_count, opt->files[i]);
+        cli_progress_step(&bar, (size_t)i + 1, opt->files[i]);
     }
+    cli_progress_end(&bar);
+    if (rc == 0)
+        rc = cli_make_folder(opt->output); /* with its parents: -o out/2026/ */
     if (rc == 0 && ind_extract_write(ptr, (size_t)opt->file_count, opt->output, &err) != IND_OK)
         rc = cli_fail(&err);
     if (rc == 0)

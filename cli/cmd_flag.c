@@ -9,6 +9,9 @@ int cmd_flag(cli_opts *opt)
     int rc = cli_load(opt, &data);
     if (rc == 0) {
         cli_default_year(opt, data.ds);
+        rc = cli_check_selection(opt, data.ds);
+    }
+    if (rc == 0) {
         ind_opts o;
         cli_lib_opts(opt, &o);
         ind_build_input in = cli_build_input(&data);

@@ -9,9 +9,12 @@ int cmd_goals(cli_opts *opt)
         return cli_error(1, "give the goals with --goals FILE (see docs/formats.md)");
     cli_data data;
     int rc = cli_load(opt, &data);
-    ind_goals *goals = rc ? NULL : cli_load_goals(opt, &rc);
+    ind_goals *goals = rc ? NULL : cli_load_goals(opt, data.ds, &rc);
     if (rc == 0) {
         cli_default_year(opt, data.ds);
+        rc = cli_check_selection(opt, data.ds);
+    }
+    if (rc == 0) {
         ind_opts o;
         cli_lib_opts(opt, &o);
         ind_build_input in = cli_build_input(&data);

@@ -7,6 +7,30 @@
 #include <string.h>
 
 #include "number.h"
+#include "text.h"
+
+/* A target in its one canonical form, whatever the dialect it was typed in:
+ * a bare number ("5 %", "5,0", "1 200", "1 200 st") as the shortest number
+ * that reads back ("5", "1200"), with " %" kept only where the sign changes
+ * how the target is read (an indicator the catalogue does not know, whose
+ * percent comes from the sign; or 100 %, a share that can only be met);
+ * anything else ("Öka", "Max 10 personer") as written, guarded as text is
+ * (a number never is: "-5" stays a number). */
+static void write_target(FILE *out, const ind_series *se, const char *text)
+{
+    char f[512];
+    size_t n = ind_text_fold(text, strlen(text), IND_TEXT_CASE | IND_TEXT_BLANKS, f, sizeof f, NULL);
+    double v;
+    unsigned flags = 0;
+    if (n == 0 || n + 1 >= sizeof f || ind_num_parse(f, n, &v, &flags, NULL, NULL) != 0) {
+        ind_write_csv_field(out, text, 1);
+        return;
+    }
+    char num[64];
+    fputs(ind_num_format_exact(v == 0 ? 0 : v, num, sizeof num), out); /* 0, never "-0" */
+    if ((flags & IND_NUM_PERCENT) && (!se->info || v == 100))
+        fputs(" %", out);
+}
 
 /* One observation as a canonical CSV row. */
 static void write_row(const ind_dataset *ds, const ind_series *se, const ind_obs *o, FILE *f)
@@ -28,9 +52,9 @@ static void write_row(const ind_dataset *ds, const ind_series *se, const ind_obs
     fputc(',', f);
     fputs(ind_num_format_exact(o->sd, num, sizeof num), f);
     fputc(',', f);
-    ind_write_csv_field(f, ind_dataset_str(ds, o->target), 1);
+    write_target(f, se, ind_dataset_str(ds, o->target));
     fputc(',', f);
-    ind_write_csv_field(f, ind_dataset_str(ds, o->kf_target), 1);
+    write_target(f, se, ind_dataset_str(ds, o->kf_target));
     fputc(',', f);
     fputs(ind_missing_code(o->missing), f);
     fputc(',', f);

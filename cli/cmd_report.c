@@ -7,9 +7,12 @@
 #include "build.h"
 #include "write.h"
 
+/* The builder's progress, unit by unit, on the one progress line. */
 static void progress(void *user, size_t done, size_t total, const char *what)
 {
-    cli_progress(user, done, total, what);
+    cli_progress *bar = user;
+    bar->total = total;
+    cli_progress_step(bar, done, what);
 }
 
 /* --period YYYY-T1/T2: the tertial report (*tertial set); --period YYYY or
@@ -56,19 +59,22 @@ int cmd_report(cli_opts *opt)
     if (rc || (rc = out_check_not_input(opt, opt->output)) != 0)
         return rc;
     cli_data data;
-    if ((rc = cli_load(opt, &data)) != 0) {
+    if ((rc = cli_load(opt, &data)) != 0 || (rc = cli_check_selection(opt, data.ds)) != 0) {
         cli_data_free(&data);
         return rc;
     }
-    ind_goals *goals = cli_load_goals(opt, &rc);
+    ind_goals *goals = cli_load_goals(opt, data.ds, &rc);
     ind_opts o;
     cli_lib_opts(opt, &o);
+    cli_progress bar; /* its total comes with the builder's first call */
+    cli_progress_start(&bar, opt, 1, opt->lang == IND_LANG_EN ? "units" : "enheter");
     ind_build_input in = {data.ds, goals, data.names, (size_t)data.file_count, data.reports, "indikator " IND_VERSION,
-                          opt->all_units && !opt->quiet ? progress : NULL, opt, data.labels};
+                          progress, &bar, data.labels};
     ind_error err;
     ind_error_clear(&err);
     ind_doc *doc = rc ? NULL : tertial ? ind_build_tertial(&in, &o, opt->all_units, &err)
                                         : ind_build_vb(&in, &o, opt->all_units, &err);
+    cli_progress_end(&bar);
     if (rc == 0 && !doc)
         rc = cli_fail(&err);
     ind_write_result res = {0};

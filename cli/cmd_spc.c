@@ -10,6 +10,8 @@ int cmd_spc(cli_opts *opt)
     if (rc)
         return rc;
     rc = cli_load(opt, &data);
+    if (rc == 0)
+        rc = cli_check_selection(opt, data.ds);
     if (rc == 0) {
         ind_opts o;
         cli_lib_opts(opt, &o);

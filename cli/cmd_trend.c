@@ -7,6 +7,8 @@ int cmd_trend(cli_opts *opt)
 {
     cli_data data;
     int rc = cli_load(opt, &data);
+    if (rc == 0)
+        rc = cli_check_selection(opt, data.ds);
     if (rc == 0) {
         ind_opts o;
         cli_lib_opts(opt, &o);

@@ -94,54 +94,6 @@ void cli_data_free(cli_data *data)
     memset(data, 0, sizeof *data);
 }
 
-static int check_filters(const cli_opts *opt, const ind_dataset *ds)
-{
-    size_t ns = ind_dataset_series_count(ds);
-    for (int i = 0; i < opt->unit_count; i++) {
-        int found = 0;
-        for (size_t s = 0; s < ns && !found; s++)
-            found = strcmp(ind_dataset_str(ds, ind_dataset_series(ds, s)->unit), opt->units[i]) == 0;
-        if (!found) {
-            /* one line: the unknown name and the units the data has */
-            char list[700] = "";
-            const char *last = NULL;
-            size_t shown = 0, total = 0;
-            for (size_t s = 0; s < ns; s++) {
-                const char *u = ind_dataset_str(ds, ind_dataset_series(ds, s)->unit);
-                if (last && strcmp(last, u) == 0)
-                    continue;
-                last = u;
-                total++;
-                if (shown < 8 && strlen(list) + strlen(u) + 4 < sizeof list) {
-                    if (shown)
-                        strcat(list, ", ");
-                    strcat(list, u);
-                    shown++;
-                }
-            }
-            return cli_error(2, "unknown unit \"%s\"; the data has %zu unit(s): %s%s", opt->units[i], total,
-                             list, total > shown ? ", ..." : "");
-        }
-    }
-    for (int i = 0; i < opt->indicator_count; i++) {
-        int found = 0;
-        const ind_indicator *info = ind_catalog_lookup(ind_dataset_catalog(ds), opt->indicators[i],
-                                                       strlen(opt->indicators[i]));
-        char key[1024], skey[1024];
-        ind_catalog_key(opt->indicators[i], strlen(opt->indicators[i]), key, sizeof key);
-        for (size_t s = 0; s < ns && !found; s++) {
-            const ind_series *se = ind_dataset_series(ds, s);
-            const char *name = ind_dataset_str(ds, se->indicator);
-            ind_catalog_key(name, strlen(name), skey, sizeof skey);
-            found = (info && se->info == info) || strcmp(key, skey) == 0;
-        }
-        if (!found)
-            return cli_error(2, "unknown indicator \"%s\": no data for it (see 'indikator check' for the list)",
-                             opt->indicators[i]);
-    }
-    return 0;
-}
-
 int cli_load(cli_opts *opt, cli_data *data)
 {
     ind_error err;
@@ -208,20 +160,24 @@ int cli_load(cli_opts *opt, cli_data *data)
     }
     if (opt->file_count)
         data->labels = data->names;
+    cli_progress bar;
+    cli_progress_start(&bar, opt, (size_t)opt->file_count, cli_lang() == IND_LANG_EN ? "files read" : "filer lästa");
     for (int i = 0; i < opt->file_count; i++) {
         data->names[i] = opt->files[i];
         data->file_count = i + 1;
         if (ind_ingest_file(data->ds, opt->files[i], &io, &data->reports[i], &err) != IND_OK) {
+            cli_progress_end(&bar);
             ind_kolada_meta_free(meta);
             return cli_fail(&err);
         }
+        cli_progress_step(&bar, (size_t)i + 1, opt->files[i]);
     }
+    cli_progress_end(&bar);
     ind_kolada_meta_free(meta);
     meta = NULL;
     if (ind_dataset_finish(data->ds, &err) != IND_OK)
         return cli_fail(&err);
-    cli_units_resolve(opt, data->ds);
-    return check_filters(opt, data->ds);
+    return cli_resolve_names(opt, data->ds);
 }
 
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
@@ -391,7 +347,7 @@ ind_build_input cli_build_input(const cli_data *data)
     return in;
 }
 
-ind_goals *cli_load_goals(const cli_opts *opt, int *rc)
+ind_goals *cli_load_goals(const cli_opts *opt, const ind_dataset *ds, int *rc)
 {
     ind_error err;
     ind_error_clear(&err);
@@ -409,5 +365,7 @@ ind_goals *cli_load_goals(const cli_opts *opt, int *rc)
     for (int i = 0; *rc == 0 && i < opt->goal_count; i++)
         if (ind_goals_load_file(goals, opt->goals[i], &err) != IND_OK)
             *rc = cli_fail(&err);
+    if (*rc == 0 && ind_goals_match_units(goals, ds, &err) != IND_OK)
+        *rc = cli_fail(&err);
     return goals;
 }

@@ -8,6 +8,23 @@
 int cmd_chart(cli_opts *opt);
 int cmd_report(cli_opts *opt);
 
+/* An unknown command: the closest commands ("Menade du status?"), or the
+ * list of them all when none is near. Returns 1. */
+static int unknown_command(const char *name)
+{
+    size_t n;
+    const cli_command *c = cli_commands(&n);
+    const char *names[32];
+    for (size_t i = 0; i < n && i < 32; i++)
+        names[i] = c[i].name;
+    char list[256];
+    if (cli_suggest(name, names, n < 32 ? n : 32, list, sizeof list))
+        return cli_error(1, "unknown command \"%s\". Did you mean %s?", name, list);
+    cli_error(1, "unknown command \"%s\"", name);
+    cli_general_help(stderr);
+    return 1;
+}
+
 /* fontconfig keeps a few hundred bytes of its configuration until exit, by design;
  * LeakSanitizer is told so that the sanitizer builds report only our own leaks. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -70,7 +87,5 @@ int main(int argc, char **argv)
         free(opt);
         return cli_stdout_done(rc);
     }
-    cli_error(1, "unknown command \"%s\"", argv[1]);
-    cli_general_help(stderr);
-    return 1;
+    return unknown_command(argv[1]);
 }

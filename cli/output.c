@@ -37,9 +37,56 @@ static int same_file(const char *in, const char *out, const struct stat *out_st,
     return strcmp(in, out) == 0;
 }
 
+int cli_folder_name(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 0 && path[n - 1] == '/';
+}
+
+/* 1 after a message when path names a folder ("DIR/") where one file is
+ * written; else 0. */
+static int folder_for_file(const char *path)
+{
+    if (!cli_folder_name(path))
+        return 0;
+    return cli_error(1, "-o %s: a name ending in \"/\" is a folder, and this command writes one file; give a file "
+                        "name (folders are for chart trend and extract)", path);
+}
+
+int cli_make_folder(const char *path)
+{
+    size_t n = strlen(path);
+    char *p = malloc(n + 1);
+    if (!p)
+        return cli_error(4, "out of memory");
+    memcpy(p, path, n + 1);
+    while (n > 1 && p[n - 1] == '/')
+        p[--n] = '\0';
+    int rc = 0;
+    /* each parent in turn, then the folder itself */
+    for (size_t i = 1; i <= n && rc == 0; i++) {
+        if (i < n && p[i] != '/')
+            continue;
+        char keep = p[i];
+        p[i] = '\0';
+        struct stat st;
+        if (stat(p, &st) == 0) {
+            if (!S_ISDIR(st.st_mode))
+                rc = cli_error(5, "cannot create the folder %s: %s is a file", path, p);
+        } else if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            rc = cli_error(5, "cannot create the folder %s: %s", path, strerror(errno));
+        }
+        p[i] = keep;
+    }
+    free(p);
+    return rc;
+}
+
 int out_check_paths(const char *const *inputs, size_t n_in, const char *const *outputs, size_t n_out)
 {
     for (size_t j = 0; j < n_out; j++) {
+        if (folder_for_file(outputs[j]))
+            return 1;
         struct stat out_st;
         int exists = stat(outputs[j], &out_st) == 0;
         /* a file is replaced by renaming a new one onto it: onto a device (as root,
@@ -97,20 +144,6 @@ int cli_stdout_done(int rc)
     return rc;
 }
 
-void cli_progress(const cli_opts *opt, size_t done, size_t total, const char *what)
-{
-    if (opt->quiet || !isatty(2) || total == 0)
-        return;
-    int width = 30, filled = (int)(width * done / total);
-    fprintf(stderr, "\r[");
-    for (int i = 0; i < width; i++)
-        fputs(i < filled ? "#" : " ", stderr);
-    fprintf(stderr, "] %zu/%zu %-40.40s", done, total, what ? what : "");
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
-}
-
 /* ---- formats --------------------------------------------------------------------- */
 
 _Static_assert((int)OUT_TABLE == (int)IND_OUT_TERMINAL && (int)OUT_CSV == (int)IND_OUT_CSV &&
@@ -136,6 +169,8 @@ int cli_output_format(const cli_opts *opt, const ind_out_format *can, size_t n, 
 {
     char list[200];
     *fmt = can[0];
+    if (folder_for_file(opt->output))
+        return 1;
     if (opt->format_given) {
         *fmt = (ind_out_format)opt->format;
     } else if (opt->output && ind_out_format_of_path(opt->output, fmt) != 0) {

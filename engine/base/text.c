@@ -242,3 +242,47 @@ size_t ind_text_closest(const char *query, const char *const *names, size_t n, i
     }
     return found;
 }
+
+/* ---- finding a name ------------------------------------------------------ */
+
+/* Do names i and j stand for the same thing (ind_text_find's group)? */
+static int same_thing(const char *const *names, const size_t *group, size_t i, size_t j)
+{
+    return group ? group[i] == group[j] : strcmp(names[i], names[j]) == 0;
+}
+
+ind_text_found ind_text_find(const char *query, const char *const *names, const size_t *group, size_t n,
+                             size_t *at, size_t *other)
+{
+    static const unsigned levels[] = {0, IND_TEXT_KEY, IND_TEXT_LOOSE};
+    char q[1024], f[1024];
+    for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+        size_t nq = levels[l] ? ind_text_fold(query, strlen(query), levels[l], q, sizeof q, NULL) : 0;
+        size_t first = n;
+        for (size_t i = 0; i < n; i++) {
+            if (!names[i])
+                continue;
+            int match;
+            if (!levels[l]) {
+                match = strcmp(names[i], query) == 0;
+            } else {
+                size_t nf = ind_text_fold(names[i], strlen(names[i]), levels[l], f, sizeof f, NULL);
+                match = nf == nq && memcmp(f, q, nq) == 0;
+            }
+            if (!match)
+                continue;
+            if (first == n) {
+                first = i;
+            } else if (!same_thing(names, group, first, i)) {
+                *at = first;
+                *other = i;
+                return IND_TEXT_AMBIGUOUS;
+            }
+        }
+        if (first < n) {
+            *at = first;
+            return IND_TEXT_FOUND;
+        }
+    }
+    return IND_TEXT_NOT_FOUND;
+}

@@ -77,4 +77,25 @@ size_t ind_text_default_distance(size_t n);
 size_t ind_text_closest(const char *query, const char *const *names, size_t n, int max_dist, size_t *best,
                         size_t k);
 
+/* How a name was found among others (ind_text_find). */
+typedef enum {
+    IND_TEXT_NOT_FOUND = 0, /* no name matches, not even folded */
+    IND_TEXT_FOUND,         /* one thing matches */
+    IND_TEXT_AMBIGUOUS      /* two different things match equally well */
+} ind_text_found;
+
+/* The one rule by which a name a person typed selects among names[0..n)
+ * (units, indicators, goals' units): a name equal byte for byte wins; when
+ * none is, a name equal by IND_TEXT_KEY (case, blanks, dashes); when none
+ * is, one equal by IND_TEXT_LOOSE (diacritics too). The first of these
+ * levels that matches anything decides; when it matches two different things
+ * the choice is ambiguous. group: NULL, or n numbers, names with the same
+ * number being one thing under several names (an indicator's id, name and
+ * aliases); with NULL, names equal byte for byte are one thing. On
+ * IND_TEXT_FOUND *at is the first matching name; on IND_TEXT_AMBIGUOUS *at
+ * and *other are two names of different things. NULL names are skipped;
+ * names are compared on their first 1 KiB. */
+ind_text_found ind_text_find(const char *query, const char *const *names, const size_t *group, size_t n,
+                             size_t *at, size_t *other);
+
 #endif

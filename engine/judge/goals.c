@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "goals.h"
 #include "csvread.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -33,6 +34,45 @@ void ind_goals_free(ind_goals *g)
 
 size_t ind_goals_count(const ind_goals *g) { return g ? g->count : 0; }
 const ind_goal *ind_goals_at(const ind_goals *g, size_t i) { return i < g->count ? &g->item[i] : NULL; }
+
+static int by_text(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+ind_status ind_goals_match_units(ind_goals *g, const ind_dataset *ds, ind_error *err)
+{
+    size_t ns = ind_dataset_series_count(ds), nu = 0;
+    const char **units = malloc((ns + 1) * sizeof *units);
+    if (!units)
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    for (size_t s = 0; s < ns; s++)
+        units[s] = ind_dataset_str(ds, ind_dataset_series(ds, s)->unit);
+    qsort(units, ns, sizeof *units, by_text);
+    for (size_t s = 0; s < ns; s++)
+        if (nu == 0 || strcmp(units[s], units[nu - 1]) != 0)
+            units[nu++] = units[s];
+    ind_status st = IND_OK;
+    for (size_t i = 0; i < g->count && st == IND_OK; i++) {
+        ind_goal *goal = &g->item[i];
+        size_t at, other;
+        if (!goal->unit[0])
+            continue;
+        ind_text_found f = ind_text_find(goal->unit, units, NULL, nu, &at, &other);
+        if (f == IND_TEXT_AMBIGUOUS) {
+            st = ind_error_set(err, IND_EINPUT, goal->file, goal->line, 0,
+                               "the unit \"%s\" of goal \"%s\" matches both \"%s\" and \"%s\" in the data; "
+                               "write it as the data does", goal->unit, goal->id, units[at], units[other]);
+        } else if (f == IND_TEXT_FOUND && strcmp(goal->unit, units[at]) != 0) {
+            char *copy = strdup(units[at]);
+            if (!copy)
+                st = ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+            else {
+                free(goal->unit);
+                goal->unit = copy;
+            }
+        }
+    }
+    free(units);
+    return st;
+}
 
 const char *ind_goal_level_code(ind_goal_level l)
 {

@@ -40,6 +40,12 @@ ind_status ind_goals_load_buffer(ind_goals *g, const char *name, const char *dat
                                  ind_error *err);
 size_t ind_goals_count(const ind_goals *g);
 const ind_goal *ind_goals_at(const ind_goals *g, size_t i);
+/* Writes each goal's unit as the data spells it, found by the one rule of
+ * ind_text_find ("vuxenenheten" in a goals file is the data's
+ * "Vuxenenheten"); a unit the data does not have is kept as written. A unit
+ * that matches two of the data's units is bad input (IND_EINPUT, naming the
+ * goals file and line). */
+ind_status ind_goals_match_units(ind_goals *g, const ind_dataset *ds, ind_error *err);
 /* The goals in hierarchy order: each parent before its children, siblings by id. */
 size_t *ind_goals_order(const ind_goals *g, size_t *count);
 /* Depth of goal i in the hierarchy (0 for a root). */

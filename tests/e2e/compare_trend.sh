@@ -325,16 +325,16 @@ check_rc "compare --adjust bogus: exit 1" 1 '--adjust' "$BIN" compare --demo --i
 check_rc "compare --overdispersion bogus: exit 1" 1 '--overdispersion: "yes" är inte auto eller none' \
     "$BIN" compare --demo --indicator ami --overdispersion yes
 check_rc "trend --pairs: not an option of trend" 1 '--pairs är ingen flagga' "$BIN" trend --demo --pairs
-check_rc "compare --indicator unknown: exit 2" 2 'unknown indicator "Finns inte"' \
+check_rc "compare --indicator unknown: exit 2" 2 'okänd indikator "Finns inte"' \
     "$BIN" compare --demo --indicator "Finns inte"
-check_rc "trend --indicator unknown: exit 2" 2 'unknown indicator' "$BIN" trend --demo --indicator "Finns inte"
+check_rc "trend --indicator unknown: exit 2" 2 'okänd indikator' "$BIN" trend --demo --indicator "Finns inte"
 check_rc "compare without --indicator: exit 1" 1 'exakt en --indicator' "$BIN" compare --demo
 check_rc "compare with one unit: exit 1" 1 'en jämförelse behöver två' \
     "$BIN" compare --demo --indicator ami --unit Vuxenenheten
 check_rc "compare --method welch on counts: exit 1" 1 'behöver värde, standardavvikelse (sd) och n' \
     "$BIN" compare --demo --indicator "$FREDA" --method welch
 check_rc "compare --gender all: exit 1" 1 'ett kön' "$BIN" compare --demo --indicator ami --gender all
-check_rc "compare --period with no data: exit 1" 1 'indikatorn "ami" har inga uppgifter för 2030' \
+check_rc "compare --period with no data: exit 2" 2 'inga utfall för perioden 2030 i urvalet (indikator Aktivt Medskapandeindex); data finns för 2016' \
     "$BIN" compare --demo --indicator ami --period 2030
 
 e2e_end

@@ -103,7 +103,7 @@ check "--period 2025 is the VB" has vb25.txt "Verksamhetsberättelse 2025"
 check_rc "--period and --year disagree: exit 1" 1 "$BIN" report --demo -q --unit Vuxenenheten --period 2025-T2 --year 2024 -o x.pdf
 check_rc "no outcome at the tertial: exit 2" 2 "$BIN" report --demo -q --unit Vuxenenheten --period 2030-T1 -o empty.pdf
 check "no outcome at the tertial: nothing written" test ! -e empty.pdf
-check "no outcome: said plainly" has rc.err "inget att rapportera"
+check "no outcome: said plainly" has rc.err "inga utfall för perioden 2030-T1 i urvalet (enhet Vuxenenheten)"
 check_rc "a yearly indicator only: exit 2" 2 "$BIN" report --demo -q --unit Vuxenenheten --period 2025-T2 --indicator "Aktivt Medskapandeindex" -o empty.pdf
 check_rc "VB of a year without outcomes: exit 2" 2 "$BIN" report --demo -q --unit Vuxenenheten --year 2031 -o empty.pdf
 check_rc "Stockholm has no tertial outcomes: exit 2" 2 "$BIN" report "$SRC/datasets/stockholm/indicators.csv" -q --all-units --period 2021-T2 -o empty.pdf

@@ -281,6 +281,53 @@ static void test_rollup_year(void **state)
     ind_goals_free(g);
 }
 
+/* A goals file's units are found in the data by the one rule of ind_text_find:
+ * "ALFA" and "alfa" are the data's "Alfa" (and then count its rows: E1 = 3 met,
+ * as above); a unit the data has not is kept as written. */
+static void test_match_units(void **state)
+{
+    fixture *f = *state;
+    static const char csv[] = "id,level,unit,year\nE1,enhetsmal,ALFA,2025\nE2,enhetsmal,Gamma,2025\n"
+                              "E3,enhetsmal,alfa,2025\n";
+    ind_goals *g = ind_goals_new();
+    ind_error err;
+    ind_error_clear(&err);
+    assert_int_equal(ind_goals_load_buffer(g, "g.csv", csv, strlen(csv), &err), IND_OK);
+    ind_goal_tally t[3];
+    assert_int_equal(ind_goals_rollup(g, f->ds, NULL, NULL, 0, t, &err), IND_OK);
+    assert_int_equal(t[0].met, 0); /* "ALFA" is not "Alfa" byte for byte */
+    assert_int_equal(ind_goals_match_units(g, f->ds, &err), IND_OK);
+    assert_string_equal(ind_goals_at(g, 0)->unit, "Alfa");
+    assert_string_equal(ind_goals_at(g, 1)->unit, "Gamma");
+    assert_string_equal(ind_goals_at(g, 2)->unit, "Alfa");
+    assert_int_equal(ind_goals_rollup(g, f->ds, NULL, NULL, 0, t, &err), IND_OK);
+    assert_int_equal(t[0].met, 3);
+    assert_int_equal(t[0].proposed, IND_ASSESS_FULL);
+    ind_goals_free(g);
+
+    /* two units that differ only in case: "ALFA" could be either */
+    static const char data[] = "unit,indicator,period,value\nAlfa,Indikator 1,2025,80\nalfa,Indikator 1,2025,70\n";
+    ind_catalog *cat = ind_catalog_new();
+    ind_dataset *ds = ind_dataset_new(cat);
+    assert_int_equal(ind_ingest_buffer(ds, "two.csv", data, strlen(data), NULL, NULL, &err), IND_OK);
+    assert_int_equal(ind_dataset_finish(ds, &err), IND_OK);
+    g = ind_goals_new();
+    assert_int_equal(ind_goals_load_buffer(g, "g.csv", csv, strlen(csv), &err), IND_OK);
+    assert_int_equal(ind_goals_match_units(g, ds, &err), IND_EINPUT);
+    assert_string_equal(err.file, "g.csv");
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "\"ALFA\" of goal \"E1\" matches both \"Alfa\" and \"alfa\""));
+    ind_goals_free(g);
+    g = ind_goals_new();
+    static const char exact[] = "id,level,unit\nE1,enhetsmal,alfa\n";
+    assert_int_equal(ind_goals_load_buffer(g, "g.csv", exact, strlen(exact), &err), IND_OK);
+    assert_int_equal(ind_goals_match_units(g, ds, &err), IND_OK); /* byte for byte wins */
+    assert_string_equal(ind_goals_at(g, 0)->unit, "alfa");
+    ind_goals_free(g);
+    ind_dataset_free(ds);
+    ind_catalog_free(cat);
+}
+
 static void test_year_obs(void **state)
 {
     fixture *f = *state;
@@ -400,6 +447,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_rollup_default, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollup_rule, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollup_year, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_match_units, setup, teardown),
         cmocka_unit_test_setup_teardown(test_year_obs, setup, teardown),
         cmocka_unit_test(test_bad_files),
         cmocka_unit_test(test_good_variants),

@@ -185,6 +185,54 @@ static void test_closest(void **state)
     assert_int_equal(ind_text_closest("a", units, nu, -1, best, 0), 0);
 }
 
+/* The one rule for selections: byte for byte, then case, then diacritics;
+ * the first level that matches decides; two things at one level are ambiguous. */
+static void test_find(void **state)
+{
+    (void)state;
+    size_t at = 99, other = 99;
+    static const char *const units[] = {"Vuxenenheten", "Familjeenheten", NULL, "Söder", "Soder", "söder"};
+    size_t nu = sizeof units / sizeof units[0];
+    assert_int_equal(ind_text_find("vuxenenheten", units, NULL, nu, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 0);
+    assert_int_equal(ind_text_find("VUXENENHETEN", units, NULL, nu, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 0);
+    assert_int_equal(ind_text_find("Vuxenenhetn", units, NULL, nu, &at, &other), IND_TEXT_NOT_FOUND);
+    /* exact wins over case, case over diacritics */
+    assert_int_equal(ind_text_find("Söder", units, NULL, nu, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 3);
+    assert_int_equal(ind_text_find("Soder", units, NULL, nu, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 4);
+    assert_int_equal(ind_text_find("soder", units, NULL, nu, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 4);
+    /* "SÖDER" is "Söder" and "söder" by case: ambiguous, both named */
+    assert_int_equal(ind_text_find("SÖDER", units, NULL, nu, &at, &other), IND_TEXT_AMBIGUOUS);
+    assert_int_equal(at, 3);
+    assert_int_equal(other, 5);
+    /* "SODER" is "Soder" by case alone: found before diacritics are folded */
+    assert_int_equal(ind_text_find("SODER", units, NULL, nu, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 4);
+    /* the same name twice is one thing */
+    static const char *const twice[] = {"Hemtjänsten", "Hemtjänsten"};
+    assert_int_equal(ind_text_find("hemtjansten", twice, NULL, 2, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 0);
+    /* groups: an indicator's id, name and alias are one thing */
+    static const char *const ind[] = {"SJF", "Sjukfrånvaro", "sjukfranvaro totalt", "Sjukfrånvaro dag 1-14"};
+    static const size_t group[] = {7, 7, 7, 8};
+    assert_int_equal(ind_text_find("sjukfranvaro", ind, group, 4, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 1);
+    assert_int_equal(ind_text_find("sjf", ind, group, 4, &at, &other), IND_TEXT_FOUND);
+    assert_int_equal(at, 0);
+    static const size_t apart[] = {7, 7, 9, 8};
+    assert_int_equal(ind_text_find("SJUKFRANVARO TOTALT", ind, apart, 4, &at, &other), IND_TEXT_FOUND);
+    static const char *const two[] = {"Sjukfrånvaro", "Sjukfranvaro"};
+    static const size_t g2[] = {1, 2};
+    assert_int_equal(ind_text_find("sjukfRanvaro", two, g2, 2, &at, &other), IND_TEXT_FOUND); /* by case */
+    assert_int_equal(at, 1);
+    assert_int_equal(ind_text_find("SJUKFRÄNVARO", two, g2, 2, &at, &other), IND_TEXT_AMBIGUOUS);
+    assert_int_equal(ind_text_find("x", two, g2, 0, &at, &other), IND_TEXT_NOT_FOUND);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_catalog_key),
         cmocka_unit_test(test_distance),
         cmocka_unit_test(test_closest),
+        cmocka_unit_test(test_find),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,6 +41,23 @@ check() {
     shift
     if msg=$("$@" 2>&1); then ok; else bad "$what: $msg"; fi
 }
+# expect DESCRIPTION RC TEXT COMMAND...: passes when the command exits RC with TEXT on
+# standard error (its output in WORK/expect.out and WORK/expect.err); returns 1 otherwise
+expect() {
+    local what=$1 want=$2 text=$3
+    shift 3
+    "$@" >"$WORK/expect.out" 2>"$WORK/expect.err"
+    local rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        bad "$what: exit $rc, expected $want: $(head -c 300 "$WORK/expect.err")"
+    elif ! grep -qF -- "$text" "$WORK/expect.err"; then
+        bad "$what: standard error does not hold \"$text\": $(head -c 300 "$WORK/expect.err")"
+    else
+        ok
+        return 0
+    fi
+    return 1
+}
 e2e_end() {
     echo "$pass passed, $fail failed"
     [ "$fail" -eq 0 ]
