@@ -92,9 +92,9 @@ run_block() {
 # ---- the README's "Use" block ------------------------------------------------------------
 run_block README "$SRC/README.md" "## Use"
 check "README: the ILS export and demo.csv make data.csv with every demo observation" \
-    bash -c 'cat err.* | grep -q "4096 observations written to data.csv"'
+    bash -c 'cat err.* | grep -q "4096 observationer skrivna till data.csv"'
 check "README: the Kolada pages give 4 municipalities × 3 years × 3 genders" \
-    bash -c 'cat err.* | grep -q "36 observations written to kolada.csv"'
+    bash -c 'cat err.* | grep -q "36 observationer skrivna till kolada.csv"'
 
 # ---- the guide's examples -----------------------------------------------------------------
 run_block guide "$SRC/docs/guide.md" ""
