@@ -177,6 +177,7 @@ int cli_load(cli_opts *opt, cli_data *data)
     meta = NULL;
     if (ind_dataset_finish(data->ds, &err) != IND_OK)
         return cli_fail(&err);
+    cli_units_resolve(opt, data->ds); /* a whole name with a comma before its parts */
     return cli_resolve_names(opt, data->ds);
 }
 

@@ -672,6 +672,8 @@ static const ind_msg catalogue[] = {
      "metadatafilen är tom"},
     {"the month must be 01-12",
      "månaden måste vara 01–12"},
+    {"the name \"%s\" has no letters or digits, so no name in the data can match it",
+     "namnet \"%s\" har inga bokstäver eller siffror, så inget namn i data kan motsvara det"},
     {"the name is empty",
      "namnet är tomt"},
     {"the number is too large",

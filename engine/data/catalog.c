@@ -295,6 +295,10 @@ static ind_status catalog_row(const ind_csv_row *row, void *user, ind_error *err
         return ind_error_set(err, IND_EINPUT, row->path, row->line, COLNO(C_ID), "the id is empty");
     if (!ind.name[0])
         return ind_error_set(err, IND_EINPUT, row->path, row->line, COLNO(C_NAME), "the name is empty");
+    char key[64];
+    if (ind_catalog_key(ind.name, strlen(ind.name), key, sizeof key) == 0) /* found by fuzz_goals: ";" */
+        return ind_error_set(err, IND_EINPUT, row->path, row->line, COLNO(C_NAME),
+                             "the name \"%s\" has no letters or digits, so no name in the data can match it", ind.name);
     const char *m = FIELD(C_MEASURE);
     if (m[0] && ind_measure_parse(m, &ind.measure) != 0)
         return ind_error_set(err, IND_EINPUT, row->path, row->line, COLNO(C_MEASURE),

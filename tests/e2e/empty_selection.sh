@@ -37,15 +37,26 @@ SJ=Sjukfrånvaro
 R=$(years "$VU" "$SJ")
 check "the demo's years for $VU, $SJ are counted" test "$R" = "2016–2026"
 WANT="inga utfall för år 2030 i urvalet (enhet $VU, indikator $SJ); data finns för $R"
-for cmd in status flag goals trend spc compare; do
+for cmd in status flag compare; do
     none "$cmd --year 2030" 2 "$WANT" "$BIN" "$cmd" --demo --year 2030 --unit vuxenenheten --indicator sjukfranvaro
+done
+none "goals --year 2030" 2 "inga utfall för år 2030 i urvalet (enhet $VU)" \
+    "$BIN" goals --demo --year 2030 --unit vuxenenheten
+for cmd in trend spc; do
+    none "$cmd --from 2030" 2 "inga utfall för perioderna från 2030 i urvalet (enhet $VU, indikator $SJ)" \
+        "$BIN" "$cmd" --demo --from 2030 --unit vuxenenheten --indicator sjukfranvaro
 done
 none "report --year 2030" 2 "inga utfall för år 2030 i urvalet (enhet $VU); data finns för $(years "$VU" "")" \
     "$BIN" report --demo --year 2030 --unit "$VU" -o "$WORK/vb.pdf"
 check "report --year 2030 wrote no file" test ! -e "$WORK/vb.pdf"
 for kind in trend spc status multiples; do
-    none "chart $kind --year 2030" 2 "inga utfall för år 2030 i urvalet (enhet $VU" \
-        "$BIN" chart "$kind" --demo --year 2030 --unit "$VU" --indicator "$SJ" -o "$WORK/c-$kind.png"
+    case $kind in
+        trend|spc) sel=(--from 2030 --indicator "$SJ"); want="inga utfall för perioderna från 2030 i urvalet (enhet $VU" ;;
+        status) sel=(--year 2030); want="inga utfall för år 2030 i urvalet (enhet $VU" ;;
+        *) sel=(--year 2030 --indicator "$SJ"); want="inga utfall för år 2030 i urvalet (enhet $VU" ;;
+    esac
+    none "chart $kind, nothing selected" 2 "$want" \
+        "$BIN" chart "$kind" --demo "${sel[@]}" --unit "$VU" -o "$WORK/c-$kind.png"
     check "chart $kind --year 2030 wrote no file" test ! -e "$WORK/c-$kind.png"
 done
 mkdir -p "$WORK/folder"

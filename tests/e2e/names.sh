@@ -73,7 +73,7 @@ expect "indicator unknown, none near" 2 'okänd indikator "Finns inte": data har
 expect "command misspelt (sv)" 1 'okänt kommando "stauts". Menade du status?' "$BIN" stauts
 expect "command misspelt (en)" 1 'unknown command "stauts". Did you mean status?' "$BIN" stauts --lang en
 expect "command in capitals" 1 'okänt kommando "REPORT". Menade du report?' "$BIN" REPORT
-expect "command unknown: the list of commands" 1 'Commands:' "$BIN" xyzzy
+expect "command unknown: the list of commands" 1 'Kommandon:' "$BIN" xyzzy
 expect "chart kind misspelt" 1 'okänt diagram "tren". Menade du trend?' "$BIN" chart tren -o x.png
 expect "spc with a misspelt unit" 2 'Menade du Vuxenenheten?' "$BIN" spc --demo --unit vuxenenhet --indicator sjukfranvaro
 

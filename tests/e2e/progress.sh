@@ -33,7 +33,7 @@ else
     check "on a terminal: a progress line" grep -qa '^.\[K\[[#-]\{20\}\] [0-9]*/1200 diagram: Enhet ' <<<"$LINES_"
     check "on a terminal: it ends at 1200/1200" grep -qa '\[####################\] 1200/1200 diagram: Enhet 059' <<<"$LINES_"
     check "on a terminal: the line is cleared before the note" \
-        grep -qaF $'\r\033[Kindikator: 1200 trend charts written to' "$WORK/bar.tty"
+        grep -qaF $'\r\033[Kindikator: 1200 trenddiagram skrivna till' "$WORK/bar.tty"
     tty quiet "'$BIN' chart trend -q '$WORK/many.csv' -o '$WORK/charts-q/'"
     check "-q: the charts are drawn" test "$(ls "$WORK"/charts-q/*.png | wc -l)" -eq 1200
     check "-q: nothing on the terminal" test ! -s "$WORK/quiet.tty"
@@ -47,7 +47,7 @@ fi
 # standard error not a terminal: the note, never a progress line
 "$BIN" chart trend "$WORK/many.csv" -o "$WORK/charts-file/" >"$WORK/file.out" 2>"$WORK/file.err"
 check "not a terminal: exit 0" test $? -eq 0
-check "not a terminal: the note" grep -q '1200 trend charts written' "$WORK/file.err"
+check "not a terminal: the note" grep -q '1200 trenddiagram skrivna' "$WORK/file.err"
 check "not a terminal: no progress line" bash -c "! grep -q '\[[#-]\{20\}\]' '$WORK/file.err'"
 check "not a terminal: no escape sequences" bash -c "! grep -q $'\033' '$WORK/file.err'"
 
