@@ -39,6 +39,13 @@ long ind_ref_obs_at(const ind_dataset *ds, size_t ref_series, ind_period p)
     return -1;
 }
 
+/* The time at which period p ends (in years, as ind_period_time). */
+static double period_end(ind_period p)
+{
+    ind_period_kind k = ind_period_kind_of(p);
+    return ind_period_time(p) + (k == IND_PERIOD_TERTIAL ? 1 / 3.0 : k == IND_PERIOD_MONTH ? 1 / 12.0 : 1);
+}
+
 /* The reference's latest period with a value that ends no later than p; 0 when none. */
 static ind_period latest_until(const ind_dataset *ds, size_t ref_series, ind_period p)
 {
@@ -46,7 +53,7 @@ static ind_period latest_until(const ind_dataset *ds, size_t ref_series, ind_per
     ind_period best = 0;
     for (size_t i = r->first; i < r->first + r->count; i++) {
         ind_period q = ind_dataset_period(ds, i);
-        if (isnan(ind_dataset_value(ds, i)) || !ind_period_within(q, 0, p))
+        if (isnan(ind_dataset_value(ds, i)) || period_end(q) > period_end(p) + 1e-9)
             continue;
         if (!best || ind_period_time(q) > ind_period_time(best))
             best = q;
