@@ -33,3 +33,19 @@ const series_style *chart_series_style(ind_gender g)
         g = IND_GENDER_T;
     return &styles[g];
 }
+
+static const double dash_ref0[] = {9.0, 3.5};
+static const double dash_ref1[] = {9.0, 2.5, 2.0, 2.5};
+
+/* Reference lines: colours no gender uses (vermilion 3,9:1 and dark grey
+ * 8,5:1 on white; text shades 6,3:1 and 8,5:1) and long dashes, so neither
+ * reads as a series of the unit; the first with down-pointing triangles. */
+static const series_style ref_styles[IND_CHART_REFERENCES_MAX] = {
+    {RGB_INIT(C_VERMILLION), RGB_INIT(0x9E4600), dash_ref0, 2, MK_TRIANGLE_DOWN, 1.6},
+    {RGB_INIT(0x4D4D4D), RGB_INIT(0x4D4D4D), dash_ref1, 4, MK_DIAMOND, 1.6},
+};
+
+const series_style *chart_reference_style(size_t k)
+{
+    return &ref_styles[k < IND_CHART_REFERENCES_MAX ? k : IND_CHART_REFERENCES_MAX - 1];
+}

@@ -276,13 +276,13 @@ static void make_multiples(void)
 {
     for (int i = 0; i < 5; i++)
         p5[i] = ind_period_make(2020 + i, IND_PERIOD_YEAR, 0);
-    panels[0] = (ind_chart_panel){"Aktivt medskapandeindex (AMI)", 5, p5, ami, amit, 0, -1, IND_VERDICT_MET, NULL};
-    panels[1] = (ind_chart_panel){"Sjukfrånvaro", 5, p5, sjk, sjkt, 1, -1, IND_VERDICT_NOT_MET, NULL};
+    panels[0] = (ind_chart_panel){"Aktivt medskapandeindex (AMI)", 5, p5, ami, amit, 0, -1, IND_VERDICT_MET, NULL, NULL};
+    panels[1] = (ind_chart_panel){"Sjukfrånvaro", 5, p5, sjk, sjkt, 1, -1, IND_VERDICT_NOT_MET, NULL, NULL};
     panels[2] = (ind_chart_panel){"Andel ärenden där FREDA-kortfrågor ställts", 5, p5, fr, frt, 1, -1,
-                                  IND_VERDICT_PARTLY, NULL};
+                                  IND_VERDICT_PARTLY, NULL, NULL};
     panels[3] = (ind_chart_panel){"Andel utredningar klara inom fyra månader", 5, p5, utr, NULL, 1, -1,
-                                  IND_VERDICT_NO_TARGET, NULL};
-    multiples = (ind_chart_multiples){"Vuxenenheten", "Utfall 2020–2024 och årsmål", 4, panels, 0, 0};
+                                  IND_VERDICT_NO_TARGET, NULL, NULL};
+    multiples = (ind_chart_multiples){"Vuxenenheten", "Utfall 2020–2024 och årsmål", 4, panels, 0, 0, NULL};
 }
 
 static ind_chart_unit_value units[6];
