@@ -8,6 +8,7 @@
 #include "dataset.h"
 #include "ingest.h"
 #include "lockfile.h"
+#include "opts.h"
 
 /* ---- options ---------------------------------------------------------------- */
 
@@ -27,7 +28,8 @@ enum {
     OPT_CHART = 1 << 8,     /* --width --height --dpi --title --caption --zoom --trendline */
     OPT_GOALS = 1 << 9,     /* --goals FILE */
     OPT_ALL_UNITS = 1 << 10, /* --all-units */
-    OPT_REPORT = 1 << 11     /* --organisation --title (a report's cover) */
+    OPT_REPORT = 1 << 11,    /* --organisation --title (a report's cover) */
+    OPT_REFERENCE = 1 << 12  /* --reference NAME (repeatable) */
 };
 
 #define CLI_MAX_LIST 256
@@ -78,6 +80,8 @@ typedef struct {
     const char *title, *caption;
     const char *organisation[16]; /* --organisation: lines on a report's cover */
     int organisation_count;
+    const char *references[IND_OPTS_REFERENCES_MAX]; /* --reference, as typed */
+    int reference_count;
     int zoom, trendline;
     const char *kind; /* chart KIND positional */
 } cli_opts;
@@ -117,10 +121,14 @@ typedef struct {
     ind_ingest_report *reports; /* one per file */
     const char **names;         /* file names as read */
     int file_count;
+    const char *references[IND_OPTS_REFERENCES_MAX]; /* --reference as the data spells them */
+    size_t reference_count;
 } cli_data;
 
 /* Loads the catalogue and every data file (or the embedded demo), finishes the
- * dataset, and prints any error to stderr. Returns 0 or an exit code. */
+ * dataset, checks that --unit, --indicator and --reference name what the data
+ * has (exit 2 with the data's units named when not) and prints any error to
+ * stderr. Returns 0 or an exit code. */
 int cli_load(const cli_opts *opt, cli_data *data);
 void cli_data_free(cli_data *data);
 /* The language of messages (from --lang, read before anything is printed). */
@@ -130,6 +138,11 @@ ind_lang cli_lang(void);
 int cli_fail(const ind_error *err);
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_note(const cli_opts *opt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The data's spelling of a unit as a person typed it: the same name, else
+ * the one equal to it without case, else without case and diacritics
+ * (ind_text_equal); NULL when the data has none. */
+const char *cli_unit_lookup(const ind_dataset *ds, const char *name);
 
 /* Does a series pass the --unit/--indicator/--gender filters? */
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
@@ -194,8 +207,9 @@ int cli_default_year(cli_opts *opt, const ind_dataset *ds);
 void cli_rollup_rule(const cli_opts *opt, ind_rollup_rule *rule);
 
 /* The library's options (selection, rules, language) from the command's. */
-#include "opts.h"
 void cli_lib_opts(const cli_opts *opt, ind_opts *o);
+/* The references of the loaded data (--reference as the data spells them) into o. */
+void cli_lib_references(const cli_data *data, ind_opts *o);
 /* What the builders read: the loaded data and the names of its files. */
 #include "build.h"
 ind_build_input cli_build_input(const cli_data *data);

@@ -228,6 +228,8 @@ static int trend_batch(cli_opts *opt)
         size_t s = plan.series[k];
         const ind_series *se = ind_dataset_series(ds, s);
         ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha);
+        for (size_t r = 0; m && r < data.reference_count; r++)
+            ind_fig_trend_reference(m, ds, data.references[r], opt->alpha, opt->lang);
         if (m &&
             ind_chart_render(IND_CHART_TREND, ind_fig_trend_chart(m), &o, plan.paths[2 * k], NULL, &err) != IND_OK)
             rc = cli_fail(&err);
@@ -251,6 +253,8 @@ int cmd_chart(cli_opts *opt)
         return cli_error(1, "unknown chart \"%s\": trend, multiples, compare, funnel, spc or status", opt->kind);
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
+    if (opt->reference_count && kind != IND_CHART_TREND && kind != IND_CHART_MULTIPLES)
+        return cli_error(1, "--reference draws on the trend and multiples charts only");
     struct stat sb;
     if (kind == IND_CHART_TREND && stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode))
         return trend_batch(opt);
@@ -303,6 +307,10 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(2, "nothing to draw for %s, %s", opt->units[0], opt->indicators[0]);
             break;
         }
+        for (size_t r = 0; r < data.reference_count; r++)
+            if (!ind_fig_trend_reference(m, ds, data.references[r], opt->alpha, opt->lang))
+                cli_note(opt, "--reference %s: no value for %s beside the chart's periods; no reference line drawn",
+                         data.references[r], opt->indicators[0]);
         st = ind_chart_render(IND_CHART_TREND, ind_fig_trend_chart(m), &o, opt->output, NULL, &err);
         ind_fig_trend_free(m);
         break;
@@ -323,6 +331,12 @@ int cmd_chart(cli_opts *opt)
             rc = cli_error(2, "nothing to draw");
             break;
         }
+        /* the first reference: one line per panel */
+        if (data.reference_count && !ind_fig_multiples_reference(m, ds, data.references[0], opt->lang))
+            cli_note(opt, "--reference %s: no value beside any panel's periods; no reference line drawn",
+                     data.references[0]);
+        if (data.reference_count > 1)
+            cli_note(opt, "multiples draw one reference; --reference %s is left out", data.references[1]);
         st = ind_chart_render(IND_CHART_MULTIPLES, ind_fig_multiples_chart(m), &o, opt->output, NULL, &err);
         ind_fig_multiples_free(m);
         break;

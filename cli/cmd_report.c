@@ -56,9 +56,15 @@ int cmd_report(cli_opts *opt)
         cli_data_free(&data);
         return rc;
     }
+    for (size_t k = 0; k < data.reference_count && !opt->all_units; k++)
+        if (strcmp(data.references[k], opt->units[0]) == 0) {
+            cli_data_free(&data);
+            return cli_error(1, "--reference %s is the unit of the report itself", opt->references[k]);
+        }
     ind_goals *goals = cli_load_goals(opt, &rc);
     ind_opts o;
     cli_lib_opts(opt, &o);
+    cli_lib_references(&data, &o);
     ind_build_input in = {data.ds, goals, data.names, (size_t)data.file_count, data.reports, "indikator " IND_VERSION,
                           opt->all_units && !opt->quiet ? progress : NULL, opt};
     ind_error err;

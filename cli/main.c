@@ -55,7 +55,7 @@ static const cli_command commands[] = {
      "[options] [DATA...] [--unit U]... [--indicator I]... [--gender G] [--from P] [--to P] [--alpha A]",
      "Time is real time: a missing year is a gap. A series uses its years, or its tertials when it has no\n"
      "yearly values. The gender gap and the forecast are given on the total's row.",
-     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_TREND, 0, 0},
+     OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_TREND | OPT_REFERENCE, 0, 0},
     {"spc", cmd_spc, "A run chart or control chart (I, p, u) of one series: centre line, limits, "
      "signals by the rule set in force, and the NHS assurance against the årsmål.",
      "[options] [DATA...] --unit U --indicator I [--gender G] [--chart run|i|p|u] [--rules anhoej|nhs|ihi]",
@@ -70,7 +70,8 @@ static const cli_command commands[] = {
      "with the year-end prognosis. With the demo data, the demo's goals are used when --goals is not given.\n"
      "The format follows the extension of -o (or --format): a PDF, an Excel workbook of the report's tables,\n"
      "a Word document or a web page.",
-     OPT_OUTPUT | OPT_FORMAT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS | OPT_REPORT, 0, 0},
+     OPT_OUTPUT | OPT_FORMAT | OPT_LANG | OPT_FILTERS | OPT_ATTAIN | OPT_TREND | OPT_GOALS | OPT_ALL_UNITS | OPT_REPORT |
+         OPT_REFERENCE, 0, 0},
     {"extract", cmd_extract, "Read VP and VB text exports (PDF saved as text) and write their indicator "
      "rows, goals, activities and every fragment that could not be read.",
      "[options] FILE.txt... -o DIR",
@@ -88,7 +89,7 @@ static const cli_command commands[] = {
      "spc        --unit U --indicator I [--chart run|i|p|u] [--rules anhoej|nhs|ihi]\n"
      "status     --unit U [--year Y]\n"
      "The alt text is written beside the file as FILE.alt.txt.",
-     OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_CHART | OPT_SPC | OPT_COMPARE | OPT_ATTAIN | OPT_TREND, 0, 1},
+     OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_CHART | OPT_SPC | OPT_COMPARE | OPT_ATTAIN | OPT_TREND | OPT_REFERENCE, 0, 1},
 };
 
 const cli_command *cli_commands(size_t *count)

@@ -14,7 +14,7 @@ enum {
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_UNITS, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
     O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION,
-    O_OVERDISPERSION, O_PAIRS
+    O_OVERDISPERSION, O_PAIRS, O_REFERENCE
 };
 
 static const struct {
@@ -43,6 +43,7 @@ static const struct {
     {{"overdispersion", required_argument, 0, O_OVERDISPERSION}, OPT_COMPARE, "OD", "funnel limits: auto (default, widened when overdispersed) or none"},
     {{"pairs", no_argument, 0, O_PAIRS}, OPT_COMPARE, NULL, "every pairwise test, however many units (default: up to 50)"},
     {{"units", required_argument, 0, O_UNITS}, OPT_COMPARE | OPT_FILTERS, "U,...", "only these units (comma-separated)"},
+    {{"reference", required_argument, 0, O_REFERENCE}, OPT_REFERENCE, "NAME", "set each series against unit NAME too, e.g. the förvaltning's total or Riket from Kolada (at most twice)"},
     {{"all-units", no_argument, 0, O_ALL_UNITS}, OPT_ALL_UNITS, NULL, "every unit"},
     {{"width", required_argument, 0, O_WIDTH}, OPT_CHART, "W", "width in points (px for PNG at 96 dpi)"},
     {{"height", required_argument, 0, O_HEIGHT}, OPT_CHART, "H", "height"},
@@ -267,6 +268,11 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_opts *opt, int 
             else return cli_error(1, "--overdispersion: \"%s\" is not auto or none", optarg);
             break;
         case O_PAIRS: opt->all_pairs = 1; break;
+        case O_REFERENCE:
+            if (opt->reference_count >= IND_OPTS_REFERENCES_MAX)
+                return cli_error(1, "--reference: at most %d references", IND_OPTS_REFERENCES_MAX);
+            opt->references[opt->reference_count++] = optarg;
+            break;
         case O_ALL_UNITS: opt->all_units = 1; break;
         case O_WIDTH:
         case O_HEIGHT:

@@ -46,17 +46,17 @@ static double period_end(ind_period p)
     return ind_period_time(p) + (k == IND_PERIOD_TERTIAL ? 1 / 3.0 : k == IND_PERIOD_MONTH ? 1 / 12.0 : 1);
 }
 
-/* The reference's latest period with a value that ends no later than p; 0 when none. */
-static ind_period latest_until(const ind_dataset *ds, size_t ref_series, ind_period p)
+/* The reference's latest observation with a value of a period that ends no later than p; -1 when none. */
+static long latest_until(const ind_dataset *ds, size_t ref_series, ind_period p)
 {
     const ind_series *r = ind_dataset_series(ds, ref_series);
-    ind_period best = 0;
+    long best = -1;
     for (size_t i = r->first; i < r->first + r->count; i++) {
         ind_period q = ind_dataset_period(ds, i);
         if (isnan(ind_dataset_value(ds, i)) || period_end(q) > period_end(p) + 1e-9)
             continue;
-        if (!best || ind_period_time(q) > ind_period_time(best))
-            best = q;
+        if (best < 0 || ind_period_time(q) > ind_period_time(ind_dataset_period(ds, (size_t)best)))
+            best = (long)i;
     }
     return best;
 }
@@ -108,7 +108,7 @@ void ind_ref_compare(const ind_dataset *ds, size_t series, long ref_series, ind_
     out->ref_series = ref_series;
     out->period = p;
     out->ref_obs = -1;
-    out->value = out->reference = out->difference = NAN;
+    out->value = out->reference = out->difference = out->latest = NAN;
     out->statistic = out->p = NAN;
     out->x1 = out->n1 = out->x2 = out->n2 = out->p1 = out->p2 = NAN;
     out->diff = out->ci_lo = out->ci_hi = NAN;
@@ -117,7 +117,11 @@ void ind_ref_compare(const ind_dataset *ds, size_t series, long ref_series, ind_
         out->value = ind_dataset_value(ds, (size_t)obs);
     if (ref_series < 0)
         return;
-    out->ref_latest = latest_until(ds, (size_t)ref_series, p);
+    long latest = latest_until(ds, (size_t)ref_series, p);
+    if (latest >= 0) {
+        out->ref_latest = ind_dataset_period(ds, (size_t)latest);
+        out->latest = ind_dataset_value(ds, (size_t)latest);
+    }
     out->ref_obs = ind_ref_obs_at(ds, (size_t)ref_series, p);
     if (out->ref_obs < 0)
         return;

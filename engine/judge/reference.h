@@ -30,6 +30,7 @@ typedef struct {
     long ref_obs;          /* the reference's observation beside it (ind_ref_obs_at), -1 when none */
     ind_period ref_period; /* that observation's period; 0 when none */
     ind_period ref_latest; /* the reference's latest period with a value up to `period`; 0 when none */
+    double latest;         /* the reference's value then; NaN when none */
     double value;          /* the series' value at the period; NaN when none */
     double reference;      /* the reference's value beside it; NaN when none */
     double difference;     /* value - reference; NaN unless both */
