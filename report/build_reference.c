@@ -31,12 +31,19 @@ void ind_build_reference_summary(ind_doc *doc, const ind_dataset *ds, const char
         if (strcmp(ref, unit) == 0 || n == 0)
             continue;
         size_t found = 0;
-        int year = 0;
         for (size_t q = 0; q < n; q++) {
             long rs = ind_ref_series(ds, series[q], ref);
             found += rs >= 0 && ind_ref_obs_at(ds, (size_t)rs, periods[q]) >= 0;
-            year = ind_period_year(periods[q]);
         }
+        /* the report's period: its year, or the tertial of a tertial report */
+        char when[32];
+        ind_period last = periods[n - 1];
+        int part = (ind_period_kind_of(last) == IND_PERIOD_TERTIAL && ind_period_sub(last) < 3) ||
+                   (ind_period_kind_of(last) == IND_PERIOD_MONTH && ind_period_sub(last) < 12);
+        if (part)
+            ind_period_label(last, when, sizeof when);
+        else
+            snprintf(when, sizeof when, "%d", ind_period_year(last));
         char buf[1200];
         if (found == n)
             snprintf(buf, sizeof buf,
@@ -50,9 +57,9 @@ void ind_build_reference_summary(ind_doc *doc, const ind_dataset *ds, const char
                      found, n, ref, ref);
         else
             snprintf(buf, sizeof buf,
-                     en ? "%s has no value for %d beside any of the unit's indicators, so none is set against it."
-                        : "%s har inget värde för %d att jämföra med för någon av enhetens indikatorer, så ingen jämförelse med den görs.",
-                     ref, year);
+                     en ? "%s has no value for %s beside any of the unit's indicators, so none is set against it."
+                        : "%s har inget värde för %s att jämföra med för någon av enhetens indikatorer, så ingen jämförelse med den görs.",
+                     ref, when);
         ind_doc_paragraph(doc, buf);
     }
 }

@@ -184,6 +184,105 @@ static void test_obs_at(void **state)
     assert_int_equal(ind_ref_obs_at(ds, (size_t)back, period_of("2023")), -1);
 }
 
+/* The reference line of a trend chart stands beside the chart's own
+ * periods: Enhet A's Sjuk test is per tertial 2024-T1..2025-T3, Förvaltningen
+ * has 7,5 for 2024 and 7,2 for 2025 (data.csv), so the line has those at the
+ * two T3s and nothing at T1 and T2. Andel test: 63,3 %, 65,8 %, none (2024:
+ * bortfall), 65 %. */
+static void test_figure_aligned(void **state)
+{
+    (void)state;
+    ind_fig_trend *f = ind_fig_trend_new(ds, series_of("Enhet A", "Sjuk test"), 0, 0, 0, 0, 0.05);
+    assert_non_null(f);
+    assert_int_equal(ind_fig_trend_reference(f, ds, REF, 0.05, IND_LANG_SV), 1);
+    const ind_chart_trend *m = ind_fig_trend_chart(f);
+    assert_int_equal(m->count, 6);
+    assert_int_equal(m->reference_count, 1);
+    const double want[6] = {NAN, NAN, 7.5, NAN, NAN, 7.2};
+    for (size_t i = 0; i < 6; i++)
+        if (isnan(want[i]))
+            assert_true(isnan(m->references[0].values[i]));
+        else
+            assert_true(fabs(m->references[0].values[i] - want[i]) < 1e-12);
+    assert_string_equal(m->references[0].name, "Förvaltningen (referens)");
+    assert_string_equal(m->references[0].alt,
+                        "Enhetens resultat 2025: 7,7\u00a0% mot förvaltningens 7,2\u00a0%. Det är 0,5 procentenheter högre.");
+    /* the same reference twice draws two lines; a third is more than a chart takes */
+    assert_int_equal(ind_fig_trend_reference(f, ds, REF, 0.05, IND_LANG_SV), 1);
+    assert_int_equal(ind_fig_trend_reference(f, ds, REF, 0.05, IND_LANG_SV), 0);
+    ind_fig_trend_free(f);
+
+    f = ind_fig_trend_new(ds, series_of("Enhet A", "Andel test"), 0, 0, 0, 0, 0.05);
+    assert_int_equal(ind_fig_trend_reference(f, ds, REF, 0.05, IND_LANG_EN), 1);
+    m = ind_fig_trend_chart(f);
+    assert_int_equal(m->count, 4);
+    const double want2[4] = {100.0 * 380 / 600, 100.0 * 395 / 600, NAN, 65};
+    for (size_t i = 0; i < 4; i++)
+        if (isnan(want2[i]))
+            assert_true(isnan(m->references[0].values[i]));
+        else
+            assert_true(fabs(m->references[0].values[i] - want2[i]) < 1e-9);
+    assert_string_equal(m->references[0].name, "Förvaltningen (reference)");
+    /* a unit without the indicator in the reference: nothing drawn */
+    ind_fig_trend_free(f);
+    f = ind_fig_trend_new(ds, series_of("Enhet A", "Index test"), 0, 0, 0, 0, 0.05);
+    assert_int_equal(ind_fig_trend_reference(f, ds, REF, 0.05, IND_LANG_SV), 0);
+    assert_int_equal(ind_fig_trend_chart(f)->reference_count, 0);
+    ind_fig_trend_free(f);
+}
+
+/* The sentence of a case under a name for the reference, and its note. */
+static void said(const char *unit, const char *indicator, const char *period, const char *name, ind_lang lang,
+                 const char *text, const char *note)
+{
+    size_t s = series_of(unit, indicator);
+    ind_ref_result r;
+    ind_ref_compare(ds, s, ind_ref_series(ds, s, REF), period_of(period), 0.95, &r);
+    ind_said got = ind_say_reference(&r, name, ind_dataset_series(ds, s)->info, 0.05, lang);
+    assert_non_null(got.text);
+    assert_string_equal(got.text, text);
+    if (note) {
+        assert_non_null(got.note);
+        assert_string_equal(got.note, note);
+    } else
+        assert_null(got.note);
+    ind_said_free(&got);
+}
+
+/* The sentences, worked by hand from data.csv and R's p (expected.csv:
+ * 0,389 and 0,177); the test goes into the note, never mid-sentence. */
+static void test_sentences(void **state)
+{
+    (void)state;
+    said("Enhet A", "Andel test", "2025", REF, IND_LANG_SV,
+         "Enhetens resultat 2025: 70\u00a0% mot förvaltningens 65\u00a0%. Det är 5 procentenheter högre. "
+         "Skillnaden kan bero på slumpen.",
+         "Enheten mot Förvaltningen 2025: test av två andelar med Yates korrektion (70 av 100 mot 390 av 600), p = 0,39.");
+    said("Enhet B", "Andel test", "2025", REF, IND_LANG_SV,
+         "Enhetens resultat 2025: 90\u00a0% mot förvaltningens 65\u00a0%. Det är 25 procentenheter högre. "
+         "Skillnaden kan bero på slumpen.",
+         "Enheten mot Förvaltningen 2025: Fishers exakta test (9 av 10 mot 390 av 600), p = 0,18.");
+    said("Enhet A", "Andel test", "2025", "Riket", IND_LANG_SV,
+         "Enhetens resultat 2025: 70\u00a0% mot rikets 65\u00a0%. Det är 5 procentenheter högre. "
+         "Skillnaden kan bero på slumpen.",
+         "Enheten mot Riket 2025: test av två andelar med Yates korrektion (70 av 100 mot 390 av 600), p = 0,39.");
+    said("Enhet A", "Antal test", "2025", "Träffpunkten Lärkan", IND_LANG_SV,
+         "Enhetens resultat 2025: 3 mot 7 för Träffpunkten Lärkan. Det är 4 lägre.", NULL);
+    said("Enhet A", "Antal test", "2025", "Stockholms stad", IND_LANG_SV,
+         "Enhetens resultat 2025: 3 mot stadens 7. Det är 4 lägre.", NULL);
+    said("Enhet A", "Andel test", "2022", REF, IND_LANG_EN,
+         "The unit's result in 2022: 60% against 63% for Förvaltningen. That is 3 percentage points lower. "
+         "The difference may be due to chance.",
+         "The unit against Förvaltningen in 2022: test of two proportions with Yates' correction (60 of 100 against "
+         "380 of 600), p = 0.60.");
+    /* no value beside the period: said plainly, with the latest there is */
+    said("Enhet A", "Andel test", "2024", REF, IND_LANG_SV,
+         "Förvaltningen har inget värde för 2024 att jämföra med. Det senaste värdet är 66\u00a0% (2023).", NULL);
+    said("Enhet A", "Sjuk test", "2025-T2", REF, IND_LANG_EN,
+         "Förvaltningen has no value for 2025 T2 to compare with. Its latest value is 7.5% (2024).", NULL);
+    said("Enhet A", "Index test", "2025", REF, IND_LANG_SV, "Förvaltningen har inga värden för indikatorn.", NULL);
+}
+
 int main(void)
 {
     (void)lnum; /* golden_table.h's readers this test does not need */
@@ -192,6 +291,8 @@ int main(void)
         cmocka_unit_test(test_golden_cases),
         cmocka_unit_test(test_own_unit),
         cmocka_unit_test(test_obs_at),
+        cmocka_unit_test(test_figure_aligned),
+        cmocka_unit_test(test_sentences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
