@@ -52,9 +52,11 @@ static const cli_command commands[] = {
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_COMPARE | OPT_ATTAIN, 0, 0},
     {"trend", cmd_trend, "Trend statistics per series (OLS, Mann-Kendall, Sen's slope) with a "
      "direction-aware verdict, the gap between women and men, and the forecast against the next årsmål.",
-     "[options] [DATA...] [--unit U]... [--indicator I]... [--gender G] [--from P] [--to P] [--alpha A]",
+     "[options] [DATA...] [--unit U]... [--indicator I]... [--gender G] [--from P] [--to P] [--alpha A] [--reference NAME]",
      "Time is real time: a missing year is a gap. A series uses its years, or its tertials when it has no\n"
-     "yearly values. The gender gap and the forecast are given on the total's row.",
+     "yearly values. The gender gap and the forecast are given on the total's row. --reference NAME adds\n"
+     "NAME's value in each series' latest period and the difference (columns reference, reference_value,\n"
+     "difference ...).",
      OPT_FORMAT | OPT_OUTPUT | OPT_LANG | OPT_FILTERS | OPT_TREND | OPT_REFERENCE, 0, 0},
     {"spc", cmd_spc, "A run chart or control chart (I, p, u) of one series: centre line, limits, "
      "signals by the rule set in force, and the NHS assurance against the årsmål.",
@@ -81,9 +83,9 @@ static const cli_command commands[] = {
     {"chart", cmd_chart, "Draw one chart to PNG, SVG or PDF (by the file's extension): trend, multiples, "
      "compare, funnel, spc or status.",
      "KIND [options] [DATA...] -o FILE.png|.svg|.pdf [--width W --height H --dpi D] [--title T] [--caption C]",
-     "trend      --unit U --indicator I [--trendline] [--zoom]; with -o FOLDER, a PNG for every\n"
-     "           unit × indicator the filters select, with a progress bar on a terminal\n"
-     "multiples  --unit U (all its indicators) or --indicator I (across units) [--year Y]\n"
+     "trend      --unit U --indicator I [--trendline] [--zoom] [--reference NAME]; with -o FOLDER, a PNG\n"
+     "           for every unit × indicator the filters select, with a progress bar on a terminal\n"
+     "multiples  --unit U (all its indicators) or --indicator I (across units) [--year Y] [--reference NAME]\n"
      "compare    --indicator I [--period P] [--unit U to highlight]\n"
      "funnel     --indicator I [--period P] [--unit U to highlight]  (needs numerator and denominator)\n"
      "spc        --unit U --indicator I [--chart run|i|p|u] [--rules anhoej|nhs|ihi]\n"
