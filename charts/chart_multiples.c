@@ -68,6 +68,11 @@ static size_t legend_entries(chart *c, const ind_chart_multiples *m, legend_entr
     if (has_t)
         lg[nl++] = (legend_entry){LG_STEP, chart_colour(CC_TARGET), chart_dash_target, 2, 1.3, MK_NONE, 0, 0, -1,
                                   TR(c, "Årsmål", "Target")};
+    if (m->reference_name) {
+        const series_style *rs = chart_reference_style(0);
+        lg[nl++] = (legend_entry){LG_LINE, rs->line, rs->dash, rs->ndash, rs->width * 0.8, rs->marker, 0, 0, 1,
+                                  m->reference_name};
+    }
     static const ind_verdict vs[3] = {IND_VERDICT_MET, IND_VERDICT_PARTLY, IND_VERDICT_NOT_MET};
     for (int i = 0; i < 3; i++)
         if (seen[vs[i]])
@@ -122,6 +127,9 @@ static void alt_text(chart *c, const ind_chart_multiples *m)
                 int td = chart_auto_decimals(&p->target[i], 1) ? (dec > 0 ? dec : 1) : 0;
                 sb_add(&b, TR(c, ", årsmål %s", ", target %s"), chart_fmt(c, p->target[i], td, p->percent, v, sizeof v));
             }
+            if (m->reference_name && p->reference && isfinite(p->reference[i]))
+                sb_add(&b, TR(c, ", %s %s", ", %s %s"), m->reference_name,
+                       chart_fmt(c, p->reference[i], dec, p->percent, v, sizeof v));
         } else
             sb_add(&b, "%s", TR(c, "inga värden", "no values"));
         sb_add(&b, ", %s.", verdict_text(c, p));
@@ -137,7 +145,7 @@ double chart_multiples_height(chart *c, const void *model)
     geometry g;
     measure(c, m, c->w, cols, &g);
     double h = chart_heading_height(c, m->title, m->subtitle);
-    legend_entry lg[8];
+    legend_entry lg[9];
     size_t nl = legend_entries(c, m, lg);
     h += chart_legend_height(c, lg, nl, c->w - 2 * chart_margin(c)) + c->fs;
     h += rows * (g.head_h + g.panel_h) + (rows - 1) * c->fs * 1.2;
@@ -145,11 +153,13 @@ double chart_multiples_height(chart *c, const void *model)
     return ceil(h);
 }
 
-/* Widens [*lo, *hi] to a panel's values and årsmål. */
-static void panel_range(const ind_chart_panel *p, double *lo, double *hi)
+/* Widens [*lo, *hi] to a panel's values, årsmål and reference (when drawn). */
+static void panel_range(const ind_chart_multiples *m, const ind_chart_panel *p, double *lo, double *hi)
 {
     chart_widen(lo, hi, p->values, p->count);
     chart_widen(lo, hi, p->target, p->count);
+    if (m->reference_name)
+        chart_widen(lo, hi, p->reference, p->count);
 }
 
 /* Panel k's head at (px, py), pw wide: a rule above, the title, the verdict
@@ -179,11 +189,12 @@ static void panel_head(chart *c, const ind_chart_panel *p, int k, double px, dou
 }
 
 /* Panel k's plot from top to bottom, px to px + pw, over the times tt: the
- * value axis (its own, or the shared one), the årsmål, the values, the
- * periods at its ends, the latest value's label. */
-static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *tt, double px, double pw, double top,
-                       double bottom, const chart_scale *shared)
+ * value axis (its own, or the shared one), the årsmål, the reference, the
+ * values, the periods at its ends, the latest value's label. */
+static void panel_plot(chart *c, const ind_chart_multiples *m, int k, const double *tt, double px, double pw,
+                       double top, double bottom, const chart_scale *shared)
 {
+    const ind_chart_panel *p = &m->panels[k];
     size_t n = p->count;
     double fs = c->fs;
     chart_time tm;
@@ -194,7 +205,7 @@ static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *
         ys = *shared;
     else {
         double lo = INFINITY, hi = -INFINITY;
-        panel_range(p, &lo, &hi);
+        panel_range(m, p, &lo, &hi);
         if (!(lo <= hi)) {
             lo = 0;
             hi = p->percent ? 100 : 1;
@@ -227,6 +238,8 @@ static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *
     double ex, ev;
     chart_draw_steps(c, &xs, &ys, tt, p->target, n, tm.step, chart_colour(CC_TARGET), chart_dash_target, 2, 1.3,
                      IND_CHART_EL_TARGET_LINE, &ex, &ev);
+    if (m->reference_name && p->reference)
+        chart_draw_series(c, &xs, &ys, tt, p->reference, n, tm.step, chart_reference_style(0), 0.8, 1, 1);
     const series_style *ss = chart_series_style(IND_GENDER_T);
     chart_draw_series(c, &xs, &ys, tt, p->values, n, tm.step, ss, 0.8, 0, 1);
     chart_axis_line(c, left, plot_right, bottom, 0.7);
@@ -247,9 +260,10 @@ static void panel_plot(chart *c, const ind_chart_panel *p, int k, const double *
 
 /* Panel k at (px, py), pw wide with a plot ph high under its head; shared:
  * the value axis of every panel, or NULL. */
-static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, double py, double pw,
+static void draw_panel(chart *c, const ind_chart_multiples *m, int k, double px, double py, double pw,
                        double ph, const geometry *g, const chart_scale *shared)
 {
+    const ind_chart_panel *p = &m->panels[k];
     c->panel = k;
     ind_chart_element *pe = chart_el(c, IND_CHART_EL_PANEL, px, py, px + pw, py + g->head_h + ph, NULL);
     if (pe)
@@ -266,7 +280,7 @@ static void draw_panel(chart *c, const ind_chart_panel *p, int k, double px, dou
         tt[i] = ind_period_time(p->periods[i]);
     double top = py + g->head_h + chart_line_height(c, F_SMALL) * 0.5;
     double xl = chart_line_height(c, F_TINY) + chart_x_label_gap(c, F_TINY);
-    panel_plot(c, p, k, tt, px, pw, top, py + g->head_h + ph - xl, shared);
+    panel_plot(c, m, k, tt, px, pw, top, py + g->head_h + ph - xl, shared);
     if (tt != t)
         free(tt);
     c->panel = -1;
@@ -280,7 +294,7 @@ void chart_multiples_draw(chart *c, const void *model)
     int cols = columns_for(m);
     size_t rows = (m->panel_count + (size_t)cols - 1) / (size_t)cols;
     double top = chart_heading(c, m->title, m->subtitle);
-    legend_entry lg[8];
+    legend_entry lg[9];
     size_t nl = legend_entries(c, m, lg);
     top += chart_legend(c, lg, nl, x + mg, top, w - 2 * mg) + fs;
     double bottom = chart_caption(c) - fs * 0.4;
@@ -297,7 +311,7 @@ void chart_multiples_draw(chart *c, const void *model)
         for (size_t k = 0; k < m->panel_count; k++) {
             percent |= m->panels[k].percent;
             counts &= m->panels[k].counts;
-            panel_range(&m->panels[k], &lo, &hi);
+            panel_range(m, &m->panels[k], &lo, &hi);
         }
         if (!(lo <= hi)) {
             lo = 0;
@@ -310,7 +324,7 @@ void chart_multiples_draw(chart *c, const void *model)
         double px = x + mg + col * (pw + gap), py = top + r * (g.head_h + ph + vgap);
         if (py + g.head_h + ph > y + h + 0.5)
             break; /* a fixed height too small: the rest is left out (alt text has all) */
-        draw_panel(c, &m->panels[k], (int)k, px, py, pw, ph, &g, m->shared_y ? &shared : NULL);
+        draw_panel(c, m, (int)k, px, py, pw, ph, &g, m->shared_y ? &shared : NULL);
     }
     alt_text(c, m);
 }

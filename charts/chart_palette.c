@@ -195,3 +195,20 @@ const series_style *chart_series_style(ind_gender g)
         g = IND_GENDER_T;
     return &styles[g];
 }
+
+static const double dash_ref0[] = {9.0, 3.5};
+static const double dash_ref1[] = {9.0, 2.5, 2.0, 2.5};
+
+/* Reference lines: colours of the table no gender uses (the vermillion and
+ * the funnel limits' dark grey, both over 4,5:1 on white, so text too) and
+ * long dashes, so neither reads as a series of the unit; the first with
+ * down-pointing triangles. */
+static const series_style ref_styles[IND_CHART_REFERENCES_MAX] = {
+    {RGB_INIT(HEX_VERMILLION), RGB_INIT(HEX_VERMILLION), dash_ref0, 2, MK_TRIANGLE_DOWN, 1.6},
+    {RGB_INIT(HEX_FUNNEL_LIMIT), RGB_INIT(HEX_FUNNEL_LIMIT), dash_ref1, 4, MK_DIAMOND, 1.6},
+};
+
+const series_style *chart_reference_style(size_t k)
+{
+    return &ref_styles[k < IND_CHART_REFERENCES_MAX ? k : IND_CHART_REFERENCES_MAX - 1];
+}

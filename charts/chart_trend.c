@@ -31,6 +31,12 @@ ind_status chart_trend_check(const void *model, ind_error *err)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "trend chart: the trend line's series is out of range");
     if ((m->band_lo == NULL) != (m->band_hi == NULL))
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "trend chart: a band needs both lo and hi");
+    if (m->reference_count > IND_CHART_REFERENCES_MAX || (m->reference_count && !m->references))
+        return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "trend chart: 0 to %d reference lines, got %zu",
+                             IND_CHART_REFERENCES_MAX, m->reference_count);
+    for (size_t k = 0; k < m->reference_count; k++)
+        if (!m->references[k].values)
+            return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "trend chart: reference %zu has no values", k);
     return IND_OK;
 }
 
@@ -52,6 +58,31 @@ static int target_decimals(double v, int dec)
     return chart_auto_decimals(&v, 1) ? (dec > 0 ? dec : 1) : 0;
 }
 
+/* " NAME: från 80 (2019) till 70 % (2025, n = 20)." in the alt text: a line
+ * from its first value to its latest, chronologically, with the latest base. */
+static void alt_line(chart *c, strbuf *b, const ind_chart_trend *m, const char *name, const double *values,
+                     const double *n, int dec)
+{
+    char v[64], pl[32], nb[64];
+    long i = chart_last_finite(values, m->count);
+    sb_add(b, " %s: ", name);
+    if (i < 0) {
+        sb_add(b, "%s", TR(c, "inga värden.", "no values."));
+        return;
+    }
+    size_t j = 0;
+    while (j < (size_t)i && !isfinite(values[j]))
+        j++;
+    if (j < (size_t)i)
+        sb_add(b, TR(c, "från %s (%s) till ", "from %s (%s) to "), chart_fmt(c, values[j], dec, m->percent, v, sizeof v),
+               chart_period_label(c, m->periods[j], pl, sizeof pl));
+    sb_add(b, "%s (%s", chart_fmt(c, values[i], dec, m->percent, v, sizeof v),
+           chart_period_label(c, m->periods[i], pl, sizeof pl));
+    if (n && isfinite(n[i]))
+        sb_add(b, ", n = %s", chart_fmt(c, n[i], 0, 0, nb, sizeof nb));
+    sb_add(b, ").");
+}
+
 static void alt_text(chart *c, const ind_chart_trend *m, int dec)
 {
     strbuf b = {0};
@@ -65,28 +96,13 @@ static void alt_text(chart *c, const ind_chart_trend *m, int dec)
         sb_add(&b, ", %s–%s.", p0, p1);
     else
         sb_add(&b, ", %s.", p0);
-    for (size_t s = 0; s < m->series_count; s++) {
-        const ind_chart_series *se = &m->series[s];
-        long i = chart_last_finite(se->values, m->count);
-        sb_add(&b, " %s: ", series_name(c, se));
-        if (i < 0) {
-            sb_add(&b, "%s", TR(c, "inga värden.", "no values."));
-            continue;
-        }
-        char pl[32], nb[64];
-        /* from the first value to the latest, chronologically */
-        size_t j = 0;
-        while (j < (size_t)i && !isfinite(se->values[j]))
-            j++;
-        if (j < (size_t)i)
-            sb_add(&b, TR(c, "från %s (%s) till ", "from %s (%s) to "),
-                   chart_fmt(c, se->values[j], dec, m->percent, v, sizeof v),
-                   chart_period_label(c, m->periods[j], pl, sizeof pl));
-        sb_add(&b, "%s (%s", chart_fmt(c, se->values[i], dec, m->percent, v, sizeof v),
-               chart_period_label(c, m->periods[i], pl, sizeof pl));
-        if (se->n && isfinite(se->n[i]))
-            sb_add(&b, ", n = %s", chart_fmt(c, se->n[i], 0, 0, nb, sizeof nb));
-        sb_add(&b, ").");
+    for (size_t s = 0; s < m->series_count; s++)
+        alt_line(c, &b, m, series_name(c, &m->series[s]), m->series[s].values, m->series[s].n, dec);
+    for (size_t k = 0; k < m->reference_count; k++) {
+        const ind_chart_reference *r = &m->references[k];
+        alt_line(c, &b, m, r->name ? r->name : TR(c, "Referens", "Reference"), r->values, NULL, dec);
+        if (r->alt && r->alt[0])
+            sb_add(&b, " %s", r->alt);
     }
     long ti = chart_last_finite(m->target, m->count);
     if (ti >= 0) {
@@ -184,12 +200,18 @@ static double trend_legend(chart *c, const trend_draw *d, double top)
 {
     const ind_chart_trend *m = d->m;
     double mg = chart_margin(c);
-    legend_entry lg[10];
+    legend_entry lg[10 + IND_CHART_REFERENCES_MAX];
     size_t nl = 0;
     for (size_t s = 0; s < m->series_count; s++) {
         const series_style *ss = chart_series_style(m->series[s].gender);
         lg[nl++] = (legend_entry){LG_LINE, ss->line, ss->dash, ss->ndash, ss->width * 0.9, ss->marker,
                                   0, 0, (int)s, series_name(c, &m->series[s])};
+    }
+    for (size_t k = 0; k < m->reference_count; k++) {
+        const series_style *rs = chart_reference_style(k);
+        lg[nl++] = (legend_entry){LG_LINE, rs->line, rs->dash, rs->ndash, rs->width * 0.9, rs->marker, 0, 0,
+                                  (int)(m->series_count + k),
+                                  m->references[k].name ? m->references[k].name : TR(c, "Referens", "Reference")};
     }
     if (d->ti >= 0)
         lg[nl++] = (legend_entry){LG_STEP, chart_colour(CC_TARGET), chart_dash_target, 2, 1.4, MK_NONE, 0, 0, -1,
@@ -252,6 +274,8 @@ static void trend_y_scale(chart *c, trend_draw *d)
     double lo = INFINITY, hi = -INFINITY;
     for (size_t s = 0; s < m->series_count; s++)
         chart_widen(&lo, &hi, m->series[s].values, n);
+    for (size_t k = 0; k < m->reference_count; k++)
+        chart_widen(&lo, &hi, m->references[k].values, n);
     chart_widen(&lo, &hi, m->target, n);
     chart_widen(&lo, &hi, m->kf_target, n);
     if (m->trend) {
@@ -304,11 +328,12 @@ static void trend_frame(chart *c, trend_draw *d)
                         0, 1, &tw, &th);
         rl = fmax(rl, tw);
     }
-    for (size_t s = 0; s < m->series_count; s++) {
-        long i = chart_last_finite(m->series[s].values, d->n);
+    for (size_t s = 0; s < m->series_count + m->reference_count; s++) {
+        const double *v = s < m->series_count ? m->series[s].values : m->references[s - m->series_count].values;
+        long i = chart_last_finite(v, d->n);
         if (i < 0)
             continue;
-        chart_fmt(c, m->series[s].values[i], d->dec, m->percent, buf, sizeof buf);
+        chart_fmt(c, v[i], d->dec, m->percent, buf, sizeof buf);
         chart_text_size(c, F_SMALL, buf, 0, 1, &tw, &th);
         vl = fmax(vl, tw + fs * 0.9);
     }
@@ -413,6 +438,9 @@ static void trend_plot(chart *c, trend_draw *d)
         if (e)
             e->series = m->trend->series;
     }
+    for (size_t k = m->reference_count; k-- > 0;)
+        chart_draw_series(c, &d->xs, &d->ys, d->t, m->references[k].values, d->n, d->tm.step,
+                          chart_reference_style(k), 1.0, (int)(m->series_count + k), 1);
     for (size_t s = m->series_count; s-- > 0;)
         chart_draw_series(c, &d->xs, &d->ys, d->t, m->series[s].values, d->n, d->tm.step,
                           chart_series_style(m->series[s].gender), 1.0, (int)s, 1);
@@ -475,28 +503,30 @@ static void trend_labels(chart *c, const trend_draw *d)
     const ind_chart_trend *m = d->m;
     double fs = c->fs;
     char buf[128], buf2[160];
-    static const int prio[4] = {100, 90, 85, 80};
-    for (size_t s = 0; s < m->series_count; s++) {
-        const ind_chart_series *se = &m->series[s];
-        long i = chart_last_finite(se->values, d->n);
+    /* the unit's lines first, then the references' (below the årsmål's end) */
+    static const int prio[4 + IND_CHART_REFERENCES_MAX] = {100, 90, 85, 80, 75, 65};
+    for (size_t s = 0; s < m->series_count + m->reference_count; s++) {
+        int ref = s >= m->series_count;
+        const double *v = ref ? m->references[s - m->series_count].values : m->series[s].values;
+        long i = chart_last_finite(v, d->n);
         if (i < 0)
             continue;
-        chart_fmt(c, se->values[i], d->dec, m->percent, buf, sizeof buf);
+        chart_fmt(c, v[i], d->dec, m->percent, buf, sizeof buf);
         if (later_outcome(m, (size_t)i)) {
             char pl[32];
             snprintf(buf2, sizeof buf2, "%s (%s)", buf, chart_period_label(c, m->periods[i], pl, sizeof pl));
         } else
             snprintf(buf2, sizeof buf2, "%s", buf);
-        const series_style *ss = chart_series_style(se->gender);
-        double px = chart_map(&d->xs, d->t[i]), py = chart_map(&d->ys, se->values[i]);
-        chart_label *l = chart_label_add(c, F_SMALL, buf2, px + fs * 0.7, py, AL_LEFT, ss->text, prio[s > 3 ? 3 : s],
-                                         IND_CHART_EL_LABEL);
+        const series_style *ss = ref ? chart_reference_style(s - m->series_count) : chart_series_style(m->series[s].gender);
+        double px = chart_map(&d->xs, d->t[i]), py = chart_map(&d->ys, v[i]);
+        chart_label *l = chart_label_add(c, F_SMALL, buf2, px + fs * 0.7, py, AL_LEFT, ss->text,
+                                         ref ? prio[4 + s - m->series_count] : prio[s > 3 ? 3 : s], IND_CHART_EL_LABEL);
         if (l) {
             l->ax = px + fs * 0.4;
             l->ay = py;
             l->series = (int)s;
             l->index = (int)i;
-            l->value = se->values[i];
+            l->value = v[i];
         }
     }
     if (d->ti >= 0 && isfinite(d->t_end_x))

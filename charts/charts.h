@@ -273,6 +273,19 @@ typedef struct {
     const char *label;    /* legend text, e.g. "Trend −0,4 procentenheter per år"; NULL = "Trend" */
 } ind_chart_trendline;
 
+/* A reference line: the same indicator for a reference unit (the
+ * förvaltning's total, a municipality, Riket) beside the chart's periods.
+ * Drawn under the unit's lines in a style of its own: the first vermilion,
+ * long-dashed, with down-pointing triangles; the second dark grey,
+ * dash-dotted, with diamonds. */
+typedef struct {
+    const char *name;     /* legend text, e.g. "Stadsdelsförvaltningen Exempelstad (referens)" */
+    const double *values; /* one per period; NaN = none */
+    const char *alt;      /* what the alt text says of it besides its values, e.g. "Enhetens
+                             resultat 2025: 70 % mot förvaltningens 65 %."; NULL = nothing */
+} ind_chart_reference;
+#define IND_CHART_REFERENCES_MAX 2
+
 typedef struct {
     const char *indicator;   /* the default title; named in the alt text */
     const char *unit;        /* the unit (enhet); the default subtitle */
@@ -295,6 +308,8 @@ typedef struct {
     const ind_chart_note *notes;
     int counts;              /* values count events (0, 1, 2 ...): whole-number ticks, and no band
                                 is drawn even when one is given */
+    size_t reference_count;  /* 0 to IND_CHART_REFERENCES_MAX */
+    const ind_chart_reference *references;
 } ind_chart_trend;
 
 /* ---- small multiples: IND_CHART_MULTIPLES, model ind_chart_multiples --------- */
@@ -310,6 +325,7 @@ typedef struct {
     ind_verdict verdict;     /* met, partly, not met; anything else draws the "other" symbol */
     const char *verdict_text;/* NULL = the standard words ("Uppfylls helt" ...) */
     int counts;              /* values count events: whole-number ticks */
+    const double *reference; /* the reference's value per period (NaN = none), or NULL */
 } ind_chart_panel;
 
 typedef struct {
@@ -319,6 +335,8 @@ typedef struct {
     const ind_chart_panel *panels;
     int columns;             /* 0 = automatic (up to 4) */
     int shared_y;            /* one y scale for every panel (one indicator across units) */
+    const char *reference_name; /* legend text of the panels' reference lines (drawn as the
+                                   trend chart's first); NULL = none drawn */
 } ind_chart_multiples;
 
 /* ---- compare units: IND_CHART_COMPARE, model ind_chart_compare --------------- */

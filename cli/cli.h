@@ -8,6 +8,7 @@
 #include "dataset.h"
 #include "ingest.h"
 #include "lockfile.h"
+#include "opts.h"
 
 /* ---- options ---------------------------------------------------------------- */
 
@@ -67,6 +68,8 @@ typedef struct {
     const char *title, *caption;
     const char *organisation[16]; /* --organisation: lines on a report's cover */
     int organisation_count;
+    const char *references[IND_OPTS_REFERENCES_MAX]; /* --reference, as typed */
+    int reference_count;
     int zoom, trendline;
     const char *kind; /* chart KIND positional */
     unsigned long long given; /* bit i: option i of the table was given (cli_kind_check) */
@@ -188,12 +191,14 @@ typedef struct {
     const char **names;         /* file names as read */
     const char *const *labels;  /* the names for people (the built-in data's in the language) */
     int file_count;
+    const char *references[IND_OPTS_REFERENCES_MAX]; /* --reference as the data spells them */
+    size_t reference_count;
 } cli_data;
 
 /* Loads the catalogue and every data file (or the embedded demo), finishes the
  * dataset, resolves the --unit lists against its names (cli_units_resolve),
  * finds the --unit and --indicator names in it (cli_resolve_names),
- * and prints any error to stderr. Returns 0 or an exit code. */
+ * finds --reference likewise, and prints any error to stderr. Returns 0 or an exit code. */
 int cli_load(cli_opts *opt, cli_data *data);
 void cli_data_free(cli_data *data);
 /* The language of messages (from --lang, read before anything is printed). */
@@ -217,6 +222,10 @@ int cli_resolve_names(cli_opts *opt, const ind_dataset *ds);
  * holding it), joined as a choice in the message language ("status",
  * "a, b eller c") into buf. Returns how many (at most 5); 0 leaves buf "". */
 size_t cli_suggest(const char *query, const char *const *names, size_t n, char *buf, size_t size);
+/* The data's spelling of a unit as a person typed it: the same name, else
+ * the one equal to it without case, else without case and diacritics
+ * (ind_text_equal); NULL when the data has none. */
+const char *cli_unit_lookup(const ind_dataset *ds, const char *name);
 
 /* Does a series pass the --unit/--indicator/--gender filters? */
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,
@@ -310,8 +319,9 @@ int cli_default_year(cli_opts *opt, const ind_dataset *ds);
 void cli_rollup_rule(const cli_opts *opt, ind_rollup_rule *rule);
 
 /* The library's options (selection, rules, language) from the command's. */
-#include "opts.h"
 void cli_lib_opts(const cli_opts *opt, ind_opts *o);
+/* The references of the loaded data (--reference as the data spells them) into o. */
+void cli_lib_references(const cli_data *data, ind_opts *o);
 /* What the builders read: the loaded data and the names of its files. */
 #include "build.h"
 ind_build_input cli_build_input(const cli_data *data);

@@ -237,6 +237,8 @@ static int trend_batch(cli_opts *opt)
         size_t s = plan.series[k];
         const ind_series *se = ind_dataset_series(ds, s);
         ind_fig_trend *m = ind_fig_trend_new(ds, s, from, to, opt->trendline, opt->zoom, opt->alpha, opt->lang);
+        for (size_t r = 0; m && r < data.reference_count; r++)
+            ind_fig_trend_reference(m, ds, data.references[r], opt->alpha, opt->lang);
         if (m &&
             ind_chart_render(IND_CHART_TREND, ind_fig_trend_chart(m), &o, plan.paths[2 * k], NULL, &err) != IND_OK)
             rc = cli_fail(&err);
@@ -258,6 +260,7 @@ static int trend_batch(cli_opts *opt)
 typedef struct {
     cli_opts *opt;
     const ind_dataset *ds;
+    const cli_data *data; /* the references, as the data spells them */
     ind_chart_options look;
     ind_attain_policy policy;
 } chart_job;
@@ -284,6 +287,10 @@ static int draw_trend(chart_job *j)
     ind_fig_trend *m = ind_fig_trend_new(j->ds, s, from, to, j->opt->trendline, j->opt->zoom, j->opt->alpha, j->opt->lang);
     if (!m)
         return cli_error(2, "nothing to draw for %s, %s", j->opt->units[0], j->opt->indicators[0]);
+    for (size_t r = 0; r < j->data->reference_count; r++)
+        if (!ind_fig_trend_reference(m, j->ds, j->data->references[r], j->opt->alpha, j->opt->lang))
+            cli_note(j->opt, "--reference %s: no value for %s beside the chart's periods; no reference line drawn",
+                     j->data->references[r], j->opt->indicators[0]);
     rc = render(j, IND_CHART_TREND, ind_fig_trend_chart(m));
     ind_fig_trend_free(m);
     return rc;
@@ -301,6 +308,12 @@ static int draw_multiples(chart_job *j)
     ind_fig_multiples *m = ind_fig_multiples_new(j->ds, opt->unit_count ? opt->units[0] : NULL,
                                                  opt->indicator_count ? opt->indicators[0] : NULL, from, to, year,
                                                  &j->policy);
+    const cli_data *d = j->data; /* the first reference: one line per panel */
+    if (ind_fig_multiples_chart(m)->panel_count && d->reference_count &&
+        !ind_fig_multiples_reference(m, j->ds, d->references[0], opt->lang))
+        cli_note(opt, "--reference %s: no value beside any panel's periods; no reference line drawn", d->references[0]);
+    if (d->reference_count > 1)
+        cli_note(opt, "multiples draw one reference; --reference %s is left out", d->references[1]);
     int rc = ind_fig_multiples_chart(m)->panel_count ? render(j, IND_CHART_MULTIPLES, ind_fig_multiples_chart(m))
                                                       : cli_error(2, "nothing to draw");
     ind_fig_multiples_free(m);
@@ -383,6 +396,8 @@ static int chart_args(cli_opts *opt, ind_chart_kind *kind, int *folder)
         return rc;
     if (!opt->output)
         return cli_error(1, "chart needs -o FILE.png, FILE.svg or FILE.pdf");
+    if (opt->reference_count && *kind != IND_CHART_TREND && *kind != IND_CHART_MULTIPLES)
+        return cli_error(1, "--reference draws on the trend and multiples charts only");
     struct stat sb;
     *folder = cli_folder_name(opt->output) || (stat(opt->output, &sb) == 0 && S_ISDIR(sb.st_mode));
     if (*folder && *kind != IND_CHART_TREND)
@@ -422,7 +437,7 @@ int cmd_chart(cli_opts *opt)
     }
     char caption[600];
     default_caption(opt, &data, caption, sizeof caption);
-    chart_job j = {.opt = opt, .ds = data.ds};
+    chart_job j = {.opt = opt, .ds = data.ds, .data = &data};
     ind_chart_options_init(&j.look);
     j.look.width = opt->width;
     j.look.height = opt->height;

@@ -63,11 +63,17 @@ int cmd_report(cli_opts *opt)
         cli_data_free(&data);
         return rc;
     }
+    for (size_t k = 0; k < data.reference_count && !opt->all_units; k++)
+        if (strcmp(data.references[k], opt->units[0]) == 0) {
+            cli_data_free(&data);
+            return cli_error(1, "--reference %s is the unit of the report itself", opt->references[k]);
+        }
     ind_goals *goals = cli_load_goals(opt, data.ds, &rc);
     ind_opts o;
     cli_lib_opts(opt, &o);
     cli_progress bar; /* its total comes with the builder's first call */
     cli_progress_start(&bar, opt, 1, opt->lang == IND_LANG_EN ? "units" : "enheter");
+    cli_lib_references(&data, &o);
     ind_build_input in = {data.ds, goals, data.names, (size_t)data.file_count, data.reports, "indikator " IND_VERSION,
                           progress, &bar, data.labels};
     ind_error err;

@@ -12,6 +12,7 @@ int cmd_trend(cli_opts *opt)
     if (rc == 0) {
         ind_opts o;
         cli_lib_opts(opt, &o);
+        cli_lib_references(&data, &o);
         ind_build_input in = cli_build_input(&data);
         ind_error err;
         ind_error_clear(&err);

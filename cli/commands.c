@@ -115,10 +115,10 @@ static const cli_option_note chart_notes[] = {
 
 /* The chart kinds and the options each takes beyond those of every kind. */
 static const cli_kind chart_kinds[] = {
-    {"trend", "unit indicator from to alpha trendline zoom",
+    {"trend", "unit indicator from to alpha trendline zoom reference",
      "utvecklingen i en serie (--unit och --indicator); med -o MAPP en PNG för varje enhet och indikator i urvalet",
      "the course of one series (--unit and --indicator); with -o FOLDER a PNG for every unit and indicator selected"},
-    {"multiples", "unit indicator year from to tolerance min-n",
+    {"multiples", "unit indicator year from to tolerance min-n reference",
      "små diagram: varje indikator för en enhet (--unit) eller en indikator för varje enhet (--indicator)",
      "small multiples: every indicator of one unit (--unit) or one indicator of every unit (--indicator)"},
     {"compare", "indicator period unit gender tolerance min-n method overdispersion",
@@ -231,7 +231,7 @@ static const cli_command commands[] = {
      "saknar årsvärden. Skillnaden mellan könen och prognosen står på totalens rad.",
      "Time is real time: a missing year is a gap. A series uses its years, or its tertials when it has no yearly "
      "values. The gap between the sexes and the forecast are given on the total's row.",
-     "unit indicator gender from to alpha" TABLE_OUTPUT INPUT, TABLE_FORMATS, trend_notes,
+     "unit indicator gender from to alpha reference" TABLE_OUTPUT INPUT, TABLE_FORMATS, trend_notes,
      {{"indikator trend --demo --unit Vuxenenheten", "trenden i varje indikator för en enhet",
        "the trend of every indicator of one unit"},
       {"indikator trend --demo --indicator Sjukfrånvaro --from 2020 --format csv", "en indikator från 2020, som CSV",
@@ -265,7 +265,7 @@ static const cli_command commands[] = {
      "--period YYYY (or --year YYYY) writes the annual report of the year; --period YYYY-T1 or YYYY-T2 the tertial "
      "report with the year-end prognosis. The format follows the extension of -o (or --format): a PDF, an Excel "
      "workbook of the report's tables, a Word document or a web page.",
-     "unit all-units indicator year period gender goals tolerance min-n alpha full-share not-share output format "
+     "unit all-units indicator year period gender goals tolerance min-n alpha full-share not-share reference output format "
      "title organisation" INPUT,
      "pdf xlsx docx html", report_notes,
      {{"indikator report --demo --unit Vuxenenheten --year 2025 -o vb.pdf",
@@ -298,7 +298,7 @@ static const cli_command commands[] = {
      "som alla typer tar.",
      "The alt text is written beside the chart as FILE.alt.txt. A kind takes only the options listed with it, and "
      "those every kind takes.",
-     "unit indicator year period from to gender tolerance min-n alpha method overdispersion chart rules output "
+     "unit indicator year period from to gender tolerance min-n alpha method overdispersion chart rules reference output "
      "title caption width height dpi zoom trendline" INPUT,
      NULL, chart_notes,
      {{"indikator chart trend --demo --unit Vuxenenheten --indicator Sjukfrånvaro -o sjukfranvaro.png",

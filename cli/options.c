@@ -15,7 +15,7 @@ enum {
     O_YEAR, O_PERIOD, O_GENDER, O_FROM, O_TO, O_LANG, O_TOLERANCE, O_MIN_N, O_FAIL_ON_FLAG,
     O_ALPHA, O_CHART, O_RULES, O_METHOD, O_ADJUST, O_ALL_UNITS, O_WIDTH, O_HEIGHT,
     O_DPI, O_TITLE, O_CAPTION, O_ZOOM, O_TRENDLINE, O_KPI_META, O_MUNI_META, O_FULL_SHARE, O_NOT_SHARE, O_ORGANISATION,
-    O_OVERDISPERSION, O_PAIRS, O_WIDE
+    O_OVERDISPERSION, O_PAIRS, O_WIDE, O_REFERENCE
 };
 
 #define ARG required_argument
@@ -36,6 +36,9 @@ static const cli_option options[] = {
      "only period P: 2025, 2025-T2, VB 2025 or 2025-03", NULL},
     {"from", 0, ARG, O_FROM, CLI_G_SELECT, 0, "P", "P", "perioder från och med P", "periods from P on", NULL},
     {"to", 0, ARG, O_TO, CLI_G_SELECT, 0, "P", "P", "perioder till och med P", "periods up to and including P", NULL},
+    {"reference", 0, ARG, O_REFERENCE, CLI_G_SELECT, 0, "NAMN", "NAME",
+     "jämför också med enheten NAMN, t.ex. förvaltningens total eller Riket från Kolada (högst två)",
+     "set each series against unit NAME too, e.g. the förvaltning's total or Riket from Kolada (at most two)", NULL},
     {"gender", 0, ARG, O_GENDER, CLI_G_SELECT, 0, "KÖN", "SEX", "T, K, M, X eller all (alla kön)",
      "T, K, M, X or all (every sex)", "T K M X all"},
     /* Bedömning: the rules things are judged by */
@@ -281,6 +284,11 @@ static int set_selection(int c, const char *name, const char *arg, cli_opts *opt
     switch (c) {
     case O_UNIT: return add_unit(opt, arg);
     case O_ALL_UNITS: opt->all_units = 1; return 0;
+    case O_REFERENCE:
+        if (opt->reference_count >= IND_OPTS_REFERENCES_MAX)
+            return cli_error(1, "--reference: at most %d references", IND_OPTS_REFERENCES_MAX);
+        opt->references[opt->reference_count++] = arg;
+        return 0;
     case O_INDICATOR: return add_list(opt->indicators, &opt->indicator_count, arg, "indicator");
     case O_YEAR: {
         char *end;

@@ -27,19 +27,13 @@ static ind_str copy_str(ind_strtab *tab, const ind_dataset *ds, ind_str id)
     return ind_strtab_intern(tab, s, strlen(s));
 }
 
-/* The series of `series`'s unit and indicator in every gender, with the
- * observations up to `to` only, as a dataset of their own; *total gets the
- * total's series in it. NULL when nothing is left. */
-static ind_dataset *series_until(const ind_dataset *ds, size_t series, ind_period to, size_t *total)
+/* Copies the observations up to `to` of unit's series of indicator `name`
+ * (every gender) into sub. Returns how many, or -1 on an error. */
+static long copy_until(ind_dataset *sub, const ind_dataset *ds, const char *unit, const char *name, ind_period to)
 {
-    const ind_series *s0 = ind_dataset_series(ds, series);
-    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
-    ind_dataset *sub = ind_dataset_new(ind_dataset_catalog(ds));
-    if (!sub)
-        return NULL;
     ind_strtab *tab = ind_dataset_strings(sub);
     ind_error err;
-    size_t added = 0;
+    long added = 0;
     for (int g = 0; g < IND_GENDER_COUNT; g++) {
         long sg = ind_dataset_find_series(ds, unit, name, (ind_gender)g);
         if (sg < 0)
@@ -57,11 +51,31 @@ static ind_dataset *series_until(const ind_dataset *ds, size_t series, ind_perio
             o.source = copy_str(tab, ds, o.source);
             o.file = copy_str(tab, ds, o.file);
             if (ind_dataset_add(sub, unit, name, (ind_gender)g, &o, &err) != IND_OK)
-                goto fail;
+                return -1;
             added++;
         }
     }
-    if (!added || ind_dataset_finish(sub, &err) != IND_OK)
+    return added;
+}
+
+/* The series of `series`'s unit and indicator in every gender, and the same
+ * indicator of the references, with the observations up to `to` only, as a
+ * dataset of their own; *total gets the total's series in it. NULL when
+ * nothing is left. */
+static ind_dataset *series_until(const ind_dataset *ds, size_t series, ind_period to, const ind_opts *opt,
+                                 size_t *total)
+{
+    const ind_series *s0 = ind_dataset_series(ds, series);
+    const char *unit = ind_dataset_str(ds, s0->unit), *name = ind_dataset_str(ds, s0->indicator);
+    ind_dataset *sub = ind_dataset_new(ind_dataset_catalog(ds));
+    if (!sub)
+        return NULL;
+    ind_error err;
+    long added = copy_until(sub, ds, unit, name, to);
+    for (size_t k = 0; k < opt->reference_count && added > 0; k++)
+        if (strcmp(opt->references[k], unit) != 0 && copy_until(sub, ds, opt->references[k], name, to) < 0)
+            added = -1;
+    if (added <= 0 || ind_dataset_finish(sub, &err) != IND_OK)
         goto fail;
     long t = ind_dataset_find_series(sub, unit, name, s0->gender);
     if (t < 0)
@@ -78,7 +92,7 @@ void ind_build_figure_trend(ind_doc *doc, const ind_dataset *ds, size_t series, 
     trend_figure *f = ind_build_must(calloc(1, sizeof *f));
     if (end) {
         size_t s = 0;
-        f->own = series_until(ds, series, end, &s);
+        f->own = series_until(ds, series, end, opt, &s);
         if (!f->own) {
             free(f);
             return;
@@ -92,6 +106,8 @@ void ind_build_figure_trend(ind_doc *doc, const ind_dataset *ds, size_t series, 
         free(f);
         return;
     }
+    for (size_t k = 0; k < opt->reference_count; k++)
+        ind_fig_trend_reference(f->model, ds, opt->references[k], opt->alpha, opt->lang);
     ind_chart_options o;
     ind_chart_options_init(&o);
     o.lang = opt->lang;

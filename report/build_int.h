@@ -40,6 +40,19 @@ void ind_build_unbroken(const char *s, char *out, size_t size);
  * frees the parts. */
 #include "sentence.h"
 void ind_build_said(ind_doc *doc, ind_said *parts, size_t n);
+/* The sentences of series at period p against each of o's references
+ * (ind_say_reference) into parts (room for IND_OPTS_REFERENCES_MAX); none
+ * for a reference without a series of the indicator, which
+ * ind_build_reference_summary names instead. Returns how many. */
+size_t ind_build_reference_said(const ind_dataset *ds, size_t series, ind_period p, const ind_opts *o,
+                                ind_said *parts);
+/* A paragraph per reference in a unit's summary: how many of its n series
+ * (each at its period) the reference has a value beside, in words; none for
+ * the reference's own section. */
+void ind_build_reference_summary(ind_doc *doc, const ind_dataset *ds, const char *unit, const size_t *series,
+                                 const ind_period *periods, size_t n, const ind_opts *o);
+/* The methods' paragraph on how a reference is compared (nothing without one). */
+void ind_build_reference_method(ind_doc *doc, const ind_opts *o);
 /* A number as people read it with the fewest decimals that show it exactly
  * (up to six): alpha 0,05, a share 50 %. */
 const char *ind_build_numg(double v, ind_unit unit, ind_lang lang, char *buf, size_t size);

@@ -194,9 +194,11 @@ static void rows_block(ctx *c, const row_info *rows, size_t n, const unsigned ch
             const ind_series *se = ind_dataset_series(c->ds, rows[q].series);
             ind_doc_heading(c->doc, 3, ind_dataset_str(c->ds, se->indicator));
             ind_build_figure_trend(c->doc, c->ds, rows[q].series, c->period, c->opt);
-            ind_said said = ind_say_prognosis(&rows[q].a, &rows[q].g, ind_dataset_str(c->ds, se->indicator), se->info,
-                                              c->k, c->lang);
-            ind_build_said(c->doc, &said, 1);
+            ind_said said[1 + IND_OPTS_REFERENCES_MAX];
+            said[0] = ind_say_prognosis(&rows[q].a, &rows[q].g, ind_dataset_str(c->ds, se->indicator), se->info, c->k,
+                                        c->lang);
+            size_t ns = 1 + ind_build_reference_said(c->ds, rows[q].series, c->period, c->opt, said + 1);
+            ind_build_said(c->doc, said, ns);
         }
     }
     yearly_note(c, rows, n, pick);
@@ -226,6 +228,18 @@ static void summary(ctx *c, const char *unit, const row_info *rows, size_t n, in
              prog[IND_PROGNOSIS_MET], prog[IND_PROGNOSIS_PARTLY], prog[IND_PROGNOSIS_NOT_MET],
              prog[IND_PROGNOSIS_UNCERTAIN], prog[IND_PROGNOSIS_NONE], yearly);
     ind_doc_paragraph(c->doc, buf);
+    if (c->opt->reference_count) {
+        size_t *series = ind_build_must(calloc(tertial ? tertial : 1, sizeof *series)), m = 0;
+        ind_period *periods = ind_build_must(calloc(tertial ? tertial : 1, sizeof *periods));
+        for (size_t q = 0; q < n; q++)
+            if (rows[q].obs >= 0) {
+                series[m] = rows[q].series;
+                periods[m++] = c->period;
+            }
+        ind_build_reference_summary(c->doc, c->ds, unit, series, periods, m, c->opt);
+        free(series);
+        free(periods);
+    }
     int any = 0;
     for (size_t q = 0; q < n; q++) {
         if (rows[q].obs < 0 || (rows[q].a.verdict != IND_VERDICT_NOT_MET && rows[q].a.verdict != IND_VERDICT_PARTLY))
@@ -341,6 +355,7 @@ static void methods(ctx *c)
                    : "Helårsprognos: utfallet vid årets slut förutsägs från tertialets utfall och hur indikatorn har förändrats från tertial %d till årets slut tidigare år (med tre eller fler sådana år: den genomsnittliga förändringen, med ett prognosintervall på %s från spridningen mellan åren); med färre år från trenden i tertialen (OLS). Prognosen är att årsmålet uppfylls helt, delvis eller inte när hela intervallet och prognosen hamnar på den sidan om årsmålet enligt regeln ovan, och osäker annars. Ett måls prognos räknas fram från dess indikatorers prognoser med samma regel som bedömningen i verksamhetsberättelsen; osäkra räknas inte. Indikatorer som följs per år redovisas i verksamhetsberättelsen.",
              c->k, ind_build_numg(1 - c->opt->alpha, IND_UNIT_SHARE, c->lang, lvl, sizeof lvl));
     ind_doc_paragraph(c->doc, buf);
+    ind_build_reference_method(c->doc, c->opt);
     ind_doc_note(c->doc, c->en ? "Formulas and references: docs/methods.md (the prognosis) in indikator's source."
                                : "Formler och referenser: docs/methods.md (prognosen) i indikators källkod.");
 }

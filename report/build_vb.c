@@ -220,22 +220,25 @@ static void indicator_details(ctx *c, const row_info *row)
     ind_error err;
     ind_doc_heading(c->doc, 3, name);
     figure_trend(c, row->series);
-    ind_said parts[4] = {{0}};
-    parts[0] = ind_say_attainment(&row->a, name, se->info, ind_dataset_period(ds, (size_t)row->obs), c->lang);
+    ind_said parts[4 + IND_OPTS_REFERENCES_MAX] = {{0}};
+    size_t n = 0;
+    ind_period period = ind_dataset_period(ds, (size_t)row->obs);
+    parts[n++] = ind_say_attainment(&row->a, name, se->info, period, c->lang);
+    n += ind_build_reference_said(ds, row->series, period, c->opt, parts + n);
     ind_outlook_trend tr;
     if (ind_outlook_trend_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &tr, &err) == IND_OK) {
-        parts[1] = ind_say_trend(&tr, &row->a, name, se->info, c->opt->alpha, c->lang);
+        parts[n++] = ind_say_trend(&tr, &row->a, name, se->info, c->opt->alpha, c->lang);
         ind_outlook_trend_free(&tr);
     }
     ind_outlook_gap gap;
     if (ind_outlook_gap_of(ds, row->series, 0, c->end, c->opt->alpha, c->lang, &gap, &err) == IND_OK) {
-        parts[2] = ind_say_gap(&gap, se->info, c->opt->alpha, c->lang);
+        parts[n++] = ind_say_gap(&gap, se->info, c->opt->alpha, c->lang);
         ind_outlook_gap_free(&gap);
     }
     ind_outlook_forecast fc;
     if (ind_outlook_forecast_until(ds, row->series, c->end, c->opt->alpha, c->lang, &fc, &err) == IND_OK)
-        parts[3] = ind_say_forecast(&fc, se->info, c->opt->alpha, c->lang);
-    ind_build_said(c->doc, parts, 4);
+        parts[n++] = ind_say_forecast(&fc, se->info, c->opt->alpha, c->lang);
+    ind_build_said(c->doc, parts, n);
 }
 
 /* A table and the details of the rows picked by `pick` (a goal's, or the rest). */
@@ -274,6 +277,17 @@ static void summary(ctx *c, const char *unit, const row_info *rows, size_t n, in
              count[IND_VERDICT_NO_TARGET] + count[IND_VERDICT_NO_DIRECTION], count[IND_VERDICT_NO_DATA],
              count[IND_VERDICT_SMALL_BASE]);
     ind_doc_paragraph(c->doc, buf);
+    if (c->opt->reference_count) {
+        size_t *series = must(calloc(n ? n : 1, sizeof *series));
+        ind_period *periods = must(calloc(n ? n : 1, sizeof *periods));
+        for (size_t k = 0; k < n; k++) {
+            series[k] = rows[k].series;
+            periods[k] = ind_dataset_period(ds, (size_t)rows[k].obs);
+        }
+        ind_build_reference_summary(c->doc, ds, unit, series, periods, n, c->opt);
+        free(series);
+        free(periods);
+    }
     if (n)
         figure_status(c, unit);
     int any = 0;
@@ -528,6 +542,7 @@ static void methods(ctx *c)
                    : "Utveckling över tid: Mann-Kendalls test (med exakt fördelning för korta serier) och Sens lutning per år, på signifikansnivån %s; prognosen mot nästa årsmål från den linjära trenden (OLS) med ett prognosintervall på 95\u00a0%%. Kvinnor och män: skillnaden kvinnor minus män, hur den utvecklas enligt samma test, och det senaste årets skillnad med test av två andelar (Fishers exakta test vid små tal). Jämförelse mellan enheter: Pearsons chi-två-test; varje enhet mot övriga med Holm-justerade p-värden; Wilsonintervall; trattdiagram på arcsinskalan (Spiegelhalter 2005), vidgade enligt DerSimonian-Laird när enheterna varierar mer än slumpen förklarar.",
              alpha);
     ind_doc_paragraph(c->doc, buf);
+    ind_build_reference_method(c->doc, c->opt);
     ind_doc_note(c->doc, c->en ? "Formulas and references: docs/methods.md, docs/methods-trend.md and docs/methods-compare.md in indikator's source."
                                : "Formler och referenser: docs/methods.md, docs/methods-trend.md och docs/methods-compare.md i indikators källkod.");
 }

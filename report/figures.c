@@ -9,6 +9,10 @@
 #include "goals.h"
 #include "number.h"
 #include "outlook.h"
+#include "reference.h"
+#include "sentence.h"
+
+_Static_assert(IND_OPTS_REFERENCES_MAX <= IND_CHART_REFERENCES_MAX, "a chart draws every reference");
 
 static void *xcalloc(size_t n, size_t size)
 {
@@ -48,6 +52,11 @@ struct ind_fig_trend {
     ind_chart_note notes[6];
     char note_text[6][400]; /* a note that recurs: its text and the other periods it covers */
     char label[160];
+    size_t total;           /* the total's series the chart is of */
+    ind_chart_reference refs[IND_CHART_REFERENCES_MAX];
+    double *ref_values[IND_CHART_REFERENCES_MAX];
+    char ref_name[IND_CHART_REFERENCES_MAX][300];
+    char *ref_alt[IND_CHART_REFERENCES_MAX];
 };
 
 /* Whether the indicator counts events (its catalogue unit is a count): its
@@ -310,7 +319,54 @@ ind_fig_trend *ind_fig_trend_new(const ind_dataset *ds, size_t series, ind_perio
     t->m.zoom = zoom;
     t->m.counts = counts_events(info);
     t->m.decimals = info ? info->decimals : -1;
+    t->total = (size_t)total;
     return t;
+}
+
+/* The index of the last finite value of v[0..n), or -1. */
+static long last_finite(const double *v, size_t n)
+{
+    for (size_t i = n; i-- > 0;)
+        if (!isnan(v[i]))
+            return (long)i;
+    return -1;
+}
+
+int ind_fig_trend_reference(ind_fig_trend *t, const ind_dataset *ds, const char *reference, double alpha,
+                            ind_lang lang)
+{
+    size_t k = t->m.reference_count;
+    long rs = ind_ref_series(ds, t->total, reference);
+    if (k >= IND_CHART_REFERENCES_MAX || rs < 0)
+        return 0;
+    double *v = xcalloc(t->m.count, sizeof *v);
+    int any = 0;
+    for (size_t i = 0; i < t->m.count; i++) {
+        long j = ind_ref_obs_at(ds, (size_t)rs, t->m.periods[i]);
+        v[i] = j >= 0 ? ind_dataset_value(ds, (size_t)j) : NAN;
+        any |= j >= 0;
+    }
+    if (!any) {
+        free(v);
+        return 0;
+    }
+    t->ref_values[k] = v;
+    snprintf(t->ref_name[k], sizeof t->ref_name[k], lang == IND_LANG_EN ? "%s (reference)" : "%s (referens)", reference);
+    /* the comparison at the total's latest outcome, as a report's sentence says it */
+    long last = t->m.series_count && t->m.series[0].gender == IND_GENDER_T
+                    ? last_finite(t->m.series[0].values, t->m.count) : -1;
+    if (last >= 0) {
+        ind_ref_result r;
+        ind_ref_compare(ds, t->total, rs, t->m.periods[last], 1 - alpha, &r);
+        ind_said said = ind_say_reference(&r, reference, ind_dataset_series(ds, t->total)->info, alpha, lang);
+        t->ref_alt[k] = said.text;
+        said.text = NULL;
+        ind_said_free(&said);
+    }
+    t->refs[k] = (ind_chart_reference){t->ref_name[k], v, t->ref_alt[k]};
+    t->m.references = t->refs;
+    t->m.reference_count = k + 1;
+    return 1;
 }
 
 const ind_chart_trend *ind_fig_trend_chart(const ind_fig_trend *m) { return &m->m; }
@@ -322,6 +378,10 @@ void ind_fig_trend_free(void *p)
         return;
     for (int g = 0; g < IND_GENDER_COUNT; g++)
         free(t->values[g]);
+    for (size_t k = 0; k < IND_CHART_REFERENCES_MAX; k++) {
+        free(t->ref_values[k]);
+        free(t->ref_alt[k]);
+    }
     free(t->periods);
     free(t->n);
     free(t->target);
@@ -566,9 +626,11 @@ struct ind_fig_multiples {
     ind_chart_multiples m;
     ind_chart_panel *panels;
     ind_period **periods;
-    double **values, **targets;
+    double **values, **targets, **refs;
+    size_t *series; /* each panel's */
     size_t n;
     char subtitle[160];
+    char ref_name[300];
 };
 
 ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit, const char *indicator,
@@ -588,6 +650,8 @@ ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit
     mm->periods = xcalloc(nser, sizeof *mm->periods);
     mm->values = xcalloc(nser, sizeof *mm->values);
     mm->targets = xcalloc(nser, sizeof *mm->targets);
+    mm->refs = xcalloc(nser, sizeof *mm->refs);
+    mm->series = xcalloc(nser, sizeof *mm->series);
     const ind_indicator *want = indicator ? ind_catalog_lookup(ind_dataset_catalog(ds), indicator, strlen(indicator)) : NULL;
     char key[1024], skey[1024];
     if (indicator)
@@ -613,6 +677,7 @@ ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit
             continue;
         }
         size_t i = mm->n++;
+        mm->series[i] = k;
         mm->periods[i] = xcalloc(pts.n, sizeof **mm->periods);
         mm->values[i] = xcalloc(pts.n, sizeof **mm->values);
         mm->targets[i] = xcalloc(pts.n, sizeof **mm->targets);
@@ -661,6 +726,33 @@ ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit
     return mm;
 }
 
+size_t ind_fig_multiples_reference(ind_fig_multiples *mm, const ind_dataset *ds, const char *reference, ind_lang lang)
+{
+    size_t drawn = 0;
+    for (size_t i = 0; i < mm->n; i++) {
+        long rs = ind_ref_series(ds, mm->series[i], reference);
+        if (rs < 0)
+            continue;
+        ind_chart_panel *p = &mm->panels[i];
+        double *v = xcalloc(p->count, sizeof *v);
+        int any = 0;
+        for (size_t q = 0; q < p->count; q++) {
+            long j = ind_ref_obs_at(ds, (size_t)rs, p->periods[q]);
+            v[q] = j >= 0 ? ind_dataset_value(ds, (size_t)j) : NAN;
+            any |= j >= 0;
+        }
+        free(mm->refs[i]);
+        mm->refs[i] = any ? v : (free(v), NULL);
+        p->reference = mm->refs[i];
+        drawn += any;
+    }
+    if (drawn) {
+        snprintf(mm->ref_name, sizeof mm->ref_name, lang == IND_LANG_EN ? "%s (reference)" : "%s (referens)", reference);
+        mm->m.reference_name = mm->ref_name;
+    }
+    return drawn;
+}
+
 const ind_chart_multiples *ind_fig_multiples_chart(const ind_fig_multiples *m) { return &m->m; }
 
 void ind_fig_multiples_free(void *p)
@@ -672,10 +764,13 @@ void ind_fig_multiples_free(void *p)
         free(mm->periods[i]);
         free(mm->values[i]);
         free(mm->targets[i]);
+        free(mm->refs[i]);
     }
     free(mm->periods);
     free(mm->values);
     free(mm->targets);
+    free(mm->refs);
+    free(mm->series);
     free(mm->panels);
     free(mm);
 }

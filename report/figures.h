@@ -22,6 +22,15 @@ typedef struct ind_fig_trend ind_fig_trend;
  * line through the total and the OLS band; its label and the notes' words in lang. */
 ind_fig_trend *ind_fig_trend_new(const ind_dataset *ds, size_t series, ind_period from, ind_period to,
                                      int trendline, int zoom, double alpha, ind_lang lang);
+/* Adds reference `reference` (a unit of ds, spelled as ds spells it) to the
+ * chart (ds is the dataset the model was made from): the
+ * reference's values beside the chart's periods (ind_ref_obs_at), "NAME
+ * (referens)" in the legend, and in the alt text the sentence of
+ * ind_say_reference at the total's latest outcome. Returns 1 when drawn; 0
+ * when the reference has no value beside any of the chart's periods (nothing
+ * is added), or the chart has its most references already. */
+int ind_fig_trend_reference(ind_fig_trend *m, const ind_dataset *ds, const char *reference, double alpha,
+                            ind_lang lang);
 const ind_chart_trend *ind_fig_trend_chart(const ind_fig_trend *m);
 void ind_fig_trend_free(void *m);
 
@@ -53,6 +62,9 @@ typedef struct ind_fig_multiples ind_fig_multiples;
 ind_fig_multiples *ind_fig_multiples_new(const ind_dataset *ds, const char *unit, const char *indicator,
                                              ind_period from, ind_period to, int year,
                                              const ind_attain_policy *policy);
+/* Draws reference `reference` in every panel (its values beside each
+ * panel's periods), named in the legend. Returns how many panels got values. */
+size_t ind_fig_multiples_reference(ind_fig_multiples *m, const ind_dataset *ds, const char *reference, ind_lang lang);
 const ind_chart_multiples *ind_fig_multiples_chart(const ind_fig_multiples *m);
 void ind_fig_multiples_free(void *m);
 

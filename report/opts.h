@@ -10,6 +10,9 @@
 #include "lang.h"
 #include "period.h"
 
+/* At most this many references (--reference): each draws a line of its own. */
+#define IND_OPTS_REFERENCES_MAX 2
+
 /* The builders (build.h) take one ind_opts. A command fills it from its
  * options (cli/); a program using the library fills it directly after
  * ind_opts_init. Strings and lists are borrowed: they must outlive the
@@ -34,6 +37,11 @@ typedef struct {
     /* comparison and SPC (command-specific words, parsed by the builders) */
     const char *method, *adjust, *spc_chart, *rules;
     int trendline, zoom;           /* figures */
+    /* references: units of the data each series is set against (a
+       förvaltning's total, a municipality or Riket from Kolada), spelled as
+       the dataset spells them; in tables, charts and a report's sentences */
+    const char *const *references;
+    size_t reference_count;        /* 0 to IND_OPTS_REFERENCES_MAX */
     /* documents */
     const char *const *organisation; /* lines above the unit on a report's cover */
     size_t organisation_count;

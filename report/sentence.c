@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "text.h"
 
 /* ---- a growing string ---------------------------------------------------------------- */
 
@@ -344,6 +345,101 @@ ind_said ind_say_gap(const ind_outlook_gap *g, const ind_indicator *info, double
     r.text = done(&s);
     r.note = done(&note);
     return r;
+}
+
+/* ---- against a reference ------------------------------------------------------------------ */
+
+/* What a Swedish sentence calls the reference when its name says what it is:
+ * "förvaltningens" for a förvaltning, "rikets" for Riket, "kommunens",
+ * "regionens", "stadens" (a name ending in "stad" as a word); else NULL. */
+static const char *reference_genitive(const char *name)
+{
+    char f[512];
+    size_t n = ind_text_fold(name, strlen(name), IND_TEXT_CASE | IND_TEXT_BLANKS, f, sizeof f, NULL);
+    if (strstr(f, "förvaltning"))
+        return "förvaltningens";
+    if (strcmp(f, "riket") == 0 || strcmp(f, "hela riket") == 0 || strcmp(f, "sverige") == 0)
+        return "rikets";
+    if (strstr(f, "kommun"))
+        return "kommunens";
+    if (strstr(f, "region"))
+        return "regionens";
+    if (n >= 5 && strcmp(f + n - 5, " stad") == 0)
+        return "stadens";
+    return NULL;
+}
+
+/* How the difference was tested, in the note: "Enheten mot X 2025: Fishers exakta test, p = 0,18." */
+static void reference_note(sb *note, const ind_ref_result *r, const char *reference, ind_lang lang)
+{
+    int en = lang == IND_LANG_EN;
+    char p[48], per[32];
+    ind_cell pc = {.kind = IND_CELL_NUMBER, .unit = IND_UNIT_PVALUE, .value = r->p};
+    ind_cell_show(&pc, lang, IND_SHOW_TYPESET, p, sizeof p);
+    period_text(r->period, per, sizeof per);
+    const char *test = r->exact ? (en ? "Fisher's exact test" : "Fishers exakta test")
+                                : (en ? "test of two proportions with Yates' correction"
+                                      : "test av två andelar med Yates korrektion");
+    add(note, en ? "The unit against %s in %s: %s (%.0f of %.0f against %.0f of %.0f), p %s%s."
+                 : "Enheten mot %s %s: %s (%.0f av %.0f mot %.0f av %.0f), p %s%s.",
+        reference, per, test, r->x1, r->n1, r->x2, r->n2, p[0] == '<' ? "" : "= ", p);
+}
+
+ind_said ind_say_reference(const ind_ref_result *r, const char *reference, const ind_indicator *info, double alpha,
+                           ind_lang lang)
+{
+    int en = lang == IND_LANG_EN;
+    sb s = {0}, note = {0};
+    ind_said res = {NULL, NULL};
+    if (r->ref_series < 0) {
+        add(&s, en ? "%s has no values for the indicator." : "%s har inga värden för indikatorn.", reference);
+        res.text = done(&s);
+        return res;
+    }
+    char v[96], rv[96], per[32], c[96];
+    period_text(r->period, per, sizeof per);
+    if (isnan(r->reference)) {
+        add(&s, en ? "%s has no value for %s to compare with." : "%s har inget värde för %s att jämföra med.", reference,
+            per);
+        if (r->ref_latest && !isnan(r->latest)) {
+            char lp[32];
+            add(&s, en ? " Its latest value is %s (%s)." : " Det senaste värdet är %s (%s).",
+                value_text(r->latest, info, lang, rv, sizeof rv), period_text(r->ref_latest, lp, sizeof lp));
+        }
+        res.text = done(&s);
+        return res;
+    }
+    value_text(r->reference, info, lang, rv, sizeof rv);
+    if (isnan(r->value)) {
+        add(&s, en ? "The unit has no value for %s; %s has %s." : "Enheten har inget värde för %s; %s har %s.", per,
+            reference, rv);
+        res.text = done(&s);
+        return res;
+    }
+    value_text(r->value, info, lang, v, sizeof v);
+    const char *gen = en ? NULL : reference_genitive(reference);
+    if (en)
+        add(&s, "The unit's result in %s: %s against %s for %s.", per, v, rv, reference);
+    else if (gen)
+        add(&s, "Enhetens resultat %s: %s mot %s %s.", per, v, gen, rv);
+    else
+        add(&s, "Enhetens resultat %s: %s mot %s för %s.", per, v, rv, reference);
+    int d = decimals_of(info, r->value);
+    int same = fabs(r->difference) < 0.5 * pow(10, -d);
+    if (same)
+        add(&s, en ? " That is the same value." : " Det är samma värde.");
+    else
+        add(&s, en ? " That is %s %s." : " Det är %s %s.", change_text(r->difference, info, lang, c, sizeof c),
+            r->difference > 0 ? (en ? "higher" : "högre") : (en ? "lower" : "lägre"));
+    if (r->test && !isnan(r->p)) {
+        if (!same)
+            add(&s, r->p < alpha ? (en ? " The difference is larger than chance explains." : " Skillnaden är större än slumpen förklarar.")
+                                 : (en ? " The difference may be due to chance." : " Skillnaden kan bero på slumpen."));
+        reference_note(&note, r, reference, lang);
+    }
+    res.text = done(&s);
+    res.note = done(&note);
+    return res;
 }
 
 ind_said ind_say_forecast(const ind_outlook_forecast *f, const ind_indicator *info, double alpha, ind_lang lang)

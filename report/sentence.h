@@ -54,6 +54,20 @@ ind_said ind_say_forecast(const ind_outlook_forecast *f, const ind_indicator *in
 ind_said ind_say_prognosis(const ind_attainment *a, const ind_prognosis *g, const char *indicator,
                            const ind_indicator *info, int k, ind_lang lang);
 
+/* A series against a reference (reference.h) at its period, reference its
+ * name: "Enhetens resultat 2025: 70 % mot förvaltningens 65 %. Det är
+ * 5 procentenheter högre. Skillnaden kan bero på slumpen." The reference is
+ * called what its name says it is ("förvaltningens", "rikets", "kommunens",
+ * "stadens", "regionens"), else named ("mot 65 % för Träffpunkten
+ * Lärkan"); in English always named. Without a value beside the period:
+ * "Stadsdelsförvaltningen Exempelstad har inget värde för 2025 att jämföra
+ * med. Det senaste värdet är 65 % (2023)." Without a series of the indicator
+ * at all: "Stadsdelsförvaltningen Exempelstad har inga värden för
+ * indikatorn." The test and its p go in the note. */
+#include "reference.h"
+ind_said ind_say_reference(const ind_ref_result *r, const char *reference, const ind_indicator *info, double alpha,
+                           ind_lang lang);
+
 /* A comparison of units. With unit (a unit of the result) the unit against
  * the others by one primary judgement (the funnel when the unit is in it,
  * else its test against the rest), never contradicted by the supporting

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "outlook.h"
+#include "reference.h"
 #include "sentence.h"
 
 static const ind_colspec trend_columns[] = {
@@ -59,6 +60,55 @@ static const ind_colspec trend_columns[] = {
     {"forecast_likely", "Nås", "Met", IND_CELL_TEXT, 2},
     {"forecast_sentence", "Prognosmening", "Forecast sentence", IND_CELL_TEXT, 0},
 };
+
+/* The columns of a reference (--reference), after the others: the first's
+ * keys as written, the second's with "_2" (labels with " 2"). */
+#define REFERENCE_COLUMNS 7
+static const ind_colspec reference_columns[IND_OPTS_REFERENCES_MAX][REFERENCE_COLUMNS] = {
+    {{"reference", "Referens (namn)", "Reference (name)", IND_CELL_TEXT, 0},
+     {"reference_period", "Referensperiod", "Reference period", IND_CELL_TEXT, 0},
+     {"reference_value", "Referens", "Reference", IND_CELL_NUMBER, 1},
+     {"difference", "Skillnad", "Difference", IND_CELL_NUMBER, 1},
+     {"reference_test", "Referenstest", "Reference test", IND_CELL_TEXT, 0},
+     {"reference_p", "Referens p", "Reference p", IND_CELL_NUMBER, 0},
+     {"reference_sentence", "Referensmening", "Reference sentence", IND_CELL_TEXT, 0}},
+    {{"reference_2", "Referens 2 (namn)", "Reference 2 (name)", IND_CELL_TEXT, 0},
+     {"reference_period_2", "Referensperiod 2", "Reference period 2", IND_CELL_TEXT, 0},
+     {"reference_value_2", "Referens 2", "Reference 2", IND_CELL_NUMBER, 1},
+     {"difference_2", "Skillnad 2", "Difference 2", IND_CELL_NUMBER, 1},
+     {"reference_test_2", "Referenstest 2", "Reference test 2", IND_CELL_TEXT, 0},
+     {"reference_p_2", "Referens p 2", "Reference p 2", IND_CELL_NUMBER, 0},
+     {"reference_sentence_2", "Referensmening 2", "Reference sentence 2", IND_CELL_TEXT, 0}},
+};
+
+/* The series against one reference at its latest period: name, the
+ * reference's period and value, the difference, the test where counts exist,
+ * the sentence. Returns 1 when the reference has a value beside the period,
+ * -1 when the row is the reference's own, else 0. */
+static int reference_cells(ind_doc_table *t, const ind_dataset *ds, size_t series, const ind_outlook_trend *tr,
+                           const char *reference, double alpha, ind_lang lang)
+{
+    const ind_series *se = ind_dataset_series(ds, series);
+    ind_doc_text(t, reference);
+    if (strcmp(ind_dataset_str(ds, se->unit), reference) == 0) {
+        for (int k = 1; k < REFERENCE_COLUMNS; k++)
+            k == 1 || k == 4 || k == 6 ? ind_doc_text(t, "") : ind_doc_null(t);
+        return -1;
+    }
+    ind_ref_result r;
+    ind_ref_compare(ds, series, ind_ref_series(ds, series, reference), tr->last, 1 - alpha, &r);
+    char per[32];
+    int dec = ind_opts_decimals(se);
+    ind_doc_text(t, r.ref_period ? ind_period_format(r.ref_period, per, sizeof per) : "");
+    ind_doc_number(t, r.reference, dec, IND_UNIT_NONE);
+    ind_doc_number(t, r.difference, dec, IND_UNIT_NONE);
+    ind_doc_text(t, r.test && !isnan(r.p) ? r.test : "");
+    ind_doc_pvalue(t, r.test ? r.p : NAN);
+    ind_said said = ind_say_reference(&r, reference, se->info, alpha, lang);
+    ind_doc_text(t, said.text ? said.text : "");
+    ind_said_free(&said);
+    return !isnan(r.reference);
+}
 
 /* The series' own trend: points, change, OLS, Mann-Kendall, Sen, verdict. */
 static void trend_cells(ind_doc_table *t, const ind_dataset *ds, const ind_series *se, const ind_outlook_trend *tr,
@@ -161,8 +211,16 @@ ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error
     const ind_dataset *ds = in->ds;
     int en = o->lang == IND_LANG_EN;
     ind_doc *doc = ind_build_table_doc(in, o, "Trender", "Trends");
-    ind_doc_table *t = ind_build_table(doc, trend_columns, sizeof trend_columns / sizeof trend_columns[0], NULL);
+    /* the trend's columns, then each reference's */
+    enum { NT = sizeof trend_columns / sizeof trend_columns[0] };
+    ind_colspec spec[NT + IND_OPTS_REFERENCES_MAX * REFERENCE_COLUMNS];
+    size_t nref = o->reference_count < IND_OPTS_REFERENCES_MAX ? o->reference_count : IND_OPTS_REFERENCES_MAX;
+    memcpy(spec, trend_columns, sizeof trend_columns);
+    for (size_t k = 0; k < nref; k++)
+        memcpy(spec + NT + k * REFERENCE_COLUMNS, reference_columns[k], sizeof reference_columns[k]);
+    ind_doc_table *t = ind_build_table(doc, spec, NT + nref * REFERENCE_COLUMNS, NULL);
     size_t ns = ind_dataset_series_count(ds), counts[6] = {0};
+    size_t ref_rows[IND_OPTS_REFERENCES_MAX] = {0}, ref_found[IND_OPTS_REFERENCES_MAX] = {0};
     for (size_t s = 0; s < ns; s++) {
         const ind_series *se = ind_dataset_series(ds, s);
         if (!ind_opts_series(o, ds, se, 1))
@@ -190,6 +248,11 @@ ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error
         }
         gap_cells(t, &gap, ind_opts_decimals(se), se->info, o->alpha, o->lang);
         forecast_cells(t, &fc, ind_opts_decimals(se), se->info, o->alpha, en);
+        for (size_t k = 0; k < nref; k++) {
+            int found = reference_cells(t, ds, s, &tr, o->references[k], o->alpha, o->lang);
+            ref_rows[k] += found >= 0;
+            ref_found[k] += found > 0;
+        }
         ind_outlook_gap_free(&gap);
         ind_outlook_trend_free(&tr);
     }
@@ -203,5 +266,14 @@ ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error
     ind_doc_table_set_caption(doc, t, title);
     ind_doc_note(doc, en ? "Trend by Mann-Kendall (exact null distribution up to 20 points) and Sen's slope per year; see docs/methods-trend.md."
                          : "Trend enligt Mann-Kendall (exakt fördelning upp till 20 punkter) och Sens lutning per år; se docs/methods-trend.md.");
+    for (size_t k = 0; k < nref; k++) {
+        char note[800];
+        snprintf(note, sizeof note,
+                 en ? "Reference%s: %s, its value beside each series' latest period; difference = the series minus the reference. It has a value for %zu of %zu series%s."
+                    : "Referens%s: %s, dess värde bredvid varje series senaste period; skillnad = serien minus referensen. Den har ett värde för %zu av %zu serier%s.",
+                 k ? " 2" : "", o->references[k], ref_found[k], ref_rows[k],
+                 ref_found[k] < ref_rows[k] ? (en ? "; for the others the sentence says what is missing" : "; för övriga säger meningen vad som saknas") : "");
+        ind_doc_note(doc, note);
+    }
     return doc;
 }

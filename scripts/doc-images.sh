@@ -17,6 +17,8 @@ draw() { # NAME KIND ARGS...
     "$bin" chart "$@" --demo --dpi 144 -o "$tmp/$name.png" 2>/dev/null
 }
 draw chart-trend trend --unit $U --indicator Sjukfrånvaro --from 2019-T1 --to 2025-T3 --trendline
+draw chart-reference trend --unit $U --indicator "Antal vräkningar som berör barn" --to 2025 \
+    --reference "Stadsdelsförvaltningen Exempelstad"
 draw chart-multiples multiples --unit $U --year 2025 --width 480 --height 376
 draw chart-compare compare --indicator AMI --period 2025 --unit $U
 draw chart-funnel funnel --indicator "Andel medarbetare inom äldreomsorgen som kan rekommendera sin arbetsplats" --period 2025 --unit "Hemtjänsten Norr"

@@ -11,7 +11,8 @@ mkdir -p "$out"
 "$bin" goals   --demo -q -o "$out/goals.csv"
 "$bin" trend   --demo -q -o "$out/trend.csv"
 "$bin" report  --demo --all-units -o "$out/vb-exempelstad.pdf"
-"$bin" report  --demo -q --unit Vuxenenheten -o "$out/vb-vuxenenheten.pdf"
+# the unit against its förvaltning's total (a reference line where the total has the indicator)
+"$bin" report  --demo -q --unit Vuxenenheten --reference "Stadsdelsförvaltningen Exempelstad" -o "$out/vb-vuxenenheten.pdf"
 if [ -d datasets/stockholm ] && ls datasets/stockholm/*.csv >/dev/null 2>&1; then
   "$bin" report datasets/stockholm/indicators.csv --goals datasets/stockholm/goals.csv --all-units --year 2021 \
     -o "$out/vb-stockholm.pdf" || echo "main job: the Stockholm report failed (see above)"

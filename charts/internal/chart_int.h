@@ -132,6 +132,8 @@ typedef struct {
 
 /* Style of a series by gender (T, K, M, X). */
 const series_style *chart_series_style(ind_gender g);
+/* Style of reference line k (0 or 1; ind_chart_reference). */
+const series_style *chart_reference_style(size_t k);
 void chart_set_rgb(chart *c, rgb col);
 void chart_set_rgba(chart *c, rgb col, double a);
 

@@ -28,6 +28,7 @@ static void indicator_free(ind_indicator *ind)
 {
     free(ind->id);
     free(ind->name);
+    free(ind->kolada_kpi);
     for (size_t i = 0; i < ind->alias_count; i++)
         free(ind->alias[i]);
     free(ind->alias);
@@ -128,7 +129,8 @@ ind_status ind_catalog_add(ind_catalog *cat, const ind_indicator *ind, ind_error
     d->id = strdup(ind->id);
     d->name = strdup(ind->name && ind->name[0] ? ind->name : ind->id);
     d->alias = ind->alias_count ? calloc(ind->alias_count, sizeof(char *)) : NULL;
-    if (!d->id || !d->name || (ind->alias_count && !d->alias))
+    d->kolada_kpi = ind->kolada_kpi && ind->kolada_kpi[0] ? strdup(ind->kolada_kpi) : NULL;
+    if (!d->id || !d->name || (ind->alias_count && !d->alias) || (ind->kolada_kpi && ind->kolada_kpi[0] && !d->kolada_kpi))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < ind->alias_count; i++)
         if (!(d->alias[i] = strdup(ind->alias[i])))
@@ -138,6 +140,8 @@ ind_status ind_catalog_add(ind_catalog *cat, const ind_indicator *ind, ind_error
     for (size_t i = 0; i < d->alias_count; i++)
         if (add_name(cat, d->alias[i], index))
             return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    if (d->kolada_kpi && add_name(cat, d->kolada_kpi, index))
+        return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     return IND_OK;
 }
 
@@ -216,10 +220,10 @@ int ind_direction_parse(const char *s, ind_direction *out)
 /* ---- loading ------------------------------------------------------------ */
 
 enum { C_ID, C_NAME, C_ALIASES, C_MEASURE, C_DIRECTION, C_PERIODICITY, C_BY_GENDER, C_DECIMALS,
-       C_KF_SCOPE, C_TOLERANCE, C_COUNT };
+       C_KF_SCOPE, C_TOLERANCE, C_KOLADA_KPI, C_COUNT };
 static const char *const column_name[C_COUNT] = {"id", "name", "aliases", "measure", "direction",
                                                  "periodicity", "by_gender", "decimals", "kf_scope",
-                                                 "tolerance"};
+                                                 "tolerance", "kolada_kpi"};
 
 typedef struct {
     ind_catalog *cat;
@@ -260,7 +264,7 @@ static ind_status catalog_row(const ind_csv_row *row, void *user, ind_error *err
                 return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)i + 1,
                                      "unknown catalogue column \"%s\"; the columns are id, name, "
                                      "aliases, measure, direction, periodicity, by_gender, "
-                                     "decimals, kf_scope, tolerance",
+                                     "decimals, kf_scope, tolerance, kolada_kpi",
                                      row->field[i]);
             if (ld->col[found] >= 0)
                 return ind_error_set(err, IND_EINPUT, row->path, row->line, (long)i + 1,
@@ -352,6 +356,15 @@ static ind_status catalog_row(const ind_csv_row *row, void *user, ind_error *err
             ind.tolerance /= 100.0;
             ind.tolerance_relative = 1;
         }
+    }
+    /* a Kolada KPI id: a capital letter and digits (N15419, U21468) */
+    const char *kpi = FIELD(C_KOLADA_KPI);
+    if (kpi[0]) {
+        size_t l = strlen(kpi), digits = strspn(kpi + 1, "0123456789");
+        if (!(kpi[0] >= 'A' && kpi[0] <= 'Z') || l < 2 || digits != l - 1)
+            return ind_error_set(err, IND_EINPUT, row->path, row->line, COLNO(C_KOLADA_KPI),
+                                 "kolada_kpi must be a Kolada KPI id such as N15419, not \"%s\"", kpi);
+        ind.kolada_kpi = (char *)kpi;
     }
     /* aliases separated by | */
     char *aliases[64];

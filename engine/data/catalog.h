@@ -43,6 +43,9 @@ typedef struct {
     ind_kf_scope kf_scope;
     double tolerance;       /* NaN: the global default */
     int tolerance_relative; /* 1: tolerance is a fraction of the target */
+    char *kolada_kpi;       /* the Kolada KPI id that measures the same (N15419), or NULL; a
+                               name the entry is found by, so Kolada data of that KPI are
+                               read in as this indicator */
     long line;              /* where it was defined */
 } ind_indicator;
 

@@ -231,17 +231,9 @@ ind_status ind_outlook_gap_of(const ind_dataset *ds, size_t series, ind_period f
         if (!isnan(ok.numerator) && !isnan(ok.denominator) && !isnan(om.numerator) && !isnan(om.denominator) &&
             ok.denominator >= 1 && om.denominator >= 1) {
             long x1 = lround(ok.numerator), n1 = lround(ok.denominator), x2 = lround(om.numerator), n2 = lround(om.denominator);
-            double pool = (double)(x1 + x2) / (double)(n1 + n2);
-            double emin = fmin(fmin(n1 * pool, n1 * (1 - pool)), fmin(n2 * pool, n2 * (1 - pool)));
             ind_inf_result r;
-            ind_status ts;
-            if (emin < 5) {
-                ts = ind_inf_fisher2x2(x1, n1, x2, n2, 1 - alpha, &r);
-                out->test = "Fisher's Exact Test for Count Data";
-            } else {
-                ts = ind_inf_prop2(x1, n1, x2, n2, 1, 1 - alpha, &r);
-                out->test = r.method;
-            }
+            ind_status ts = ind_inf_prop2_auto(x1, n1, x2, n2, 1 - alpha, &r);
+            out->test = r.method;
             out->statistic = ts == IND_OK ? r.statistic : NAN;
             out->p = ts == IND_OK ? r.p : NAN;
             ind_inf_result nc;

@@ -456,6 +456,21 @@ ind_status ind_inf_fisher2x2(long x1, long n1, long x2, long n2,
     return st;
 }
 
+/* Two proportions, Fisher's test or prop.test by R's warning rule (expected count below 5). */
+ind_status ind_inf_prop2_auto(long x1, long n1, long x2, long n2, double conf_level,
+                              ind_inf_result *res)
+{
+    if (bad_count(x1, n1) || bad_count(x2, n2)) {
+        result_init(res);
+        return IND_EDOMAIN;
+    }
+    double pool = (double)(x1 + x2) / (double)(n1 + n2);
+    double emin = fmin(fmin(n1 * pool, n1 * (1 - pool)), fmin(n2 * pool, n2 * (1 - pool)));
+    if (emin < 5)
+        return ind_inf_fisher2x2(x1, n1, x2, n2, conf_level, res);
+    return ind_inf_prop2(x1, n1, x2, n2, 1, conf_level, res);
+}
+
 /* ---- k x 2 chi-square -------------------------------------------------- */
 
 /* Pearson's chi-square test of homogeneity of k proportions, R chisq.test

@@ -87,6 +87,14 @@ ind_status ind_inf_prop1(long x, long n, double p0, ind_inf_prop_method method,
 ind_status ind_inf_prop2(long x1, long n1, long x2, long n2, int correct,
                          double conf_level, ind_inf_result *res);
 
+/* Two proportions by the rule R itself gives: Fisher's exact test
+ * (ind_inf_fisher2x2) when an expected count of the 2x2 table is below 5,
+ * where R's prop.test warns "Chi-squared approximation may be incorrect";
+ * else prop.test with Yates' correction (ind_inf_prop2, correct = 1).
+ * res->exact is 1 when Fisher's test ran. Returns what that test returns. */
+ind_status ind_inf_prop2_auto(long x1, long n1, long x2, long n2, double conf_level,
+                              ind_inf_result *res);
+
 /* Newcombe's hybrid score interval for p1 - p2 (Newcombe 1998, method 10):
  * with Wilson limits (l_i, u_i) of each proportion (no correction),
  *   lower = d - sqrt((p1 - l1)^2 + (u2 - p2)^2),

@@ -176,6 +176,28 @@ static void test_lookup(void **state)
     ind_catalog_free(NULL);
 }
 
+/* kolada_kpi: the KPI id is kept and finds the entry, as an alias does; a
+ * later definition of the id without one drops it. */
+static void test_kolada_kpi(void **state)
+{
+    (void)state;
+    static const char text[] = "id,name,direction,measure,kolada_kpi\n"
+                               "bistand,Andel med ekonomiskt bistånd,lower,percent,N31807\n"
+                               "egen,Egen indikator,higher,percent,\n";
+    ind_catalog *cat = ind_catalog_new();
+    ind_error err;
+    assert_int_equal(ind_catalog_load_buffer(cat, "k.csv", text, strlen(text), &err), IND_OK);
+    const ind_indicator *b = lookup(cat, "N31807");
+    assert_non_null(b);
+    assert_string_equal(b->id, "bistand");
+    assert_string_equal(b->kolada_kpi, "N31807");
+    assert_null(lookup(cat, "Egen indikator")->kolada_kpi);
+    static const char again[] = "id,name,direction\nbistand,Andel med ekonomiskt bistånd,lower\n";
+    assert_int_equal(ind_catalog_load_buffer(cat, "again.csv", again, strlen(again), &err), IND_OK);
+    assert_null(lookup(cat, "bistand")->kolada_kpi);
+    ind_catalog_free(cat);
+}
+
 /* Counts the records of a CSV file whose fields hold no line breaks. */
 static size_t count_lines(const char *data, size_t size)
 {
@@ -288,6 +310,8 @@ static void test_bad_rows(void **state)
     bad(ROW("x,Namn,higher,percent,år,ja,0,region,\n"), 2, 8, "kf_scope");
     bad(ROW("x,Namn,higher,percent,år,ja,0,unit,-1\n"), 2, 9, "tolerance");
     bad(ROW("x,Namn,higher,percent,år,ja,0,unit,mycket\n"), 2, 9, "tolerance");
+    bad("id,name,direction,kolada_kpi\nx,Namn,higher,15419\n", 2, 4, "kolada_kpi must be a Kolada KPI id");
+    bad("id,name,direction,kolada_kpi\nx,Namn,higher,N154 19\n", 2, 4, "N15419");
     /* a short row: the first missing field; a long one: the first extra non-empty field */
     bad(ROW("x,Namn,higher\n"), 2, 4, "3 fields");
     bad(ROW("x,Namn,higher,percent,år,ja,0,unit,,extra\n"), 2, 10, "10 fields");
@@ -334,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_keys),
         cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_builtin),
+        cmocka_unit_test(test_kolada_kpi),
         cmocka_unit_test(test_bad_rows),
         cmocka_unit_test(test_codes),
     };

@@ -277,13 +277,13 @@ static void make_multiples(void)
 {
     for (int i = 0; i < 5; i++)
         p5[i] = ind_period_make(2020 + i, IND_PERIOD_YEAR, 0);
-    panels[0] = (ind_chart_panel){"Aktivt medskapandeindex (AMI)", 5, p5, ami, amit, 0, -1, IND_VERDICT_MET, NULL, 0};
-    panels[1] = (ind_chart_panel){"Sjukfrånvaro", 5, p5, sjk, sjkt, 1, -1, IND_VERDICT_NOT_MET, NULL, 0};
+    panels[0] = (ind_chart_panel){"Aktivt medskapandeindex (AMI)", 5, p5, ami, amit, 0, -1, IND_VERDICT_MET, NULL, 0, NULL};
+    panels[1] = (ind_chart_panel){"Sjukfrånvaro", 5, p5, sjk, sjkt, 1, -1, IND_VERDICT_NOT_MET, NULL, 0, NULL};
     panels[2] = (ind_chart_panel){"Andel ärenden där FREDA-kortfrågor ställts", 5, p5, fr, frt, 1, -1,
-                                  IND_VERDICT_PARTLY, NULL, 0};
+                                  IND_VERDICT_PARTLY, NULL, 0, NULL};
     panels[3] = (ind_chart_panel){"Andel utredningar klara inom fyra månader", 5, p5, utr, NULL, 1, -1,
-                                  IND_VERDICT_NO_TARGET, NULL, 0};
-    multiples = (ind_chart_multiples){"Vuxenenheten", "Utfall 2020–2024 och årsmål", 4, panels, 0, 0};
+                                  IND_VERDICT_NO_TARGET, NULL, 0, NULL};
+    multiples = (ind_chart_multiples){"Vuxenenheten", "Utfall 2020–2024 och årsmål", 4, panels, 0, 0, NULL};
 }
 
 static ind_chart_unit_value units[6];
@@ -1187,8 +1187,8 @@ static void test_counts_drawn(void **state)
     assert_int_equal(count_kind(&l, IND_CHART_EL_BAND), 1);
     ind_chart_layout_free(&l);
 
-    ind_chart_panel p = {"Antal vräkningar som berör barn", 6, years, v, t, 0, 0, IND_VERDICT_MET, NULL, 1};
-    ind_chart_multiples mm = {"Vuxenenheten", NULL, 1, &p, 1, 0};
+    ind_chart_panel p = {"Antal vräkningar som berör barn", 6, years, v, t, 0, 0, IND_VERDICT_MET, NULL, 1, NULL};
+    ind_chart_multiples mm = {"Vuxenenheten", NULL, 1, &p, 1, 0, NULL};
     ind_chart_layout_init(&l);
     assert_int_equal(ind_chart_render_buffer(IND_CHART_MULTIPLES, &mm, &o, IND_CHART_SVG, &data, &len, &l, NULL),
                      IND_OK);
