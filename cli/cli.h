@@ -211,7 +211,7 @@ void cli_note(const cli_opts *opt, const char *fmt, ...) __attribute__((format(p
 
 /* ---- names (names.c) ------------------------------------------------------ */
 
-/* Finds each --unit and --indicator in the data by the one rule of
+/* Finds each --unit, --reference and --indicator in the data by the one rule of
  * ind_text_find (byte for byte, else without case, else without diacritics;
  * an indicator also by its catalogue id and aliases) and puts the data's own
  * spelling in its place (pointing into ds, so valid while ds is). Returns 0;
@@ -222,10 +222,6 @@ int cli_resolve_names(cli_opts *opt, const ind_dataset *ds);
  * holding it), joined as a choice in the message language ("status",
  * "a, b eller c") into buf. Returns how many (at most 5); 0 leaves buf "". */
 size_t cli_suggest(const char *query, const char *const *names, size_t n, char *buf, size_t size);
-/* The data's spelling of a unit as a person typed it: the same name, else
- * the one equal to it without case, else without case and diacritics
- * (ind_text_equal); NULL when the data has none. */
-const char *cli_unit_lookup(const ind_dataset *ds, const char *name);
 
 /* Does a series pass the --unit/--indicator/--gender filters? */
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,

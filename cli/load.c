@@ -11,7 +11,6 @@
 #include "kolada.h"
 #include "messages.h"
 #include "number.h"
-#include "text.h"
 
 /* The language of the command's messages: set once from the command line
  * before anything is printed (cli_set_lang), Swedish by default. */
@@ -95,64 +94,12 @@ void cli_data_free(cli_data *data)
     memset(data, 0, sizeof *data);
 }
 
-/* The units the data has, for a message: the first eight in list
- * ("A, B, ..."), how many in all in *total. Returns list. */
-static const char *unit_list(const ind_dataset *ds, char *list, size_t size, size_t *total)
+/* The references (found by cli_resolve_names, so spelt as in the data) into
+ * data->references, where the builders and charts take them from. */
+static void keep_references(const cli_opts *opt, cli_data *data)
 {
-    const char *last = NULL;
-    size_t shown = 0, ns = ind_dataset_series_count(ds);
-    list[0] = '\0';
-    *total = 0;
-    for (size_t s = 0; s < ns; s++) {
-        const char *u = ind_dataset_str(ds, ind_dataset_series(ds, s)->unit);
-        if (last && strcmp(last, u) == 0)
-            continue;
-        last = u;
-        ++*total;
-        if (shown < 8 && strlen(list) + strlen(u) + 9 < size) {
-            if (shown)
-                strcat(list, ", ");
-            strcat(list, u);
-            shown++;
-        }
-    }
-    if (*total > shown)
-        strcat(list, ", ...");
-    return list;
-}
-
-const char *cli_unit_lookup(const ind_dataset *ds, const char *name)
-{
-    static const unsigned folds[] = {0, IND_TEXT_CASE | IND_TEXT_BLANKS, IND_TEXT_LOOSE};
-    size_t ns = ind_dataset_series_count(ds);
-    for (size_t f = 0; f < sizeof folds / sizeof folds[0]; f++)
-        for (size_t s = 0; s < ns; s++) {
-            const char *u = ind_dataset_str(ds, ind_dataset_series(ds, s)->unit);
-            if (f == 0 ? strcmp(u, name) == 0 : ind_text_equal(u, name, folds[f]))
-                return u;
-        }
-    return NULL;
-}
-
-/* --reference against the data (after the --unit names are found): the
- * references as the data spells them into data->references. */
-static int resolve_references(const cli_opts *opt, cli_data *data)
-{
-    const ind_dataset *ds = data->ds;
-    size_t total;
-    char list[700];
-    for (int i = 0; i < opt->reference_count; i++) {
-        const char *u = cli_unit_lookup(ds, opt->references[i]);
-        if (!u) {
-            unit_list(ds, list, sizeof list, &total);
-            return cli_error(2, "--reference: no unit \"%s\" in the data (a reference is a unit of the data, such as "
-                                "the förvaltning's total, or Riket or a municipality read from Kolada); the data has "
-                                "%zu unit(s): %s",
-                             opt->references[i], total, list);
-        }
-        data->references[data->reference_count++] = u;
-    }
-    return 0;
+    for (int i = 0; i < opt->reference_count; i++)
+        data->references[data->reference_count++] = opt->references[i];
 }
 
 int cli_load(cli_opts *opt, cli_data *data)
@@ -240,7 +187,9 @@ int cli_load(cli_opts *opt, cli_data *data)
         return cli_fail(&err);
     cli_units_resolve(opt, data->ds); /* a whole name with a comma before its parts */
     int rc = cli_resolve_names(opt, data->ds);
-    return rc ? rc : resolve_references(opt, data);
+    if (rc == 0)
+        keep_references(opt, data);
+    return rc;
 }
 
 int cli_series_selected(const cli_opts *opt, const ind_dataset *ds, const ind_series *s,

@@ -227,11 +227,13 @@ static int resolve(const char **name, const name_list *l, const ind_dataset *ds,
 int cli_resolve_names(cli_opts *opt, const ind_dataset *ds)
 {
     int rc = 0;
-    if (opt->unit_count) {
+    if (opt->unit_count || opt->reference_count) { /* a reference is a unit of the data */
         name_list l = {0};
         rc = unit_names(ds, &l);
         for (int i = 0; i < opt->unit_count && rc == 0; i++)
             rc = resolve(&opt->units[i], &l, ds, 1);
+        for (int i = 0; i < opt->reference_count && rc == 0; i++)
+            rc = resolve(&opt->references[i], &l, ds, 1);
         name_list_free(&l);
     }
     if (opt->indicator_count && rc == 0) {

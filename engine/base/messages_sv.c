@@ -216,8 +216,6 @@ static const ind_msg catalogue[] = {
      "--reference ritas bara i diagrammen trend och multiples"},
     {"--reference: at most %d references",
      "--reference: högst %d referenser"},
-    {"--reference: no unit \"%s\" in the data (a reference is a unit of the data, such as the förvaltning's total, or Riket or a municipality read from Kolada); the data has %zu unit(s): %s",
-     "--reference: ingen enhet \"%s\" i data (en referens är en enhet i data, till exempel förvaltningens total, eller Riket eller en kommun från Kolada); data har %zu enhet(er): %s"},
     {"--rules: \"%s\" is not anhoej, nhs or ihi",
      "--rules: \"%s\" är inte anhoej, nhs eller ihi"},
     {"--title and --organisation are for the tertial report (--period YYYY-T1 or YYYY-T2)",

@@ -94,7 +94,7 @@ run chart_golden "$BIN" chart trend "$G/data.csv" --catalog "$G/catalog.csv" -q 
     --reference Förvaltningen -o andel.png
 check "chart alt text: 70 % against 65 %" has andel.png.alt.txt "Enhetens resultat 2025: 70$NB% mot förvaltningens 65$NB%."
 run chart_none "$BIN" chart trend --demo --unit Vuxenenheten --indicator Sjukfrånvaro --reference "$FV" -o sjuk.png
-check "a reference without values is said on stderr" has chart_none.err "no value for Sjukfrånvaro"
+check "a reference without values is said on stderr" has chart_none.err "inget värde för Sjukfrånvaro"
 check "... and drawn without a reference line" bash -c "! grep -q '(referens)' sjuk.png.alt.txt"
 run chart_mult "$BIN" chart multiples --demo -q --unit Vuxenenheten --year 2025 --reference "$FV" -o mult.png
 check "multiples alt text: the reference beside the panel" has mult.png.alt.txt "$VRAK: 0 (2025), årsmål 0, $FV (referens) 1"
@@ -129,7 +129,7 @@ fi
 # ---- errors ------------------------------------------------------------------------------------
 try unknown "$BIN" trend --demo --reference "Förvaltningen Ingenstans"
 check "an unknown reference: exit 2" exit_is 2 unknown
-check "... naming it and the data's units" has unknown.err "no unit \"Förvaltningen Ingenstans\" in the data"
+check "... naming it and the data's units" has unknown.err "okänd enhet \"Förvaltningen Ingenstans\""
 check "... and the units" has unknown.err "Beställarenheten äldreomsorg"
 try self "$BIN" report --demo --unit Vuxenenheten --reference vuxenenheten -o self.pdf
 check "the report's own unit as reference: exit 1" exit_is 1 self
