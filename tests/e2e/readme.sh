@@ -30,16 +30,6 @@ sh_block() {
         inside && !/^[ \t]*(#|$)/ { print }' "$1"
 }
 
-# Until `import --kolada` is merged (issue 19: the Kolada input named by what it is), the
-# command may still spell it `--from kolada`.
-kolada_spelling() {
-    if ! indikator import --help 2>/dev/null | grep -q -- '--kolada'; then
-        sed 's/import --kolada /import --from kolada /'
-    else
-        cat
-    fi
-}
-
 # Does the file look like its extension says?
 looks_right() {
     local f=$1
@@ -81,7 +71,7 @@ run_line() {
 n=0
 run_block() {
     local where=$1 lines line
-    mapfile -t lines < <(sh_block "$2" "$3" | kolada_spelling)
+    mapfile -t lines < <(sh_block "$2" "$3")
     [ "${#lines[@]}" -ge 10 ] && ok || bad "$where: only ${#lines[@]} shell lines"
     for line in "${lines[@]}"; do
         n=$((n + 1))
