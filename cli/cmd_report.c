@@ -65,8 +65,10 @@ int cmd_report(cli_opts *opt)
     }
     for (size_t k = 0; k < data.reference_count && !opt->all_units; k++)
         if (strcmp(data.references[k], opt->units[0]) == 0) {
+            /* the message first: the name is the data's spelling, freed with the data */
+            rc = cli_error(1, "--reference %s is the unit of the report itself", opt->references[k]);
             cli_data_free(&data);
-            return cli_error(1, "--reference %s is the unit of the report itself", opt->references[k]);
+            return rc;
         }
     ind_goals *goals = cli_load_goals(opt, data.ds, &rc);
     ind_opts o;
