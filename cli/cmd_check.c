@@ -78,7 +78,7 @@ int cmd_check(cli_opts *opt)
             sn.rows = (long)ind_goals_count(g);
             ind_goals_free(g);
         }
-        free(bytes);
+        ind_file_free(bytes, size);
         if (sn.kind == FILE_DATA) {
             opt->files[ndata++] = opt->files[i];
         } else {

@@ -59,16 +59,16 @@ int cmd_extract(cli_opts *opt)
             col = 1;
             for (const char *p = nul; p > bytes && p[-1] != '\n'; p--)
                 col++;
-            free(bytes);
+            ind_file_free(bytes, size);
             rc = cli_error(2, "%s:%ld:%ld: a NUL byte: the file is binary, not a text export", opt->files[i], line, col);
             break;
         }
         if (ind_utf8_check(bytes, size, &line, &col) != 0) {
-            free(bytes);
+            ind_file_free(bytes, size);
             rc = cli_error(2, "%s:%ld:%ld: invalid UTF-8: save the export as UTF-8 text", opt->files[i], line, col);
             break;
         }
-        free(bytes);
+        ind_file_free(bytes, size);
         if (ind_extract_file(opt->files[i], &res[i], &err) != IND_OK) {
             rc = cli_fail(&err);
             break;

@@ -410,6 +410,6 @@ ind_status ind_catalog_load_file(ind_catalog *cat, const char *path, ind_error *
     if (st != IND_OK)
         return st;
     st = ind_catalog_load_buffer(cat, path, data, size, err);
-    free(data);
+    ind_file_free(data, size);
     return st;
 }

@@ -101,8 +101,11 @@ int ind_csv_cursor_next(ind_csv_cursor *c, ind_csv_row *row);
 /* The delimiter ind_csv_read_buffer would choose for text[0..size). */
 char ind_csv_detect_delimiter(const char *text, size_t size);
 
-/* Reads a whole file into a NUL-terminated malloc'd buffer. */
+/* The bytes of a whole file, NUL-terminated, writable (a write copies the page
+ * it touches): a regular file mapped from the page cache, a pipe read. The
+ * bytes are given back with ind_file_free, never free(). */
 ind_status ind_file_slurp(const char *path, char **data, size_t *size, ind_error *err);
+void ind_file_free(char *data, size_t size);
 
 /* Checks that data is UTF-8. Returns 0, or -1 with the 1-based line and byte
  * column of the first bad sequence. */

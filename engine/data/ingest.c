@@ -925,7 +925,7 @@ ind_status ind_ingest_file(ind_dataset *ds, const char *path, const ind_ingest_o
     if (st != IND_OK)
         return st;
     st = ind_ingest_buffer(ds, path, data, size, opt, report, err);
-    free(data);
+    ind_file_free(data, size);
     return st;
 }
 

@@ -831,7 +831,7 @@ ind_status ind_kolada_meta_load(ind_kolada_meta *m, const char *path, ind_error 
     if (st != IND_OK)
         return st;
     st = ind_kolada_meta_load_buffer(m, path, data, size, err);
-    free(data);
+    ind_file_free(data, size);
     return st;
 }
 
@@ -1397,6 +1397,6 @@ ind_status ind_kolada_ingest_file(ind_dataset *ds, const char *path, const ind_k
     if (st != IND_OK)
         return st;
     st = ind_kolada_ingest_buffer(ds, path, data, size, opt, added, err);
-    free(data);
+    ind_file_free(data, size);
     return st;
 }

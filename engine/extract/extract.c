@@ -891,11 +891,11 @@ ind_status ind_extract_file(const char *path, ind_extract_result *out, ind_error
     if (st != IND_OK)
         return st;
     if (len > ((size_t)1 << 30)) {
-        free(buf);
+        ind_file_free(buf, len);
         return ind_error_set(err, IND_EINPUT, path, 0, 0, "the file is larger than 1 GiB");
     }
     st = ind_extract_buffer(path, buf, len, out, err);
-    free(buf);
+    ind_file_free(buf, len);
     if (st == IND_OK)
         out->path = xa_strdup(out->priv, path);
     return st;

@@ -289,7 +289,7 @@ ind_status ind_goals_load_file(ind_goals *g, const char *path, ind_error *err)
     if (st != IND_OK)
         return st;
     st = ind_goals_load_buffer(g, path, data, size, err);
-    free(data);
+    ind_file_free(data, size);
     return st;
 }
 

@@ -206,7 +206,7 @@ static int curve(int nfiles, char **files)
         printf("%-14zu %10.3f %10.3f %10.3f %10.3f %10.3f %12.3f %12.1f\n", nobs, base, ing, st, tr, t[k],
                t[k] / (double)nobs * 1e6, ((double)(rss > rss0 ? rss : rss0) * 1024.0 - (double)size) / (double)nobs);
         ind_dataset_free(ds);
-        free(data);
+        ind_file_free(data, size);
     }
     /* least squares t = a + b n, and how far each point is from it */
     double sn = 0, st = 0, snn = 0, snt = 0;
@@ -554,7 +554,7 @@ int main(int argc, char **argv)
         return 1;
     ind_dataset_free(ds);
     free(t);
-    free(data);
+    ind_file_free(data, size);
     if (o.trend_data && o.bin && o.old_bin)
         trend_commands(o.trend_data, o.old_bin, o.bin, o.reps);
     if (o.report_data && o.bin)

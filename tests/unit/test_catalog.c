@@ -220,7 +220,7 @@ static void test_builtin(void **state)
     ind_error_clear(&err);
     assert_int_equal(ind_file_slurp(path, &data, &size, &err), IND_OK);
     size_t records = count_lines(data, size) - 1; /* less the header */
-    free(data);
+    ind_file_free(data, size);
 
     ind_catalog *cat = ind_catalog_new();
     ind_status st = ind_catalog_load_file(cat, path, &err);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "csvread.h"
@@ -350,6 +351,67 @@ static void test_files(void **state)
     assert_string_equal(err.file, "/nonexistent/dir/x.csv");
 }
 
+/* ind_file_slurp: a regular file mapped (a page long exactly, so the NUL after
+ * it is on a page of its own), an empty file, and a pipe of several pages,
+ * each NUL-terminated, writable without touching the file. */
+static void test_slurp(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_csvread_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    char *text = malloc(page);
+    for (size_t i = 0; i < page; i++)
+        text[i] = (char)('a' + i % 26);
+    assert_int_equal(write(fd, text, page), (ssize_t)page);
+    close(fd);
+    char *data;
+    size_t size;
+    ind_error err;
+    assert_int_equal(ind_file_slurp(path, &data, &size, &err), IND_OK);
+    assert_int_equal(size, page);
+    assert_memory_equal(data, text, page);
+    assert_int_equal(data[size], '\0');
+    data[0] = 'Z'; /* the caller's copy only */
+    ind_file_free(data, size);
+    assert_int_equal(ind_file_slurp(path, &data, &size, &err), IND_OK);
+    assert_int_equal(data[0], 'a');
+    ind_file_free(data, size);
+
+    assert_int_equal(truncate(path, 0), 0);
+    assert_int_equal(ind_file_slurp(path, &data, &size, &err), IND_OK);
+    assert_int_equal(size, 0);
+    assert_int_equal(data[0], '\0');
+    ind_file_free(data, size);
+    remove(path);
+
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        close(p[0]);
+        for (int k = 0; k < 50; k++) /* 50 pages: the buffer grows several times */
+            if (write(p[1], text, page) != (ssize_t)page)
+                _exit(1);
+        _exit(0);
+    }
+    close(p[1]);
+    char fdpath[64];
+    snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", p[0]);
+    assert_int_equal(ind_file_slurp(fdpath, &data, &size, &err), IND_OK);
+    close(p[0]);
+    int status;
+    waitpid(child, &status, 0);
+    assert_int_equal(size, 50 * page);
+    for (size_t k = 0; k < 50; k++)
+        assert_memory_equal(data + k * page, text, page);
+    assert_int_equal(data[size], '\0');
+    ind_file_free(data, size);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_quoting),
         cmocka_unit_test(test_huge_field),
         cmocka_unit_test(test_files),
+        cmocka_unit_test(test_slurp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
