@@ -342,7 +342,7 @@ void ind_doc_code(ind_doc_table *t, const char *code, const char *label)
 void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth)
 {
     ind_doc_text(t, s);
-    cell_at(t, t->rows - 1, t->cur - 1)->indent = depth;
+    cell_at(t, t->rows - 1, t->cur - 1)->indent = depth < 0 ? 0 : depth > 255 ? 255 : (unsigned)depth;
 }
 
 void ind_doc_number(ind_doc_table *t, double v, int decimals, ind_unit unit)
@@ -374,7 +374,7 @@ void ind_doc_verdict(ind_doc_table *t, ind_verdict v, int uncertain)
     ind_cell *c = next(t);
     c->kind = IND_CELL_VERDICT;
     c->verdict = v;
-    c->uncertain = uncertain;
+    c->uncertain = uncertain != 0;
 }
 
 void ind_doc_null(ind_doc_table *t) { next(t); }
