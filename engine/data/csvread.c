@@ -86,14 +86,14 @@ ind_status ind_file_slurp(const char *path, char **data, size_t *size, ind_error
         return ind_error_set(err, IND_EIO, path, 0, 0, "cannot open the file: %s", ind_msg_errno(errno));
     struct stat st;
     int failed = 0;
-    char *buf;
+    char *buf = NULL;
     size_t n = 0;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
         n = (size_t)st.st_size;
         buf = map_file(fd, n);
-    } else {
-        buf = read_stream(fd, &n, &failed);
     }
+    if (!buf) /* a stream, an empty file, or a file system that cannot map: read it */
+        buf = read_stream(fd, &n, &failed);
     close(fd);
     if (!buf)
         return ind_error_set(err, IND_ENOMEM, path, 0, 0, "out of memory reading the file");
