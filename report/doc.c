@@ -42,6 +42,10 @@ struct ind_doc_table {
     ind_cell **block; /* rows in blocks of BLOCK_ROWS: a growing table is never copied */
     size_t rows, blocks, block_cap;
     size_t cur;       /* next column of the row being filled */
+    /* a part (ind_doc_part_new): its rows are the whole's from base, at most
+     * part_rows of them; doc is its own, for its texts */
+    ind_doc_table *whole;
+    size_t base, part_rows;
 };
 
 #define BLOCK_ROWS 4096
@@ -287,6 +291,7 @@ size_t ind_doc_table_rows(const ind_doc_table *t) { return t->rows; }
 
 static ind_cell *cell_at(const ind_doc_table *t, size_t row, size_t column)
 {
+    row += t->base;
     return &t->block[row / BLOCK_ROWS][row % BLOCK_ROWS * t->ncol + column];
 }
 
@@ -295,7 +300,9 @@ const ind_cell *ind_doc_table_cell(const ind_doc_table *t, size_t row, size_t co
     return cell_at(t, row, column);
 }
 
-void ind_doc_row(ind_doc_table *t)
+/* Room for row number t->rows: a new block, or the first block grown from
+ * the 64 rows a short table needs to a whole one. The row is not cleared. */
+static void room(ind_doc_table *t)
 {
     size_t width = t->ncol ? t->ncol : 1;
     if (t->rows == t->blocks * BLOCK_ROWS) {
@@ -312,17 +319,69 @@ void ind_doc_row(ind_doc_table *t)
         t->block[0] = must(realloc(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell)));
         ind_huge_pages(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell));
     }
+}
+
+static void internal(const char *what)
+{
+    fprintf(stderr, "indikator: internal error: %s\n", what);
+    abort();
+}
+
+void ind_doc_row(ind_doc_table *t)
+{
+    if (t->whole) {
+        if (t->rows == t->part_rows)
+            internal("a part of a table with too many rows");
+    } else
+        room(t);
     memset(cell_at(t, t->rows, 0), 0, t->ncol * sizeof(ind_cell));
     t->rows++;
     t->cur = 0;
 }
 
+size_t ind_doc_rows_add(ind_doc_table *t, size_t count)
+{
+    size_t first = t->rows;
+    for (size_t k = 0; k < count; k++, t->rows++)
+        room(t);
+    t->cur = t->ncol; /* no cells but through a part */
+    return first;
+}
+
+ind_doc_table *ind_doc_part_new(ind_doc_table *t, size_t first, size_t count)
+{
+    if (t->whole || first + count > t->rows)
+        internal("a part outside its table");
+    ind_doc_table *part = must(malloc(sizeof *part));
+    *part = (ind_doc_table){.doc = must(calloc(1, sizeof(ind_doc))), .col = t->col, .ncol = t->ncol,
+                            .block = t->block, .cur = t->ncol, .whole = t, .base = first, .part_rows = count};
+    return part;
+}
+
+void ind_doc_part_done(ind_doc_table *part)
+{
+    if (!part->whole || part->rows != part->part_rows)
+        internal("a part of a table with rows not begun");
+    ind_doc *d = part->whole->doc, *own = part->doc;
+    d->infinite += own->infinite;
+    if (own->strings) { /* its chunks after the document's current one, which goes on filling */
+        chunk *last = own->strings;
+        while (last->next)
+            last = last->next;
+        if (d->strings) {
+            last->next = d->strings->next;
+            d->strings->next = own->strings;
+        } else
+            d->strings = own->strings;
+    }
+    free(own);
+    free(part);
+}
+
 static ind_cell *next(ind_doc_table *t)
 {
-    if (t->cur >= t->ncol || t->rows == 0) {
-        fputs("indikator: internal error: a table row with too many cells\n", stderr);
-        abort();
-    }
+    if (t->cur >= t->ncol || t->rows == 0)
+        internal("a table row with too many cells");
     return cell_at(t, t->rows - 1, t->cur++);
 }
 

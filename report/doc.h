@@ -193,4 +193,16 @@ void ind_doc_quiet(ind_doc_table *t);
 /* Emphasis of the cell just added (bold on paper). */
 void ind_doc_emphasis(ind_doc_table *t);
 
+/* Rows filled on several cores. The builder adds count rows at once
+ * (ind_doc_rows_add returns the first's index), then hands each thread a part:
+ * a table of its own over count of those rows from first, filled with the
+ * calls above (ind_doc_row and the cells), keeping its texts apart so that no
+ * two threads share anything. ind_doc_part_done, in the builder's thread after
+ * the threads are joined, gives the part's texts to the document; every row
+ * of a part must have been begun by then. The rows cost no page faults until
+ * a part begins them, so those are spread over the cores too. */
+size_t ind_doc_rows_add(ind_doc_table *t, size_t count);
+ind_doc_table *ind_doc_part_new(ind_doc_table *t, size_t first, size_t count);
+void ind_doc_part_done(ind_doc_table *part);
+
 #endif

@@ -2,10 +2,12 @@
 #include "build_int.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "outlook.h"
+#include "parallel.h"
 #include "reference.h"
 #include "sentence.h"
 
@@ -206,6 +208,140 @@ static void forecast_cells(ind_doc_table *t, const ind_outlook_forecast *fc, int
     ind_said_free(&said);
 }
 
+/* One series' row before its cells: its outlooks, computed on every core. */
+typedef struct {
+    size_t series;
+    int skip; /* a series of targets only: no row */
+    ind_outlook_trend tr;
+    ind_outlook_gap gap;
+    ind_outlook_forecast fc;
+} trend_row;
+
+/* A thread's share of a chunk of rows: first its outlooks (fail_at is the
+ * first that failed, count when none did, with err its error), then its
+ * cells in a part of the table. */
+typedef struct {
+    _Alignas(64) const ind_dataset *ds;
+    const ind_opts *o;
+    trend_row *rows;
+    size_t count, fail_at;
+    ind_error err;
+    ind_doc_table *part;
+    size_t ref_rows[IND_OPTS_REFERENCES_MAX], ref_found[IND_OPTS_REFERENCES_MAX];
+} trend_job;
+
+/* Series chosen per chunk: the outlooks of a chunk are held until its cells
+ * are filled, then freed. */
+#define TREND_CHUNK 1024
+
+static void *trend_outlooks(void *arg)
+{
+    trend_job *j = arg;
+    const ind_opts *o = j->o;
+    j->fail_at = j->count;
+    for (size_t i = 0; i < j->count; i++) {
+        trend_row *r = &j->rows[i];
+        memset(&r->gap, 0, sizeof r->gap);
+        memset(&r->fc, 0, sizeof r->fc);
+        if (ind_outlook_trend_of(j->ds, r->series, o->from, o->to, o->alpha, o->lang, &r->tr, &j->err) != IND_OK) {
+            j->fail_at = i;
+            return NULL;
+        }
+        r->skip = r->tr.pts.n == 0;
+        if (r->skip) {
+            ind_outlook_trend_free(&r->tr);
+            continue;
+        }
+        ind_error ignored;
+        if (ind_dataset_series(j->ds, r->series)->gender == IND_GENDER_T) {
+            ind_outlook_gap_of(j->ds, r->series, o->from, o->to, o->alpha, o->lang, &r->gap, &ignored);
+            ind_outlook_forecast_of(j->ds, r->series, o->alpha, o->lang, &r->fc, &ignored);
+        }
+    }
+    return NULL;
+}
+
+static void trend_row_free(trend_row *r)
+{
+    ind_outlook_gap_free(&r->gap);
+    ind_outlook_trend_free(&r->tr);
+}
+
+static void *trend_fill(void *arg)
+{
+    trend_job *j = arg;
+    const ind_opts *o = j->o;
+    int en = o->lang == IND_LANG_EN;
+    size_t nref = o->reference_count < IND_OPTS_REFERENCES_MAX ? o->reference_count : IND_OPTS_REFERENCES_MAX;
+    for (size_t i = 0; i < j->count; i++) {
+        trend_row *r = &j->rows[i];
+        if (r->skip)
+            continue;
+        const ind_series *se = ind_dataset_series(j->ds, r->series);
+        ind_doc_row(j->part);
+        trend_cells(j->part, j->ds, se, &r->tr, o->alpha, en);
+        gap_cells(j->part, &r->gap, ind_opts_decimals(se), se->info, o->alpha, o->lang);
+        forecast_cells(j->part, &r->fc, ind_opts_decimals(se), se->info, o->alpha, en);
+        for (size_t k = 0; k < nref; k++) {
+            int found = reference_cells(j->part, j->ds, r->series, &r->tr, o->references[k], o->alpha, o->lang);
+            j->ref_rows[k] += found >= 0;
+            j->ref_found[k] += found > 0;
+        }
+        trend_row_free(r);
+    }
+    return NULL;
+}
+
+/* The rows of one chunk of chosen series into t, on every core; counts the
+ * verdicts and the references found. IND_OK, or the first series' error in
+ * err (the rows not yet filled freed). */
+static ind_status trend_chunk(ind_doc_table *t, const ind_dataset *ds, const ind_opts *o, trend_row *rows, size_t n,
+                              size_t counts[6], size_t ref_rows[], size_t ref_found[], ind_error *err)
+{
+    static trend_job zero;
+    trend_job job[IND_PARALLEL_MAX];
+    int nj = n < 64 ? 1 : ind_parallel_cores();
+    for (int k = 0; k < nj; k++) {
+        size_t a = n * (size_t)k / (size_t)nj, b = n * (size_t)(k + 1) / (size_t)nj;
+        job[k] = zero;
+        job[k].ds = ds;
+        job[k].o = o;
+        job[k].rows = rows + a;
+        job[k].count = b - a;
+    }
+    ind_parallel_run(trend_outlooks, job, sizeof job[0], nj);
+    for (int k = 0; k < nj; k++)
+        if (job[k].fail_at < job[k].count) {
+            *err = job[k].err;
+            for (int m = 0; m < nj; m++) /* the rows with outlooks */
+                for (size_t i = 0; i < (m < k ? job[m].count : job[m].fail_at); i++)
+                    if (!job[m].rows[i].skip)
+                        trend_row_free(&job[m].rows[i]);
+            return err->status;
+        }
+    size_t first[IND_PARALLEL_MAX], total = 0;
+    for (int k = 0; k < nj; k++) {
+        first[k] = total;
+        for (size_t i = 0; i < job[k].count; i++)
+            if (!job[k].rows[i].skip) {
+                counts[job[k].rows[i].tr.verdict]++;
+                total++;
+            }
+    }
+    size_t base = ind_doc_rows_add(t, total);
+    for (int k = 0; k < nj; k++)
+        job[k].part = ind_doc_part_new(t, base + first[k], (k + 1 < nj ? first[k + 1] : total) - first[k]);
+    ind_parallel_run(trend_fill, job, sizeof job[0], nj);
+    for (int k = 0; k < nj; k++) {
+        ind_doc_part_done(job[k].part);
+        for (size_t r = 0; r < IND_OPTS_REFERENCES_MAX; r++) {
+            ref_rows[r] += job[k].ref_rows[r];
+            ref_found[r] += job[k].ref_found[r];
+        }
+    }
+    return IND_OK;
+}
+
 ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error *err)
 {
     const ind_dataset *ds = in->ds;
@@ -221,41 +357,19 @@ ind_doc *ind_build_trend(const ind_build_input *in, const ind_opts *o, ind_error
     ind_doc_table *t = ind_build_table(doc, spec, NT + nref * REFERENCE_COLUMNS, NULL);
     size_t ns = ind_dataset_series_count(ds), counts[6] = {0};
     size_t ref_rows[IND_OPTS_REFERENCES_MAX] = {0}, ref_found[IND_OPTS_REFERENCES_MAX] = {0};
-    for (size_t s = 0; s < ns; s++) {
-        const ind_series *se = ind_dataset_series(ds, s);
-        if (!ind_opts_series(o, ds, se, 1))
-            continue;
-        ind_outlook_trend tr;
-        if (ind_outlook_trend_of(ds, s, o->from, o->to, o->alpha, o->lang, &tr, err) != IND_OK) {
+    trend_row *rows = ind_build_must(malloc(TREND_CHUNK * sizeof *rows));
+    for (size_t s = 0; s < ns;) {
+        size_t n = 0;
+        for (; s < ns && n < TREND_CHUNK; s++)
+            if (ind_opts_series(o, ds, ind_dataset_series(ds, s), 1))
+                rows[n++].series = s;
+        if (n && trend_chunk(t, ds, o, rows, n, counts, ref_rows, ref_found, err) != IND_OK) {
+            free(rows);
             ind_doc_free(doc);
             return NULL;
         }
-        if (tr.pts.n == 0) { /* a series of targets only */
-            ind_outlook_trend_free(&tr);
-            continue;
-        }
-        counts[tr.verdict]++;
-        ind_doc_row(t);
-        trend_cells(t, ds, se, &tr, o->alpha, en);
-        ind_outlook_gap gap;
-        memset(&gap, 0, sizeof gap);
-        ind_outlook_forecast fc;
-        memset(&fc, 0, sizeof fc);
-        ind_error ignored;
-        if (se->gender == IND_GENDER_T) {
-            ind_outlook_gap_of(ds, s, o->from, o->to, o->alpha, o->lang, &gap, &ignored);
-            ind_outlook_forecast_of(ds, s, o->alpha, o->lang, &fc, &ignored);
-        }
-        gap_cells(t, &gap, ind_opts_decimals(se), se->info, o->alpha, o->lang);
-        forecast_cells(t, &fc, ind_opts_decimals(se), se->info, o->alpha, en);
-        for (size_t k = 0; k < nref; k++) {
-            int found = reference_cells(t, ds, s, &tr, o->references[k], o->alpha, o->lang);
-            ref_rows[k] += found >= 0;
-            ref_found[k] += found > 0;
-        }
-        ind_outlook_gap_free(&gap);
-        ind_outlook_trend_free(&tr);
     }
+    free(rows);
     char title[400], alpha[32];
     snprintf(title, sizeof title,
              en ? "%zu series: %zu improving, %zu worsening, %zu increasing, %zu decreasing, %zu no clear trend, %zu too few points (alpha %s)"

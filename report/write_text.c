@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "lockfile.h"
+#include "parallel.h"
 
 /* ---- formats ------------------------------------------------------------------- */
 
@@ -128,58 +129,122 @@ static int textual(const ind_doc_column *c) { return c->kind == IND_CELL_TEXT ||
 
 /* ---- CSV and JSON ------------------------------------------------------------------- */
 
+/* Rows of a machine format formatted on every core: in rounds, each thread
+ * writes a run of ROUND_ROWS rows into memory of its own, and the runs are
+ * written out in order. A short table is written directly. */
+
+typedef void (*row_writer)(FILE *f, const ind_doc_table *t, size_t row);
+
+#define ROUND_ROWS 2048
+
+typedef struct {
+    _Alignas(64) const ind_doc_table *t;
+    row_writer put;
+    size_t from, to;
+    char *text;
+    size_t size;
+    int done;
+} rows_job;
+
+static void *rows_run(void *arg)
+{
+    rows_job *j = arg;
+    FILE *m = open_memstream(&j->text, &j->size);
+    if (!m)
+        return NULL;
+    for (size_t i = j->from; i < j->to; i++)
+        j->put(m, j->t, i);
+    j->done = fclose(m) == 0;
+    return NULL;
+}
+
+static void put_rows(FILE *f, const ind_doc_table *t, row_writer put)
+{
+    size_t nr = ind_doc_table_rows(t);
+    int nj = nr < 4 * ROUND_ROWS ? 1 : ind_parallel_cores();
+    if (nj == 1) {
+        for (size_t i = 0; i < nr; i++)
+            put(f, t, i);
+        return;
+    }
+    rows_job job[IND_PARALLEL_MAX];
+    for (size_t at = 0; at < nr;) {
+        for (int k = 0; k < nj; k++) {
+            size_t to = nr - at > ROUND_ROWS ? at + ROUND_ROWS : nr;
+            job[k] = (rows_job){.t = t, .put = put, .from = at, .to = to};
+            at = to;
+        }
+        ind_parallel_run(rows_run, job, sizeof job[0], nj);
+        for (int k = 0; k < nj; k++) {
+            if (job[k].done)
+                fwrite(job[k].text, 1, job[k].size, f);
+            else /* no memory for the run: its rows as a short table's */
+                for (size_t i = job[k].from; i < job[k].to; i++)
+                    put(f, t, i);
+            free(job[k].text);
+        }
+    }
+}
+
+static void csv_row(FILE *f, const ind_doc_table *t, size_t i)
+{
+    char buf[64];
+    for (size_t j = 0, nc = ind_doc_table_columns(t); j < nc; j++) {
+        if (j)
+            putc_unlocked(',', f);
+        const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
+        if (m)
+            ind_write_csv_field(f, m, textual(ind_doc_table_column(t, j)));
+    }
+    fputs_unlocked("\r\n", f);
+}
+
 ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err)
 {
     (void)err;
     const ind_doc_table *t = first_table(doc);
     if (!t)
         return IND_OK;
-    size_t nc = ind_doc_table_columns(t), nr = ind_doc_table_rows(t);
+    size_t nc = ind_doc_table_columns(t);
     for (size_t j = 0; j < nc; j++) {
         if (j)
             fputc(',', f);
         ind_write_csv_field(f, ind_doc_table_column(t, j)->key, 0);
     }
     fputs("\r\n", f);
-    char buf[64];
-    for (size_t i = 0; i < nr; i++) {
-        for (size_t j = 0; j < nc; j++) {
-            if (j)
-                putc_unlocked(',', f);
-            const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
-            if (m)
-                ind_write_csv_field(f, m, textual(ind_doc_table_column(t, j)));
-        }
-        fputs_unlocked("\r\n", f);
-    }
+    put_rows(f, t, csv_row);
     return IND_OK;
+}
+
+static void json_row(FILE *f, const ind_doc_table *t, size_t i)
+{
+    char buf[64];
+    fputs(i ? ",\n  {" : "\n  {", f);
+    for (size_t j = 0, nc = ind_doc_table_columns(t); j < nc; j++) {
+        const ind_doc_column *c = ind_doc_table_column(t, j);
+        const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
+        if (j)
+            fputs(", ", f);
+        ind_write_json_string(f, c->key);
+        fputs(": ", f);
+        if (!m)
+            fputs("null", f);
+        else if (textual(c))
+            ind_write_json_string(f, m);
+        else
+            fputs(m, f);
+    }
+    fputs("}", f);
 }
 
 ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err)
 {
     (void)err;
     const ind_doc_table *t = first_table(doc);
-    size_t nc = t ? ind_doc_table_columns(t) : 0, nr = t ? ind_doc_table_rows(t) : 0;
-    char buf[64];
+    size_t nr = t ? ind_doc_table_rows(t) : 0;
     fputs("[", f);
-    for (size_t i = 0; i < nr; i++) {
-        fputs(i ? ",\n  {" : "\n  {", f);
-        for (size_t j = 0; j < nc; j++) {
-            const ind_doc_column *c = ind_doc_table_column(t, j);
-            const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
-            if (j)
-                fputs(", ", f);
-            ind_write_json_string(f, c->key);
-            fputs(": ", f);
-            if (!m)
-                fputs("null", f);
-            else if (textual(c))
-                ind_write_json_string(f, m);
-            else
-                fputs(m, f);
-        }
-        fputs("}", f);
-    }
+    if (t)
+        put_rows(f, t, json_row);
     fputs(nr ? "\n]\n" : "]\n", f);
     return IND_OK;
 }

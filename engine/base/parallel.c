@@ -3,6 +3,7 @@
 #include "parallel.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -21,7 +22,10 @@ void ind_huge_pages(void *p, size_t bytes)
 
 int ind_parallel_cores(void)
 {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    /* the cores this process may run on (taskset, a container's cpuset), not
+     * every core the machine has: more threads than those only take turns */
+    cpu_set_t set;
+    long cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : sysconf(_SC_NPROCESSORS_ONLN);
     return cores < 1 ? 1 : cores > 16 ? 16 : (int)cores;
 }
 

@@ -7,7 +7,7 @@
 /* The most jobs ind_parallel_run takes. */
 #define IND_PARALLEL_MAX 64
 
-/* The cores to use: those online, 1 to 16. */
+/* The cores to use: those the process may run on (taskset -c 0 gives one), 1 to 16. */
 int ind_parallel_cores(void);
 
 /* Runs fn on each of count jobs (jobs[k] is at jobs + k * stride), one thread

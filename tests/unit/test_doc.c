@@ -28,6 +28,7 @@
 #include "build.h"
 #include "catalog.h"
 #include "doc.h"
+#include "parallel.h"
 #include "ingest.h"
 #include "render.h"
 #include "write.h"
@@ -195,6 +196,78 @@ static char *write_to_string(const ind_doc *doc, ind_status (*w)(const ind_doc *
     assert_int_equal(w(doc, f, &err), IND_OK);
     fclose(f);
     return s;
+}
+
+/* Rows filled by two threads through parts, across the table's blocks, then
+ * rows added one by one again; CSV and JSON written on every core give the
+ * same text as built here. */
+typedef struct {
+    ind_doc_table *part;
+    size_t first, count;
+} part_job;
+
+static void *fill_part(void *arg)
+{
+    part_job *j = arg;
+    char text[32];
+    for (size_t i = j->first; i < j->first + j->count; i++) {
+        ind_doc_row(j->part);
+        snprintf(text, sizeof text, "r%zu", i);
+        ind_doc_text(j->part, text);
+        ind_doc_integer(j->part, (long long)i);
+        ind_doc_number(j->part, i == 7000 ? INFINITY : 0.5 * (double)i, 1, IND_UNIT_NONE);
+    }
+    return NULL;
+}
+
+static void table_parts(void **state)
+{
+    (void)state;
+    enum { ROWS = 9001 };
+    ind_doc *doc = test_doc();
+    static const ind_doc_column cols[] = {
+        {"name", "Namn", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1},
+        {"i", "i", IND_CELL_INTEGER, IND_ALIGN_RIGHT, 0, 1},
+        {"half", "Hälften", IND_CELL_NUMBER, IND_ALIGN_RIGHT, 0, 1},
+    };
+    ind_doc_table *t = ind_doc_table_new(doc, cols, 3, NULL);
+    part_job first = {NULL, 0, 1};
+    first.part = t; /* row 0 the usual way */
+    fill_part(&first);
+    assert_int_equal(ind_doc_rows_add(t, ROWS - 2), 1);
+    part_job job[2] = {{ind_doc_part_new(t, 1, 4000), 1, 4000}, {ind_doc_part_new(t, 4001, ROWS - 2 - 4000), 4001, ROWS - 2 - 4000}};
+    ind_parallel_run(fill_part, job, sizeof job[0], 2);
+    ind_doc_part_done(job[0].part);
+    ind_doc_part_done(job[1].part);
+    part_job last = {t, ROWS - 1, 1};
+    fill_part(&last);
+    assert_int_equal(ind_doc_table_rows(t), ROWS);
+    assert_int_equal(ind_doc_infinite(doc), 1);
+    assert_string_equal(ind_doc_table_cell(t, 4096, 0)->text, "r4096");
+    assert_true(ind_doc_table_cell(t, 7000, 2)->kind == IND_CELL_NULL);
+
+    size_t cap = 64 * ROWS, n = 0, m = 0;
+    char *csv = malloc(cap), *json = malloc(cap);
+    n += (size_t)snprintf(csv + n, cap - n, "name,i,half\r\n");
+    m += (size_t)snprintf(json + m, cap - m, "[");
+    for (size_t i = 0; i < ROWS; i++) {
+        char half[32] = "";
+        if (i != 7000)
+            snprintf(half, sizeof half, i % 2 ? "%zu.5" : "%zu", i / 2);
+        n += (size_t)snprintf(csv + n, cap - n, "r%zu,%zu,%s\r\n", i, i, half);
+        m += (size_t)snprintf(json + m, cap - m, "%s  {\"name\": \"r%zu\", \"i\": %zu, \"half\": %s}", i ? ",\n" : "\n", i, i,
+                              i == 7000 ? "null" : half);
+    }
+    snprintf(json + m, cap - m, "\n]\n");
+    char *got = write_to_string(doc, ind_write_csv);
+    assert_string_equal(got, csv);
+    free(got);
+    got = write_to_string(doc, ind_write_json);
+    assert_string_equal(got, json);
+    free(got);
+    free(csv);
+    free(json);
+    ind_doc_free(doc);
 }
 
 static void writers_csv_json_terminal(void **state)
@@ -565,6 +638,7 @@ int main(void)
         cmocka_unit_test(cells_for_people),
         cmocka_unit_test(cells_for_machines),
         cmocka_unit_test(writers_csv_json_terminal),
+        cmocka_unit_test(table_parts),
         cmocka_unit_test(terminal_width),
         cmocka_unit_test(writer_pdf_atomic),
         cmocka_unit_test(writers_for_spreadsheets),
