@@ -311,13 +311,14 @@ static void room(ind_doc_table *t)
             t->block = must(realloc(t->block, t->block_cap * sizeof *t->block));
         }
         /* a first block as small as a short table needs, grown once */
-        t->block[t->blocks] = must(malloc((t->blocks ? BLOCK_ROWS : 64) * width * sizeof(ind_cell)));
-        if (t->blocks)
-            ind_huge_pages(t->block[t->blocks], BLOCK_ROWS * width * sizeof(ind_cell));
+        t->block[t->blocks] = must(t->blocks ? ind_huge_alloc(BLOCK_ROWS * width * sizeof(ind_cell))
+                                             : malloc(64 * width * sizeof(ind_cell)));
         t->blocks++;
     } else if (t->rows == 64 && t->blocks == 1) {
-        t->block[0] = must(realloc(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell)));
-        ind_huge_pages(t->block[0], BLOCK_ROWS * width * sizeof(ind_cell));
+        ind_cell *full = must(ind_huge_alloc(BLOCK_ROWS * width * sizeof(ind_cell)));
+        memcpy(full, t->block[0], 64 * width * sizeof(ind_cell));
+        free(t->block[0]);
+        t->block[0] = full;
     }
 }
 

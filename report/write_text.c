@@ -141,6 +141,7 @@ typedef struct {
     _Alignas(64) const ind_doc_table *t;
     row_writer put;
     size_t from, to;
+    FILE *m; /* the thread's memory, kept from round to round */
     char *text;
     size_t size;
     int done;
@@ -149,12 +150,13 @@ typedef struct {
 static void *rows_run(void *arg)
 {
     rows_job *j = arg;
-    FILE *m = open_memstream(&j->text, &j->size);
-    if (!m)
-        return NULL;
-    for (size_t i = j->from; i < j->to; i++)
-        j->put(m, j->t, i);
-    j->done = fclose(m) == 0;
+    /* the stream's text starts again at its beginning: after the flush its
+     * size is where the round ended (POSIX open_memstream), and the pages
+     * of the round before are written over, not faulted in anew */
+    j->done = fseeko(j->m, 0, SEEK_SET) == 0;
+    for (size_t i = j->from; i < j->to && j->done; i++)
+        j->put(j->m, j->t, i);
+    j->done = j->done && fflush(j->m) == 0 && !ferror(j->m);
     return NULL;
 }
 
@@ -162,27 +164,39 @@ static void put_rows(FILE *f, const ind_doc_table *t, row_writer put)
 {
     size_t nr = ind_doc_table_rows(t);
     int nj = nr < 4 * ROUND_ROWS ? 1 : ind_parallel_cores();
+    rows_job job[IND_PARALLEL_MAX];
+    for (int k = 0; k < nj && nj > 1; k++) {
+        job[k] = (rows_job){.t = t, .put = put};
+        job[k].m = open_memstream(&job[k].text, &job[k].size);
+        if (!job[k].m) { /* no memory for it: one thread */
+            while (k-- > 0) {
+                fclose(job[k].m);
+                free(job[k].text);
+            }
+            nj = 1;
+        }
+    }
     if (nj == 1) {
         for (size_t i = 0; i < nr; i++)
             put(f, t, i);
         return;
     }
-    rows_job job[IND_PARALLEL_MAX];
     for (size_t at = 0; at < nr;) {
         for (int k = 0; k < nj; k++) {
-            size_t to = nr - at > ROUND_ROWS ? at + ROUND_ROWS : nr;
-            job[k] = (rows_job){.t = t, .put = put, .from = at, .to = to};
-            at = to;
+            job[k].from = at;
+            job[k].to = at = nr - at > ROUND_ROWS ? at + ROUND_ROWS : nr;
         }
         ind_parallel_run(rows_run, job, sizeof job[0], nj);
-        for (int k = 0; k < nj; k++) {
+        for (int k = 0; k < nj; k++)
             if (job[k].done)
                 fwrite(job[k].text, 1, job[k].size, f);
-            else /* no memory for the run: its rows as a short table's */
+            else /* out of memory in the round: its rows written here */
                 for (size_t i = job[k].from; i < job[k].to; i++)
                     put(f, t, i);
-            free(job[k].text);
-        }
+    }
+    for (int k = 0; k < nj; k++) {
+        fclose(job[k].m);
+        free(job[k].text);
     }
 }
 

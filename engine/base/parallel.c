@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -18,6 +19,19 @@ void ind_huge_pages(void *p, size_t bytes)
 #else
     (void)p, (void)bytes;
 #endif
+}
+
+void *ind_huge_alloc(size_t bytes)
+{
+    const size_t huge = (size_t)2 << 20;
+    if (bytes < 2 * huge || bytes > SIZE_MAX - huge)
+        return malloc(bytes);
+    void *p = NULL;
+    bytes = (bytes + huge - 1) & ~(huge - 1);
+    if (posix_memalign(&p, huge, bytes) != 0)
+        return NULL;
+    ind_huge_pages(p, bytes);
+    return p;
 }
 
 int ind_parallel_cores(void)

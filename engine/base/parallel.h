@@ -22,4 +22,10 @@ void ind_parallel_run(void *(*fn)(void *), void *jobs, size_t stride, int count)
  * kernel has no such pages. */
 void ind_huge_pages(void *p, size_t bytes);
 
+/* Memory for a large array about to be written, freed with free(): from
+ * 4 MiB on it is 2 MiB-aligned and rounded up to whole 2 MiB, with huge pages
+ * asked for under all of it (not only a middle, as ind_huge_pages gives
+ * memory from malloc); smaller, it is malloc's. NULL when out of memory. */
+void *ind_huge_alloc(size_t bytes);
+
 #endif
