@@ -96,12 +96,48 @@ static void sort_doubles(double *a, size_t m)
     }
 }
 
+/* The k-th smallest of a[lo..hi], a range shorter than SHORT_RANGE, which
+ * is partitioned without branches on the values (Lomuto's scheme: every
+ * element swapped, the boundary moved by the comparison): the slopes of a
+ * short series come in no order a branch predictor could learn. Ties all go
+ * right, which costs at most the square of SHORT_RANGE. */
+#define SHORT_RANGE 64
+static double short_select(double *a, size_t lo, size_t hi, size_t k)
+{
+    while (hi > lo) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < a[lo]) { double t = a[mid]; a[mid] = a[lo]; a[lo] = t; }
+        if (a[hi] < a[lo]) { double t = a[hi]; a[hi] = a[lo]; a[lo] = t; }
+        if (a[mid] < a[hi]) { double t = a[hi]; a[hi] = a[mid]; a[mid] = t; }
+        double pivot = a[hi]; /* the median of the three */
+        size_t store = lo;
+        for (size_t i = lo; i < hi; i++) {
+            double x = a[i];
+            a[i] = a[store];
+            a[store] = x;
+            store += x < pivot;
+        }
+        a[hi] = a[store];
+        a[store] = pivot;
+        /* a[lo..store-1] < pivot <= a[store+1..hi] */
+        if (k == store)
+            return pivot;
+        if (k < store)
+            hi = store - 1;
+        else
+            lo = store + 1;
+    }
+    return a[k];
+}
+
 /* The k-th smallest (0-based) of a[0..m-1], partly reordering a
  * (quickselect, median-of-three pivot; Hoare 1961). */
 static double select_kth(double *a, size_t m, size_t k)
 {
     size_t lo = 0, hi = m - 1;
     while (hi > lo) {
+        if (hi - lo < SHORT_RANGE)
+            return short_select(a, lo, hi, k);
         size_t mid = lo + (hi - lo) / 2;
         /* Order a[lo], a[mid], a[hi]; the median becomes the pivot. */
         if (a[mid] < a[lo]) { double t = a[mid]; a[mid] = a[lo]; a[lo] = t; }

@@ -551,9 +551,41 @@ static void test_ols_confidence_band(void **state)
     assert_true(fabs(hi - 7.2172501226992738) < 1e-9 * 7.2);
 }
 
+/* Sen's order statistics by selection equal those of a full sort of the
+ * pairwise slopes, for short and long series, with many ties and with none
+ * (the selection switches scheme below 64 slopes). */
+static void test_sen_selection_against_sort(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {2, 3, 4, 5, 8, 11, 12, 13, 40, 120};
+    double t[120], y[120], *d = malloc(120 * 119 / 2 * sizeof *d);
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (int ties = 0; ties < 2; ties++)
+        for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+            size_t n = sizes[c], k = 0;
+            for (size_t i = 0; i < n; i++) {
+                x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                t[i] = (double)(2010 + i);
+                y[i] = ties ? (double)((x >> 33) % 4) : (double)(x >> 11) / 9007199254740992.0 * 100.0;
+            }
+            for (size_t i = 0; i + 1 < n; i++)
+                for (size_t j = i + 1; j < n; j++)
+                    d[k++] = (y[j] - y[i]) / (t[j] - t[i]);
+            qsort(d, k, sizeof *d, cmp_double);
+            ind_trend_sen sen;
+            assert_int_equal(ind_trend_sen_slope(t, y, n, (double)(n * (n - 1) * (2 * n + 5)) / 18.0, 0.05, &sen), IND_OK);
+            double median = k % 2 ? d[k / 2] : (d[k / 2 - 1] + d[k / 2]) / 2.0;
+            assert_true(sen.slope == median);
+            assert_true(sen.ci_low == d[sen.rank_low - 1]);
+            assert_true(sen.ci_high == d[sen.rank_high - 1]);
+        }
+    free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sen_selection_against_sort),
         cmocka_unit_test(test_golden_cases),
         cmocka_unit_test(test_pymannkendall_series_present),
         cmocka_unit_test(test_exact_distribution_brute_force),
