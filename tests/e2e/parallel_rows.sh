@@ -47,6 +47,7 @@ one_and_all() { # name, then the command's arguments after the binary
 if ! command -v taskset >/dev/null; then
     echo "SKIP: taskset is missing (util-linux)"
     e2e_end
+    exit $?
 fi
 [ "$(nproc)" -lt 2 ] && echo "NOTE: one core here: both runs use one thread"
 one_and_all "trend, CSV" trend "$WORK/data.csv" --format csv
