@@ -250,11 +250,10 @@ static void pos_bind(json_doc *d, const json_t *v, size_t node)
     }
 }
 
-/* Line and column (in characters) of v, or of parent when v is shared or
- * unknown; 0 and 0 when neither is known. */
-static void doc_where(const json_doc *d, const json_t *v, const json_t *parent, long *line, long *col)
+/* The position node of v, or of parent when v is shared or unknown; NULL when
+ * neither is known. */
+static const pos_node *doc_node(const json_doc *d, const json_t *v, const json_t *parent)
 {
-    *line = *col = 0;
     for (int k = 0; k < 2 && d && d->slots; k++) {
         const json_t *x = k ? parent : v;
         if (!x || pos_shared(x))
@@ -262,27 +261,37 @@ static void doc_where(const json_doc *d, const json_t *v, const json_t *parent, 
         size_t h = pos_hash(x, d->slots);
         while (d->slot[h].v && d->slot[h].v != x)
             h = (h + 1) & (d->slots - 1);
-        if (!d->slot[h].v)
-            continue;
-        const pos_node *p = &d->node[d->slot[h].node];
-        size_t start = p->off;
-        while (start > 0 && d->text[start - 1] != '\n')
-            start--;
-        long chars = 1;
-        for (size_t i = start; i < p->off; i++)
-            chars += ((unsigned char)d->text[i] & 0xC0) != 0x80;
-        *line = (long)p->line;
-        *col = chars;
-        return;
+        if (d->slot[h].v)
+            return &d->node[d->slot[h].node];
     }
+    return NULL;
 }
 
-/* The line of v (or of parent), for an observation's line; 0 when unknown. */
+/* Line and column (in characters) of v, or of parent when v is shared or
+ * unknown; 0 and 0 when neither is known. The column counts back to the line's
+ * start, so it is for messages only: Kolada's files are one line long. */
+static void doc_where(const json_doc *d, const json_t *v, const json_t *parent, long *line, long *col)
+{
+    *line = *col = 0;
+    const pos_node *p = doc_node(d, v, parent);
+    if (!p)
+        return;
+    size_t start = p->off;
+    while (start > 0 && d->text[start - 1] != '\n')
+        start--;
+    long chars = 1;
+    for (size_t i = start; i < p->off; i++)
+        chars += ((unsigned char)d->text[i] & 0xC0) != 0x80;
+    *line = (long)p->line;
+    *col = chars;
+}
+
+/* The line of v (or of parent), for an observation's line; 0 when unknown.
+ * Every observation asks, so this must not count columns. */
 static size_t doc_line(const json_doc *d, const json_t *v, const json_t *parent)
 {
-    long line, col;
-    doc_where(d, v, parent, &line, &col);
-    return (size_t)line;
+    const pos_node *p = doc_node(d, v, parent);
+    return p ? p->line : 0;
 }
 
 /* Sets err to bad input at v (or at its parent when v has no position of its own). */
