@@ -48,7 +48,7 @@ struct ind_doc_table {
     size_t base, part_rows;
 };
 
-#define BLOCK_ROWS 4096
+#define BLOCK_ROWS 8192 /* a block of 49 columns is 6.4 MB: huge pages */
 
 struct ind_doc {
     ind_doc_meta meta;
@@ -110,17 +110,9 @@ static char *valid_utf8(const char *s)
     return out;
 }
 
-static const char *keep(ind_doc *d, const char *s)
+/* n bytes of the document's texts. */
+static char *reserve(ind_doc *d, size_t n)
 {
-    if (!s)
-        return NULL;
-    char *fixed = valid_utf8(s);
-    if (fixed) {
-        const char *k = keep(d, fixed);
-        free(fixed);
-        return k;
-    }
-    size_t n = strlen(s) + 1;
     if (!d->strings || d->strings->cap - d->strings->used < n) {
         size_t cap = n > 16384 ? n : 16384;
         chunk *c = must(malloc(sizeof *c + cap));
@@ -130,10 +122,27 @@ static const char *keep(ind_doc *d, const char *s)
         d->strings = c;
     }
     char *p = d->strings->data + d->strings->used;
-    memcpy(p, s, n);
     d->strings->used += n;
     return p;
 }
+
+/* s and, when after is not NULL, after right behind s's NUL, kept by the
+ * document as valid UTF-8. Returns the copy of s. */
+static const char *keep_two(ind_doc *d, const char *s, const char *after)
+{
+    char *fixed = valid_utf8(s), *fixed_after = after ? valid_utf8(after) : NULL;
+    const char *a = fixed ? fixed : s, *b = fixed_after ? fixed_after : after;
+    size_t na = strlen(a) + 1, nb = b ? strlen(b) + 1 : 0;
+    char *p = reserve(d, na + nb);
+    memcpy(p, a, na);
+    if (b)
+        memcpy(p + na, b, nb);
+    free(fixed);
+    free(fixed_after);
+    return p;
+}
+
+static const char *keep(ind_doc *d, const char *s) { return s ? keep_two(d, s, NULL) : NULL; }
 
 static void grow(void **arr, size_t *cap, size_t n, size_t size)
 {
@@ -395,8 +404,10 @@ void ind_doc_text(ind_doc_table *t, const char *s)
 
 void ind_doc_code(ind_doc_table *t, const char *code, const char *label)
 {
-    ind_doc_text(t, code);
-    cell_at(t, t->rows - 1, t->cur - 1)->label = keep(t->doc, label);
+    ind_cell *c = next(t);
+    c->kind = IND_CELL_TEXT;
+    c->text = keep_two(t->doc, code ? code : "", label);
+    c->labelled = label != NULL;
 }
 
 void ind_doc_text_indented(ind_doc_table *t, const char *s, int depth)
@@ -466,7 +477,7 @@ const char *ind_cell_show(const ind_cell *c, ind_lang lang, unsigned show, char 
         snprintf(buf, size, "\u2013");
         break;
     case IND_CELL_TEXT:
-        snprintf(buf, size, "%*s%s", 2 * c->indent, "", c->label ? c->label : c->text ? c->text : "");
+        snprintf(buf, size, "%*s%s", 2 * c->indent, "", c->text ? ind_cell_label(c) : "");
         break;
     case IND_CELL_INTEGER:
         snprintf(buf, size, "%.0f", c->value);

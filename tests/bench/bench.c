@@ -5,6 +5,8 @@
  *                   [--trend-data FILE --bin NEW --old-bin OLD]
  *   indikator-bench --curve FILE... : ingest, status and trend of each file once, on every core,
  *                   and the straight line through the times, with its value at 10^8 observations
+ *   indikator-bench --kolada FILE [--reps N] : Kolada JSON read to a dataset against jansson's
+ *                   bare parse of the same bytes
  *
  * Stages: csv (bare libcsv tokenising, the baseline), ingest (file -> finished dataset, on
  * every core), status (every row judged against its årsmål) and trend (every series), each
@@ -24,6 +26,11 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <spawn.h>
+
+extern char **environ;
 
 #include "attain.h"
 #include "compare.h"
@@ -33,6 +40,7 @@
 #include "csvread.h"
 #include "dataset.h"
 #include "ingest.h"
+#include "kolada.h"
 #include "outlook.h"
 #include "parallel.h"
 #include "trend.h"
@@ -134,21 +142,30 @@ static double over_ranges(void *(*fn)(void *), const ind_dataset *ds, size_t n, 
 }
 
 /* The command `BIN trend FILE --format csv` with its output thrown away: wall seconds; *cpu its CPU seconds. */
+/* One `trend FILE --format csv` of bin, its output to /dev/null: wall seconds, and
+ * the child's CPU in *cpu. posix_spawn, not fork: a fork copies this process's page
+ * tables (a dataset's worth after the other stages), and that copy was timed as the
+ * child's. */
 static double run_trend_command(const char *bin, const char *file, double *cpu)
 {
-    fflush(stdout); /* or the child's freopen writes this process's buffer again */
+    fflush(stdout);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    char *args[] = {(char *)bin, "trend", (char *)file, "--format", "csv", "-q", NULL};
     double t0 = now();
-    pid_t pid = fork();
-    if (pid == 0) {
-        FILE *null = freopen("/dev/null", "w", stdout);
-        (void)null;
-        execl(bin, bin, "trend", file, "--format", "csv", "-q", (char *)NULL);
-        _exit(127);
-    }
+    pid_t pid;
     int status = 0;
+    if (posix_spawn(&pid, bin, &fa, NULL, args, environ) != 0) {
+        fprintf(stderr, "bench: cannot start %s\n", bin);
+        posix_spawn_file_actions_destroy(&fa);
+        *cpu = 0;
+        return 0;
+    }
     struct rusage ru;
     wait4(pid, &status, 0, &ru);
     double t = now() - t0;
+    posix_spawn_file_actions_destroy(&fa);
     *cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
            ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) * 1e-6;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
@@ -170,6 +187,46 @@ static void trend_commands(const char *file, const char *old_bin, const char *bi
     printf("%-28s %12.4f %16s %10.2f  (CPU %.4f s; old/new %.2f wall, %.2f CPU)\n", "trend --format csv, new",
            mn, "", mn / mo, mcn, mo / mn, mco / mcn);
     free(to), free(tn), free(co), free(cn);
+}
+
+/* --kolada FILE: Kolada JSON to a finished dataset against jansson's bare parse of
+ * the same bytes (the reader's baseline, as libcsv is the CSV reader's), taking turns. */
+static int kolada_stage(const char *path, int reps)
+{
+    ind_error err;
+    char *data;
+    size_t size;
+    if (ind_file_slurp(path, &data, &size, &err) != IND_OK) {
+        fprintf(stderr, "bench: %s\n", err.message);
+        return 1;
+    }
+    double *tb = malloc((size_t)reps * sizeof *tb), *tk = malloc((size_t)reps * sizeof *tk);
+    size_t nobs = 0;
+    int rc = 0;
+    for (int r = 0; r < reps && !rc; r++) {
+        double t0 = now();
+        json_t *root = json_loadb(data, size, 0, NULL);
+        tb[r] = now() - t0;
+        json_decref(root);
+        ind_dataset *ds = ind_dataset_new(NULL);
+        t0 = now();
+        if (ind_kolada_ingest_buffer(ds, path, data, size, NULL, &nobs, &err) != IND_OK ||
+            ind_dataset_finish(ds, &err) != IND_OK) {
+            fprintf(stderr, "bench: %s:%ld:%ld: %s\n", err.file, err.line, err.column, err.message);
+            rc = 1;
+        }
+        tk[r] = now() - t0;
+        ind_dataset_free(ds);
+    }
+    if (!rc) {
+        double base = median(tb, reps), k = median(tk, reps);
+        printf("%-28s %12.4f %13.1f MB/s %10s\n", "json (bare jansson)", base, (double)size / 1e6 / base, "1.00");
+        printf("%-28s %12.4f %12.2f Mobs/s %10.2f\n", "kolada (to finished dataset)", k,
+               (double)nobs / 1e6 / k, k / base);
+    }
+    free(tb), free(tk);
+    ind_file_free(data, size);
+    return rc;
 }
 
 /* --curve: each file read, judged and trended once on every core; the line through the times. */
@@ -498,6 +555,8 @@ int main(int argc, char **argv)
 {
     if (argc >= 3 && !strcmp(argv[1], "--curve"))
         return curve(argc - 2, argv + 2);
+    if (argc >= 3 && !strcmp(argv[1], "--kolada"))
+        return kolada_stage(argv[2], argc >= 5 && !strcmp(argv[3], "--reps") ? atoi(argv[4]) > 0 ? atoi(argv[4]) : 1 : 5);
     if (argc < 2) {
         fprintf(stderr, "usage: indikator-bench FILE [--reps N]\n");
         return 1;

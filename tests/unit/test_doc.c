@@ -154,6 +154,41 @@ static void cells_for_machines(void **state)
     assert_null(ind_cell_machine(&none, buf, sizeof buf));
 }
 
+/* A code cell keeps its words for people right behind the code machines read,
+ * both as valid UTF-8; a code without words shows the code; a NULL code is "". */
+static void cells_with_codes(void **state)
+{
+    (void)state;
+    ind_doc_meta meta = {"T", NULL, NULL, NULL, "indikator test", NULL, IND_LANG_SV};
+    ind_doc *doc = ind_doc_new(&meta);
+    static const ind_doc_column cols[] = {{"test", "Test", IND_CELL_TEXT, IND_ALIGN_LEFT, 0, 1},
+                                          {"n", "n", IND_CELL_INTEGER, IND_ALIGN_RIGHT, 0, 1}};
+    ind_doc_table *t = ind_doc_table_new(doc, cols, 2, NULL);
+    ind_doc_row(t);
+    ind_doc_code(t, "pair", "par");
+    ind_doc_integer(t, 3);
+    ind_doc_row(t);
+    ind_doc_code(t, "fisher", NULL);
+    ind_doc_null(t);
+    ind_doc_row(t);
+    ind_doc_code(t, NULL, "ord \xff");
+    ind_doc_number(t, 2.5, 1, IND_UNIT_NONE);
+    char buf[64];
+    const ind_cell *c = ind_doc_table_cell(t, 0, 0);
+    assert_string_equal(ind_cell_machine(c, buf, sizeof buf), "pair");
+    assert_string_equal(ind_cell_show(c, IND_LANG_SV, 0, buf, sizeof buf), "par");
+    assert_true(ind_doc_table_cell(t, 0, 1)->value == 3);
+    c = ind_doc_table_cell(t, 1, 0);
+    assert_string_equal(ind_cell_label(c), "fisher");
+    assert_string_equal(ind_cell_show(c, IND_LANG_SV, 0, buf, sizeof buf), "fisher");
+    assert_true(ind_doc_table_cell(t, 1, 1)->kind == IND_CELL_NULL);
+    c = ind_doc_table_cell(t, 2, 0);
+    assert_string_equal(ind_cell_machine(c, buf, sizeof buf), "");
+    assert_string_equal(ind_cell_label(c), "ord \xef\xbf\xbd");
+    assert_true(ind_doc_table_cell(t, 2, 1)->value == 2.5);
+    ind_doc_free(doc);
+}
+
 /* ---- writers ---------------------------------------------------------------------- */
 
 /* An empty Swedish document titled "T". */
@@ -637,6 +672,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cells_for_people),
         cmocka_unit_test(cells_for_machines),
+        cmocka_unit_test(cells_with_codes),
         cmocka_unit_test(writers_csv_json_terminal),
         cmocka_unit_test(table_parts),
         cmocka_unit_test(terminal_width),
