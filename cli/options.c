@@ -77,8 +77,8 @@ static const cli_option options[] = {
     {"fail-on-flag", 0, NOARG, O_FAIL_ON_FLAG, CLI_G_JUDGE, 0, NULL, NULL, "slutstatus 3 när något flaggas",
      "exit status 3 when anything is flagged", NULL},
     /* Utdata: where and how results are written */
-    {"output", 'o', ARG, 'o', CLI_G_OUTPUT, 0, "FIL", "FILE", "skriv till FIL (atomärt) i stället för till standard ut",
-     "write to FILE (atomically) instead of standard output", NULL},
+    {"output", 'o', ARG, 'o', CLI_G_OUTPUT, 0, "FIL", "FILE", "skriv till FIL (atomärt) i stället för till standard ut (- är standard ut)",
+     "write to FILE (atomically) instead of standard output (- is standard output)", NULL},
     {"format", 0, ARG, O_FORMAT, CLI_G_OUTPUT, 0, "FORMAT", "FORMAT", "%s; annars efter filändelsen i -o",
      "%s; else by the extension of -o", NULL},
     {"wide", 0, NOARG, O_WIDE, CLI_G_OUTPUT, 0, NULL, NULL, "visa alla kolumner, oavsett bredd",
@@ -376,7 +376,7 @@ static int set_output(int c, const char *name, const char *arg, cli_opts *opt)
 {
     double v;
     switch (c) {
-    case 'o': opt->output = arg; return 0;
+    case 'o': opt->output = strcmp(arg, "-") ? arg : NULL; return 0; /* "-": standard output, as in most tools */
     case O_FORMAT: {
         ind_out_format f;
         if (ind_out_format_parse(arg, &f) != 0)

@@ -8,7 +8,8 @@
 #   - a command that writes one file (status, import, report, chart spc ...)
 #     given -o DIR/ is a usage error (exit 1) that says so, and makes nothing;
 #   - chart trend -o NAME with no extension says how to ask for a folder;
-#   - the folder is not made when the command fails before writing.
+#   - the folder is not made when the command fails before writing;
+#   - -o - is standard output (a binary format to it is a usage error).
 # The number of charts expected is counted from datasets/demo/demo.csv.
 # Prints "N passed, M failed".
 set -u
@@ -61,5 +62,14 @@ check "no folder made without the slash" test ! -e "$WORK/t"
 expect "unknown unit with -o DIR/" 2 "Menade du Vuxenenheten?" \
     "$BIN" chart trend --demo -q --unit vuxenenhet -o "$WORK/never/"
 check "no folder made when the command fails" test ! -e "$WORK/never"
+
+# ---- -o - is standard output --------------------------------------------------------
+cd "$WORK" || exit 1
+"$BIN" status --demo -q --year 2025 --format csv -o - >dash.out 2>dash.err
+check "status -o -: exit 0" test $? -eq 0
+check "status -o -: the CSV on standard output" grep -q "^unit," dash.out
+check "status -o -: no file named -" test ! -e ./-
+expect "xlsx to -o -" 1 "xlsx skrivs till en fil" "$BIN" status --demo -q --format xlsx -o -
+check "xlsx to -o -: no file named -" test ! -e ./-
 
 e2e_end
