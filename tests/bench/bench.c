@@ -30,8 +30,6 @@
 #include <jansson.h>
 #include <spawn.h>
 
-extern char **environ;
-
 #include "attain.h"
 #include "compare.h"
 #include "charts.h"
@@ -44,6 +42,8 @@ extern char **environ;
 #include "outlook.h"
 #include "parallel.h"
 #include "trend.h"
+
+extern char **environ; /* for posix_spawn */
 
 static double now(void)
 {
@@ -141,7 +141,6 @@ static double over_ranges(void *(*fn)(void *), const ind_dataset *ds, size_t n, 
     return now() - t0;
 }
 
-/* The command `BIN trend FILE --format csv` with its output thrown away: wall seconds; *cpu its CPU seconds. */
 /* One `trend FILE --format csv` of bin, its output to /dev/null: wall seconds, and
  * the child's CPU in *cpu. posix_spawn, not fork: a fork copies this process's page
  * tables (a dataset's worth after the other stages), and that copy was timed as the
@@ -555,8 +554,10 @@ int main(int argc, char **argv)
 {
     if (argc >= 3 && !strcmp(argv[1], "--curve"))
         return curve(argc - 2, argv + 2);
-    if (argc >= 3 && !strcmp(argv[1], "--kolada"))
-        return kolada_stage(argv[2], argc >= 5 && !strcmp(argv[3], "--reps") ? atoi(argv[4]) > 0 ? atoi(argv[4]) : 1 : 5);
+    if (argc >= 3 && !strcmp(argv[1], "--kolada")) {
+        int reps = argc >= 5 && !strcmp(argv[3], "--reps") ? atoi(argv[4]) : 5;
+        return kolada_stage(argv[2], reps < 1 ? 1 : reps);
+    }
     if (argc < 2) {
         fprintf(stderr, "usage: indikator-bench FILE [--reps N]\n");
         return 1;
