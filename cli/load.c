@@ -145,7 +145,7 @@ int cli_load(cli_opts *opt, cli_data *data)
         ind_kolada_meta_free(meta);
         return cli_error(4, "out of memory");
     }
-    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit, &ko, opt->kolada, 0};
+    ind_ingest_options io = {opt->encoding, 0, opt->vb_unit, &ko, opt->kolada, 0, 0};
     if (opt->file_count == 0) {
         unsigned long size;
         const char *blob = cli_embedded("demo", &size);

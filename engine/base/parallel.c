@@ -3,6 +3,7 @@
 #include "parallel.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -59,4 +60,35 @@ void ind_parallel_run(void *(*fn)(void *), void *jobs, size_t stride, int count)
         else
             fn((char *)jobs + (size_t)k * stride);
     }
+}
+
+/* The jobs of ind_parallel_each, shared by its threads. */
+typedef struct {
+    void *(*fn)(void *);
+    char *jobs;
+    size_t stride, count;
+    atomic_size_t next; /* the first job not yet taken */
+} job_queue;
+
+static void *take_jobs(void *arg)
+{
+    job_queue *q = *(job_queue **)arg;
+    for (size_t k; (k = atomic_fetch_add(&q->next, 1)) < q->count;)
+        q->fn(q->jobs + k * q->stride);
+    return NULL;
+}
+
+void ind_parallel_each(void *(*fn)(void *), void *jobs, size_t stride, size_t count, int threads)
+{
+    job_queue q = {fn, jobs, stride, count, 0};
+    job_queue *worker[IND_PARALLEL_MAX];
+    if (threads < 1)
+        threads = 1;
+    if ((size_t)threads > count)
+        threads = (int)count;
+    if (threads > IND_PARALLEL_MAX)
+        threads = IND_PARALLEL_MAX;
+    for (int k = 0; k < threads; k++)
+        worker[k] = &q;
+    ind_parallel_run(take_jobs, worker, sizeof worker[0], threads);
 }

@@ -16,6 +16,13 @@ int ind_parallel_cores(void);
  * count is at most IND_PARALLEL_MAX. */
 void ind_parallel_run(void *(*fn)(void *), void *jobs, size_t stride, int count);
 
+/* Runs fn on each of count jobs with `threads` threads (1 to IND_PARALLEL_MAX),
+ * each thread taking the next job no thread has taken, in index order. Cores
+ * are not equally fast while they run together (another program, a busy
+ * neighbour on the host): with many small jobs the slower core takes fewer,
+ * and all end close together, where one job per core waits for the slowest. */
+void ind_parallel_each(void *(*fn)(void *), void *jobs, size_t stride, size_t count, int threads);
+
 /* Asks the kernel for huge pages under the 2 MiB-aligned middle of a large
  * array about to be written (4 MiB and more): a first write then costs one
  * page fault per 2 MiB instead of one per 4 KiB. Nothing happens where the

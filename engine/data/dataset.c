@@ -801,7 +801,7 @@ ind_status ind_dataset_parts_end(ind_dataset *ds, ind_dataset_part **parts, size
     for (size_t k = 0; k < count && keep && !failed; k++)
         failed = part_ids(ds, parts[k]);
     if (keep && !failed) {
-        ind_parallel_run(part_remap, parts, sizeof *parts, (int)count);
+        ind_parallel_each(part_remap, parts, sizeof *parts, count, ind_parallel_cores());
         for (size_t k = 0; k < count; k++)
             part_append(ds, parts[k]);
     }

@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -613,7 +614,14 @@ static int looks_like_json(const char *data, size_t size)
     return i < size && (data[i] == '{' || data[i] == '[');
 }
 
-/* ---- reading a file in pieces, one thread each ----------------------------- */
+/* ---- reading a file in pieces, on every core ------------------------------ */
+
+/* A piece's size to aim at: small enough that a core which runs slower takes
+ * fewer pieces (see ind_parallel_each), large enough that the pieces' own
+ * strings and series, merged at the end, stay few. */
+#define PIECE_BYTES ((size_t)4 << 20)
+/* The most pieces per thread: a few more than enough to even the cores out. */
+#define PIECES_PER_THREAD 16
 
 typedef struct {
     _Alignas(64) const char *text; /* a cache line of its own (see piece_job) */
@@ -635,26 +643,44 @@ typedef struct {
     _Alignas(64) ingest in; /* this piece's reader: its own strings and part of the dataset */
     ind_csv_cursor cur;
     ind_error err;
-    int result; /* 0 read, 1 bad input (err), 2 out of memory, -1 for the whole-file reader */
+    size_t index;                 /* the piece's place in the file */
+    atomic_size_t *first_failed;  /* the first piece that failed (count while none) */
+    int result; /* 0 read, 1 bad input (err), 2 out of memory, -1 for the whole-file reader,
+                 * 3 not read: a piece before it failed */
     long rows;
 } piece_job;
 
 static ind_status on_row(const ind_csv_row *row, void *user, ind_error *err);
+
+/* Marks piece k failed unless one before it failed already. */
+static void piece_failed(atomic_size_t *first, size_t k)
+{
+    size_t seen = atomic_load(first);
+    while (k < seen && !atomic_compare_exchange_weak(first, &seen, k))
+        ;
+}
 
 static void *piece_run(void *arg)
 {
     piece_job *j = arg;
     ind_csv_row row;
     int rc;
+    if (atomic_load(j->first_failed) < j->index) {
+        j->result = 3; /* the error to report lies before this piece */
+        return NULL;
+    }
     while ((rc = ind_csv_cursor_next(&j->cur, &row)) == 1) {
         j->rows++;
         ind_status st = on_row(&row, &j->in, &j->err);
         if (st != IND_OK) {
             j->result = st == IND_ENOMEM ? 2 : 1;
+            piece_failed(j->first_failed, j->index);
             return NULL;
         }
     }
     j->result = rc == 0 ? 0 : rc == -2 ? 2 : -1;
+    if (j->result)
+        piece_failed(j->first_failed, j->index);
     return NULL;
 }
 
@@ -701,13 +727,13 @@ static unsigned header_columns(const ingest *in)
 /* Splits text[from..size) (after the header) into n pieces at record boundaries:
  * begin[k], line[k] for k = 0..n (begin[n] = size), from the scan's counts. */
 static void split_pieces(const char *text, size_t size, size_t from, long from_line,
-                         const scan_job *scan, int n, size_t *begin, long *line)
+                         const scan_job *scan, size_t n, size_t *begin, long *line)
 {
     size_t quotes = 0;
     long breaks = 0;
     begin[0] = from;
     line[0] = from_line;
-    for (int k = 1; k <= n; k++) {
+    for (size_t k = 1; k <= n; k++) {
         quotes += scan[k - 1].r.quotes;
         breaks += scan[k - 1].r.breaks;
         long extra = 0;
@@ -722,42 +748,45 @@ static void split_pieces(const char *text, size_t size, size_t from, long from_l
     }
 }
 
-/* The tentative pieces of text[0..size) scanned, n of them, in parallel; 0 when every one is clean. */
-static int scan_pieces(const char *text, size_t size, int n, scan_job *scan)
+/* The tentative pieces of text[0..size) scanned, n of them, on `threads`
+ * threads; 0 when every one is clean. */
+static int scan_pieces(const char *text, size_t size, size_t n, int threads, scan_job *scan)
 {
-    for (int k = 0; k < n; k++) {
+    for (size_t k = 0; k < n; k++) {
         scan[k].text = text;
         scan[k].size = size;
-        scan[k].begin = k == 0 ? 0 : ind_csv_split_point(text, size, size / (size_t)n * (size_t)k);
-        scan[k].end = k + 1 == n ? size : ind_csv_split_point(text, size, size / (size_t)n * (size_t)(k + 1));
+        scan[k].begin = k == 0 ? 0 : ind_csv_split_point(text, size, size / n * k);
+        scan[k].end = k + 1 == n ? size : ind_csv_split_point(text, size, size / n * (k + 1));
     }
-    ind_parallel_run(scan_run, scan, sizeof *scan, n);
-    for (int k = 0; k < n; k++)
+    ind_parallel_each(scan_run, scan, sizeof *scan, n, threads);
+    for (size_t k = 0; k < n; k++)
         if (!scan[k].r.clean)
             return -1;
     return 0;
 }
 
-/* The pieces read in parallel into parts of the dataset, merged in file order:
- * IND_OK, the first piece's error, or (with *fallback set) nothing added when
- * the whole-file reader must read the text. */
-static ind_status read_pieces(ingest *in, const char *name, const char *text, char delimiter, const size_t *begin, const long *line, int n,
-                              long *rows, int *fallback, ind_error *err)
+/* The pieces read on `threads` threads into parts of the dataset, merged in
+ * file order: IND_OK, the first piece's error, or (with *fallback set)
+ * nothing added when the whole-file reader must read the text. */
+static ind_status read_pieces(ingest *in, const char *name, const char *text, char delimiter, const size_t *begin,
+                              const long *line, size_t n, int threads, long *rows, int *fallback, ind_error *err)
 {
-    piece_job *job = aligned_alloc(_Alignof(piece_job), (size_t)n * sizeof *job);
+    piece_job *job = aligned_alloc(_Alignof(piece_job), n * sizeof *job);
     if (job)
-        memset(job, 0, (size_t)n * sizeof *job);
-    ind_dataset_part **part = calloc((size_t)n, sizeof *part);
-    size_t *max_rows = calloc((size_t)n, sizeof *max_rows);
+        memset(job, 0, n * sizeof *job);
+    ind_dataset_part **part = calloc(n, sizeof *part);
+    size_t *max_rows = calloc(n, sizeof *max_rows);
     if (!job || !part || !max_rows) {
         free(job), free(part), free(max_rows);
         return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
     }
-    for (int k = 0; k < n; k++)
-        max_rows[k] = (size_t)(line[k + 1] - line[k]) + 1;
-    ind_status st = ind_dataset_parts_begin(in->ds, (size_t)n, max_rows, header_columns(in), in->file,
-                                             part, err);
-    for (int k = 0; k < n && st == IND_OK; k++) {
+    atomic_size_t first_failed = n;
+    /* a record ends at a line break, but the file's last may not: the parts
+     * then meet exactly, and no rows move when they are joined */
+    for (size_t k = 0; k < n; k++)
+        max_rows[k] = (size_t)(line[k + 1] - line[k]) + (k + 1 == n);
+    ind_status st = ind_dataset_parts_begin(in->ds, n, max_rows, header_columns(in), in->file, part, err);
+    for (size_t k = 0; k < n && st == IND_OK; k++) {
         job[k].in = *in;
         job[k].in.part = part[k];
         job[k].in.str = ind_dataset_part_strings(part[k]);
@@ -766,16 +795,18 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
         job[k].in.plausible[0] = job[k].in.plausible[1] = 0;
         job[k].in.last_indicator = (ind_str)-1;
         job[k].in.added = 0;
+        job[k].index = k;
+        job[k].first_failed = &first_failed;
         ind_error_clear(&job[k].err);
         ind_csv_cursor_init(&job[k].cur, name, text, begin[k], begin[k + 1], line[k], delimiter);
     }
     if (st == IND_OK)
-        ind_parallel_run(piece_run, job, sizeof *job, n);
+        ind_parallel_each(piece_run, job, sizeof *job, n, threads);
     int keep = st == IND_OK;
-    for (int k = 0; k < n && keep; k++) {
+    for (size_t k = 0; k < n && keep; k++) {
         if (job[k].result == 0)
             continue;
-        keep = 0;
+        keep = 0; /* the first piece that failed: every one before it was read */
         if (job[k].result < 0)
             *fallback = 1;
         else if (job[k].result == 2)
@@ -784,10 +815,10 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
             *err = job[k].err;
     }
     if (keep || st == IND_OK)
-        st = ind_dataset_parts_end(in->ds, part, (size_t)n, keep, err);
+        st = ind_dataset_parts_end(in->ds, part, n, keep, err);
     else
-        ind_dataset_parts_end(in->ds, part, (size_t)n, 0, NULL);
-    for (int k = 0; k < n; k++) {
+        ind_dataset_parts_end(in->ds, part, n, 0, NULL);
+    for (size_t k = 0; k < n; k++) {
         *rows += job[k].rows;
         in->added += keep ? job[k].in.added : 0;
         ind_csv_cursor_free(&job[k].cur);
@@ -796,41 +827,53 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
     return st;
 }
 
-/* Reads a canonical long-form file with n threads. Falls back (*fallback = 1,
- * nothing added) for whatever the whole-file reader must read: another
- * encoding or form, or text that is not clean CSV (its messages say where). */
+/* The pieces asked for, or pieces of PIECE_BYTES and at most PIECES_PER_THREAD a
+ * thread; at least one a thread. */
+static size_t piece_count(size_t size, int threads, int pieces)
+{
+    size_t n = pieces > 0 ? (size_t)pieces : size / PIECE_BYTES, most = (size_t)threads * PIECES_PER_THREAD;
+    return n < (size_t)threads ? (size_t)threads : n > most && pieces <= 0 ? most : n;
+}
+
+/* Reads a canonical long-form file in pieces on `threads` threads. Falls back
+ * (*fallback = 1, nothing added) for whatever the whole-file reader must read:
+ * another encoding or form, or text that is not clean CSV (its messages say where). */
 static ind_status ingest_parallel(ingest *in, const char *name, const char *data, size_t size,
-                                  int n, ind_ingest_report *report, int *fallback, ind_error *err)
+                                  int threads, ind_ingest_report *report, int *fallback, ind_error *err)
 {
     int bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
     const char *text = data + 3 * bom;
-    size_t tsize = size - 3 * (size_t)bom;
-    scan_job scan[IND_PARALLEL_MAX];
-    size_t begin[IND_PARALLEL_MAX + 1];
-    long line[IND_PARALLEL_MAX + 1];
+    size_t tsize = size - 3 * (size_t)bom, n = piece_count(tsize, threads, in->opt->pieces);
     *fallback = 1;
-    if (in->opt->encoding == IND_ENC_CP1252 || tsize == 0 || n > IND_PARALLEL_MAX || scan_pieces(text, tsize, n, scan))
+    if (in->opt->encoding == IND_ENC_CP1252 || tsize == 0)
         return IND_OK;
-    char delimiter = in->opt->delimiter ? in->opt->delimiter : ind_csv_detect_delimiter(text, tsize);
-    ind_csv_cursor cur;
-    ind_csv_row row;
-    ind_csv_cursor_init(&cur, name, text, 0, tsize, 1, delimiter);
-    int rc = ind_csv_cursor_next(&cur, &row);
-    ind_status st = rc == 1 ? parallel_header(in, &cur, &row, err) : IND_OK;
-    size_t header_end = cur.pos;
-    long header_line = cur.line;
-    ind_csv_cursor_free(&cur);
-    if (rc != 1 || (st == IND_OK && in->form != IND_FORM_LONG))
-        return IND_OK;
-    *fallback = 0;
-    report->csv.rows = 1;
-    if (st == IND_OK) {
-        split_pieces(text, tsize, header_end, header_line, scan, n, begin, line);
-        st = read_pieces(in, name, text, delimiter, begin, line, n, &report->csv.rows, fallback, err);
+    scan_job *scan = aligned_alloc(_Alignof(scan_job), n * sizeof *scan);
+    size_t *begin = malloc((n + 1) * sizeof *begin);
+    long *line = malloc((n + 1) * sizeof *line);
+    ind_status st = IND_OK;
+    if (scan && begin && line && scan_pieces(text, tsize, n, threads, scan) == 0) {
+        char delimiter = in->opt->delimiter ? in->opt->delimiter : ind_csv_detect_delimiter(text, tsize);
+        ind_csv_cursor cur;
+        ind_csv_row row;
+        ind_csv_cursor_init(&cur, name, text, 0, tsize, 1, delimiter);
+        int rc = ind_csv_cursor_next(&cur, &row);
+        st = rc == 1 ? parallel_header(in, &cur, &row, err) : IND_OK;
+        size_t header_end = cur.pos;
+        long header_line = cur.line;
+        ind_csv_cursor_free(&cur);
+        if (rc == 1 && (st != IND_OK || in->form == IND_FORM_LONG)) {
+            *fallback = 0;
+            report->csv.rows = 1;
+            if (st == IND_OK) {
+                split_pieces(text, tsize, header_end, header_line, scan, n, begin, line);
+                st = read_pieces(in, name, text, delimiter, begin, line, n, threads, &report->csv.rows, fallback, err);
+            }
+            report->csv.encoding = IND_ENC_UTF8;
+            report->csv.had_bom = bom;
+            report->csv.delimiter = delimiter;
+        }
     }
-    report->csv.encoding = IND_ENC_UTF8;
-    report->csv.had_bom = bom;
-    report->csv.delimiter = delimiter;
+    free(scan), free(begin), free(line);
     return st;
 }
 
@@ -883,7 +926,7 @@ ind_status ind_ingest_buffer(ind_dataset *ds, const char *name, const char *data
                              const ind_ingest_options *opt, ind_ingest_report *report,
                              ind_error *err)
 {
-    static const ind_ingest_options defaults = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0};
+    static const ind_ingest_options defaults = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0, 0};
     ind_ingest_report local;
     if (!opt)
         opt = &defaults;

@@ -37,14 +37,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* The same bytes read in three pieces by three threads: the same status,
+/* The same bytes read in five pieces by three threads: the same status,
  * message and observations as one thread gave. */
 static void same_in_pieces(const uint8_t *bytes, size_t size, ind_status st, const ind_error *err,
                            const ind_dataset *ds)
 {
     ind_error err3;
     ind_ingest_report report;
-    ind_ingest_options opt = {.encoding = IND_ENC_AUTO, .unit = "Fuzzenhet", .threads = 3};
+    ind_ingest_options opt = {.encoding = IND_ENC_AUTO, .unit = "Fuzzenhet", .threads = 3, .pieces = 5};
     ind_dataset *ds3 = ind_dataset_new(catalog);
     if (!ds3)
         return;

@@ -156,7 +156,7 @@ static ind_dataset *load(const char *file)
     char path[1024];
     snprintf(path, sizeof path, DIR "%s", file);
     ind_dataset *ds = ind_dataset_new(cat);
-    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0};
+    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0, 0};
     ind_ingest_report rep;
     ind_error err;
     ind_error_clear(&err);

@@ -45,7 +45,7 @@ static ind_dataset *read_ok(const char *name, const char *text, const char *unit
                             ind_ingest_report *report)
 {
     ind_dataset *ds = ind_dataset_new(cat);
-    ind_ingest_options opt = {IND_ENC_AUTO, 0, unit, NULL, 0, 0};
+    ind_ingest_options opt = {IND_ENC_AUTO, 0, unit, NULL, 0, 0, 0};
     ind_error err;
     ind_error_clear(&err);
     if (ind_ingest_buffer(ds, name, text, strlen(text), &opt, report, &err) != IND_OK ||
@@ -270,7 +270,7 @@ static void test_vb_text(void **state)
     static const char csv2[] = "Indikator,Periodens utfall,Utfall män/pojkar,Utfall kvinnor/flickor,Årsmål,Period\n"
                                "AMI,72,,ca 5,73,VB 2021\n";
     ds = ind_dataset_new(cat);
-    ind_ingest_options opt = {IND_ENC_AUTO, 0, "E", NULL, 0, 0};
+    ind_ingest_options opt = {IND_ENC_AUTO, 0, "E", NULL, 0, 0, 0};
     ind_error err;
     assert_int_equal(ind_ingest_buffer(ds, "vbt.csv", csv2, strlen(csv2), &opt, NULL, &err), IND_EINPUT);
     assert_int_equal(err.line, 2);

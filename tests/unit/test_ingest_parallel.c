@@ -45,10 +45,10 @@ static void put(text *t, const char *fmt, ...)
 
 /* Everything a read gives: the error, or every observation and warning of the
  * finished dataset, as text. */
-static char *outcome(const char *data, size_t size, int threads, long *rows)
+static char *outcome(const char *data, size_t size, int threads, int pieces, long *rows)
 {
     ind_dataset *ds = ind_dataset_new(NULL);
-    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, threads};
+    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, threads, pieces};
     ind_ingest_report rep;
     ind_error err;
     ind_error_clear(&err);
@@ -84,20 +84,26 @@ static char *outcome(const char *data, size_t size, int threads, long *rows)
     return t.s;
 }
 
-/* Reads data with one thread and with 2..7; every outcome must be the same. Returns the one-thread outcome. */
+/* Reads data with one thread, with 2..7 (a piece each), and with 2 or 3
+ * threads taking turns at 5, 9 or 11 pieces; every outcome must be the same.
+ * Returns the one-thread outcome. */
 static char *same_every_way(const char *data, size_t size)
 {
+    static const struct {
+        int threads, pieces;
+    } way[] = {{2, 0}, {3, 0}, {4, 0}, {5, 0}, {6, 0}, {7, 0}, {2, 5}, {2, 9}, {3, 11}};
     long rows = 0;
-    char *one = outcome(data, size, 1, &rows);
-    for (int threads = 2; threads <= 7; threads++) {
-        char *many = outcome(data, size, threads, &rows);
+    char *one = outcome(data, size, 1, 0, &rows);
+    for (size_t w = 0; w < sizeof way / sizeof way[0]; w++) {
+        int threads = way[w].threads;
+        char *many = outcome(data, size, threads, way[w].pieces, &rows);
         if (strcmp(one, many) != 0) {
             size_t k = 0;
             while (one[k] && one[k] == many[k])
                 k++;
             size_t from = k > 200 ? k - 200 : 0;
-            fail_msg("%d threads differ at byte %zu:\none:  ...%.300s\nmany: ...%.300s\n(input %.400s)",
-                     threads, k, one + from, many + from, data);
+            fail_msg("%d threads (%d pieces) differ at byte %zu:\none:  ...%.300s\nmany: ...%.300s\n(input %.400s)",
+                     threads, way[w].pieces, k, one + from, many + from, data);
         }
         free(many);
     }

@@ -113,7 +113,7 @@ static int setup(void **state)
     if (ind_catalog_load_file(cat, DIR "catalog.csv", &err) != IND_OK)
         return 1;
     ds = ind_dataset_new(cat);
-    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0};
+    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0, 0};
     ind_ingest_report rep;
     if (ind_ingest_file(ds, DIR "data.csv", &opt, &rep, &err) != IND_OK || ind_dataset_finish(ds, &err) != IND_OK) {
         fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.message);

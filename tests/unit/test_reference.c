@@ -45,7 +45,7 @@ static int setup(void **state)
     if (ind_catalog_load_file(cat, path, &err) != IND_OK)
         return 1;
     ds = ind_dataset_new(cat);
-    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0};
+    ind_ingest_options opt = {IND_ENC_AUTO, 0, NULL, NULL, 0, 0, 0};
     ind_ingest_report rep;
     snprintf(path, sizeof path, "%s/golden/reference/data.csv", IND_TEST_DIR);
     if (ind_ingest_file(ds, path, &opt, &rep, &err) != IND_OK || ind_dataset_finish(ds, &err) != IND_OK) {
