@@ -1,5 +1,6 @@
 /* main.c: the indikator command: dispatch to one subcommand per file (the commands: commands.c). */
 #include "cli.h"
+#include "parallel.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "C"); /* numbers are parsed and printed by our own rules */
+    ind_memory_setup();
     /* messages speak the language asked for from the first one on */
     for (int i = 1; i + 1 < argc; i++)
         if (strcmp(argv[i], "--lang") == 0)

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "parallel.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <sched.h>
@@ -25,14 +26,29 @@ void ind_huge_pages(void *p, size_t bytes)
 void *ind_huge_alloc(size_t bytes)
 {
     const size_t huge = (size_t)2 << 20;
-    if (bytes < 2 * huge || bytes > SIZE_MAX - huge)
+    if (bytes < huge / 2 || bytes > SIZE_MAX - huge)
         return malloc(bytes);
     void *p = NULL;
-    bytes = (bytes + huge - 1) & ~(huge - 1);
-    if (posix_memalign(&p, huge, bytes) != 0)
+    size_t whole = bytes & ~(huge - 1); /* the huge pages the array fills */
+    if (posix_memalign(&p, huge, (bytes + huge - 1) & ~(huge - 1)) != 0)
         return NULL;
-    ind_huge_pages(p, bytes);
+#ifdef MADV_HUGEPAGE
+    if (whole)
+        madvise(p, whole, MADV_HUGEPAGE);
+#endif
+#ifdef MADV_POPULATE_WRITE
+    /* the rest in small pages, all made at once: no memory beyond the array */
+    if (bytes > whole)
+        madvise((char *)p + whole, bytes - whole, MADV_POPULATE_WRITE);
+#endif
     return p;
+}
+
+void ind_memory_setup(void)
+{
+#ifdef M_MMAP_THRESHOLD
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 }
 
 int ind_parallel_cores(void)

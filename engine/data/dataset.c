@@ -42,7 +42,7 @@ struct ind_dataset {
 
     ind_series *stab;
     size_t series_n, series_cap;
-    uint32_t *slots; /* series index + 1 by hash of unit, indicator, gender; 0 = empty */
+    uint32_t *slots; /* series index + 1 by hash of unit, indicator, gender (see slot_tag); 0 = empty */
     size_t slot_cap;
 
     indicator_entry *ind; /* open-addressed by raw id */
@@ -161,13 +161,17 @@ const ind_warning *ind_dataset_warning(const ind_dataset *ds, size_t i)
 
 /* ---- growth ------------------------------------------------------------- */
 
+/* A column of cap elements: a new one on huge pages from end to end (a 4 KiB
+ * page's first write costs about as much as 40 rows' reading on a virtual
+ * machine, a 2 MiB page's far less), a grown one on huge pages in its middle. */
 static int alloc_column(void **col, size_t elem, size_t cap)
 {
-    void *p = realloc(*col, cap * elem);
+    void *p = *col ? realloc(*col, cap * elem) : ind_huge_alloc(cap * elem);
     if (!p)
         return -1;
+    if (*col)
+        ind_huge_pages(p, cap * elem);
     *col = p;
-    ind_huge_pages(p, cap * elem);
     return 0;
 }
 
@@ -210,12 +214,25 @@ static int resize_rows(ind_dataset *ds, size_t cap)
     return 0;
 }
 
-/* Brings a lazy column into use, filling earlier rows with fill. */
+/* Brings a lazy text column into use: no text on the earlier rows. */
+static int need_text_column(ind_dataset *ds, ind_str **col)
+{
+    if (*col)
+        return 0;
+    ind_str *p = ind_huge_alloc((ds->cap ? ds->cap : 1) * sizeof *p);
+    if (!p)
+        return -1;
+    memset(p, 0, ds->n * sizeof *p); /* later rows are written as they come */
+    *col = p;
+    return 0;
+}
+
+/* Brings a lazy number column into use: NaN (none) on the earlier rows. */
 static int need_double_column(ind_dataset *ds, double **col)
 {
     if (*col)
         return 0;
-    double *p = malloc((ds->cap ? ds->cap : 1) * sizeof *p);
+    double *p = ind_huge_alloc((ds->cap ? ds->cap : 1) * sizeof *p);
     if (!p)
         return -1;
     for (size_t i = 0; i < ds->n; i++)
@@ -310,37 +327,48 @@ static uint64_t series_key(ind_str unit, ind_str indicator, ind_gender g)
     return ((uint64_t)unit << 34) ^ ((uint64_t)indicator << 2) ^ (uint64_t)g;
 }
 
+/* A slot of a series index holds the series + 1 in the bits under the index's
+ * mask (a series index is at most half the slots), and above them the bits of
+ * the name's hash that fit: a probe that meets another series then rarely
+ * reads that series, a cache miss each in a large table. */
+static uint32_t slot_tag(uint64_t hash, size_t mask) { return (uint32_t)(hash >> 32) & ~(uint32_t)mask; }
+
+/* The series named unit, indicator, g, or -1 with *slot_out (when not NULL)
+ * set to the slot's place and value for it but the series number. */
 static long series_lookup(const ind_dataset *ds, ind_str unit, ind_str indicator, ind_gender g,
-                          size_t *slot_out)
+                          size_t *slot_out, uint32_t *tag_out)
 {
-    uint64_t key = series_key(unit, indicator, g);
+    uint64_t h = mix64(series_key(unit, indicator, g));
     size_t mask = ds->slot_cap - 1;
-    size_t j = mix64(key) & mask;
-    while (ds->slots[j]) {
-        const ind_series *s = &ds->stab[ds->slots[j] - 1];
-        if (s->unit == unit && s->indicator == indicator && s->gender == g)
-            return (long)ds->slots[j] - 1;
+    size_t j = h & mask;
+    uint32_t tag = slot_tag(h, mask), v;
+    while ((v = ds->slots[j]) != 0) {
+        if ((v & ~(uint32_t)mask) == tag) {
+            const ind_series *s = &ds->stab[(v & mask) - 1];
+            if (s->unit == unit && s->indicator == indicator && s->gender == g)
+                return (long)(v & mask) - 1;
+        }
         j = (j + 1) & mask;
     }
     if (slot_out)
-        *slot_out = j;
+        *slot_out = j, *tag_out = tag;
     return -1;
 }
 
-/* The series index anew with cap slots; the old one is freed first when
- * drop_first (it no longer matches the series: less memory at the peak). */
 /* A series index of cap slots (a power of two) for n series, series i named
  * by key(items, i): each slot 0 or a series + 1. NULL when out of memory. */
 static uint32_t *index_build(size_t cap, size_t n, uint64_t (*key)(const void *, size_t), const void *items)
 {
-    uint32_t *t = calloc(cap, sizeof *t);
+    uint32_t *t = ind_huge_alloc(cap * sizeof *t);
     if (!t)
         return NULL;
+    memset(t, 0, cap * sizeof *t);
     for (size_t i = 0; i < n; i++) {
-        size_t j = mix64(key(items, i)) & (cap - 1);
+        uint64_t h = mix64(key(items, i));
+        size_t j = h & (cap - 1);
         while (t[j])
             j = (j + 1) & (cap - 1);
-        t[j] = (uint32_t)i + 1;
+        t[j] = slot_tag(h, cap - 1) | ((uint32_t)i + 1);
     }
     return t;
 }
@@ -351,12 +379,9 @@ static uint64_t stab_key(const void *items, size_t i)
     return series_key(s->unit, s->indicator, s->gender);
 }
 
-static int series_rehash(ind_dataset *ds, size_t cap, int drop_first)
+/* The series index anew with cap slots. */
+static int series_rehash(ind_dataset *ds, size_t cap)
 {
-    if (drop_first) {
-        free(ds->slots);
-        ds->slots = NULL;
-    }
     uint32_t *t = index_build(cap, ds->series_n, stab_key, ds->stab);
     if (!t)
         return -1;
@@ -366,10 +391,41 @@ static int series_rehash(ind_dataset *ds, size_t cap, int drop_first)
     return 0;
 }
 
+/* Room for `more` series more: the table and its index grown once, where
+ * series_get would double them step by step (a copy and a rebuild each). */
+static int series_reserve(ind_dataset *ds, size_t more)
+{
+    size_t want = ds->series_n + more, cap = ds->slot_cap;
+    if (want > ds->series_cap) {
+        ind_series *t = ind_huge_alloc(want * sizeof *t);
+        if (!t)
+            return -1;
+        if (ds->series_n)
+            memcpy(t, ds->stab, ds->series_n * sizeof *t);
+        free(ds->stab);
+        ds->stab = t;
+        ds->series_cap = want;
+    }
+    while (want * 2 > cap)
+        cap *= 2;
+    return cap == ds->slot_cap ? 0 : series_rehash(ds, cap);
+}
+
+/* The index's slots renumbered after the series are put in order: series i
+ * is now rank[i]. A slot's place depends on the name only, so it stays. */
+static void slots_renumber(ind_dataset *ds, const uint32_t *rank)
+{
+    uint32_t mask = (uint32_t)(ds->slot_cap - 1);
+    for (size_t j = 0; j < ds->slot_cap; j++)
+        if (ds->slots[j])
+            ds->slots[j] = (ds->slots[j] & ~mask) | (rank[(ds->slots[j] & mask) - 1] + 1);
+}
+
 static long series_get(ind_dataset *ds, ind_str unit, const indicator_entry *ie, ind_gender g)
 {
     size_t slot;
-    long s = series_lookup(ds, unit, ie->canonical, g, &slot);
+    uint32_t tag;
+    long s = series_lookup(ds, unit, ie->canonical, g, &slot, &tag);
     if (s >= 0)
         return s;
     if (ds->series_n == ds->series_cap) {
@@ -386,9 +442,9 @@ static long series_get(ind_dataset *ds, ind_str unit, const indicator_entry *ie,
     ns->gender = g;
     ns->info = ie->info;
     ns->first = ns->count = 0;
-    ds->slots[slot] = (uint32_t)ds->series_n + 1;
+    ds->slots[slot] = tag | ((uint32_t)ds->series_n + 1);
     ds->series_n++;
-    if (ds->series_n * 2 > ds->slot_cap && series_rehash(ds, ds->slot_cap * 2, 0))
+    if (ds->series_n * 2 > ds->slot_cap && series_rehash(ds, ds->slot_cap * 2))
         return -1;
     return (long)ds->series_n - 1;
 }
@@ -516,10 +572,8 @@ ind_status ind_dataset_add_ids(ind_dataset *ds, ind_str unit, ind_str indicator,
     if (!isnan(o->sd) && need_double_column(ds, &ds->sd))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     /* text columns that large data rarely has exist only once a row has them */
-    if ((o->source && !ds->source && !(ds->source = calloc(ds->cap, sizeof *ds->source))) ||
-        (o->kf_target && !ds->kf_target && !(ds->kf_target = calloc(ds->cap, sizeof *ds->kf_target))) ||
-        (o->goal && !ds->goal && !(ds->goal = calloc(ds->cap, sizeof *ds->goal))) ||
-        (o->note && !ds->note && !(ds->note = calloc(ds->cap, sizeof *ds->note))))
+    if ((o->source && need_text_column(ds, &ds->source)) || (o->kf_target && need_text_column(ds, &ds->kf_target)) ||
+        (o->goal && need_text_column(ds, &ds->goal)) || (o->note && need_text_column(ds, &ds->note)))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     long f = file_index(ds, o->file);
     if (f < 0)
@@ -556,7 +610,7 @@ struct ind_dataset_part {
     ind_strtab *str;     /* the part's strings; its rows hold these ids until merged */
     part_series *ser;
     size_t ser_n, ser_cap;
-    uint32_t *slots;     /* the part's series + 1 by hash of name ids; 0 = empty */
+    uint32_t *slots;     /* the part's series + 1 by hash of name ids (see slot_tag); 0 = empty */
     size_t slot_cap;
     ind_str last_unit, last_indicator;
     long last_series[IND_GENDER_COUNT];
@@ -587,11 +641,10 @@ static int need_columns(ind_dataset *ds, unsigned columns)
         return -1;
     if ((columns & IND_COLUMN_SD) && need_double_column(ds, &ds->sd))
         return -1;
-    size_t cap = ds->cap ? ds->cap : 1;
-    if (((columns & IND_COLUMN_SOURCE) && !ds->source && !(ds->source = calloc(cap, sizeof *ds->source))) ||
-        ((columns & IND_COLUMN_KF_TARGET) && !ds->kf_target && !(ds->kf_target = calloc(cap, sizeof *ds->kf_target))) ||
-        ((columns & IND_COLUMN_GOAL) && !ds->goal && !(ds->goal = calloc(cap, sizeof *ds->goal))) ||
-        ((columns & IND_COLUMN_NOTE) && !ds->note && !(ds->note = calloc(cap, sizeof *ds->note))))
+    if (((columns & IND_COLUMN_SOURCE) && need_text_column(ds, &ds->source)) ||
+        ((columns & IND_COLUMN_KF_TARGET) && need_text_column(ds, &ds->kf_target)) ||
+        ((columns & IND_COLUMN_GOAL) && need_text_column(ds, &ds->goal)) ||
+        ((columns & IND_COLUMN_NOTE) && need_text_column(ds, &ds->note)))
         return -1;
     return 0;
 }
@@ -654,12 +707,14 @@ static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator
 {
     if (unit == p->last_unit && indicator == p->last_indicator && p->last_series[g] >= 0)
         return p->last_series[g];
-    size_t mask = p->slot_cap - 1, j = mix64(series_key(unit, indicator, g)) & mask;
+    uint64_t h = mix64(series_key(unit, indicator, g));
+    size_t mask = p->slot_cap - 1, j = h & mask;
+    uint32_t tag = slot_tag(h, mask), v;
     long s = -1;
-    for (; p->slots[j]; j = (j + 1) & mask) {
-        const part_series *ps = &p->ser[p->slots[j] - 1];
-        if (ps->unit == unit && ps->indicator == indicator && ps->gender == g) {
-            s = (long)p->slots[j] - 1;
+    for (; (v = p->slots[j]) != 0; j = (j + 1) & mask) {
+        const part_series *ps = &p->ser[(v & mask) - 1];
+        if ((v & ~(uint32_t)mask) == tag && ps->unit == unit && ps->indicator == indicator && ps->gender == g) {
+            s = (long)(v & mask) - 1;
             break;
         }
     }
@@ -673,7 +728,7 @@ static long part_series_get(ind_dataset_part *p, ind_str unit, ind_str indicator
             p->ser_cap = cap;
         }
         p->ser[p->ser_n] = (part_series){unit, indicator, g};
-        p->slots[j] = (uint32_t)++p->ser_n;
+        p->slots[j] = tag | (uint32_t)++p->ser_n;
         s = (long)p->ser_n - 1;
         if (p->ser_n * 2 > p->slot_cap) {
             size_t cap = p->slot_cap * 2;
@@ -797,7 +852,10 @@ static void part_append(ind_dataset *ds, ind_dataset_part *p)
 ind_status ind_dataset_parts_end(ind_dataset *ds, ind_dataset_part **parts, size_t count, int keep,
                                  ind_error *err)
 {
-    int failed = 0;
+    size_t more = 0;
+    for (size_t k = 0; k < count && keep; k++)
+        more += parts[k]->ser_n; /* an upper bound: a series may be in several parts */
+    int failed = keep && series_reserve(ds, more);
     for (size_t k = 0; k < count && keep && !failed; k++)
         failed = part_ids(ds, parts[k]);
     if (keep && !failed) {
@@ -829,54 +887,76 @@ static int period_cmp(const void *a, const void *b, void *user)
     return x < y ? -1 : x > y;
 }
 
-static int series_name_cmp(const void *a, const void *b, void *user)
+/* Two names (string ids of strtab user) in strcmp's order. */
+static int string_cmp(const void *a, const void *b, void *user)
 {
-    const ind_dataset *rank_ds = user;
-    const ind_series *x = &rank_ds->stab[*(const uint32_t *)a];
-    const ind_series *y = &rank_ds->stab[*(const uint32_t *)b];
-    int c;
-    if (x->unit != y->unit &&
-        (c = strcmp(ind_strtab_get(rank_ds->str, x->unit), ind_strtab_get(rank_ds->str, y->unit))))
-        return c;
-    if (x->indicator != y->indicator &&
-        (c = strcmp(ind_strtab_get(rank_ds->str, x->indicator),
-                    ind_strtab_get(rank_ds->str, y->indicator))))
-        return c;
-    return (int)x->gender - (int)y->gender;
+    const ind_strtab *str = user;
+    return strcmp(ind_strtab_get(str, *(const ind_str *)a), ind_strtab_get(str, *(const ind_str *)b));
 }
 
-/* Puts column col (n elements of `size` bytes) in the order items gives
- * (element k becomes the old element items[k]) in place, following the
- * permutation's cycles; seen is a bitset of n bits, cleared here. */
-#define DEFINE_PERMUTE(name, type)                                                       \
-    static void name(type *col, const uint32_t *items, size_t n, uint64_t *seen)        \
-    {                                                                                    \
-        memset(seen, 0, (n + 63) / 64 * sizeof *seen);                                   \
-        for (size_t k = 0; k < n; k++) {                                                 \
-            if (items[k] == k || (seen[k >> 6] >> (k & 63) & 1))                         \
-                continue;                                                                \
-            type first = col[k];                                                         \
-            size_t j = k;                                                                \
-            while (items[j] != k) {                                                      \
-                col[j] = col[items[j]];                                                  \
-                seen[j >> 6] |= (uint64_t)1 << (j & 63);                                 \
-                j = items[j];                                                            \
-            }                                                                            \
-            col[j] = first;                                                              \
-            seen[j >> 6] |= (uint64_t)1 << (j & 63);                                     \
-        }                                                                                \
+/* A column to put in order: its elements, of 1, 2, 4 or 8 bytes. */
+typedef struct {
+    void *col;
+    size_t size;
+} column_ref;
+
+/* The most columns a dataset has that finishing puts in order (all but series). */
+#define PERMUTE_COLUMNS 13
+
+static uint64_t elem_get(const column_ref *c, size_t i)
+{
+    switch (c->size) {
+    case 1: return ((const uint8_t *)c->col)[i];
+    case 2: return ((const uint16_t *)c->col)[i];
+    case 4: return ((const uint32_t *)c->col)[i];
+    default: return ((const uint64_t *)c->col)[i]; /* a double's bits, NaN's kept */
     }
-DEFINE_PERMUTE(permute8, uint8_t)
-DEFINE_PERMUTE(permute16, uint16_t)
-DEFINE_PERMUTE(permute32, uint32_t)
-DEFINE_PERMUTE(permute64, double)
+}
+
+static void elem_put(const column_ref *c, size_t i, uint64_t v)
+{
+    switch (c->size) {
+    case 1: ((uint8_t *)c->col)[i] = (uint8_t)v; break;
+    case 2: ((uint16_t *)c->col)[i] = (uint16_t)v; break;
+    case 4: ((uint32_t *)c->col)[i] = (uint32_t)v; break;
+    default: ((uint64_t *)c->col)[i] = v; break;
+    }
+}
+
+/* Puts the columns c[0..nc) of n elements in the order items gives (element
+ * k becomes the old element items[k]) in place, following the permutation's
+ * cycles once for all of them; seen is a bitset of n bits, cleared here. Each
+ * step along a cycle waits for the one before (j = items[j]); moving several
+ * columns at each step fills that wait, where a walk a column would repeat it. */
+static void permute_walk(const column_ref *c, int nc, const uint32_t *items, size_t n, uint64_t *seen)
+{
+    uint64_t first[PERMUTE_COLUMNS];
+    memset(seen, 0, (n + 63) / 64 * sizeof *seen);
+    for (size_t k = 0; k < n; k++) {
+        if (items[k] == k || (seen[k >> 6] >> (k & 63) & 1))
+            continue;
+        for (int m = 0; m < nc; m++)
+            first[m] = elem_get(&c[m], k);
+        size_t j = k;
+        while (items[j] != k) {
+            size_t from = items[j];
+            for (int m = 0; m < nc; m++)
+                elem_put(&c[m], j, elem_get(&c[m], from));
+            seen[j >> 6] |= (uint64_t)1 << (j & 63);
+            j = from;
+        }
+        for (int m = 0; m < nc; m++)
+            elem_put(&c[m], j, first[m]);
+        seen[j >> 6] |= (uint64_t)1 << (j & 63);
+    }
+}
 
 /* The columns to put in order, shared by the threads that do it. */
 typedef struct {
     ind_dataset *ds;
     const uint32_t *items;
     size_t n;
-    int part, parts; /* this thread takes the columns k with k % parts == part */
+    int part, parts; /* this thread takes the columns in use k with k % parts == part */
     uint64_t *seen;
 } permute_job;
 
@@ -884,19 +964,16 @@ static void *permute_run(void *arg)
 {
     permute_job *j = arg;
     ind_dataset *ds = j->ds;
-    double *d[] = {ds->value, ds->num, ds->den, ds->sd};
-    uint32_t *u[] = {ds->period, ds->target, ds->kf_target, ds->goal, ds->note, ds->source, ds->line};
-    int k = 0;
-    for (size_t c = 0; c < sizeof d / sizeof d[0]; c++, k++)
-        if (d[c] && k % j->parts == j->part)
-            permute64(d[c], j->items, j->n, j->seen);
-    for (size_t c = 0; c < sizeof u / sizeof u[0]; c++, k++)
-        if (u[c] && k % j->parts == j->part)
-            permute32(u[c], j->items, j->n, j->seen);
-    if (k++ % j->parts == j->part)
-        permute8(ds->missing, j->items, j->n, j->seen);
-    if (k % j->parts == j->part)
-        permute16(ds->file, j->items, j->n, j->seen);
+    const column_ref all[PERMUTE_COLUMNS] = {
+        {ds->value, 8}, {ds->num, 8}, {ds->den, 8}, {ds->sd, 8}, {ds->period, 4}, {ds->target, 4},
+        {ds->kf_target, 4}, {ds->goal, 4}, {ds->note, 4}, {ds->source, 4}, {ds->line, 4},
+        {ds->missing, 1}, {ds->file, 2}};
+    column_ref mine[PERMUTE_COLUMNS];
+    int k = 0, nc = 0;
+    for (int c = 0; c < PERMUTE_COLUMNS; c++)
+        if (all[c].col && k++ % j->parts == j->part)
+            mine[nc++] = all[c];
+    permute_walk(mine, nc, j->items, j->n, j->seen);
     return NULL;
 }
 
@@ -916,71 +993,177 @@ static int permute_columns(ind_dataset *ds, const uint32_t *items, size_t n)
     return 0;
 }
 
+/* One stable counting-sort pass: from[] by key[from[k]] (below nkeys) into to[]. */
+static int counting_pass(const uint32_t *key, size_t nkeys, const uint32_t *from, uint32_t *to, size_t n)
+{
+    size_t *at = calloc(nkeys + 1, sizeof *at);
+    if (!at)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        at[key[from[k]] + 1]++;
+    for (size_t v = 0; v < nkeys; v++)
+        at[v + 1] += at[v];
+    for (size_t k = 0; k < n; k++)
+        to[at[key[from[k]]]++] = from[k];
+    free(at);
+    return 0;
+}
+
 /* Ranks the series by name (unit, indicator, gender), so the order never
- * depends on file order: rank[i] is series i's place. */
+ * depends on file order: rank[i] is series i's place. The names used are
+ * sorted once (they are few), then the series by their names' places:
+ * counting sorts by gender, indicator, unit, each stable. */
 static int rank_series(ind_dataset *ds, uint32_t *rank)
 {
-    uint32_t *order = malloc((ds->series_n ? ds->series_n : 1) * sizeof *order);
-    if (!order)
-        return -1;
-    for (size_t i = 0; i < ds->series_n; i++)
-        order[i] = (uint32_t)i;
-    qsort_r(order, ds->series_n, sizeof *order, series_name_cmp, ds);
-    for (size_t i = 0; i < ds->series_n; i++)
-        rank[order[i]] = (uint32_t)i;
-    free(order);
-    return 0;
-}
-
-/* The new order of the rows: a counting sort by series rank (stable: file
- * order kept within a series), then each series' short run by period; runs
- * are usually in order already. */
-static int order_rows(ind_dataset *ds, const uint32_t *rank, uint32_t *items)
-{
-    size_t n = ds->n;
-    size_t *start = calloc(ds->series_n + 1, sizeof *start);
-    if (!start)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        start[rank[ds->series[i]] + 1]++;
-    for (size_t k = 0; k < ds->series_n; k++)
-        start[k + 1] += start[k];
-    for (size_t i = 0; i < n; i++)
-        items[start[rank[ds->series[i]]]++] = (uint32_t)i;
-    /* start[k] is now the end of series k's run */
-    size_t run = 0;
-    for (size_t k = 0; k < ds->series_n; k++) {
-        size_t end = start[k];
-        int sorted = 1;
-        for (size_t q = run + 1; q < end && sorted; q++)
-            sorted = period_cmp(&items[q - 1], &items[q], ds) <= 0;
-        if (!sorted)
-            qsort_r(items + run, end - run, sizeof *items, period_cmp, ds);
-        run = end;
+    size_t ns = ds->series_n, nstr = ind_strtab_count(ds->str);
+    uint32_t *place = malloc((nstr ? nstr : 1) * sizeof *place); /* a name's place among those used */
+    uint32_t *names = malloc((nstr ? nstr : 1) * sizeof *names);
+    uint32_t *key = calloc(ns ? ns : 1, sizeof *key); /* calloc: gcc sees them written */
+    uint32_t *a = calloc(ns ? ns : 1, sizeof *a), *b = calloc(ns ? ns : 1, sizeof *b);
+    int failed = !place || !names || !key || !a || !b;
+    size_t used = 0;
+    if (!failed) {
+        for (size_t id = 0; id < nstr; id++)
+            place[id] = 0;
+        for (size_t i = 0; i < ns; i++)
+            place[ds->stab[i].unit] = place[ds->stab[i].indicator] = 1;
+        for (size_t id = 0; id < nstr; id++)
+            if (place[id])
+                names[used++] = (uint32_t)id;
+        qsort_r(names, used, sizeof *names, string_cmp, ds->str);
+        for (size_t k = 0; k < used; k++)
+            place[names[k]] = (uint32_t)k;
+        for (size_t i = 0; i < ns; i++)
+            a[i] = (uint32_t)i, key[i] = (uint32_t)ds->stab[i].gender;
+        failed = counting_pass(key, IND_GENDER_COUNT, a, b, ns);
+        for (size_t i = 0; i < ns && !failed; i++)
+            key[i] = place[ds->stab[i].indicator];
+        failed = failed || counting_pass(key, used, b, a, ns);
+        for (size_t i = 0; i < ns && !failed; i++)
+            key[i] = place[ds->stab[i].unit];
+        failed = failed || counting_pass(key, used, a, b, ns);
+        for (size_t k = 0; k < ns && !failed; k++)
+            rank[b[k]] = (uint32_t)k;
     }
-    free(start);
+    free(place), free(names), free(key), free(a), free(b);
+    return failed ? -1 : 0;
+}
+
+/* One thread's share of ordering the rows: a counting sort by series rank,
+ * stable, so file order stays within a series. Thread t counts the ranks of
+ * its rows [from, to); the counts become the places its rows of each rank go
+ * (after the earlier threads' rows of that rank), and it places them. Then
+ * each thread takes a share of the ranks, [rank_from, rank_to), and puts each
+ * series' run in order by period (runs are usually in order already) and
+ * writes the run's rank into the series column. */
+typedef struct {
+    ind_dataset *ds;
+    const uint32_t *rank;
+    uint32_t *items;
+    uint32_t *at;   /* this thread's count of each rank, then its next place */
+    const uint32_t *end; /* the last thread's `at` once placed: each run's end */
+    size_t from, to, rank_from, rank_to;
+} order_job;
+
+static void *order_count(void *arg)
+{
+    order_job *j = arg;
+    const uint32_t *series = j->ds->series;
+    for (size_t i = j->from; i < j->to; i++)
+        j->at[j->rank[series[i]]]++;
+    return NULL;
+}
+
+static void *order_place(void *arg)
+{
+    order_job *j = arg;
+    const uint32_t *series = j->ds->series;
+    for (size_t i = j->from; i < j->to; i++)
+        j->items[j->at[j->rank[series[i]]]++] = (uint32_t)i;
+    return NULL;
+}
+
+static void *order_runs(void *arg)
+{
+    order_job *j = arg;
+    ind_dataset *ds = j->ds;
+    uint32_t *items = j->items;
+    for (size_t r = j->rank_from; r < j->rank_to; r++) {
+        size_t begin = r ? j->end[r - 1] : 0, end = j->end[r];
+        int sorted = 1; /* the counting sort kept file order: equal periods are in order */
+        for (size_t q = begin + 1; q < end && sorted; q++)
+            sorted = ds->period[items[q - 1]] <= ds->period[items[q]];
+        if (!sorted)
+            qsort_r(items + begin, end - begin, sizeof *items, period_cmp, ds);
+    }
+    return NULL;
+}
+
+/* The ranks' runs written into the series column (after order_runs: it reads
+ * the column no more). */
+static void *order_series(void *arg)
+{
+    order_job *j = arg;
+    for (size_t r = j->rank_from; r < j->rank_to; r++)
+        for (size_t q = r ? j->end[r - 1] : 0; q < j->end[r]; q++)
+            j->ds->series[q] = (uint32_t)r;
+    return NULL;
+}
+
+/* The new order of the rows into items (old indexes), and each rank's run's
+ * end into end (series_n entries), on every core. */
+static int order_rows(ind_dataset *ds, const uint32_t *rank, uint32_t *items, uint32_t *end)
+{
+    size_t n = ds->n, ns = ds->series_n;
+    int nj = n >= 65536 ? ind_parallel_cores() : 1;
+    order_job job[IND_PARALLEL_MAX];
+    uint32_t *at = calloc((size_t)(nj - 1) * ns + 1, sizeof *at); /* the last thread counts in end */
+    if (!at)
+        return -1;
+    memset(end, 0, ns * sizeof *end);
+    for (int t = 0; t < nj; t++)
+        job[t] = (order_job){ds, rank, items, t + 1 < nj ? at + (size_t)t * ns : end, end,
+                             n * (size_t)t / (size_t)nj, n * (size_t)(t + 1) / (size_t)nj, 0, 0};
+    ind_parallel_run(order_count, job, sizeof job[0], nj);
+    size_t place = 0;
+    for (size_t r = 0; r < ns; r++)
+        for (int t = 0; t < nj; t++) {
+            uint32_t c = job[t].at[r];
+            job[t].at[r] = (uint32_t)place;
+            place += c;
+        }
+    ind_parallel_run(order_place, job, sizeof job[0], nj);
+    /* the ranks shared out by rows, not by series: runs differ in length */
+    size_t r = 0;
+    for (int t = 0; t < nj; t++) {
+        job[t].rank_from = r;
+        while (r < ns && (t + 1 == nj || end[r] <= job[t].to))
+            r++;
+        job[t].rank_to = t + 1 == nj ? ns : r;
+    }
+    ind_parallel_run(order_runs, job, sizeof job[0], nj);
+    ind_parallel_run(order_series, job, sizeof job[0], nj);
+    free(at);
     return 0;
 }
 
-/* Sorts rows and series into series order; series ids become ranks. */
+/* Sorts rows and series into series order; series ids become ranks, and
+ * each series' first row and count are set. */
 static int sort_rows(ind_dataset *ds)
 {
-    size_t n = ds->n;
-    uint32_t *rank = malloc((ds->series_n ? ds->series_n : 1) * sizeof *rank);
-    uint32_t *items = malloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
-    if (items)
-        ind_huge_pages(items, n * sizeof *items);
-    if (!rank || !items || rank_series(ds, rank) || order_rows(ds, rank, items) ||
-        permute_columns(ds, items, n)) {
+    size_t n = ds->n, ns = ds->series_n ? ds->series_n : 1;
+    uint32_t *rank = malloc(ns * sizeof *rank);
+    uint32_t *end = malloc(ns * sizeof *end);
+    uint32_t *items = ind_huge_alloc((n ? n : 1) * sizeof *items); /* the new order: old indexes */
+    int failed = !rank || !end || !items || rank_series(ds, rank) || order_rows(ds, rank, items, end) ||
+                 permute_columns(ds, items, n);
+    free(items);
+    if (failed) {
         free(rank);
-        free(items);
+        free(end);
         return -1;
     }
-    /* the series column last: its ids are the ranks now */
-    for (size_t k = 0; k < n; k++)
-        items[k] = rank[ds->series[items[k]]];
-    if (n) /* an empty dataset has no columns yet */
-        memcpy(ds->series, items, n * sizeof *items);
+    slots_renumber(ds, rank);
     /* series i to place rank[i], in place along the cycles (rank is used up) */
     for (size_t i = 0; i < ds->series_n; i++)
         while (rank[i] != i) {
@@ -992,9 +1175,13 @@ static int sort_rows(ind_dataset *ds)
             ds->stab[i] = tmp;
             rank[i] = rr;
         }
+    for (size_t r = 0; r < ds->series_n; r++) {
+        ds->stab[r].first = r ? end[r - 1] : 0;
+        ds->stab[r].count = end[r] - ds->stab[r].first;
+    }
     free(rank);
-    free(items);
-    return series_rehash(ds, ds->slot_cap, 1);
+    free(end);
+    return 0;
 }
 
 static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
@@ -1113,16 +1300,19 @@ ind_status ind_dataset_finish(ind_dataset *ds, ind_error *err)
         return IND_OK;
     if (sort_rows(ds))
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
+    size_t n = ds->n;
     ind_status st = merge_duplicates(ds, err);
     if (st != IND_OK)
         return st;
-    for (size_t i = 0; i < ds->series_n; i++)
-        ds->stab[i].count = 0;
-    for (size_t i = 0; i < ds->n; i++) {
-        ind_series *s = &ds->stab[ds->series[i]];
-        if (s->count == 0)
-            s->first = i;
-        s->count++;
+    if (ds->n != n) { /* repeats merged: the runs are shorter */
+        for (size_t i = 0; i < ds->series_n; i++)
+            ds->stab[i].count = 0;
+        for (size_t i = 0; i < ds->n; i++) {
+            ind_series *s = &ds->stab[ds->series[i]];
+            if (s->count == 0)
+                s->first = i;
+            s->count++;
+        }
     }
     ds->finished = 1;
     return IND_OK;
@@ -1172,7 +1362,7 @@ long ind_dataset_find_series(const ind_dataset *ds, const char *unit, const char
     ind_str in = ind_strtab_find(ds->str, info ? info->name : buf, n, &found);
     if (!found)
         return -1;
-    return series_lookup(ds, u, in, g, NULL);
+    return series_lookup(ds, u, in, g, NULL, NULL);
 }
 
 long ind_dataset_find_obs(const ind_dataset *ds, size_t series, ind_period p)

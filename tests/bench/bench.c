@@ -552,6 +552,7 @@ static void report_stage(const char *report_data, const char *bin)
 
 int main(int argc, char **argv)
 {
+    ind_memory_setup(); /* as the command does */
     if (argc >= 3 && !strcmp(argv[1], "--curve"))
         return curve(argc - 2, argv + 2);
     if (argc >= 3 && !strcmp(argv[1], "--kolada")) {
