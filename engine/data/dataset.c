@@ -397,6 +397,8 @@ static int series_reserve(ind_dataset *ds, size_t more)
 {
     size_t want = ds->series_n + more, cap = ds->slot_cap;
     if (want > ds->series_cap) {
+        /* part by part (ind_dataset_part_merge) the table still doubles */
+        want = want > 2 * ds->series_cap ? want : 2 * ds->series_cap;
         ind_series *t = ind_huge_alloc(want * sizeof *t);
         if (!t)
             return -1;
@@ -406,7 +408,7 @@ static int series_reserve(ind_dataset *ds, size_t more)
         ds->stab = t;
         ds->series_cap = want;
     }
-    while (want * 2 > cap)
+    while ((ds->series_n + more) * 2 > cap)
         cap *= 2;
     return cap == ds->slot_cap ? 0 : series_rehash(ds, cap);
 }
@@ -615,6 +617,7 @@ struct ind_dataset_part {
     ind_str last_unit, last_indicator;
     long last_series[IND_GENDER_COUNT];
     /* merging: the dataset's ids of the part's strings and series */
+    int merged; /* by ind_dataset_part_merge: ids and rows are the dataset's */
     ind_str *map;
     uint32_t *smap;
     uint8_t *used; /* strings used as targets */
@@ -849,17 +852,28 @@ static void part_append(ind_dataset *ds, ind_dataset_part *p)
     ds->n += n;
 }
 
+int ind_dataset_part_merge(ind_dataset_part *p)
+{
+    if (series_reserve(p->ds, p->ser_n) || part_ids(p->ds, p))
+        return -1;
+    part_remap(&p);
+    p->merged = 1;
+    return 0;
+}
+
 ind_status ind_dataset_parts_end(ind_dataset *ds, ind_dataset_part **parts, size_t count, int keep,
                                  ind_error *err)
 {
-    size_t more = 0;
-    for (size_t k = 0; k < count && keep; k++)
+    size_t m = 0, more = 0; /* parts merge early in order: 0..m-1 are merged */
+    while (m < count && parts[m]->merged)
+        m++;
+    for (size_t k = m; k < count && keep; k++)
         more += parts[k]->ser_n; /* an upper bound: a series may be in several parts */
     int failed = keep && series_reserve(ds, more);
-    for (size_t k = 0; k < count && keep && !failed; k++)
+    for (size_t k = m; k < count && keep && !failed; k++)
         failed = part_ids(ds, parts[k]);
     if (keep && !failed) {
-        ind_parallel_each(part_remap, parts, sizeof *parts, count, ind_parallel_cores());
+        ind_parallel_each(part_remap, parts + m, sizeof *parts, count - m, ind_parallel_cores());
         for (size_t k = 0; k < count; k++)
             part_append(ds, parts[k]);
     }

@@ -101,6 +101,14 @@ ind_strtab *ind_dataset_part_strings(ind_dataset_part *part);
 /* As ind_dataset_add_ids, with the part's string ids; the file id is the dataset's. */
 ind_status ind_dataset_part_add(ind_dataset_part *part, ind_str unit, ind_str indicator,
                                 ind_gender g, const ind_obs *obs, ind_error *err);
+/* Merges a filled part's strings and series into the dataset and gives its
+ * rows the dataset's ids early, while other parts are still being filled: one
+ * thread at a time, parts in order (part k only after parts 0..k-1). This is
+ * the work ind_dataset_parts_end would do alone; a part merged and then
+ * dropped leaves its names in the dataset (without rows), so merge early only
+ * where a dropped part means the whole read fails or is read again. -1 when
+ * out of memory. */
+int ind_dataset_part_merge(ind_dataset_part *part);
 /* Merges the parts in order when keep is 1 (drops them when 0) and frees them. */
 ind_status ind_dataset_parts_end(ind_dataset *ds, ind_dataset_part **parts, size_t count, int keep,
                                  ind_error *err);

@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -636,6 +637,37 @@ static void *scan_run(void *arg)
     return NULL;
 }
 
+/* The pieces read so far, merged into the dataset in order as they are
+ * ready (ind_dataset_part_merge) by whichever thread finds them so: the
+ * merging is done while the other threads still read, not after. */
+typedef struct {
+    pthread_mutex_t lock; /* held by the thread merging */
+    ind_dataset_part **part;
+    atomic_uchar *ready;  /* piece k read without error */
+    size_t n, next;       /* next: the first piece not merged */
+    atomic_int failed;    /* a merge ran out of memory */
+} merge_queue;
+
+/* Merges the ready pieces from q->next on, unless another thread is at it:
+ * that one sees this piece's flag after it lets go (the second look below). */
+static void merge_ready(merge_queue *q)
+{
+    for (;;) {
+        if (pthread_mutex_trylock(&q->lock) != 0)
+            return;
+        while (q->next < q->n && atomic_load(&q->ready[q->next]) && !atomic_load(&q->failed)) {
+            if (ind_dataset_part_merge(q->part[q->next]) != 0)
+                atomic_store(&q->failed, 1);
+            else
+                q->next++;
+        }
+        size_t next = q->next;
+        pthread_mutex_unlock(&q->lock);
+        if (next >= q->n || !atomic_load(&q->ready[next]) || atomic_load(&q->failed))
+            return;
+    }
+}
+
 /* Each job on cache lines of its own: a thread writes its job's counters and
  * cursor at every row, and a neighbour sharing a line with them would wait
  * for that line at every row too (false sharing cost a tenth of the time). */
@@ -645,6 +677,7 @@ typedef struct {
     ind_error err;
     size_t index;                 /* the piece's place in the file */
     atomic_size_t *first_failed;  /* the first piece that failed (count while none) */
+    merge_queue *merge;
     int result; /* 0 read, 1 bad input (err), 2 out of memory, -1 for the whole-file reader,
                  * 3 not read: a piece before it failed */
     long rows;
@@ -679,8 +712,12 @@ static void *piece_run(void *arg)
         }
     }
     j->result = rc == 0 ? 0 : rc == -2 ? 2 : -1;
-    if (j->result)
+    if (j->result) {
         piece_failed(j->first_failed, j->index);
+        return NULL;
+    }
+    atomic_store(&j->merge->ready[j->index], 1);
+    merge_ready(j->merge);
     return NULL;
 }
 
@@ -781,6 +818,11 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
         return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
     }
     atomic_size_t first_failed = n;
+    merge_queue merge = {.part = part, .n = n, .ready = calloc(n, sizeof *merge.ready)};
+    if (!merge.ready || pthread_mutex_init(&merge.lock, NULL) != 0) {
+        free(job), free(part), free(max_rows), free((void *)merge.ready);
+        return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
+    }
     /* a record ends at a line break, but the file's last may not: the parts
      * then meet exactly, and no rows move when they are joined */
     for (size_t k = 0; k < n; k++)
@@ -797,12 +839,15 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
         job[k].in.added = 0;
         job[k].index = k;
         job[k].first_failed = &first_failed;
+        job[k].merge = &merge;
         ind_error_clear(&job[k].err);
         ind_csv_cursor_init(&job[k].cur, name, text, begin[k], begin[k + 1], line[k], delimiter);
     }
     if (st == IND_OK)
         ind_parallel_each(piece_run, job, sizeof *job, n, threads);
     int keep = st == IND_OK;
+    if (keep && atomic_load(&merge.failed))
+        keep = 0, st = ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
     for (size_t k = 0; k < n && keep; k++) {
         if (job[k].result == 0)
             continue;
@@ -823,7 +868,8 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
         in->added += keep ? job[k].in.added : 0;
         ind_csv_cursor_free(&job[k].cur);
     }
-    free(job), free(part), free(max_rows);
+    pthread_mutex_destroy(&merge.lock);
+    free(job), free(part), free(max_rows), free((void *)merge.ready);
     return st;
 }
 
