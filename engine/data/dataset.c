@@ -985,8 +985,8 @@ static void *permute_run(void *arg)
     column_ref mine[PERMUTE_COLUMNS];
     int k = 0, nc = 0;
     for (int c = 0; c < PERMUTE_COLUMNS; c++)
-        if (all[c].col && k++ % j->parts == j->part)
-            mine[nc++] = all[c];
+        if (all[c].col && !(all[c].col == ds->file && ds->files_n == 1) && k++ % j->parts == j->part)
+            mine[nc++] = all[c]; /* rows of one file all have file 0: nothing to move */
     permute_walk(mine, nc, j->items, j->n, j->seen);
     return NULL;
 }
