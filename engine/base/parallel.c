@@ -44,6 +44,21 @@ void *ind_huge_alloc(size_t bytes)
     return p;
 }
 
+void *ind_huge_room(size_t bytes)
+{
+    const size_t huge = (size_t)2 << 20;
+    if (bytes < huge / 2 || bytes > SIZE_MAX - huge)
+        return malloc(bytes);
+    void *p = NULL;
+    bytes = (bytes + huge - 1) & ~(huge - 1);
+    if (posix_memalign(&p, huge, bytes) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
 void ind_memory_setup(void)
 {
 #ifdef M_MMAP_THRESHOLD

@@ -37,6 +37,10 @@ void ind_huge_pages(void *p, size_t bytes);
  * took 0.18 s in small pages one by one, 0.09 s made at once, 0.004–0.1 s in
  * huge pages. */
 void *ind_huge_alloc(size_t bytes);
+/* As ind_huge_alloc, for room that may be written only in part (a table that
+ * grows by doubling): huge pages asked for under all of it and nothing made
+ * ahead, so only the 2 MiB pages written become memory. */
+void *ind_huge_room(size_t bytes);
 
 /* For a program (not a library: it sets malloc for the whole process): blocks
  * of 1 MiB and more from the kernel, given back when freed. malloc by default

@@ -399,7 +399,7 @@ static int series_reserve(ind_dataset *ds, size_t more)
     if (want > ds->series_cap) {
         /* part by part (ind_dataset_part_merge) the table still doubles */
         want = want > 2 * ds->series_cap ? want : 2 * ds->series_cap;
-        ind_series *t = ind_huge_alloc(want * sizeof *t);
+        ind_series *t = ind_huge_room(want * sizeof *t);
         if (!t)
             return -1;
         if (ds->series_n)
