@@ -356,7 +356,8 @@ static long series_lookup(const ind_dataset *ds, ind_str unit, ind_str indicator
 }
 
 /* A series index of cap slots (a power of two) for n series, series i named
- * by key(items, i): each slot 0 or a series + 1. NULL when out of memory. */
+ * by key(items, i): each slot 0 or a series + 1 under its tag (slot_tag).
+ * NULL when out of memory. */
 static uint32_t *index_build(size_t cap, size_t n, uint64_t (*key)(const void *, size_t), const void *items)
 {
     uint32_t *t = ind_huge_alloc(cap * sizeof *t);
