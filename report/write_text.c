@@ -1,5 +1,5 @@
 /* write_text.c: a document as terminal text, CSV and JSON; and the dispatch of every writer. */
-#define _GNU_SOURCE /* fputs_unlocked */
+#define _GNU_SOURCE /* fwrite_unlocked */
 #include "write.h"
 
 #include <stdlib.h>
@@ -72,27 +72,76 @@ size_t ind_text_columns(const char *s)
     return w;
 }
 
+/* Text gathered in memory and handed to stdio in runs of up to 4 KiB: stdio
+ * copies a short write (20 bytes and less) byte by byte, at a call each, and
+ * a row of the trend table was a hundred such writes. */
+typedef struct {
+    FILE *f;
+    size_t n;
+    char s[4096];
+} out_buf;
+
+static void ob_flush(out_buf *b)
+{
+    if (b->n)
+        fwrite_unlocked(b->s, 1, b->n, b->f); /* output is written by one thread: no lock per call */
+    b->n = 0;
+}
+
+static void ob_add(out_buf *b, const char *s, size_t len)
+{
+    if (len > sizeof b->s - b->n) {
+        ob_flush(b);
+        if (len > sizeof b->s) {
+            fwrite_unlocked(s, 1, len, b->f);
+            return;
+        }
+    }
+    memcpy(b->s + b->n, s, len);
+    b->n += len;
+}
+
+static void ob_char(out_buf *b, char c)
+{
+    if (b->n == sizeof b->s)
+        ob_flush(b);
+    b->s[b->n++] = c;
+}
+
+/* A CSV field: quoted when it holds sep, a quote or a line break; a cell that
+ * a spreadsheet would run as a formula gets a leading apostrophe when guard
+ * (OWASP's advice for CSV injection); numbers are never guarded. */
+static void ob_csv_field(out_buf *b, const char *s, int guard, char sep)
+{
+    int formula = guard && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+    size_t len = 0;
+    int quote = formula;
+    for (; s[len]; len++)
+        quote |= s[len] == sep || s[len] == '"' || s[len] == '\r' || s[len] == '\n';
+    if (!quote) {
+        ob_add(b, s, len);
+        return;
+    }
+    ob_char(b, '"');
+    if (formula)
+        ob_char(b, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            ob_char(b, '"');
+        ob_char(b, *s);
+    }
+    ob_char(b, '"');
+}
+
 void ind_write_csv_field(FILE *f, const char *s, int guard) { ind_write_csv_field_sep(f, s, guard, ','); }
 
 void ind_write_csv_field_sep(FILE *f, const char *s, int guard, char sep)
 {
-    /* A cell that a spreadsheet would run as a formula gets a leading
-     * apostrophe (OWASP's advice for CSV injection); numbers are never guarded. */
-    int formula = guard && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
-    int quote = formula || strchr(s, sep) || strpbrk(s, "\"\r\n") != NULL;
-    if (!quote) {
-        fputs_unlocked(s, f); /* output is written by one thread: no lock per call */
-        return;
-    }
-    putc_unlocked('"', f);
-    if (formula)
-        putc_unlocked('\'', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc_unlocked('"', f);
-        putc_unlocked(*s, f);
-    }
-    putc_unlocked('"', f);
+    out_buf b;
+    b.f = f;
+    b.n = 0;
+    ob_csv_field(&b, s, guard, sep);
+    ob_flush(&b);
 }
 
 void ind_write_json_string(FILE *f, const char *s)
@@ -203,14 +252,18 @@ static void put_rows(FILE *f, const ind_doc_table *t, row_writer put)
 static void csv_row(FILE *f, const ind_doc_table *t, size_t i)
 {
     char buf[64];
+    out_buf b;
+    b.f = f;
+    b.n = 0;
     for (size_t j = 0, nc = ind_doc_table_columns(t); j < nc; j++) {
         if (j)
-            putc_unlocked(',', f);
+            ob_char(&b, ',');
         const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
         if (m)
-            ind_write_csv_field(f, m, textual(ind_doc_table_column(t, j)));
+            ob_csv_field(&b, m, textual(ind_doc_table_column(t, j)), ',');
     }
-    fputs_unlocked("\r\n", f);
+    ob_add(&b, "\r\n", 2);
+    ob_flush(&b);
 }
 
 ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err)
