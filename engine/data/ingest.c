@@ -619,7 +619,7 @@ static int looks_like_json(const char *data, size_t size)
 
 /* A piece's size to aim at: small enough that a core which runs slower takes
  * fewer pieces (see ind_parallel_each), large enough that the pieces' own
- * strings and series, merged at the end, stay few. */
+ * strings and series, each merged into the dataset's, stay few. */
 #define PIECE_BYTES ((size_t)4 << 20)
 /* The most pieces per thread: a few more than enough to even the cores out. */
 #define PIECES_PER_THREAD 16
@@ -873,12 +873,18 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
     return st;
 }
 
-/* The pieces asked for, or pieces of PIECE_BYTES and at most PIECES_PER_THREAD a
- * thread; at least one a thread. */
+/* The pieces asked for (at least one a thread), or pieces of PIECE_BYTES: at
+ * least 4 and at most PIECES_PER_THREAD a thread, and as many for every thread.
+ * The threads end at most a piece apart: 3 pieces on 2 threads kept one thread
+ * idle for a third of the time. */
 static size_t piece_count(size_t size, int threads, int pieces)
 {
-    size_t n = pieces > 0 ? (size_t)pieces : size / PIECE_BYTES, most = (size_t)threads * PIECES_PER_THREAD;
-    return n < (size_t)threads ? (size_t)threads : n > most && pieces <= 0 ? most : n;
+    size_t t = (size_t)threads;
+    if (pieces > 0)
+        return (size_t)pieces < t ? t : (size_t)pieces;
+    size_t n = size / PIECE_BYTES;
+    n = n < 4 * t ? 4 * t : n > PIECES_PER_THREAD * t ? PIECES_PER_THREAD * t : n;
+    return (n + t - 1) / t * t;
 }
 
 /* Reads a canonical long-form file in pieces on `threads` threads. Falls back

@@ -23,7 +23,7 @@ typedef struct {
     const struct ind_kolada_options *kolada; /* names for Kolada JSON (NULL: ids are names) */
     int kolada_only;       /* the file must be Kolada JSON (import --from kolada) */
     int threads;           /* 0: one per core for a file of 1 MiB and more; N: N threads */
-    int pieces;            /* with threads: 0, one a thread and more in a large file (one per
+    int pieces;            /* with threads: 0, 4 a thread and more in a large file (one per
                             * 4 MiB, at most 16 a thread); N: N pieces, at least one a thread */
 } ind_ingest_options;
 
