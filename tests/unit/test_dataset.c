@@ -1,5 +1,6 @@
 /* test_dataset.c: engine/dataset: series order by names, contiguous series in
- * period order, repeats and conflicts, lookups by alias, lazy columns. */
+ * period order (also when finishing runs on every core), repeats and
+ * conflicts, lookups by alias, lazy columns. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -345,6 +346,64 @@ static void test_many(void **state)
     ind_dataset_free(ds);
 }
 
+/* Enough rows that finishing orders and moves them on every core (65 536 and
+ * more), from two files, with T, K and M, in scrambled order (a series' years
+ * come in any order): each series comes out in its place by names (gender T,
+ * K, M), its rows by period, each row with its own file and line. The
+ * expected places and values are the loop's own arithmetic. */
+static void test_many_cores(void **state)
+{
+    (void)state;
+    enum { UNITS = 40, INDICATORS = 200, GENDERS = 3, YEARS = 3 };
+    static const ind_gender gender[GENDERS] = {IND_GENDER_K, IND_GENDER_M, IND_GENDER_T};
+    static const int place_of[GENDERS] = {1, 2, 0}; /* T before K before M */
+    ind_error err;
+    ind_dataset *ds = ind_dataset_new(NULL);
+    size_t total = (size_t)UNITS * INDICATORS * GENDERS * YEARS;
+    unsigned *line_of = malloc(total * sizeof *line_of); /* by (unit, indicator, place, year) */
+    assert_non_null(line_of);
+    for (size_t k = 0; k < total; k++) {
+        size_t j = (k * 7919) % total; /* 7919 is prime and does not divide total */
+        int u = (int)(j / (INDICATORS * GENDERS * YEARS)), ind = (int)(j / (GENDERS * YEARS) % INDICATORS);
+        int g = (int)(j / YEARS % GENDERS), y = (int)(j % YEARS);
+        char unit[16], name[32], period[8];
+        snprintf(unit, sizeof unit, "U%03d", u);
+        snprintf(name, sizeof name, "Indikator %03d", ind);
+        snprintf(period, sizeof period, "%d", 2019 + y);
+        size_t at = (((size_t)u * INDICATORS + (size_t)ind) * GENDERS + (size_t)place_of[g]) * YEARS + (size_t)y;
+        line_of[at] = (unsigned)k + 2;
+        add(ds, unit, name, gender[g], period, u * 100000 + ind * 100 + place_of[g] * 10 + y,
+            k % 2 ? "b.csv" : "a.csv", (unsigned)k + 2);
+    }
+    assert_int_equal(ind_dataset_finish(ds, &err), IND_OK);
+    assert_int_equal(ind_dataset_obs_count(ds), total);
+    assert_int_equal(ind_dataset_series_count(ds), (size_t)UNITS * INDICATORS * GENDERS);
+    for (size_t s = 0; s < (size_t)UNITS * INDICATORS * GENDERS; s++) {
+        const ind_series *se = ind_dataset_series(ds, s);
+        int u = (int)(s / (INDICATORS * GENDERS)), ind = (int)(s / GENDERS % INDICATORS), pl = (int)(s % GENDERS);
+        char unit[16], name[32];
+        snprintf(unit, sizeof unit, "U%03d", u);
+        snprintf(name, sizeof name, "Indikator %03d", ind);
+        assert_string_equal(ind_dataset_str(ds, se->unit), unit);
+        assert_string_equal(ind_dataset_str(ds, se->indicator), name);
+        assert_int_equal(se->gender, pl == 0 ? IND_GENDER_T : pl == 1 ? IND_GENDER_K : IND_GENDER_M);
+        assert_int_equal(se->first, s * YEARS);
+        assert_int_equal(se->count, YEARS);
+        for (int y = 0; y < YEARS; y++) {
+            ind_obs o;
+            ind_dataset_get(ds, se->first + (size_t)y, &o);
+            assert_true(o.value == u * 100000 + ind * 100 + pl * 10 + y);
+            assert_true(o.period == per(y == 0 ? "2019" : y == 1 ? "2020" : "2021"));
+            unsigned line = line_of[s * YEARS + (size_t)y];
+            assert_int_equal(o.line, line);
+            assert_string_equal(ind_dataset_str(ds, o.file), (line - 2) % 2 ? "b.csv" : "a.csv");
+        }
+        assert_int_equal(ind_dataset_find_series(ds, unit, name, se->gender), (long)s);
+    }
+    free(line_of);
+    ind_dataset_free(ds);
+}
+
 /* VB 2021 is the year 2021 for a yearly indicator, 2021-T3 for a tertial one. */
 static void test_vb_period(void **state)
 {
@@ -419,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_repeats),
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_many),
+        cmocka_unit_test(test_many_cores),
         cmocka_unit_test(test_vb_period),
         cmocka_unit_test(test_missing),
     };
