@@ -26,21 +26,30 @@ static void *must(void *p)
     return p;
 }
 
+/* Appends the formatted text: written once into the room there is, and a
+ * second time only when it did not fit (a table of every series makes
+ * hundreds of thousands of sentences). */
 __attribute__((format(printf, 2, 3))) static void add(sb *b, const char *fmt, ...)
 {
+    if (!b->s) {
+        b->cap = 256;
+        b->s = must(malloc(b->cap));
+    }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
     va_end(ap);
-    if (n < 0)
+    if (n < 0) {
+        b->s[b->len] = '\0';
         return;
+    }
     if (b->len + (size_t)n + 1 > b->cap) {
         b->cap = (b->len + (size_t)n + 1) * 2;
         b->s = must(realloc(b->s, b->cap));
+        va_start(ap, fmt);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
     }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     b->len += (size_t)n;
 }
 

@@ -286,7 +286,12 @@ char *ind_num_format_exact(double v, char *buf, size_t size)
     char out[48], d[24];
     size_t n = 0;
     if (!isfinite(v) || v == 0) {
-        snprintf(buf, size, "%s", isnan(v) || isinf(v) ? "" : signbit(v) ? "-0" : "0");
+        const char *t = isnan(v) || isinf(v) ? "" : signbit(v) ? "-0" : "0";
+        size_t n = strlen(t) < size ? strlen(t) : size ? size - 1 : 0;
+        if (size) {
+            memcpy(buf, t, n);
+            buf[n] = '\0';
+        }
         return buf;
     }
     int point, nd = ind_numconv_shortest(fabs(v), d, &point);
