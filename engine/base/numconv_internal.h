@@ -9,7 +9,7 @@ extern "C" {
 #endif
 
 /* The shortest decimal digits that read back to v (finite, greater than 0),
- * the nearest to v among the shortest (double-conversion's SHORTEST mode).
+ * the nearest to v among the shortest (as std::to_chars writes them).
  * Writes the digits without sign or point into digits (at least 18 bytes,
  * NUL-terminated); v = 0.DIGITS × 10^*point. Returns the number of digits (1-17). */
 int ind_numconv_shortest(double v, char *digits, int *point);

@@ -152,6 +152,19 @@ static int json_number(const char *s)
     return *s == '\0';
 }
 
+/* The significant digits of a number's text: no sign, point, exponent, or
+ * leading and trailing zeros ("0.0120" and "1.2e-02" both give "12"). */
+static void significant(const char *text, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && *p != 'e' && n + 1 < size; p++)
+        if (*p >= '0' && *p <= '9' && (n || *p != '0'))
+            out[n++] = *p;
+    while (n && out[n - 1] == '0')
+        n--;
+    out[n] = '\0';
+}
+
 /* format_exact must give text that reads back to the identical double, both
  * with strtod and with ind_num_parse. */
 static void round_trip(double v)
@@ -187,6 +200,19 @@ static void round_trip(double v)
         snprintf(shorter, sizeof shorter, "%.*e", digits - 2, v);
         if (strtod(shorter, NULL) == v)
             fail_msg("%.17g -> \"%s\", but \"%s\" is shorter", v, buf, shorter);
+    }
+    /* the nearest of the shortest: the same digits as glibc's correctly
+     * rounded %.*e with that many, when those read back (at a power of two
+     * the interval that reads back is narrower below v than above, so the
+     * nearest may lie outside it and the next above be the shortest) */
+    char near[40];
+    if (v != 0 && digits >= 1 && snprintf(near, sizeof near, "%.*e", digits - 1, v) > 0 &&
+        strtod(near, NULL) == v) {
+        char a[24], b[24];
+        significant(buf, a, sizeof a);
+        significant(near, b, sizeof b);
+        if (strcmp(a, b) != 0)
+            fail_msg("%.17g -> \"%s\", but the nearest of %d digits is \"%s\"", v, buf, digits, near);
     }
     /* never longer than the text of the former rule (%.15g, %.16g or %.17g, the
      * first that read back), and the same text wherever 15 digits sufficed for a
