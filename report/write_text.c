@@ -72,30 +72,56 @@ size_t ind_text_columns(const char *s)
     return w;
 }
 
-/* Text gathered in memory and handed to stdio in runs of up to 4 KiB: stdio
- * copies a short write (20 bytes and less) byte by byte, at a call each, and
- * a row of the trend table was a hundred such writes. */
+/* Text gathered in memory. Written to a file (f), it is handed to stdio in
+ * runs of up to the buffer's size: stdio copies a short write (20 bytes and
+ * less) byte by byte, at a call each, and a row of the trend table was a
+ * hundred such writes. Without a file (f NULL) it grows and is kept: a
+ * thread's share of the rows, written out in order afterwards. */
 typedef struct {
     FILE *f;
-    size_t n;
-    char s[4096];
+    char *s;
+    size_t n, cap;
+    int failed; /* in memory: out of memory, the text is incomplete */
 } out_buf;
+
+#define OUT_FILE_BUF 4096
 
 static void ob_flush(out_buf *b)
 {
-    if (b->n)
+    if (b->f && b->n)
         fwrite_unlocked(b->s, 1, b->n, b->f); /* output is written by one thread: no lock per call */
-    b->n = 0;
+    if (b->f)
+        b->n = 0;
+}
+
+/* Room for len more bytes; 0 when there is none (a file takes a long text directly). */
+static int ob_room(out_buf *b, size_t len)
+{
+    if (len <= b->cap - b->n)
+        return 1;
+    if (b->f) {
+        ob_flush(b);
+        return len <= b->cap;
+    }
+    size_t cap = b->cap ? b->cap : 1 << 16;
+    while (cap - b->n < len)
+        cap *= 2;
+    char *s = b->failed ? NULL : realloc(b->s, cap);
+    if (!s) {
+        b->failed = 1;
+        return 0;
+    }
+    b->s = s;
+    b->cap = cap;
+    return 1;
 }
 
 static void ob_add(out_buf *b, const char *s, size_t len)
 {
-    if (len > sizeof b->s - b->n) {
-        ob_flush(b);
-        if (len > sizeof b->s) {
+    if (!ob_room(b, len)) {
+        if (b->f)
             fwrite_unlocked(s, 1, len, b->f);
-            return;
-        }
+        return;
     }
     memcpy(b->s + b->n, s, len);
     b->n += len;
@@ -103,10 +129,11 @@ static void ob_add(out_buf *b, const char *s, size_t len)
 
 static void ob_char(out_buf *b, char c)
 {
-    if (b->n == sizeof b->s)
-        ob_flush(b);
-    b->s[b->n++] = c;
+    if (ob_room(b, 1))
+        b->s[b->n++] = c;
 }
+
+static void ob_str(out_buf *b, const char *s) { ob_add(b, s, strlen(s)); }
 
 /* A CSV field: quoted when it holds sep, a quote or a line break; a cell that
  * a spreadsheet would run as a formula gets a leading apostrophe when guard
@@ -133,36 +160,49 @@ static void ob_csv_field(out_buf *b, const char *s, int guard, char sep)
     ob_char(b, '"');
 }
 
+/* A JSON string: quoted, with its quotes, backslashes and control characters escaped. */
+static void ob_json_string(out_buf *b, const char *s)
+{
+    ob_char(b, '"');
+    for (const char *run = s;; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        ob_add(b, run, (size_t)(s - run));
+        if (!c)
+            break;
+        char esc[8];
+        switch (c) {
+        case '"': ob_add(b, "\\\"", 2); break;
+        case '\\': ob_add(b, "\\\\", 2); break;
+        case '\n': ob_add(b, "\\n", 2); break;
+        case '\r': ob_add(b, "\\r", 2); break;
+        case '\t': ob_add(b, "\\t", 2); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            ob_add(b, esc, 6);
+        }
+        run = s + 1;
+    }
+    ob_char(b, '"');
+}
+
 void ind_write_csv_field(FILE *f, const char *s, int guard) { ind_write_csv_field_sep(f, s, guard, ','); }
 
 void ind_write_csv_field_sep(FILE *f, const char *s, int guard, char sep)
 {
-    out_buf b;
-    b.f = f;
-    b.n = 0;
+    char room[OUT_FILE_BUF];
+    out_buf b = {.f = f, .s = room, .cap = sizeof room};
     ob_csv_field(&b, s, guard, sep);
     ob_flush(&b);
 }
 
 void ind_write_json_string(FILE *f, const char *s)
 {
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (c < 0x20)
-                fprintf(f, "\\u%04x", c);
-            else
-                fputc(c, f);
-        }
-    }
-    fputc('"', f);
+    char room[OUT_FILE_BUF];
+    out_buf b = {.f = f, .s = room, .cap = sizeof room};
+    ob_json_string(&b, s);
+    ob_flush(&b);
 }
 
 /* The first table of a document: what the machine formats write. */
@@ -178,92 +218,81 @@ static int textual(const ind_doc_column *c) { return c->kind == IND_CELL_TEXT ||
 
 /* ---- CSV and JSON ------------------------------------------------------------------- */
 
-/* Rows of a machine format formatted on every core: in rounds, each thread
- * writes a run of ROUND_ROWS rows into memory of its own, and the runs are
- * written out in order. A short table is written directly. */
+/* Rows of a machine format formatted on every core: in rounds of
+ * ROUND_JOBS runs of ROUND_SHARE rows, the cores taking the runs in turn
+ * (a core slowed by another program takes fewer), each run into memory of
+ * its own kept from round to round (its pages are written over, not made
+ * anew); the runs are written out in order. A short table is written
+ * directly. */
 
-typedef void (*row_writer)(FILE *f, const ind_doc_table *t, size_t row);
+typedef void (*row_writer)(out_buf *b, const ind_doc_table *t, size_t row);
 
-#define ROUND_ROWS 2048
+#define ROUND_SHARE 256
+#define ROUND_JOBS 16
 
 typedef struct {
     _Alignas(64) const ind_doc_table *t;
     row_writer put;
     size_t from, to;
-    FILE *m; /* the thread's memory, kept from round to round */
-    char *text;
-    size_t size;
-    int done;
+    out_buf text;
 } rows_job;
 
 static void *rows_run(void *arg)
 {
     rows_job *j = arg;
-    /* the stream's text starts again at its beginning: after the flush its
-     * size is where the round ended (POSIX open_memstream), and the pages
-     * of the round before are written over, not faulted in anew */
-    j->done = fseeko(j->m, 0, SEEK_SET) == 0;
-    for (size_t i = j->from; i < j->to && j->done; i++)
-        j->put(j->m, j->t, i);
-    j->done = j->done && fflush(j->m) == 0 && !ferror(j->m);
+    j->text.n = 0;
+    for (size_t i = j->from; i < j->to && !j->text.failed; i++)
+        j->put(&j->text, j->t, i);
     return NULL;
 }
 
 static void put_rows(FILE *f, const ind_doc_table *t, row_writer put)
 {
     size_t nr = ind_doc_table_rows(t);
-    int nj = nr < 4 * ROUND_ROWS ? 1 : ind_parallel_cores();
-    rows_job job[IND_PARALLEL_MAX];
-    for (int k = 0; k < nj && nj > 1; k++) {
-        job[k] = (rows_job){.t = t, .put = put};
-        job[k].m = open_memstream(&job[k].text, &job[k].size);
-        if (!job[k].m) { /* no memory for it: one thread */
-            while (k-- > 0) {
-                fclose(job[k].m);
-                free(job[k].text);
-            }
-            nj = 1;
-        }
-    }
-    if (nj == 1) {
+    int cores = nr < 8 * ROUND_SHARE ? 1 : ind_parallel_cores();
+    char room[OUT_FILE_BUF];
+    out_buf direct = {.f = f, .s = room, .cap = sizeof room};
+    if (cores == 1) {
         for (size_t i = 0; i < nr; i++)
-            put(f, t, i);
+            put(&direct, t, i);
+        ob_flush(&direct);
         return;
     }
+    rows_job job[ROUND_JOBS];
+    for (int k = 0; k < ROUND_JOBS; k++)
+        job[k] = (rows_job){.t = t, .put = put};
     for (size_t at = 0; at < nr;) {
-        for (int k = 0; k < nj; k++) {
-            job[k].from = at;
-            job[k].to = at = nr - at > ROUND_ROWS ? at + ROUND_ROWS : nr;
+        size_t nj = 0;
+        for (; nj < ROUND_JOBS && at < nr; nj++) {
+            job[nj].from = at;
+            job[nj].to = at = nr - at > ROUND_SHARE ? at + ROUND_SHARE : nr;
         }
-        ind_parallel_run(rows_run, job, sizeof job[0], nj);
-        for (int k = 0; k < nj; k++)
-            if (job[k].done)
-                fwrite(job[k].text, 1, job[k].size, f);
-            else /* out of memory in the round: its rows written here */
+        ind_parallel_each(rows_run, job, sizeof job[0], nj, cores);
+        for (size_t k = 0; k < nj; k++) {
+            if (!job[k].text.failed)
+                fwrite(job[k].text.s, 1, job[k].text.n, f);
+            else { /* out of memory in the round: its rows written here */
                 for (size_t i = job[k].from; i < job[k].to; i++)
-                    put(f, t, i);
+                    put(&direct, t, i);
+                ob_flush(&direct);
+            }
+        }
     }
-    for (int k = 0; k < nj; k++) {
-        fclose(job[k].m);
-        free(job[k].text);
-    }
+    for (int k = 0; k < ROUND_JOBS; k++)
+        free(job[k].text.s);
 }
 
-static void csv_row(FILE *f, const ind_doc_table *t, size_t i)
+static void csv_row(out_buf *b, const ind_doc_table *t, size_t i)
 {
     char buf[64];
-    out_buf b;
-    b.f = f;
-    b.n = 0;
     for (size_t j = 0, nc = ind_doc_table_columns(t); j < nc; j++) {
         if (j)
-            ob_char(&b, ',');
+            ob_char(b, ',');
         const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
         if (m)
-            ob_csv_field(&b, m, textual(ind_doc_table_column(t, j)), ',');
+            ob_csv_field(b, m, textual(ind_doc_table_column(t, j)), ',');
     }
-    ob_add(&b, "\r\n", 2);
-    ob_flush(&b);
+    ob_add(b, "\r\n", 2);
 }
 
 ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err)
@@ -283,25 +312,25 @@ ind_status ind_write_csv(const ind_doc *doc, FILE *f, ind_error *err)
     return IND_OK;
 }
 
-static void json_row(FILE *f, const ind_doc_table *t, size_t i)
+static void json_row(out_buf *b, const ind_doc_table *t, size_t i)
 {
     char buf[64];
-    fputs(i ? ",\n  {" : "\n  {", f);
+    ob_str(b, i ? ",\n  {" : "\n  {");
     for (size_t j = 0, nc = ind_doc_table_columns(t); j < nc; j++) {
         const ind_doc_column *c = ind_doc_table_column(t, j);
         const char *m = ind_cell_machine(ind_doc_table_cell(t, i, j), buf, sizeof buf);
         if (j)
-            fputs(", ", f);
-        ind_write_json_string(f, c->key);
-        fputs(": ", f);
+            ob_add(b, ", ", 2);
+        ob_json_string(b, c->key);
+        ob_add(b, ": ", 2);
         if (!m)
-            fputs("null", f);
+            ob_add(b, "null", 4);
         else if (textual(c))
-            ind_write_json_string(f, m);
+            ob_json_string(b, m);
         else
-            fputs(m, f);
+            ob_str(b, m);
     }
-    fputs("}", f);
+    ob_char(b, '}');
 }
 
 ind_status ind_write_json(const ind_doc *doc, FILE *f, ind_error *err)

@@ -152,6 +152,17 @@ static void cells_for_machines(void **state)
     assert_string_equal(ind_cell_machine(&t, buf, sizeof buf), "x"); /* no indentation for machines */
     ind_cell none = {.kind = IND_CELL_NULL};
     assert_null(ind_cell_machine(&none, buf, sizeof buf));
+    /* a whole number as C's %.0f writes it: sign, no point; halves to even */
+    static const struct {
+        double v;
+        const char *text;
+    } whole[] = {{0, "0"}, {-0.0, "-0"}, {7, "7"}, {-36, "-36"}, {1e15, "1000000000000000"},
+                 {9007199254740991.0, "9007199254740991"}, {-9007199254740992.0, "-9007199254740992"},
+                 {1e20, "100000000000000000000"}, {2.5, "2"}, {-3.5, "-4"}};
+    for (size_t k = 0; k < sizeof whole / sizeof whole[0]; k++) {
+        ind_cell w = {.kind = IND_CELL_INTEGER, .value = whole[k].v};
+        assert_string_equal(ind_cell_machine(&w, buf, sizeof buf), whole[k].text);
+    }
 }
 
 /* A code cell keeps its words for people right behind the code machines read,
