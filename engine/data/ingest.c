@@ -824,9 +824,11 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
         return ind_error_set(err, IND_ENOMEM, name, 0, 0, "out of memory");
     }
     /* a record ends at a line break, but the file's last may not: the parts
-     * then meet exactly, and no rows move when they are joined */
+     * then meet exactly, and no rows move when they are joined. That record
+     * is in the last piece with text, which pieces left empty may follow
+     * (a quoted field across the split points that would have begun them) */
     for (size_t k = 0; k < n; k++)
-        max_rows[k] = (size_t)(line[k + 1] - line[k]) + (k + 1 == n);
+        max_rows[k] = (size_t)(line[k + 1] - line[k]) + (begin[k] < begin[k + 1] && begin[k + 1] == begin[n]);
     ind_status st = ind_dataset_parts_begin(in->ds, n, max_rows, header_columns(in), in->file, part, err);
     for (size_t k = 0; k < n && st == IND_OK; k++) {
         job[k].in = *in;

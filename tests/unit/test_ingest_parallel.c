@@ -161,6 +161,21 @@ static void test_fixed_cases(void **state)
     assert_non_null(strstr(o, "obs 40"));
     free(o);
     free(w.s);
+    /* the last record without a line break, in a piece that pieces left
+     * empty follow: a quoted field lies across the split points that would
+     * have begun them (found by the fuzzer: that piece had no room for it) */
+    static const char last[] = "unit,indicator,period,gender,value,numerator,denominator,sd,target,kf_target,"
+                               "missing,goal,note,source\nEnhet A,Sjukfr\xc3\xa5nuni[vaindikaro,2021-T2,K,"
+                               "\"6,7 %\",,,,\"9,5 %\",Tas fram atv n\xc3\xa4styrelse,,1.4.1,e,indin";
+    o = same_every_way(last, sizeof last - 1);
+    assert_non_null(strstr(o, "rows 2 obs 1"));
+    free(o);
+    long rows;
+    for (int pieces = 2; pieces <= 9; pieces++) {
+        o = outcome(last, sizeof last - 1, 3, pieces, &rows);
+        assert_non_null(strstr(o, "rows 2 obs 1"));
+        free(o);
+    }
 }
 
 /* An error in the last piece names its own line, with any number of threads. */
