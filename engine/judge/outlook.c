@@ -40,14 +40,14 @@ ind_status ind_outlook_points_get(const ind_dataset *ds, size_t series, ind_peri
                 : per_kind[IND_PERIOD_TERTIAL] ? IND_PERIOD_TERTIAL
                 : per_kind[IND_PERIOD_MONTH]   ? IND_PERIOD_MONTH
                                                : IND_PERIOD_YEAR;
+    /* times, values and periods in one block (pts->t owns it): a table of
+     * every series asks for the points of each several times */
     size_t cap = s->count ? s->count : 1;
-    pts->t = malloc(cap * sizeof *pts->t);
-    pts->y = malloc(cap * sizeof *pts->y);
-    pts->period = malloc(cap * sizeof *pts->period);
-    if (!pts->t || !pts->y || !pts->period) {
-        ind_outlook_points_free(pts);
+    pts->t = malloc(cap * (sizeof *pts->t + sizeof *pts->y + sizeof *pts->period));
+    if (!pts->t)
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
-    }
+    pts->y = pts->t + cap;
+    pts->period = (ind_period *)(pts->y + cap);
     /* the last period with a value bounds the skipped count: the future is not missing */
     ind_period last = 0;
     for (size_t i = s->first; i < s->first + s->count; i++) {
@@ -83,9 +83,7 @@ ind_status ind_outlook_points_get(const ind_dataset *ds, size_t series, ind_peri
 
 void ind_outlook_points_free(ind_outlook_points *pts)
 {
-    free(pts->t);
-    free(pts->y);
-    free(pts->period);
+    free(pts->t); /* the block of all three */
     memset(pts, 0, sizeof *pts);
 }
 
@@ -178,15 +176,15 @@ ind_status ind_outlook_gap_of(const ind_dataset *ds, size_t series, ind_period f
         ind_outlook_points_free(&k);
         return st;
     }
-    size_t cap = k.n ? k.n : 1;
-    out->t = malloc(cap * sizeof *out->t);
-    out->gap = malloc(cap * sizeof *out->gap);
-    out->period = malloc(cap * sizeof *out->period);
-    if (!out->t || !out->gap || !out->period) {
+    size_t cap = k.n ? k.n : 1; /* times, gaps and periods in one block, owned by out->t */
+    out->t = malloc(cap * (sizeof *out->t + sizeof *out->gap + sizeof *out->period));
+    if (!out->t) {
         ind_outlook_points_free(&k);
         ind_outlook_points_free(&m);
         return ind_error_set(err, IND_ENOMEM, NULL, 0, 0, "out of memory");
     }
+    out->gap = out->t + cap;
+    out->period = (ind_period *)(out->gap + cap);
     size_t j = 0;
     for (size_t i = 0; i < k.n; i++) {
         while (j < m.n && m.period[j] < k.period[i])
@@ -275,9 +273,7 @@ ind_status ind_outlook_gap_of(const ind_dataset *ds, size_t series, ind_period f
 
 void ind_outlook_gap_free(ind_outlook_gap *out)
 {
-    free(out->t);
-    free(out->gap);
-    free(out->period);
+    free(out->t); /* the block of times, gaps and periods */
     memset(out, 0, sizeof *out);
 }
 
