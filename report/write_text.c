@@ -141,11 +141,9 @@ static void ob_str(out_buf *b, const char *s) { ob_add(b, s, strlen(s)); }
 static void ob_csv_field(out_buf *b, const char *s, int guard, char sep)
 {
     int formula = guard && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
-    size_t len = 0;
-    int quote = formula;
-    for (; s[len]; len++)
-        quote |= s[len] == sep || s[len] == '"' || s[len] == '\r' || s[len] == '\n';
-    if (!quote) {
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    size_t len = strcspn(s, special); /* the C library's, many bytes a step */
+    if (!formula && !s[len]) {
         ob_add(b, s, len);
         return;
     }
