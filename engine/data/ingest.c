@@ -14,6 +14,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,12 +193,23 @@ static ind_status cell_error(const ingest *in, const ind_csv_row *row, int f, co
     return IND_EINPUT;
 }
 
+/* Whether s[0..len) is all white space (as isspace in the C locale). */
 static int blank(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (!isspace((unsigned char)s[i]))
+        if (!(s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
             return 0;
     return 1;
+}
+
+/* The message for a number cell that is not a number (apart from the cell's
+ * reading, which runs for every row). */
+static __attribute__((noinline)) ind_status not_a_number(const ingest *in, const ind_csv_row *row, int f,
+                                                         const char *s, size_t len, const char *why, ind_error *err)
+{
+    char quoted[80];
+    snprintf(quoted, sizeof quoted, "%.*s%s", len > 60 ? 60 : (int)len, s, len > 60 ? "..." : "");
+    return cell_error(in, row, f, "\"%s\" is not a number (%s)", quoted, why, err);
 }
 
 /* Reads an optional number cell; NaN when empty. Kolada's marks are handled by the caller. */
@@ -214,11 +226,8 @@ static ind_status number_cell(const ingest *in, const ind_csv_row *row, int f, d
     if (blank(s, len))
         return IND_OK;
     const char *why;
-    char quoted[80];
-    if (ind_num_parse(s, len, out, flags, &why, NULL) != 0) {
-        snprintf(quoted, sizeof quoted, "%.*s%s", len > 60 ? 60 : (int)len, s, len > 60 ? "..." : "");
-        return cell_error(in, row, f, "\"%s\" is not a number (%s)", quoted, why, err);
-    }
+    if (ind_num_parse(s, len, out, flags, &why, NULL) != 0)
+        return not_a_number(in, row, f, s, len, why, err);
     return IND_OK;
 }
 
@@ -236,11 +245,29 @@ static ind_str intern_trimmed(ind_strtab *str, const char *s, size_t len)
     return ind_strtab_intern(str, s, len);
 }
 
+/* Whether a[0..n) and b[0..n) are the same bytes: texts of 4 to 16 bytes
+ * (most units, indicators and targets) in two overlapping loads each, not a
+ * call to memcmp; a row compares three such texts with the row before's. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8), memcpy(&b0, b, 8), memcpy(&a1, a + n - 8, 8), memcpy(&b1, b + n - 8, 8);
+        return a0 == b0 && a1 == b1;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4), memcpy(&b0, b, 4), memcpy(&a1, a + n - 4, 4), memcpy(&b1, b + n - 4, 4);
+        return a0 == b0 && a1 == b1;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
 /* Interns with a one-entry memory: rows come grouped, so the same indicator
  * or target text usually repeats the previous row's exactly. */
 static ind_str intern_repeat(ind_strtab *str, ind_str *last, const char *s, size_t len)
 {
-    if (*last && ind_strtab_len(str, *last) == len && memcmp(ind_strtab_get(str, *last), s, len) == 0)
+    if (*last && ind_strtab_len(str, *last) == len && same_bytes(ind_strtab_get(str, *last), s, len))
         return *last;
     ind_str id = intern_trimmed(str, s, len);
     if (id != (ind_str)-1)
@@ -286,6 +313,11 @@ const char ind_value_implausible_msg[] =
 static ind_status check_plausible(ingest *in, const ind_csv_row *row, const ind_obs *o, int f_value,
                                   ind_error *err)
 {
+    /* the common row: every number plausible, both targets as the row before's */
+    if (ind_value_plausible(o->value) && ind_value_plausible(o->numerator) && ind_value_plausible(o->denominator) &&
+        ind_value_plausible(o->sd) && (!o->target || o->target == in->plausible[0]) &&
+        (!o->kf_target || o->kf_target == in->plausible[1]))
+        return IND_OK;
     const struct {
         double v;
         int f;
@@ -396,6 +428,8 @@ static ind_status value_cell(const ingest *in, const ind_csv_row *row, int f, in
 {
     size_t len;
     const char *s = text(in, row, f, &len);
+    if (len && s[0] >= '0' && s[0] <= '9') /* a number, the common case: no mark starts with a digit */
+        return number_cell(in, row, f, &o->value, flags, err);
     ind_missing m;
     *flags = 0;
     o->value = NAN;
@@ -436,8 +470,7 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
     if (blank(s, len))
         return cell_error(in, row, F_UNIT, "the unit is empty%s%s", "", "", err);
     ind_str unit;
-    if (in->last_unit && len == in->last_unit_len &&
-        memcmp(s, ind_strtab_get(in->str, in->last_unit), len) == 0)
+    if (in->last_unit && len == in->last_unit_len && same_bytes(s, ind_strtab_get(in->str, in->last_unit), len))
         unit = in->last_unit;
     else {
         unit = intern_trimmed(in->str, s, len);
@@ -505,12 +538,13 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
     o.target = len ? intern_repeat(in->str, &in->last_target, s, len) : 0;
     s = text(in, row, F_KF_TARGET, &len);
     o.kf_target = len ? intern_repeat(in->str, &in->last_kf_target, s, len) : 0;
-    s = text(in, row, F_GOAL, &len);
-    o.goal = intern_trimmed(in->str, s, len);
-    s = text(in, row, F_NOTE, &len);
-    o.note = intern_trimmed(in->str, s, len);
-    s = text(in, row, F_SOURCE, &len);
-    o.source = intern_trimmed(in->str, s, len);
+    /* texts most files have no column for: nothing to intern */
+    if (in->col[F_GOAL] >= 0 && (s = text(in, row, F_GOAL, &len), len))
+        o.goal = intern_trimmed(in->str, s, len);
+    if (in->col[F_NOTE] >= 0 && (s = text(in, row, F_NOTE, &len), len))
+        o.note = intern_trimmed(in->str, s, len);
+    if (in->col[F_SOURCE] >= 0 && (s = text(in, row, F_SOURCE, &len), len))
+        o.source = intern_trimmed(in->str, s, len);
     return add_checked(in, row, unit, indicator, info, g, &o, F_VALUE, vflags, err);
 }
 
