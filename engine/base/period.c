@@ -61,6 +61,10 @@ static void skip_sep(scan *sc)
         sc->pos++;
 }
 
+/* isspace and isdigit as in the C locale, without a call for the table each. */
+static int space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static int digit(char c) { return c >= '0' && c <= '9'; }
+
 static int read_int(scan *sc, int *out, int *digits)
 {
     int v = 0, d = 0;
@@ -89,41 +93,56 @@ static size_t read_word(scan *sc, char *buf, size_t size)
 
 static int year_ok(int y, int digits) { return digits == 4 && y >= IND_YEAR_MIN && y <= IND_YEAR_MAX; }
 
+/* The canonical forms at once, 2021, 2021-T2 and 2021-03, trimmed text:
+ * 0 with *out set, -1 for anything else. A data file has one in every row. */
+static int parse_canonical(const char *s, size_t len, ind_period *out)
+{
+    if (!((len == 4 || len == 7) && s[0] >= '1' && s[0] <= '2' && digit(s[1]) && digit(s[2]) && digit(s[3])))
+        return -1;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (y < IND_YEAR_MIN || y > IND_YEAR_MAX)
+        return -1;
+    if (len == 4) {
+        *out = ind_period_make(y, IND_PERIOD_YEAR, 0);
+        return 0;
+    }
+    if (s[4] == '-' && s[5] == 'T' && s[6] >= '1' && s[6] <= '3') {
+        *out = ind_period_make(y, IND_PERIOD_TERTIAL, s[6] - '0');
+        return 0;
+    }
+    if (s[4] == '-' && digit(s[5]) && digit(s[6])) {
+        int m = (s[5] - '0') * 10 + (s[6] - '0');
+        if (m >= 1 && m <= 12) {
+            *out = ind_period_make(y, IND_PERIOD_MONTH, m);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int parse_other(const char *s, size_t len, ind_period *out, const char **why);
+
 int ind_period_parse(const char *s, size_t len, ind_period *out, const char **why)
 {
     const char *dummy;
     if (!why)
         why = &dummy;
-    while (len && isspace((unsigned char)*s))
+    while (len && space(*s))
         s++, len--;
-    while (len && isspace((unsigned char)s[len - 1]))
+    while (len && space(s[len - 1]))
         len--;
     if (len == 0) {
         *why = "the period is empty";
         return -1;
     }
-    /* fast paths for the canonical forms: 2021, 2021-T2, 2021-03 */
-    if ((len == 4 || len == 7) && s[0] >= '1' && s[0] <= '2' && isdigit((unsigned char)s[1]) &&
-        isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])) {
-        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-        if (y >= IND_YEAR_MIN && y <= IND_YEAR_MAX) {
-            if (len == 4) {
-                *out = ind_period_make(y, IND_PERIOD_YEAR, 0);
-                return 0;
-            }
-            if (s[4] == '-' && s[5] == 'T' && s[6] >= '1' && s[6] <= '3') {
-                *out = ind_period_make(y, IND_PERIOD_TERTIAL, s[6] - '0');
-                return 0;
-            }
-            if (s[4] == '-' && isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[6])) {
-                int m = (s[5] - '0') * 10 + (s[6] - '0');
-                if (m >= 1 && m <= 12) {
-                    *out = ind_period_make(y, IND_PERIOD_MONTH, m);
-                    return 0;
-                }
-            }
-        }
-    }
+    if (parse_canonical(s, len, out) == 0)
+        return 0;
+    return parse_other(s, len, out, why);
+}
+
+/* Every other form of a period (trimmed, not empty), as ind_period_parse. */
+static __attribute__((noinline)) int parse_other(const char *s, size_t len, ind_period *out, const char **why)
+{
     scan sc = {s, len, 0};
     int year, digits, sub;
     char word[16];

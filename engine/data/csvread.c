@@ -762,19 +762,21 @@ static long cursor_row(ind_csv_cursor *c)
 }
 
 #ifdef __SSE2__
-/* Bits of the 64 bytes at p that end the text of an unquoted field: the
- * delimiter, a line feed, a carriage return or a quote. */
-static inline uint64_t stop_bits(const char *p, char delimiter)
+/* The bits of the 64 bytes at p that are the delimiter or a line feed (the
+ * return value), and in *odd those that are a quote or a carriage return. */
+static inline uint64_t stop_bits(const char *p, char delimiter, uint64_t *odd)
 {
     const __m128i d = _mm_set1_epi8(delimiter), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
                   q = _mm_set1_epi8('"');
-    uint64_t bits = 0;
+    uint64_t bits = 0, other = 0;
     for (int k = 0; k < 4; k++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, q)));
-        bits |= (uint64_t)(unsigned)_mm_movemask_epi8(hit) << (16 * k);
+        bits |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)))
+                << (16 * k);
+        other |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, q)))
+                 << (16 * k);
     }
+    *odd = other;
     return bits;
 }
 
@@ -782,36 +784,35 @@ static inline uint64_t stop_bits(const char *p, char delimiter)
  * by a line feed, 64 bytes of the text compared at a time and the fields
  * taken from the bits that end them, straight into c->field and c->len. The
  * number of fields, with c->pos and c->line past the row and *blank set when
- * every field is empty; 0 for any other row (a quote, a carriage return, a
- * blank to trim, the text's last 64 bytes, more fields than there is room
- * for), which cursor_row reads, nothing of c changed but its arrays. A first
- * or last byte up to ' ' (a blank to trim, or a control byte) sends the row
- * there too: one comparison, not one for each blank. */
+ * every field is empty; 0 for any other row, which cursor_row reads, nothing
+ * of c changed but its arrays: a quote or a carriage return within the 64
+ * bytes being read (even one in a later row), a first or last byte up to ' '
+ * (a blank to trim, or a control byte), the text's last 64 bytes, a field
+ * over IND_CSV_MAX_FIELD, more fields than there is room for. */
 static long cursor_fast_row(ind_csv_cursor *c, int *blank)
 {
-    const char *t = c->text;
-    size_t base = c->pos, from = c->pos, count = 0, filled = 0;
-    if (c->end - base < 64 || c->delimiter == ' ' || c->delimiter == '\t')
+    /* in locals: a store to c->len (size_t) could otherwise change c->cap */
+    const char *t = c->text, **field = c->field;
+    size_t base = c->pos, from = c->pos, count = 0, filled = 0, cap = c->cap, end = c->end, *lens = c->len;
+    char delimiter = c->delimiter;
+    uint64_t odd, bits;
+    if (end - base < 64 || delimiter == ' ' || delimiter == '\t')
         return 0;
-    uint64_t bits = stop_bits(t + base, c->delimiter);
-    for (;;) {
-        while (!bits) {
-            base += 64;
-            if (c->end - base < 64)
+    for (bits = stop_bits(t + base, delimiter, &odd);; bits &= bits - 1) {
+        while (!bits || odd) {
+            if (odd || end - (base += 64) < 64)
                 return 0;
-            bits = stop_bits(t + base, c->delimiter);
+            bits = stop_bits(t + base, delimiter, &odd);
         }
         size_t at = base + (size_t)__builtin_ctzll(bits), len = at - from;
-        bits &= bits - 1;
-        char ch = t[at];
-        if (ch == '"' || ch == '\r' || count >= c->cap || len > IND_CSV_MAX_FIELD ||
+        if (count >= cap || len > IND_CSV_MAX_FIELD ||
             (len && ((unsigned char)t[from] <= ' ' || (unsigned char)t[at - 1] <= ' ')))
             return 0;
-        c->field[count] = t + from;
-        c->len[count++] = len;
+        field[count] = t + from;
+        lens[count++] = len;
         filled |= len;
         from = at + 1;
-        if (ch == '\n') {
+        if (t[at] == '\n') {
             c->pos = at + 1;
             c->line++;
             *blank = !filled;

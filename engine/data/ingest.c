@@ -511,9 +511,10 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
     ind_status st = value_cell(in, row, F_VALUE, &o, &vflags, 0, err);
     if (st != IND_OK)
         return st;
-    if ((st = number_cell(in, row, F_NUMERATOR, &o.numerator, NULL, err)) != IND_OK ||
-        (st = number_cell(in, row, F_DENOMINATOR, &o.denominator, NULL, err)) != IND_OK ||
-        (st = number_cell(in, row, F_SD, &o.sd, NULL, err)) != IND_OK)
+    /* (most files have none of these: their NaN stays) */
+    if ((in->col[F_NUMERATOR] >= 0 && (st = number_cell(in, row, F_NUMERATOR, &o.numerator, NULL, err)) != IND_OK) ||
+        (in->col[F_DENOMINATOR] >= 0 && (st = number_cell(in, row, F_DENOMINATOR, &o.denominator, NULL, err)) != IND_OK) ||
+        (in->col[F_SD] >= 0 && (st = number_cell(in, row, F_SD, &o.sd, NULL, err)) != IND_OK))
         return st;
     if (in->col[F_MISSING] >= 0) {
         s = text(in, row, F_MISSING, &len);
