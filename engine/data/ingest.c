@@ -67,6 +67,16 @@ static const struct {
     {"value_unit", F_VALUE_UNIT}, {"måttenhet", F_VALUE_UNIT},
 };
 
+/* A cell's text as the row before had it, and what it was interned as: rows
+ * come grouped, so a unit, indicator or target usually repeats the row
+ * before's exactly. The bytes are kept (a field's text lasts one row). */
+#define REPEAT_MAX 64
+typedef struct {
+    size_t len; /* 0: nothing kept */
+    ind_str id;
+    char text[REPEAT_MAX];
+} repeat;
+
 typedef struct {
     ind_dataset *ds;
     ind_strtab *str;
@@ -83,10 +93,9 @@ typedef struct {
     ind_str fixed_unit;
     size_t added;
     /* one-entry caches: rows come grouped by unit and indicator */
-    ind_str last_unit, last_indicator;
-    size_t last_unit_len, last_indicator_len;
+    repeat unit_text, indicator_text, target_text, kf_target_text;
+    ind_str last_indicator;
     const ind_indicator *last_info;
-    ind_str last_indicator_text, last_target, last_kf_target;
     ind_str plausible[2]; /* the last target and KF target texts found plausible */
     ind_dataset_part *part; /* reading one piece of a file in a thread: rows go here */
 } ingest;
@@ -263,15 +272,19 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
     return memcmp(a, b, n) == 0;
 }
 
-/* Interns with a one-entry memory: rows come grouped, so the same indicator
- * or target text usually repeats the previous row's exactly. */
-static ind_str intern_repeat(ind_strtab *str, ind_str *last, const char *s, size_t len)
+/* Interns s[0..len) trimmed, or gives the id of the row before's text when
+ * s is the same bytes. */
+static ind_str intern_repeat(ind_strtab *str, repeat *r, const char *s, size_t len)
 {
-    if (*last && ind_strtab_len(str, *last) == len && same_bytes(ind_strtab_get(str, *last), s, len))
-        return *last;
+    if (len && r->len == len && same_bytes(r->text, s, len))
+        return r->id;
     ind_str id = intern_trimmed(str, s, len);
-    if (id != (ind_str)-1)
-        *last = id;
+    r->len = 0;
+    if (id != (ind_str)-1 && len <= REPEAT_MAX) {
+        memcpy(r->text, s, len);
+        r->len = len;
+        r->id = id;
+    }
     return id;
 }
 
@@ -469,20 +482,11 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
     s = text(in, row, F_UNIT, &len);
     if (blank(s, len))
         return cell_error(in, row, F_UNIT, "the unit is empty%s%s", "", "", err);
-    ind_str unit;
-    if (in->last_unit && len == in->last_unit_len && same_bytes(s, ind_strtab_get(in->str, in->last_unit), len))
-        unit = in->last_unit;
-    else {
-        unit = intern_trimmed(in->str, s, len);
-        in->last_unit = unit;
-        in->last_unit_len = ind_strtab_len(in->str, unit);
-        if (in->last_unit_len != len) /* trimmed: never matches the raw text */
-            in->last_unit = 0;
-    }
+    ind_str unit = intern_repeat(in->str, &in->unit_text, s, len);
     s = text(in, row, F_INDICATOR, &len);
     if (blank(s, len))
         return cell_error(in, row, F_INDICATOR, "the indicator is empty%s%s", "", "", err);
-    ind_str indicator = intern_repeat(in->str, &in->last_indicator_text, s, len);
+    ind_str indicator = intern_repeat(in->str, &in->indicator_text, s, len);
     if (unit == (ind_str)-1 || indicator == (ind_str)-1)
         return ind_error_set(err, IND_ENOMEM, row->path, row->line, 0, "out of memory");
     const ind_indicator *info = indicator_info(in, indicator);
@@ -536,9 +540,9 @@ static ind_status long_row(ingest *in, const ind_csv_row *row, ind_error *err)
         }
     }
     s = text(in, row, F_TARGET, &len);
-    o.target = len ? intern_repeat(in->str, &in->last_target, s, len) : 0;
+    o.target = len ? intern_repeat(in->str, &in->target_text, s, len) : 0;
     s = text(in, row, F_KF_TARGET, &len);
-    o.kf_target = len ? intern_repeat(in->str, &in->last_kf_target, s, len) : 0;
+    o.kf_target = len ? intern_repeat(in->str, &in->kf_target_text, s, len) : 0;
     /* texts most files have no column for: nothing to intern */
     if (in->col[F_GOAL] >= 0 && (s = text(in, row, F_GOAL, &len), len))
         o.goal = intern_trimmed(in->str, s, len);
@@ -869,8 +873,8 @@ static ind_status read_pieces(ingest *in, const char *name, const char *text, ch
         job[k].in = *in;
         job[k].in.part = part[k];
         job[k].in.str = ind_dataset_part_strings(part[k]);
-        job[k].in.last_unit = job[k].in.last_indicator_text = 0;
-        job[k].in.last_target = job[k].in.last_kf_target = 0;
+        job[k].in.unit_text.len = job[k].in.indicator_text.len = 0;
+        job[k].in.target_text.len = job[k].in.kf_target_text.len = 0;
         job[k].in.plausible[0] = job[k].in.plausible[1] = 0;
         job[k].in.last_indicator = (ind_str)-1;
         job[k].in.added = 0;
