@@ -30,25 +30,24 @@ static int parse_plain(const unsigned char *s, size_t len, double *value)
                                  1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     if (len == 0 || len > 17)
         return -1;
-    size_t j = s[0] == '-';
+    const unsigned char *p = s + (s[0] == '-'), *end = s + len, *q = p;
     uint64_t m = 0;
-    int nd = 0, frac = -1;
-    for (; j < len; j++) {
-        unsigned c = s[j];
-        if (c - '0' < 10) {
-            m = m * 10 + (c - '0');
-            nd++;
-            if (frac >= 0)
-                frac++;
-        } else if (c == '.' && frac < 0 && nd > 0) {
-            frac = 0;
-        } else {
+    while (q < end && (unsigned)(*q - '0') < 10u) /* the digits before the point, then those after */
+        m = m * 10 + (uint64_t)(*q++ - '0');
+    size_t whole = (size_t)(q - p), frac = 0;
+    if (q < end) {
+        if (*q != '.' || whole == 0)
             return -1;
-        }
+        const unsigned char *f = ++q;
+        while (q < end && (unsigned)(*q - '0') < 10u)
+            m = m * 10 + (uint64_t)(*q++ - '0');
+        frac = (size_t)(q - f);
+        if (frac == 0 || q != end)
+            return -1;
     }
-    if (nd == 0 || nd > 15 || frac == 0)
+    if (whole == 0 || whole + frac > 15)
         return -1;
-    double v = (double)m / p10[frac > 0 ? frac : 0];
+    double v = (double)m / p10[frac];
     *value = s[0] == '-' ? -v : v;
     return 0;
 }
