@@ -760,9 +760,13 @@ ind_status ind_dataset_part_add(ind_dataset_part *p, ind_str unit, ind_str indic
     ind_dataset *ds = p->ds;
     if (p->n == p->max)
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "more rows than the part has room for");
-    if ((!ds->num && (!isnan(o->numerator) || !isnan(o->denominator))) || (!ds->sd && !isnan(o->sd)) ||
-        (!ds->source && o->source) || (!ds->kf_target && o->kf_target) || (!ds->goal && o->goal) ||
-        (!ds->note && o->note))
+    /* the optional columns' check only for a row that has one of them */
+    int optional = (o->source | o->kf_target | o->goal | o->note) != 0 || !isnan(o->numerator) ||
+                   !isnan(o->denominator) || !isnan(o->sd);
+    if (optional &&
+        ((!ds->num && (!isnan(o->numerator) || !isnan(o->denominator))) || (!ds->sd && !isnan(o->sd)) ||
+         (!ds->source && o->source) || (!ds->kf_target && o->kf_target) || (!ds->goal && o->goal) ||
+         (!ds->note && o->note)))
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "a column the parts were not begun with");
     if (o->file != ds->files[p->file])
         return ind_error_set(err, IND_EUSAGE, NULL, 0, 0, "a file the parts were not begun with");
