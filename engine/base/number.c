@@ -286,10 +286,10 @@ char *ind_num_format_exact(double v, char *buf, size_t size)
     size_t n = 0;
     if (!isfinite(v) || v == 0) {
         const char *t = isnan(v) || isinf(v) ? "" : signbit(v) ? "-0" : "0";
-        size_t n = strlen(t) < size ? strlen(t) : size ? size - 1 : 0;
-        if (size) {
-            memcpy(buf, t, n);
-            buf[n] = '\0';
+        if (size) { /* (t fits any buffer of 3 bytes) */
+            size_t k = strlen(t) < size ? strlen(t) : size - 1;
+            memcpy(buf, t, k);
+            buf[k] = '\0';
         }
         return buf;
     }

@@ -4,7 +4,7 @@
 //
 // The only C++ in the library: no exceptions, no run-time type information and no
 // standard-library objects cross the interface, so C programs link it as they link
-// any C object (with -ldouble-conversion).
+// any C object (with -ldouble-conversion, and -lstdc++ for std::to_chars).
 #include "numconv_internal.h"
 
 #include <charconv>
